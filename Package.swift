@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// orgc — the Orga language for organisation models: compiler and language server.
+// Layers, dependencies one way only:
+//   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
+//   OrgaFormat depends on OrgaSyntax only.
+import PackageDescription
+
+let package = Package(
+    name: "orgc",
+    products: [
+        .executable(name: "orgc", targets: ["orgc"]),
+        .library(name: "OrgaSyntax", targets: ["OrgaSyntax"]),
+        .library(name: "OrgaSemantics", targets: ["OrgaSemantics"]),
+        .library(name: "OrgaAnalysis", targets: ["OrgaAnalysis"]),
+    ],
+    targets: [
+        .target(name: "OrgaSyntax"),
+        .target(name: "OrgaSemantics", dependencies: ["OrgaSyntax"]),
+        .target(name: "OrgaAnalysis", dependencies: ["OrgaSyntax", "OrgaSemantics"]),
+        .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
+        .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
+        .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat"]),
+        .executableTarget(name: "orgc", dependencies: [
+            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP",
+        ]),
+        .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
+        .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"],
+                    resources: []),
+        .testTarget(name: "OrgcTests", dependencies: ["orgc", "OrgaSyntax", "OrgaSemantics"]),
+    ]
+)
