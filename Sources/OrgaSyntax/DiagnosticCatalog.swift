@@ -1,0 +1,336 @@
+/// Every diagnostic orgc can report. The raw value is the stable code users see,
+/// search for and put in CI logs; never renumber a code, only add new ones.
+///
+/// Ranges: E1xx/W1xx syntax, E2xx/W2xx quantities and values, E3xx/W3xx names and
+/// structure, E4xx/W4xx process flow, E5xx/W5xx staffing inputs, E6xx/W6xx Prozess-DNA.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
+    // Syntax
+    case unexpectedCharacter = "E101"
+    case invalidUTF8 = "E102"
+    case unterminatedString = "E103"
+    case invalidEscape = "E104"
+    case unterminatedComment = "E105"
+    case invalidNumber = "E106"
+    case invalidDate = "E107"
+    case expectedKeyword = "E110"
+    case unknownKeyword = "E111"
+    case unexpectedToken = "E112"
+    case missingArgument = "E113"
+    case extraArgument = "E114"
+    case wrongArgument = "E115"
+    case unexpectedBlock = "E116"
+    case missingBlock = "E117"
+    case unclosedBlock = "E118"
+    case unmatchedBrace = "E119"
+    case nestingTooDeep = "E120"
+    case tooManyErrors = "W121"
+    // Quantities and values
+    case dimensionMismatch = "E201"
+    case missingUnit = "E202"
+    case percentOutOfRange = "E203"
+    case negativeQuantity = "E204"
+    case dayRateWithoutWorkdays = "E205"
+    case invalidValue = "E206"
+    // Names and structure
+    case unknownReference = "E301"
+    case wrongKindReference = "E302"
+    case duplicateName = "E303"
+    case unitCycle = "E304"
+    case nestedAndIn = "E305"
+    case duplicateSetting = "E306"
+    case duplicateModel = "E307"
+    case emptyDeclaration = "W308"
+    // Flow
+    case branchSharesNot100 = "E401"
+    case targetNotInProcess = "E402"
+    case caseCannotEnd = "E403"
+    case callCycle = "E404"
+    case decisionWithoutBranches = "E405"
+    case callWithWork = "E406"
+    case emptyProcess = "W407"
+    case unreachableNode = "W408"
+    // Staffing inputs
+    case staffStepWithoutTime = "E501"
+    case stepWithoutPerformer = "E502"
+    case workloadWithoutWorktime = "E503"
+    case processWithoutVolume = "E504"
+    case allowanceTooLarge = "E505"
+    case selfreportWithAllowance = "W506"
+    case filledExceedsPlanned = "W507"
+    case pastKwStillPlanned = "W508"
+    case positionWithoutGrade = "W509"
+    case positionWithoutCapacity = "W510"
+    case gradeWithoutCost = "W511"
+    case workplaceWithoutDeclaredCost = "W512"
+    // Prozess-DNA
+    case unknownCriterion = "E601"
+    case ratingOutsideScale = "E602"
+    case criterionWithoutWeight = "E603"
+    case criterionSourceAmbiguous = "E604"
+    case missingRating = "W605"
+    case ratingForMeasuredCriterion = "E606"
+
+    public var defaultSeverity: Severity {
+        rawValue.hasPrefix("W") ? .warning : .error
+    }
+
+    public static func named(_ code: String) -> DiagnosticCode? {
+        let upper = code.uppercased()
+        return allCases.first { $0.rawValue == upper }
+    }
+
+    /// One line: what the code means.
+    public var title: String { DiagnosticCode.explanations[self]?.title ?? rawValue }
+
+    /// The long explanation printed by `orgc explain CODE`.
+    public var explanation: String { DiagnosticCode.explanations[self]?.text ?? "" }
+
+    private static let explanations: [DiagnosticCode: (title: String, text: String)] = [
+        .unexpectedCharacter: ("unexpected character", """
+            The file contains a character that cannot start any token of Orga, such as
+            `#`, `=` or an emoji outside a string. Identifiers consist of letters, digits
+            and `_`; put free text in double quotes:  title "Büro 🏛"
+            """),
+        .invalidUTF8: ("invalid UTF-8", """
+            Orga files are UTF-8. The file contains bytes that are not valid UTF-8,
+            often because it was saved as Latin-1 / Windows-1252. Re-save it as UTF-8.
+            """),
+        .unterminatedString: ("unterminated string", """
+            A string starts with `"` but the line ends before the closing `"`. Strings
+            cannot span lines; use `\\n` for a line break inside a string.
+            """),
+        .invalidEscape: ("invalid escape in string", """
+            Inside strings only these escapes exist: `\\"`, `\\\\`, `\\n`, `\\t` and
+            `\\u{…}` with 1–6 hexadecimal digits naming a Unicode scalar.
+            """),
+        .unterminatedComment: ("unterminated block comment", """
+            A `/*` comment is not closed by `*/` before the end of the file. Block comments
+            nest: every `/*` inside needs its own `*/`.
+            """),
+        .invalidNumber: ("invalid number", """
+            Numbers are digits with optional `_` separators between digits and an optional
+            decimal point followed by digits: `12`, `1_200`, `0.25`. Exponents and a
+            decimal comma are not allowed.
+            """),
+        .invalidDate: ("invalid date", """
+            Dates are written YYYY-MM-DD and must exist in the calendar: `2022-03-02`.
+            """),
+        .expectedKeyword: ("expected a keyword", """
+            Every statement starts with a keyword (`unit`, `step`, `time` …). Something
+            else stands at the start of this statement. Statements end at a newline, at
+            `;` or at the `}` that closes their block; a `{` must be on the same line as
+            its statement.
+            """),
+        .unknownKeyword: ("unknown keyword in this block", """
+            The keyword does not exist, or does not belong in this block (for example
+            `time` directly in a `process` instead of in a `step`). The message lists a
+            similar keyword where one exists, and `docs/reference.md` lists which keywords
+            each block accepts.
+            """),
+        .unexpectedToken: ("unexpected token", """
+            A token stands where the statement cannot use it, for example a stray `->`
+            or a `/` that is not followed by a rate unit (`/year`, `/month`, `/week`,
+            `/day`).
+            """),
+        .missingArgument: ("missing argument", """
+            The statement needs an argument that is not there, for example `time`
+            without a duration or `unit` without a name. The message says what is
+            expected.
+            """),
+        .extraArgument: ("unexpected extra argument", """
+            The statement has more arguments than its keyword takes. Put separate
+            statements on separate lines or separate them with `;`.
+            """),
+        .wrongArgument: ("wrong kind of argument", """
+            An argument has the wrong form for this keyword: a string where a name is
+            expected, a name where a quantity is expected, and so on.
+            """),
+        .unexpectedBlock: ("this statement takes no block", """
+            A `{ … }` block follows a statement whose keyword does not open a block.
+            """),
+        .missingBlock: ("missing block", """
+            The statement needs a `{ … }` block on the same line (for example `dna`).
+            """),
+        .unclosedBlock: ("unclosed block", """
+            A `{` has no matching `}` before the end of the file.
+            """),
+        .unmatchedBrace: ("unmatched `}`", """
+            A `}` closes no open block. Remove it or add the missing `{`.
+            """),
+        .nestingTooDeep: ("nesting too deep", """
+            Blocks are nested more than 256 levels deep. orgc bounds nesting so that no
+            input can exhaust the stack; real models need a handful of levels.
+            """),
+        .tooManyErrors: ("too many errors", """
+            A file produced so many errors that orgc stopped reporting more for it. Fix
+            the first ones (often a file that is not Orga at all) and check again.
+            """),
+        .dimensionMismatch: ("wrong unit for this property", """
+            Every property has a dimension: `time` is an effort time (`min`, `h`),
+            `wait` a calendar time (`min`, `h`, `d`, `wk`, `mo`), `volume` a case rate
+            (`/year`, `/month`, `/week`, `/day`), `planned` a capacity (`fte`), `cost`
+            money (`EUR`), `allowance` a share (`%`) and so on. A unit of another
+            dimension is an error: `time 5 fte`.
+            """),
+        .missingUnit: ("missing unit", """
+            A quantity needs its unit: write `time 45 min`, not `time 45`. orgc never
+            guesses a unit.
+            """),
+        .percentOutOfRange: ("percentage outside 0–100", """
+            Shares, allowances and branch probabilities are percentages from 0 to 100.
+            """),
+        .negativeQuantity: ("negative quantity", """
+            Times, volumes, capacities and costs cannot be negative.
+            """),
+        .dayRateWithoutWorkdays: ("/day rate without workdays", """
+            A case rate per day is converted to a year with the model's `workdays`
+            setting (for example `workdays 228`). The model has none, so the rate has no
+            annual value. Add `workdays N` to the `model` block or use `/year`.
+            """),
+        .invalidValue: ("invalid value", """
+            The value is not allowed here: for example a year with a decimal point, a
+            `scale` whose upper bound is not above its lower bound, a zero `worktime`,
+            or a `rounding` step of zero.
+            """),
+        .unknownReference: ("unknown name", """
+            The name does not refer to any declaration in the model (all `.orga` files
+            under the model's directory). Names are case-sensitive. A similar name is
+            suggested where one exists. Steps are referred to from outside their
+            process as `Process.Step`.
+            """),
+        .wrongKindReference: ("reference to the wrong kind", """
+            The name exists but is of the wrong kind for this place: `grade` needs a
+            grade, `in` a unit, `head` a position, `by` a position, unit, actor or
+            system, `call` a process.
+            """),
+        .duplicateName: ("duplicate name", """
+            Units, positions, actors, systems, grades, processes, measures, scenarios and
+            kpis share one namespace per model; each name may be declared once. Steps and
+            decisions need unique names within their process.
+            """),
+        .unitCycle: ("unit hierarchy has a cycle", """
+            Following `in` from unit to parent leads back to the same unit. The units must
+            form a tree.
+            """),
+        .nestedAndIn: ("nested and placed with `in`", """
+            A unit or position is placed either by nesting it in a unit's block or by
+            `in Parent`, not both.
+            """),
+        .duplicateSetting: ("setting given twice", """
+            A property that takes one value (`time`, `volume`, `planned`, `grade` …)
+            appears twice in the same block. Only one can count; remove the other.
+            """),
+        .duplicateModel: ("more than one model block", """
+            A model has at most one `model { }` block with its settings, even when it is
+            spread over several files.
+            """),
+        .emptyDeclaration: ("declaration has no content", """
+            A declaration that carries nothing of use, for example a `dna` block without
+            criteria.
+            """),
+        .branchSharesNot100: ("branch shares do not add up to 100 %", """
+            The `branch` shares of a `decide` are the probabilities of the ways a case
+            can continue; together they must be exactly 100 %.
+            """),
+        .targetNotInProcess: ("target is not a node of this process", """
+            `next` and `branch … -> X` name a step or decision of the same process, or
+            `end`. To run another process from a step, use `call P`.
+            """),
+        .caseCannotEnd: ("a case cannot end", """
+            From this node no path leads to the end of the process: the case would loop
+            forever (for example a `next` back to an earlier step with no decision that
+            leads out). Staffing need would be infinite, so this is an error.
+            """),
+        .callCycle: ("call cycle", """
+            Processes call each other in a cycle (`call`), directly or through others.
+            The case volume of such processes is not defined.
+            """),
+        .decisionWithoutBranches: ("decision without branches", """
+            A `decide` continues only through its `branch`es; it needs at least one.
+            """),
+        .callWithWork: ("calling step has its own work", """
+            A step with `call P` runs process P; its work is P's steps. It has no `by`
+            and no `time` of its own. Move the work to a separate step.
+            """),
+        .emptyProcess: ("process without steps", """
+            The process has no steps or decisions, so it binds no capacity.
+            """),
+        .unreachableNode: ("node is unreachable", """
+            No path from the first node of the process reaches this node, so it is never
+            executed and counts zero. Link it with `next` or a `branch`, or remove it.
+            """),
+        .staffStepWithoutTime: ("staff step without time", """
+            A step done by a position or unit must state its processing time
+            (`time 15 min`). orgc never counts a missing time as zero, because the
+            staffing need would silently be too low.
+            """),
+        .stepWithoutPerformer: ("step without performer", """
+            A step needs `by` (a position, unit, actor or system) unless it runs another
+            process with `call`.
+            """),
+        .workloadWithoutWorktime: ("workload but no worktime", """
+            Staffing need is workload divided by the net annual working time of one fte
+            (Jahresarbeitszeit). No `worktime` applies here: set it in the `model` block
+            (for example `worktime 1590 h`, the KGSt figure for employees), or in the
+            unit or position. orgc never assumes a default.
+            """),
+        .processWithoutVolume: ("process without volume", """
+            The process has staff steps but no `volume` and is not called by any other
+            process, so its workload is unknown. Add `volume N /year`.
+            """),
+        .allowanceTooLarge: ("allowance of worktime must be below 100 %", """
+            `allowance P % of worktime` deducts P % from the working time; at 100 % or
+            more no working time would be left.
+            """),
+        .selfreportWithAllowance: ("self-reported times with an allowance", """
+            Self-reported times (Selbstaufschreibung) already contain Verteilzeit; adding
+            the allowance double-counts it. The Orghandbuch allows the surcharge only
+            where the times demonstrably contain none. Set `allowance 0 %` for these
+            positions or change `source`.
+            """),
+        .filledExceedsPlanned: ("filled exceeds planned", """
+            More fte are filled (Ist) than planned (Soll) for this position.
+            """),
+        .pastKwStillPlanned: ("kw year passed but still planned", """
+            The position carries a kw-Vermerk (künftig wegfallend) for a year before the
+            model's `year`, yet still has planned fte.
+            """),
+        .positionWithoutGrade: ("position without grade", """
+            The position has no `grade`, so its cost cannot be computed; reports leave
+            its cost empty.
+            """),
+        .positionWithoutCapacity: ("position without planned or filled fte", """
+            The position states neither `planned` nor `filled`; both count as 0 fte.
+            """),
+        .gradeWithoutCost: ("grade without cost", """
+            The grade has no `cost`, so positions of this grade have no cost in reports.
+            """),
+        .workplaceWithoutDeclaredCost: ("workplace cost not declared", """
+            Costs are computed without a `workplace` (Sachkosten) figure.
+            """),
+        .unknownCriterion: ("unknown DNA criterion", """
+            A `dna { }` block in a process rates a criterion that no `dna { criterion … }`
+            declares, or `from` names a measure orgc does not know. Measured criteria are
+            `volume`, `hours`, `fte`, `media_breaks`, `handoffs`, `steps`, `leadtime` and
+            `digital`.
+            """),
+        .ratingOutsideScale: ("rating outside the criterion's scale", """
+            A rated criterion declares `scale a..b`; every rating must lie within it.
+            """),
+        .criterionWithoutWeight: ("criterion without weight", """
+            Each criterion needs a `weight`: the score is the weighted mean of the
+            normalised criteria.
+            """),
+        .criterionSourceAmbiguous: ("criterion must be measured or rated", """
+            A criterion has exactly one of `from MEASURE` (computed by orgc) or
+            `scale a..b` (rated by analysts in each process).
+            """),
+        .missingRating: ("process lacks a rating", """
+            A rated DNA criterion has no rating in this process. The process is scored
+            on the criteria it has and flagged as incomplete; it is never scored as 0.
+            """),
+        .ratingForMeasuredCriterion: ("rating for a measured criterion", """
+            This criterion is computed by orgc (`from …`); it cannot be rated by hand.
+            """),
+    ]
+}

@@ -1,0 +1,315 @@
+/// The one table of Orga keywords. Parsing (which keyword is allowed in which block
+/// and which block it opens), argument shape checks, the semantic checker,
+/// completion, hover and `docs/reference.md` all read this table: add a keyword here
+/// and every layer knows it.
+
+/// The kind of block a statement stands in.
+public enum BlockContext: String, Sendable, CaseIterable {
+    case file
+    case model
+    case grade
+    case unit
+    case position
+    case actor
+    case system
+    case process
+    case step
+    case decide
+    case dnaDefinition      // top-level `dna { criterion … }`
+    case criterion
+    case dnaRatings         // `dna { legal 1 }` inside a process
+    case measure
+    case scenario
+    case target
+    case kpi
+    /// Inside a statement whose keyword is unknown: nothing is checked, to avoid cascades.
+    case unknown
+}
+
+/// Kinds of named declarations, as far as references are concerned.
+public struct DeclKinds: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public static let unit = DeclKinds(rawValue: 1 << 0)
+    public static let position = DeclKinds(rawValue: 1 << 1)
+    public static let actor = DeclKinds(rawValue: 1 << 2)
+    public static let system = DeclKinds(rawValue: 1 << 3)
+    public static let grade = DeclKinds(rawValue: 1 << 4)
+    public static let process = DeclKinds(rawValue: 1 << 5)
+    public static let measure = DeclKinds(rawValue: 1 << 6)
+    public static let scenario = DeclKinds(rawValue: 1 << 7)
+    public static let kpi = DeclKinds(rawValue: 1 << 8)
+    public static let target = DeclKinds(rawValue: 1 << 9)
+    public static let node = DeclKinds(rawValue: 1 << 10)       // step or decide in the same process
+    public static let criterion = DeclKinds(rawValue: 1 << 11)
+
+    public static let performer: DeclKinds = [.position, .unit, .actor, .system]
+
+    /// Human words for messages: "a position, unit, actor or system".
+    public var phrase: String {
+        let names: [(DeclKinds, String)] = [(.unit, "unit"), (.position, "position"), (.actor, "actor"), (.system, "system"),
+                                            (.grade, "grade"), (.process, "process"), (.measure, "measure"), (.scenario, "scenario"),
+                                            (.kpi, "kpi"), (.target, "target"), (.node, "step or decision"), (.criterion, "criterion")]
+        let words = names.filter { contains($0.0) }.map { $0.1 }
+        if words.isEmpty { return "declaration" }
+        if words.count == 1 { return "a \(words[0])" }
+        return "a " + words.dropLast().joined(separator: ", ") + " or " + words.last!
+    }
+}
+
+/// The form of one argument slot of a keyword.
+public enum ArgSpec: Sendable {
+    case declName                  // the name being declared
+    case title                     // optional display title (string)
+    case text                      // a required string
+    case quantity(Dimension)
+    case year                      // an integer year (2024)
+    case count                     // a plain non-negative number (workdays, weight)
+    case rating                    // a plain number (DNA rating)
+    case date
+    case word(String)              // a literal word that must be there (`until`)
+    case optionalPhrase([String])  // literal words that may follow (`of worktime`)
+    case choice([String])          // one word of a set (`source timing`)
+    case ref(DeclKinds)            // one reference
+    case refList(DeclKinds)        // references separated by commas
+    case target                    // a node of this process, or `end`
+    case arrowTarget               // `->` then a node of this process, or `end`
+    case range                     // `a..b`
+    case rest                      // anything (v2 statements, parsed but not yet evaluated)
+
+    public var isOptional: Bool {
+        switch self {
+        case .title, .optionalPhrase, .rest: true
+        default: false
+        }
+    }
+
+    /// Words for messages: what is expected here.
+    public var expected: String {
+        switch self {
+        case .declName: "a name"
+        case .title: "a title string"
+        case .text: "a string"
+        case .quantity(let d): d.expected
+        case .year: "a year (e.g. `2024`)"
+        case .count: "a number"
+        case .rating: "a number"
+        case .date: "a date (YYYY-MM-DD)"
+        case .word(let w): "`\(w)`"
+        case .optionalPhrase(let ws): "`\(ws.joined(separator: " "))`"
+        case .choice(let ws): "one of " + ws.map { "`\($0)`" }.joined(separator: ", ")
+        case .ref(let k): "the name of \(k.phrase)"
+        case .refList(let k): "names of \(k.phrase)"
+        case .target: "a step or decision of this process, or `end`"
+        case .arrowTarget: "`->` and a step or decision of this process, or `end`"
+        case .range: "a range `a..b`"
+        case .rest: "arguments"
+        }
+    }
+}
+
+/// One entry of the keyword table.
+public struct KeywordSpec: Sendable {
+    public let keyword: String
+    public let contexts: [BlockContext]
+    public let args: [ArgSpec]
+    /// The block this statement may open, if any.
+    public let opens: BlockContext?
+    /// For declarations: the kind of name declared.
+    public let declares: DeclKinds?
+    /// At most once per block.
+    public let unique: Bool
+    /// Part of LANGUAGE.md §9 (v2): parsed and name-checked, not yet computed.
+    public let isV2: Bool
+    public let doc: String
+    /// A short example for completion and docs.
+    public let example: String
+
+    init(_ keyword: String, in contexts: [BlockContext], _ args: [ArgSpec] = [], opens: BlockContext? = nil,
+         declares: DeclKinds? = nil, unique: Bool = false, v2: Bool = false, example: String = "", _ doc: String) {
+        self.keyword = keyword
+        self.contexts = contexts
+        self.args = args
+        self.opens = opens
+        self.declares = declares
+        self.unique = unique
+        self.isV2 = v2
+        self.doc = doc
+        self.example = example.isEmpty ? keyword : example
+    }
+}
+
+/// Index of an entry in `Keywords.all`.
+public typealias KeywordID = Int32
+
+public enum Keywords {
+    /// The measures orgc computes for `criterion … { from X }`.
+    public static let measuredCriteria: [(name: String, doc: String)] = [
+        ("volume", "cases per year, including cases from calls"),
+        ("hours", "staff hours per year (basic time)"),
+        ("fte", "staff need bound by the process (fte)"),
+        ("media_breaks", "expected media breaks per case"),
+        ("handoffs", "expected changes of performing unit per case"),
+        ("steps", "expected steps per case"),
+        ("leadtime", "expected lead time per case in days"),
+        ("digital", "1 − expected share of steps done by systems"),
+    ]
+    public static let sources = ["estimate", "selfreport", "timing", "mma", "keyfigure"]
+
+    /// Placeholder keyword of the wildcard entry: any criterion name inside a process's `dna { }`.
+    public static let ratingKeyword = "<criterion>"
+
+    public static let all: [KeywordSpec] = [
+        // Top level declarations
+        KeywordSpec("model", in: [.file], [.declName, .title], opens: .model, unique: true,
+                    example: "model Name \"Title\" { … }", "Model settings: year, working time, allowance and cost parameters. At most one per model."),
+        KeywordSpec("grade", in: [.file], [.declName, .title], opens: .grade, declares: .grade,
+                    example: "grade E9b \"Entgeltgruppe 9b TVöD\" { cost 71_600 EUR }", "A pay grade (Entgelt-/Besoldungsgruppe) with its annual personnel cost per fte."),
+        KeywordSpec("unit", in: [.file, .unit], [.declName, .title], opens: .unit, declares: .unit,
+                    example: "unit Amt10 \"Haupt- und Personalamt\" { … }", "An organisational unit (Dezernat, Amt, Sachgebiet …). Placed by nesting or by `in Parent`."),
+        KeywordSpec("position", in: [.file, .unit], [.declName, .title], opens: .position, declares: .position,
+                    example: "position SB \"Sachbearbeitung\" { grade E9b; planned 2 fte }", "A position (Stelle) in the Stellenplan, measured in fte."),
+        KeywordSpec("actor", in: [.file], [.declName, .title], opens: .actor, declares: .actor,
+                    example: "actor Buerger \"Bürgerinnen und Bürger\" { external }", "A party whose work is not staffed from the model (citizens, boards, other authorities). Counts in lead time only."),
+        KeywordSpec("system", in: [.file], [.declName, .title], opens: .system, declares: .system,
+                    example: "system DMS \"enaio DMS\"", "An IT system (Fachverfahren) doing automated work. Counts in lead time only."),
+        KeywordSpec("process", in: [.file], [.declName, .title], opens: .process, declares: .process,
+                    example: "process Name \"Title\" { owner Unit; volume 100 /year … }", "A business process (Geschäftsprozess) with its case volume and steps."),
+        KeywordSpec("dna", in: [.file], [], opens: .dnaDefinition,
+                    example: "dna { criterion volume \"Fallzahl\" { weight 3; from volume } }", "Declares Prozess-DNA criteria used to rank processes."),
+        KeywordSpec("measure", in: [.file], [.declName, .title], opens: .measure, declares: .measure, v2: true,
+                    "A planned measure (v2: parsed and name-checked, not yet computed)."),
+        KeywordSpec("scenario", in: [.file], [.declName, .title], opens: .scenario, declares: .scenario, v2: true,
+                    "A scenario applying measures and changes (v2: parsed and name-checked, not yet computed)."),
+        KeywordSpec("target", in: [.file], [.declName, .title], opens: .target, declares: .target, v2: true,
+                    "A savings target (v2: parsed and name-checked, not yet computed)."),
+        KeywordSpec("kpi", in: [.file], [.declName, .title], opens: .kpi, declares: .kpi, v2: true,
+                    "A key performance indicator (v2: parsed and name-checked, not yet computed)."),
+
+        // Model settings
+        KeywordSpec("year", in: [.model], [.year], unique: true, example: "year 2024", "The year the model describes (used for kw checks)."),
+        KeywordSpec("worktime", in: [.model, .unit, .position], [.quantity(.annualHours)], unique: true, example: "worktime 1590 h",
+                    "Net annual working time of 1 fte (Jahresarbeitszeit, JAZ). Required wherever there is workload; the nearest enclosing setting wins."),
+        KeywordSpec("allowance", in: [.model, .unit, .position], [.quantity(.share), .optionalPhrase(["of", "worktime"])], unique: true,
+                    example: "allowance 10 %", "Verteilzeit: a surcharge on processing time (`allowance 10 %`) or, with `of worktime`, a deduction from the working time. Default 0 %."),
+        KeywordSpec("workdays", in: [.model], [.count], unique: true, example: "workdays 228", "Working days per year; needed to convert `/day` rates."),
+        KeywordSpec("overhead", in: [.model], [.quantity(.share)], unique: true, example: "overhead 20 %", "Overhead surcharge (Gemeinkosten) on personnel cost. Default 0 %."),
+        KeywordSpec("workplace", in: [.model], [.quantity(.money)], unique: true, example: "workplace 12_365 EUR", "Material cost per fte and year (Sachkosten). Default 0."),
+        KeywordSpec("leadership", in: [.model], [.quantity(.share)], unique: true, example: "leadership 6 %", "Leadership share of a unit head's time per fte led directly. Default 0 %."),
+        KeywordSpec("rounding", in: [.model], [.quantity(.capacity)], unique: true, example: "rounding 0.25 fte", "Proposals are rounded up to this step. Default 0.01 fte."),
+
+        // Grades
+        KeywordSpec("cost", in: [.grade], [.quantity(.money)], unique: true, example: "cost 71_600 EUR", "Annual personnel cost per fte of this grade."),
+        KeywordSpec("cost", in: [.measure], [.quantity(.money)], unique: true, v2: true, example: "cost 40_000 EUR", "Cost of the measure (v2)."),
+
+        // Units
+        KeywordSpec("kind", in: [.unit], [.text], unique: true, example: "kind \"Amt\"", "Free-text level name (Dezernat, Amt, Sachgebiet …)."),
+        KeywordSpec("code", in: [.unit], [.text], unique: true, example: "code \"10\"", "Free-text organisation code."),
+        KeywordSpec("head", in: [.unit], [.ref(.position)], unique: true, example: "head AL10", "The position that leads this unit (for the leadership share)."),
+        KeywordSpec("in", in: [.unit], [.ref(.unit)], unique: true, example: "in Dez1", "Places this unit in a parent unit declared elsewhere."),
+        KeywordSpec("in", in: [.position], [.ref(.unit)], unique: true, example: "in SGOrga", "Places this position in a unit declared elsewhere."),
+
+        // Positions
+        KeywordSpec("grade", in: [.position], [.ref(.grade)], unique: true, example: "grade E11", "The pay grade of this position (for costs)."),
+        KeywordSpec("planned", in: [.position], [.quantity(.capacity)], unique: true, example: "planned 6.5 fte", "Budgeted fte (Stellenplan, Soll). Default 0 fte."),
+        KeywordSpec("filled", in: [.position], [.quantity(.capacity)], unique: true, example: "filled 5 fte", "Staffed fte (Ist, besetzt). Default 0 fte."),
+        KeywordSpec("kw", in: [.position], [.year], unique: true, example: "kw 2027", "kw-Vermerk: the position is to be removed from this year on."),
+        KeywordSpec("freeze", in: [.position], [.word("until"), .date], unique: true, example: "freeze until 2022-03-02", "Hiring freeze (Besetzungssperre) until a date."),
+        KeywordSpec("effort", in: [.position], [.text, .quantity(.capacityOrEffortRate)], example: "effort \"Gremienarbeit\" 80 h /year",
+                    "Workload outside processes (pauschal), as fte or hours per year/month/week."),
+        KeywordSpec("coverage", in: [.position], [.quantity(.coverage)], unique: true, example: "coverage 35 h /week",
+                    "Hours per week the post must be staffed (Arbeitsplatzmethode): h/week × 52 ÷ worktime."),
+
+        // Actors
+        KeywordSpec("external", in: [.actor], [], unique: true, example: "external", "The actor is outside the organisation."),
+
+        // Processes
+        KeywordSpec("owner", in: [.process], [.ref(.unit)], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
+        KeywordSpec("owner", in: [.kpi], [.ref(.unit)], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
+        KeywordSpec("volume", in: [.process], [.quantity(.caseRate)], unique: true, example: "volume 1_200 /year",
+                    "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays."),
+        KeywordSpec("source", in: [.process], [.choice(sources)], unique: true, example: "source timing",
+                    "How the times were obtained: estimate, selfreport, timing, mma (multi-moment analysis) or keyfigure."),
+        KeywordSpec("trigger", in: [.process], [.text], unique: true, example: "trigger \"Antrag\"", "What starts a case."),
+        KeywordSpec("result", in: [.process], [.text], unique: true, example: "result \"Bescheid\"", "What a case produces."),
+        KeywordSpec("step", in: [.process], [.declName, .title], opens: .step, declares: .node,
+                    example: "step Name \"Title\" { by SB; time 15 min }", "A step of the process. Continues to the next node in source order unless `next` says otherwise."),
+        KeywordSpec("decide", in: [.process], [.declName, .title], opens: .decide, declares: .node,
+                    example: "decide Name \"Question?\" { branch \"ja\" 80 % -> A; branch \"nein\" 20 % -> B }", "A decision: the case continues through one of its branches."),
+        KeywordSpec("dna", in: [.process], [], opens: .dnaRatings, unique: true, example: "dna { legal 1; maturity 3 }",
+                    "Ratings of this process on the rated Prozess-DNA criteria."),
+
+        // Steps
+        KeywordSpec("by", in: [.step], [.ref(.performer)], unique: true, example: "by SB",
+                    "Who performs the step: a position, a unit, an actor or a system."),
+        KeywordSpec("time", in: [.step], [.quantity(.effortTime)], unique: true, example: "time 15 min",
+                    "Processing time per execution (Bearbeitungszeit, basic time)."),
+        KeywordSpec("wait", in: [.step], [.quantity(.calendarTime)], unique: true, example: "wait 3 d",
+                    "Waiting time before the step completes (Liegezeit); counts in lead time only."),
+        KeywordSpec("share", in: [.step], [.quantity(.share)], unique: true, example: "share 30 %",
+                    "The step is done in only this share of the cases that reach it; flow continues unchanged."),
+        KeywordSpec("media_break", in: [.step], [], unique: true, example: "media_break", "The step involves a change of medium (Medienbruch)."),
+        KeywordSpec("system", in: [.step], [.ref(.system)], example: "system DMS", "An IT system used in the step."),
+        KeywordSpec("next", in: [.step], [.target], unique: true, example: "next Pruefen",
+                    "The node that follows this step (instead of the next in source order), or `end`."),
+        KeywordSpec("call", in: [.step], [.ref(.process)], unique: true, example: "call Zahlung",
+                    "Runs another process once per execution; its work counts with this process's cases."),
+
+        // Decisions
+        KeywordSpec("branch", in: [.decide], [.title, .quantity(.share), .arrowTarget], example: "branch \"ja\" 80 % -> Bewertung",
+                    "One way out of the decision with its share of cases; shares add up to 100 %."),
+
+        // Prozess-DNA
+        KeywordSpec("criterion", in: [.dnaDefinition], [.declName, .title], opens: .criterion, declares: .criterion,
+                    example: "criterion legal \"Rechtliche Pflicht\" { weight 2; scale 0..1 }", "A Prozess-DNA criterion, measured (`from`) or rated (`scale`)."),
+        KeywordSpec("weight", in: [.criterion], [.count], unique: true, example: "weight 3", "Weight of the criterion in the score."),
+        KeywordSpec("from", in: [.criterion], [.choice(measuredCriteria.map { $0.name })], unique: true, example: "from volume",
+                    "The criterion is measured by orgc: volume, hours, fte, media_breaks, handoffs, steps, leadtime or digital."),
+        KeywordSpec("scale", in: [.criterion], [.range], unique: true, example: "scale 0..4", "The criterion is rated by analysts on this scale."),
+        KeywordSpec(ratingKeyword, in: [.dnaRatings], [.rating], unique: true, example: "legal 1", "A rating of this process on a rated criterion."),
+
+        // v2: measures, scenarios, targets, kpis
+        KeywordSpec("requires", in: [.measure], [.refList(.measure)], v2: true, example: "requires DMSRollout", "Measures this one depends on (v2)."),
+        KeywordSpec("change", in: [.measure, .scenario], [.rest], v2: true, example: "change Meldung.Erfassen time -50 %", "A change to the model (v2)."),
+        KeywordSpec("apply", in: [.scenario], [.refList(.measure)], v2: true, example: "apply EAkte", "Measures applied by the scenario (v2)."),
+        KeywordSpec("save", in: [.target], [.quantity(.capacity)], unique: true, v2: true, example: "save 5 fte", "Savings target (v2)."),
+        KeywordSpec("across", in: [.target], [.refList(.unit)], unique: true, v2: true, example: "across Dez1, Dez2", "Units the target is distributed across (v2)."),
+        KeywordSpec("plan", in: [.kpi], [.quantity(.caseRate)], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
+        KeywordSpec("actual", in: [.kpi], [.rest], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
+    ]
+
+    private static let index: [String: [KeywordID]] = {
+        var map: [String: [KeywordID]] = [:]
+        for (i, spec) in all.enumerated() { map[spec.keyword, default: []].append(KeywordID(i)) }
+        return map
+    }()
+
+    /// The entry for `keyword` in `context`, if it is allowed there.
+    public static func lookup(_ keyword: String, in context: BlockContext) -> KeywordID? {
+        if context == .dnaRatings { return index[ratingKeyword]?.first }
+        guard let ids = index[keyword] else { return nil }
+        for id in ids where all[Int(id)].contexts.contains(context) { return id }
+        return nil
+    }
+
+    /// Keywords allowed in `context`, in table order.
+    public static func allowed(in context: BlockContext) -> [KeywordSpec] {
+        all.filter { $0.contexts.contains(context) && $0.keyword != ratingKeyword }
+    }
+
+    /// Contexts in which `keyword` exists at all (for "belongs in a step" hints).
+    public static func contexts(of keyword: String) -> [BlockContext] {
+        (index[keyword] ?? []).flatMap { all[Int($0)].contexts }
+    }
+
+    public static func spec(_ id: KeywordID) -> KeywordSpec { all[Int(id)] }
+
+    /// Every keyword word, for the grammar test and docs.
+    public static var words: [String] {
+        var seen = Set<String>()
+        return all.compactMap { seen.insert($0.keyword).inserted && $0.keyword != ratingKeyword ? $0.keyword : nil }
+    }
+
+    /// Literal words that are part of statement shapes.
+    public static let shapeWords = ["of", "until", "end", "off"]
+}

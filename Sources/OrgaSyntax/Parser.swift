@@ -1,0 +1,582 @@
+/// Builds a `SyntaxTree` from a source file. Parsing never fails: every mistake
+/// becomes a diagnostic and the parser resynchronises at the next statement or block
+/// boundary, so one broken line never hides the rest of the file.
+public struct Parser {
+    /// Deepest nesting of blocks accepted; deeper blocks are skipped with a diagnostic
+    /// (bounds the recursion, so no input can overflow the stack).
+    public static let maxDepth = 256
+    /// Diagnostics kept per file before the rest are summarised as one.
+    public static let maxDiagnostics = 500
+
+    private var tree: SyntaxTree
+    private var i: Int32 = 0
+    private var diagnostics: [Diagnostic] = []
+    // Doc comment lines seen since the last statement.
+    private var docFirst: Int32 = -1
+    private var docLast: Int32 = -1
+    private var newlinesSinceDoc = 0
+
+    public static func parse(_ file: SourceFile) -> SyntaxTree {
+        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        var parser = Parser(tree: SyntaxTree(file: file, tokens: tokens))
+        parser.diagnostics = lexDiagnostics
+        parser.parseFile()
+        var diags = parser.diagnostics
+        diags.sort()
+        if diags.count > maxDiagnostics {
+            let cut = diags[maxDiagnostics]
+            diags.removeLast(diags.count - maxDiagnostics)
+            diags.append(Diagnostic(.tooManyErrors, path: file.path, range: cut.range,
+                                    "too many errors in this file; \(maxDiagnostics) are shown"))
+        }
+        parser.tree.diagnostics = diags
+        return parser.tree
+    }
+
+    public static func parse(path: String, text: String) -> SyntaxTree {
+        parse(SourceFile(path: path, text: text))
+    }
+
+    private init(tree: SyntaxTree) {
+        self.tree = tree
+        self.tree.statements.reserveCapacity(tree.tokens.count / 4)
+        self.tree.arguments.reserveCapacity(tree.tokens.count / 4)
+    }
+
+    // MARK: Token cursor
+
+    private var kind: TokenKind { tree.tokens[Int(i)].kind }
+    private func kind(at t: Int32) -> TokenKind { Int(t) < tree.tokens.count ? tree.tokens[Int(t)].kind : .eof }
+    private var atEnd: Bool { kind == .eof }
+
+    private mutating func advance() { if !atEnd { i += 1 } }
+
+    /// Skips comments (not newlines), noting doc comments that stand first on their line.
+    private mutating func skipComments() {
+        while kind.isComment {
+            if kind == .docComment && startsLine(i) {
+                if docFirst < 0 || newlinesSinceDoc > 1 { docFirst = i }
+                docLast = i
+                newlinesSinceDoc = 0
+            } else if docFirst >= 0 {
+                docFirst = -1
+            }
+            advance()
+        }
+    }
+
+    private func startsLine(_ t: Int32) -> Bool {
+        var p = t - 1
+        while p >= 0 && kind(at: p) == .blockComment { p -= 1 }
+        return p < 0 || [.newline, .lbrace, .semicolon].contains(kind(at: p))
+    }
+
+    /// Skips comments, newlines and `;` between statements.
+    private mutating func skipSeparators() {
+        while true {
+            skipComments()
+            if kind == .newline { newlinesSinceDoc += 1; advance(); continue }
+            if kind == .semicolon { docFirst = -1; advance(); continue }
+            return
+        }
+    }
+
+    /// Next significant token on this statement (skips comments only).
+    private mutating func current() -> TokenKind {
+        while kind.isComment { advance() }
+        return kind
+    }
+
+    private mutating func error(_ code: DiagnosticCode, _ range: ByteRange, _ message: String, fixes: [Fix] = []) {
+        diagnostics.append(Diagnostic(code, path: tree.path, range: range, message, fixes: fixes))
+    }
+
+    private func tokenRange(_ t: Int32) -> ByteRange { tree.tokens[Int(t)].range }
+
+    // MARK: Statements
+
+    private mutating func parseFile() {
+        var roots: [Int32] = []
+        while true {
+            skipSeparators()
+            if atEnd { break }
+            if kind == .rbrace {
+                error(.unmatchedBrace, tokenRange(i), "this `}` closes no block; remove it")
+                advance()
+                continue
+            }
+            if let s = parseStatement(context: .file, parent: -1, depth: 0) { roots.append(s) }
+        }
+        tree.roots = roots
+    }
+
+    /// Parses one statement; the cursor stands on its first token (not a separator).
+    private mutating func parseStatement(context: BlockContext, parent: Int32, depth: Int) -> Int32? {
+        let first = i
+        let doc = (docFirst >= 0 && newlinesSinceDoc <= 1) ? (docFirst, docLast) : (Int32(-1), Int32(-1))
+        docFirst = -1
+        guard kind == .identifier else {
+            let message = kind == .lbrace
+                ? "a block must follow its statement on the same line, e.g. `unit A {`"
+                : "expected a keyword at the start of a statement, found \(kind.spelling)"
+            error(.expectedKeyword, tokenRange(i), message)
+            skipStatement()
+            return nil
+        }
+        let keywordText = tree.text(i)
+        var spec: KeywordID = -1
+        if context != .unknown {
+            if let id = Keywords.lookup(keywordText, in: context) {
+                spec = id
+            } else {
+                reportUnknownKeyword(keywordText, at: i, context: context)
+            }
+        }
+        let id = Int32(tree.statements.count)
+        tree.statements.append(Statement(keywordToken: i, spec: spec, context: context, parent: parent,
+                                         argStart: Int32(tree.arguments.count), argCount: 0,
+                                         childStart: 0, childCount: 0, slotStart: -1, slotCount: 0,
+                                         lbrace: -1, rbrace: -1, firstToken: first, lastToken: first,
+                                         docFirst: doc.0, docLast: doc.1))
+        advance()
+        var last = first
+        parseArguments(&last)
+        tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
+
+        if current() == .lbrace {
+            let lbrace = i
+            tree.statements[Int(id)].lbrace = lbrace
+            let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
+            let childContext: BlockContext
+            if let opens = specEntry?.opens {
+                childContext = opens
+            } else {
+                if let s = specEntry { error(.unexpectedBlock, tokenRange(lbrace), "`\(s.keyword)` takes no block") }
+                childContext = .unknown
+            }
+            advance()
+            if depth + 1 > Parser.maxDepth {
+                error(.nestingTooDeep, tokenRange(lbrace), "blocks nested more than \(Parser.maxDepth) levels deep; the rest of this block is skipped")
+                last = skipBalancedBlock()
+                tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
+            } else {
+                var kids: [Int32] = []
+                while true {
+                    skipSeparators()
+                    if atEnd {
+                        error(.unclosedBlock, tokenRange(lbrace), "this `{` is never closed: add `}`")
+                        last = max(last, i - 1)
+                        break
+                    }
+                    if kind == .rbrace {
+                        tree.statements[Int(id)].rbrace = i
+                        last = i
+                        advance()
+                        break
+                    }
+                    if let c = parseStatement(context: childContext, parent: id, depth: depth + 1) { kids.append(c) }
+                }
+                tree.statements[Int(id)].childStart = Int32(tree.children.count)
+                tree.statements[Int(id)].childCount = Int32(kids.count)
+                tree.children.append(contentsOf: kids)
+            }
+            // After the block the statement must end.
+            let k = current()
+            if k != .newline && k != .semicolon && k != .rbrace && k != .eof {
+                error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
+                skipStatement()
+            }
+        } else if specEntryRequiresBlock(spec) {
+            error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText)` needs a block `{ … }` on the same line")
+        }
+        tree.statements[Int(id)].lastToken = max(last, first)
+        bindSlots(id)
+        return id
+    }
+
+    private func specEntryRequiresBlock(_ spec: KeywordID) -> Bool {
+        spec >= 0 && Keywords.spec(spec).keyword == "dna"
+    }
+
+    private mutating func reportUnknownKeyword(_ word: String, at t: Int32, context: BlockContext) {
+        let allowed = Keywords.allowed(in: context).map(\.keyword)
+        let place = context == .file ? "at the top level" : "in a `\(context.rawValue)` block"
+        var message = "unknown keyword `\(word)` \(place)"
+        var fixes: [Fix] = []
+        let elsewhere = Keywords.contexts(of: word)
+        if !elsewhere.isEmpty {
+            let names = Array(Set(elsewhere.map { $0 == .file ? "the top level" : "`\($0.rawValue)` blocks" })).sorted()
+            message = "`\(word)` does not belong \(place); it belongs in \(names.joined(separator: ", "))"
+        } else if let s = Suggestions.best(for: word, among: allowed) {
+            message += "; did you mean `\(s)`?"
+            fixes.append(Fix(title: "Change to `\(s)`", edits: [TextEdit(path: tree.path, range: tokenRange(t), newText: s)]))
+        }
+        error(.unknownKeyword, tokenRange(t), message, fixes: fixes)
+    }
+
+    /// Skips to the end of a broken statement: the next newline or `;` at this level,
+    /// stopping before a `}` that closes the enclosing block. Blocks met on the way
+    /// are skipped whole (iteratively, so any nesting is safe).
+    private mutating func skipStatement() {
+        while true {
+            switch kind {
+            case .eof, .newline, .semicolon, .rbrace: return
+            case .lbrace: advance(); _ = skipBalancedBlock()
+            default: advance()
+            }
+        }
+    }
+
+    /// With the cursor just after a `{`, skips to just after its matching `}` (or to
+    /// the end of the file). Returns the last token skipped.
+    private mutating func skipBalancedBlock() -> Int32 {
+        var depth = 1
+        var last = i - 1
+        while !atEnd {
+            if kind == .lbrace { depth += 1 }
+            if kind == .rbrace { depth -= 1 }
+            last = i
+            advance()
+            if depth == 0 { break }
+        }
+        return last
+    }
+
+    // MARK: Arguments
+
+    private mutating func parseArguments(_ last: inout Int32) {
+        var afterComma = false
+        while true {
+            let k = current()
+            switch k {
+            case .newline, .semicolon, .lbrace, .rbrace, .eof:
+                return
+            case .comma:
+                if afterComma || tree.arguments.count == 0 { error(.unexpectedToken, tokenRange(i), "unexpected `,`") }
+                afterComma = true
+                last = i
+                advance()
+                continue
+            case .identifier:
+                parseNameOrPath(afterComma)
+            case .string:
+                appendArg(Argument(kind: .string, firstToken: i, lastToken: i, afterComma: afterComma))
+                advance()
+            case .date:
+                appendArg(Argument(kind: .date, firstToken: i, lastToken: i, afterComma: afterComma))
+                advance()
+            case .number, .plus, .minus:
+                if k != .number && kind(at: nextSignificant(i)) != .number {
+                    error(.unexpectedToken, tokenRange(i), "`\(k == .plus ? "+" : "-")` must be followed by a number")
+                    advance()
+                } else {
+                    parseQuantityOrRange(afterComma)
+                }
+            case .arrow:
+                parseArrow(afterComma)
+            case .percent, .euro, .slash:
+                error(.unexpectedToken, tokenRange(i), "\(k.spelling) must follow a number, as in `10 %` or `1_200 /year`")
+                advance()
+            default:
+                if k != .invalid { error(.unexpectedToken, tokenRange(i), "unexpected \(k.spelling)") }
+                advance()
+            }
+            afterComma = false
+            last = max(last, tree.arguments.last.map { $0.lastToken } ?? last, i - 1)
+        }
+    }
+
+    private func nextSignificant(_ t: Int32) -> Int32 {
+        var p = t + 1
+        while kind(at: p).isComment { p += 1 }
+        return p
+    }
+
+    private mutating func appendArg(_ a: Argument) { tree.arguments.append(a) }
+
+    private mutating func parseNameOrPath(_ afterComma: Bool) {
+        let first = i
+        var last = i
+        advance()
+        // A.B (no spaces needed, but allowed): a qualified reference.
+        while current() == .dot && kind(at: nextSignificant(i)) == .identifier {
+            advance()
+            _ = current()
+            last = i
+            advance()
+        }
+        appendArg(Argument(kind: last == first ? .name : .path, firstToken: first, lastToken: last, afterComma: afterComma))
+    }
+
+    private mutating func parseArrow(_ afterComma: Bool) {
+        let first = i
+        advance()
+        if current() == .identifier {
+            let target = i
+            advance()
+            appendArg(Argument(kind: .arrow, firstToken: first, lastToken: target, afterComma: afterComma))
+        } else {
+            error(.missingArgument, tokenRange(first), "`->` must be followed by a step or decision of this process, or `end`")
+            appendArg(Argument(kind: .arrow, firstToken: first, lastToken: first, afterComma: afterComma))
+        }
+    }
+
+    private func numberValue(_ t: Int32) -> (Double, Bool) {
+        let tok = tree.tokens[Int(t)]
+        var digits: [UInt8] = []
+        var isInteger = true
+        for b in tree.bytes[Int(tok.start)..<Int(tok.end)] where b != UInt8(ascii: "_") {
+            if b == UInt8(ascii: ".") { isInteger = false }
+            digits.append(b)
+        }
+        return (Double(String(decoding: digits, as: UTF8.self)) ?? 0, isInteger)
+    }
+
+    private mutating func parseQuantityOrRange(_ afterComma: Bool) {
+        let first = i
+        var arg = Argument(kind: .quantity, firstToken: first, lastToken: first, afterComma: afterComma)
+        if kind == .plus || kind == .minus {
+            arg.signed = true
+            arg.negative = kind == .minus
+            advance()
+            _ = current()
+        }
+        let (value, isInteger) = numberValue(i)
+        arg.value = value
+        arg.isInteger = isInteger
+        arg.lastToken = i
+        advance()
+        // Range a..b
+        if current() == .dotdot {
+            let dots = i
+            advance()
+            if current() == .number {
+                arg.kind = .range
+                arg.upper = numberValue(i).0
+                arg.lastToken = i
+                advance()
+            } else {
+                error(.missingArgument, tokenRange(dots), "a range needs an upper bound, as in `0..4`")
+                arg.kind = .range
+                arg.upper = arg.value
+                arg.lastToken = dots
+            }
+            appendArg(arg)
+            return
+        }
+        // Unit word, `%`, `€`
+        switch current() {
+        case .percent: arg.unit = .percent; arg.lastToken = i; advance()
+        case .euro: arg.unit = .euroSign; arg.lastToken = i; advance()
+        case .identifier:
+            if let u = UnitWord(rawValue: tree.text(i)) { arg.unit = u; arg.lastToken = i; advance() }
+        default: break
+        }
+        // Rate `/year`
+        if current() == .slash {
+            let slash = i
+            let next = nextSignificant(i)
+            if kind(at: next) == .identifier {
+                let word = tree.text(next)
+                if let r = RateWord(rawValue: word) {
+                    arg.per = r
+                } else {
+                    let s = Suggestions.best(for: word, among: RateWord.allCases.map(\.rawValue))
+                    error(.unexpectedToken, tokenRange(next), "unknown rate unit `/\(word)`" + (s.map { "; did you mean `/\($0)`?" } ?? "; use /year, /month, /week or /day"),
+                          fixes: s.map { [Fix(title: "Change to `/\($0)`", edits: [TextEdit(path: tree.path, range: tokenRange(next), newText: $0)])] } ?? [])
+                }
+                i = next
+                arg.lastToken = i
+                advance()
+            } else {
+                error(.unexpectedToken, tokenRange(slash), "`/` must be followed by a rate unit: /year, /month, /week or /day")
+                arg.lastToken = slash
+                advance()
+            }
+        }
+        appendArg(arg)
+    }
+
+    // MARK: Slots
+
+    /// Matches the statement's arguments against its keyword's argument specs,
+    /// reporting missing, extra and mistyped arguments and wrong units, and records
+    /// which argument fills which slot.
+    private mutating func bindSlots(_ id: Int32) {
+        let st = tree.statements[Int(id)]
+        guard st.spec >= 0 else { return }
+        let spec = Keywords.spec(st.spec)
+        let args = Array(tree.arguments[Int(st.argStart)..<Int(st.argStart + st.argCount)])
+        var bound = [Int32](repeating: -1, count: spec.args.count)
+        var k = 0
+        let keywordRange = tokenRange(st.keywordToken)
+        let endOfArgs = args.last.map { tree.range(of: $0) } ?? keywordRange
+        let insertionPoint = ByteRange(endOfArgs.end, endOfArgs.end)
+
+        func isName(_ a: Argument, _ word: String? = nil) -> Bool {
+            a.kind == .name && (word == nil || tree.text(a.firstToken) == word!)
+        }
+
+        for (slotIndex, s) in spec.args.enumerated() {
+            let a: Argument? = k < args.count ? args[k] : nil
+            let here = a.map { tree.range(of: $0) } ?? insertionPoint
+            switch s {
+            case .title:
+                if let a, a.kind == .string { bound[slotIndex] = st.argStart + Int32(k); k += 1 }
+            case .optionalPhrase(let words):
+                if let a, isName(a, words[0]) {
+                    bound[slotIndex] = st.argStart + Int32(k)
+                    for w in words {
+                        if k < args.count && isName(args[k], w) { k += 1 } else {
+                            error(.missingArgument, k < args.count ? tree.range(of: args[k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
+                            break
+                        }
+                    }
+                }
+            case .rest:
+                if a != nil { bound[slotIndex] = st.argStart + Int32(k); k = args.count }
+            default:
+                guard let a else {
+                    error(.missingArgument, ByteRange(keywordRange.start, insertionPoint.end),
+                          "`\(spec.keyword)` needs \(s.expected)", fixes: missingArgumentFixes(s, at: insertionPoint))
+                    k = args.count + 1
+                    continue
+                }
+                if check(a, against: s, keyword: spec.keyword, range: here) {
+                    bound[slotIndex] = st.argStart + Int32(k)
+                }
+                k += 1
+                if case .refList = s {
+                    while k < args.count && args[k].afterComma {
+                        _ = check(args[k], against: s, keyword: spec.keyword, range: tree.range(of: args[k]))
+                        k += 1
+                    }
+                }
+            }
+            if k > args.count { break }
+        }
+        if k < args.count {
+            let extra = ByteRange(tree.range(of: args[k]).start, tree.range(of: args[args.count - 1]).end)
+            error(.extraArgument, extra, "`\(spec.keyword)` takes \(describeArity(spec)); remove the extra argument")
+        }
+        tree.statements[Int(id)].slotStart = Int32(tree.slots.count)
+        tree.statements[Int(id)].slotCount = Int32(bound.count)
+        tree.slots.append(contentsOf: bound)
+    }
+
+    private func describeArity(_ spec: KeywordSpec) -> String {
+        if spec.args.isEmpty { return "no arguments" }
+        return spec.args.map { $0.expected }.joined(separator: ", then ")
+    }
+
+    private func missingArgumentFixes(_ s: ArgSpec, at point: ByteRange) -> [Fix] {
+        switch s {
+        case .arrowTarget: return [Fix(title: "Insert `-> end`", edits: [TextEdit(path: tree.path, range: point, newText: " -> end")])]
+        default: return []
+        }
+    }
+
+    /// Checks one argument against its spec; reports and returns false on mismatch.
+    private mutating func check(_ a: Argument, against s: ArgSpec, keyword: String, range: ByteRange) -> Bool {
+        func wrong(_ found: String) -> Bool {
+            error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found \(found)")
+            return false
+        }
+        let found: String
+        switch a.kind {
+        case .name: found = "the name `\(tree.name(a))`"
+        case .path: found = "the path `\(tree.name(a))`"
+        case .string: found = "a string"
+        case .quantity: found = "a number"
+        case .date: found = "a date"
+        case .range: found = "a range"
+        case .arrow: found = "`->`"
+        }
+        switch s {
+        case .declName, .ref, .refList, .target:
+            return a.kind == .name ? true : wrong(found)
+        case .text:
+            return a.kind == .string ? true : wrong(found)
+        case .date:
+            return a.kind == .date ? true : wrong(found)
+        case .range:
+            guard a.kind == .range else { return wrong(found) }
+            if a.upper <= a.value {
+                error(.invalidValue, range, "the upper bound of a scale must be above its lower bound")
+                return false
+            }
+            return true
+        case .arrowTarget:
+            guard a.kind == .arrow else { return wrong(found) }
+            return a.lastToken > a.firstToken
+        case .word(let w):
+            guard a.kind == .name, tree.text(a.firstToken) == w else { return wrong(found) }
+            return true
+        case .choice(let words):
+            guard a.kind == .name else { return wrong(found) }
+            let w = tree.text(a.firstToken)
+            if words.contains(w) { return true }
+            let sug = Suggestions.best(for: w, among: words)
+            error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
+                  fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: range, newText: $0)])] } ?? [])
+            return false
+        case .year:
+            guard a.kind == .quantity, a.unit == nil, a.per == nil else { return wrong(found) }
+            if !a.isInteger || a.negative || a.value < 1000 || a.value > 9999 {
+                error(.invalidValue, range, "a year is a four-digit whole number, e.g. `2024`")
+                return false
+            }
+            return true
+        case .count, .rating:
+            guard a.kind == .quantity else { return wrong(found) }
+            if a.unit != nil || a.per != nil {
+                error(.dimensionMismatch, range, "`\(keyword)` takes a plain number without a unit")
+                return false
+            }
+            if case .count = s, a.negative {
+                error(.negativeQuantity, range, "`\(keyword)` cannot be negative")
+                return false
+            }
+            return true
+        case .quantity(let d):
+            guard a.kind == .quantity else { return wrong(found) }
+            if a.unit == nil && a.per == nil {
+                error(.missingUnit, range, "`\(keyword)` needs a unit: \(d.expected)", fixes: unitFixes(d, after: range))
+                return false
+            }
+            if !d.accepts(unit: a.unit, per: a.per) {
+                error(.dimensionMismatch, range, "`\(keyword)` expects \(d.expected), not `\(tree.file.text(range.start..<range.end))`")
+                return false
+            }
+            if a.negative && d != .signedShare {
+                error(.negativeQuantity, range, "`\(keyword)` cannot be negative")
+                return false
+            }
+            if d == .share && a.value > 100 {
+                error(.percentOutOfRange, range, "a percentage must lie between 0 and 100 %")
+                return false
+            }
+            return true
+        case .title, .optionalPhrase, .rest:
+            return true
+        }
+    }
+
+    private func unitFixes(_ d: Dimension, after range: ByteRange) -> [Fix] {
+        let units: [String]
+        switch d {
+        case .effortTime: units = ["min", "h"]
+        case .calendarTime: units = ["d", "h", "wk"]
+        case .annualHours: units = ["h"]
+        case .caseRate: units = ["/year", "/month"]
+        case .effortRate: units = ["h /year"]
+        case .capacity: units = ["fte"]
+        case .share, .signedShare: units = ["%"]
+        case .money: units = ["EUR"]
+        case .coverage: units = ["h /week"]
+        case .capacityOrEffortRate: units = ["fte", "h /year"]
+        }
+        let at = ByteRange(range.end, range.end)
+        return units.map { Fix(title: "Add unit `\($0)`", edits: [TextEdit(path: tree.path, range: at, newText: " " + $0)]) }
+    }
+}

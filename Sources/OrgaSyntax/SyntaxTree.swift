@@ -1,0 +1,253 @@
+/// The syntax tree of one file, as flat arrays indexed by `Int32` ids.
+///
+/// Orga has one statement shape — `keyword argument* [ "{" statement* "}" ]` — so the
+/// tree is statements (with their arguments) nested by blocks. The tree keeps the
+/// whole token array, comments and newlines included, so every byte of the source is
+/// accounted for and tools can rebuild or reformat the text.
+public struct SyntaxTree: Sendable {
+    public let file: SourceFile
+    public let tokens: [Token]
+    public internal(set) var statements: [Statement] = []
+    public internal(set) var arguments: [Argument] = []
+    /// Child statement ids of all blocks; a statement's children are `children[childStart ..< childStart+childCount]`.
+    public internal(set) var children: [Int32] = []
+    /// Argument id bound to each slot of a statement's keyword spec (-1 = absent).
+    public internal(set) var slots: [Int32] = []
+    /// Top-level statement ids in source order.
+    public internal(set) var roots: [Int32] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
+
+    public var path: String { file.path }
+    public var bytes: [UInt8] { file.bytes }
+
+    init(file: SourceFile, tokens: [Token]) {
+        self.file = file
+        self.tokens = tokens
+    }
+
+    // MARK: Access
+
+    public func statement(_ id: Int32) -> Statement { statements[Int(id)] }
+    public func argument(_ id: Int32) -> Argument { arguments[Int(id)] }
+
+    public func childIDs(_ id: Int32) -> ArraySlice<Int32> {
+        let s = statements[Int(id)]
+        return children[Int(s.childStart)..<Int(s.childStart + s.childCount)]
+    }
+
+    public func argumentIDs(_ id: Int32) -> Range<Int32> {
+        let s = statements[Int(id)]
+        return s.argStart..<(s.argStart + s.argCount)
+    }
+
+    /// The argument bound to slot `index` of the statement's keyword spec, if present.
+    public func slot(_ id: Int32, _ index: Int) -> Argument? {
+        let s = statements[Int(id)]
+        guard s.slotStart >= 0, index >= 0, index < Int(s.slotCount) else { return nil }
+        let a = slots[Int(s.slotStart) + index]
+        return a >= 0 ? arguments[Int(a)] : nil
+    }
+
+    /// The spec of a statement's keyword, if it is known in its block.
+    public func spec(_ id: Int32) -> KeywordSpec? {
+        let s = statements[Int(id)]
+        return s.spec >= 0 ? Keywords.spec(s.spec) : nil
+    }
+
+    public func text(_ token: Int32) -> String {
+        let t = tokens[Int(token)]
+        return file.text(Int(t.start)..<Int(t.end))
+    }
+
+    public func tokenRange(_ token: Int32) -> ByteRange { tokens[Int(token)].range }
+
+    public func keyword(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
+
+    /// Byte range of the whole statement including its block.
+    public func range(_ id: Int32) -> ByteRange {
+        let s = statements[Int(id)]
+        return ByteRange(Int(tokens[Int(s.firstToken)].start), Int(tokens[Int(s.lastToken)].end))
+    }
+
+    public func range(of arg: Argument) -> ByteRange {
+        ByteRange(Int(tokens[Int(arg.firstToken)].start), Int(tokens[Int(arg.lastToken)].end))
+    }
+
+    /// Text of a name argument (identifier), of the target of an arrow, or of a dotted path.
+    public func name(_ arg: Argument) -> String {
+        switch arg.kind {
+        case .arrow: return arg.lastToken > arg.firstToken ? text(arg.lastToken) : ""
+        case .path:
+            var parts: [String] = []
+            var t = arg.firstToken
+            while t <= arg.lastToken { if tokens[Int(t)].kind == .identifier { parts.append(text(t)) }; t += 1 }
+            return parts.joined(separator: ".")
+        default: return text(arg.firstToken)
+        }
+    }
+
+    /// Byte range of the name of a name/arrow argument (for arrows: the target only).
+    public func nameRange(_ arg: Argument) -> ByteRange {
+        arg.kind == .arrow && arg.lastToken > arg.firstToken ? tokenRange(arg.lastToken) : range(of: arg)
+    }
+
+    /// The decoded value of a string argument (escapes resolved, invalid ones kept verbatim).
+    public func stringValue(_ arg: Argument) -> String {
+        SyntaxTree.decodeString(file.bytes, tokens[Int(arg.firstToken)].range)
+    }
+
+    /// The declared name of a declaration statement (first slot), if it has one.
+    public func declaredName(_ id: Int32) -> (name: String, range: ByteRange)? {
+        guard let spec = spec(id), spec.args.first.map({ if case .declName = $0 { true } else { false } }) == true,
+              let a = slot(id, 0) else { return nil }
+        return (name(a), range(of: a))
+    }
+
+    /// The title string of a declaration (second slot), if any.
+    public func declaredTitle(_ id: Int32) -> String? {
+        guard let spec = spec(id), spec.args.count > 1, case .title = spec.args[1], let a = slot(id, 1) else { return nil }
+        return stringValue(a)
+    }
+
+    /// The doc comment above a statement, with `///` and one following space removed.
+    public func docComment(_ id: Int32) -> String? {
+        let s = statements[Int(id)]
+        guard s.docFirst >= 0 else { return nil }
+        var lines: [String] = []
+        var t = s.docFirst
+        while t <= s.docLast {
+            if tokens[Int(t)].kind == .docComment {
+                var line = text(t)
+                line.removeFirst(3)
+                if line.hasPrefix(" ") { line.removeFirst() }
+                lines.append(line)
+            }
+            t += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func decodeString(_ bytes: [UInt8], _ r: ByteRange) -> String {
+        var out: [UInt8] = []
+        var i = r.start + 1
+        var end = r.end
+        if end > i && end <= bytes.count && bytes[end - 1] == UInt8(ascii: "\"") { end -= 1 }
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\") && i + 1 < end {
+                let e = bytes[i + 1]
+                switch e {
+                case UInt8(ascii: "n"): out.append(0x0A); i += 2; continue
+                case UInt8(ascii: "t"): out.append(0x09); i += 2; continue
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(e); i += 2; continue
+                case UInt8(ascii: "u"):
+                    var j = i + 2
+                    if j < end && bytes[j] == UInt8(ascii: "{") {
+                        j += 1
+                        var v: UInt32 = 0
+                        var digits = 0
+                        while j < end, let d = hex(bytes[j]), digits < 8 { v = v * 16 + UInt32(d); j += 1; digits += 1 }
+                        if j < end && bytes[j] == UInt8(ascii: "}"), digits >= 1, digits <= 6, let s = Unicode.Scalar(v) {
+                            out.append(contentsOf: Array(String(Character(s)).utf8))
+                            i = j + 1
+                            continue
+                        }
+                    }
+                default: break
+                }
+            }
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30...0x39: b - 0x30
+        case 0x41...0x46: b - 0x41 + 10
+        case 0x61...0x66: b - 0x61 + 10
+        default: nil
+        }
+    }
+
+    /// Pre-order walk over all statements.
+    public func walk(_ visit: (Int32, Int) -> Void) {
+        var stack: [(Int32, Int)] = roots.reversed().map { ($0, 0) }
+        while let (id, depth) = stack.popLast() {
+            visit(id, depth)
+            for c in childIDs(id).reversed() { stack.append((c, depth + 1)) }
+        }
+    }
+
+    /// The innermost statement whose range contains `offset`.
+    public func innermostStatement(at offset: Int) -> Int32? {
+        var best: Int32? = nil
+        var candidates = roots[...]
+        while true {
+            var found: Int32? = nil
+            for id in candidates {
+                let r = range(id)
+                if offset >= r.start && offset <= r.end { found = id; break }
+            }
+            guard let f = found else { return best }
+            best = f
+            candidates = childIDs(f)
+        }
+    }
+}
+
+/// One statement: `keyword argument* [ { … } ]`.
+public struct Statement: Sendable {
+    public var keywordToken: Int32
+    /// Index into `Keywords.all`, or -1 when the keyword is unknown in its block.
+    public var spec: KeywordID
+    /// The block this statement stands in.
+    public var context: BlockContext
+    public var parent: Int32
+    public var argStart: Int32
+    public var argCount: Int32
+    public var childStart: Int32
+    public var childCount: Int32
+    public var slotStart: Int32
+    public var slotCount: Int32
+    public var lbrace: Int32
+    public var rbrace: Int32
+    public var firstToken: Int32
+    public var lastToken: Int32
+    /// Token range of the doc comment lines directly above (-1 when none).
+    public var docFirst: Int32
+    public var docLast: Int32
+
+    public var hasBlock: Bool { lbrace >= 0 }
+}
+
+public enum ArgumentKind: UInt8, Sendable {
+    case name       // identifier
+    case path       // A.B
+    case string
+    case quantity   // [+|-] number [unit] [/rate]
+    case date
+    case range      // a..b
+    case arrow      // -> name
+}
+
+/// One argument. Quantities carry their parsed value and unit.
+public struct Argument: Sendable {
+    public var kind: ArgumentKind
+    public var firstToken: Int32
+    public var lastToken: Int32
+    /// Preceded by a comma (continues a list).
+    public var afterComma: Bool
+    public var value: Double = 0
+    /// Upper bound of a range.
+    public var upper: Double = 0
+    public var negative: Bool = false
+    public var signed: Bool = false
+    public var unit: UnitWord? = nil
+    public var per: RateWord? = nil
+    /// The number was written without a decimal point.
+    public var isInteger: Bool = true
+
+    public var signedValue: Double { negative ? -value : value }
+}
