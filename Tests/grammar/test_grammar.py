@@ -21,11 +21,26 @@ import json
 import logging
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import onigurumacffi
 import pytest
-from textmate_grammar.parsers.base import LanguageParser
+
+
+def _import_parser():
+    # Importing textmate_grammar creates an (unused) ".textmate_cache" folder
+    # in the current directory; keep it out of the work tree.
+    cwd = os.getcwd()
+    os.chdir(tempfile.mkdtemp(prefix="orga-grammar-"))
+    try:
+        from textmate_grammar.parsers.base import LanguageParser
+    finally:
+        os.chdir(cwd)
+    return LanguageParser
+
+
+LanguageParser = _import_parser()
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -46,7 +61,7 @@ def grammar() -> dict:
 
 
 @pytest.fixture(scope="session")
-def parser(grammar: dict) -> LanguageParser:
+def parser(grammar: dict):
     return LanguageParser(grammar)
 
 
@@ -55,7 +70,7 @@ def keywords() -> list[str]:
     return [w for w in words if w]
 
 
-def tokenize(parser: LanguageParser, text: str) -> list[tuple[int, int, str, list[str]]]:
+def tokenize(parser, text: str) -> list[tuple[int, int, str, list[str]]]:
     """(line, col, text, scopes), 1-based, without bare whitespace."""
     element = parser.parse_string(text)
     if element is None:
