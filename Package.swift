@@ -21,12 +21,12 @@ let package = Package(
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
         .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat"]),
-        .executableTarget(name: "orgc", dependencies: [
+        .target(name: "OrgaCLI", dependencies: [
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP",
         ]),
+        .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
-        .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"],
-                    resources: []),
-        .testTarget(name: "OrgcTests", dependencies: ["orgc", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics"]),
     ]
 )

@@ -1,0 +1,67 @@
+import OrgaSyntax
+import OrgaSemantics
+
+enum CheckCommand {
+    static let help = """
+        Usage: orgc check [--format text|json|github|sarif] [--strict] [--color auto|always|never] [PATH…]
+
+        Checks each model and prints its diagnostics.
+          --format   text (default; file:line:col with the source line), json, github
+                     (GitHub Actions annotations) or sarif (SARIF 2.1.0)
+          --strict   warnings make the check fail too
+          --color    colour text output: auto (only on a terminal, not with NO_COLOR), always, never
+        Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O problem.
+
+        """
+
+    static func run(_ args: [String], io: CommandIO) -> Int32 {
+        let reader: ArgumentReader
+        let format: String
+        let color: String
+        do {
+            reader = try ArgumentReader(args, valued: ["--format", "--color"], switches: ["--strict", "--help"])
+            format = try reader.choice("--format", ["text", "json", "github", "sarif"], default: "text")
+            color = try reader.choice("--color", ["auto", "always", "never"], default: "auto")
+        } catch let e as ArgumentReader.UsageError {
+            io.err("orgc check: \(e.message)\n\n" + help)
+            return ExitCode.usage
+        } catch { return ExitCode.usage }
+        if reader.has("--help") { io.out(help); return ExitCode.ok }
+        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        for (_, files) in models {
+            let model = Analyzer.check(files: files)
+            diagnostics.append(contentsOf: model.diagnostics)
+            for t in model.trees { sources[t.path] = t.file }
+        }
+        let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
+        let printer = DiagnosticPrinter(sources: sources)
+        switch format {
+        case "json": io.out(printer.json(diagnostics).pretty())
+        case "github": io.out(printer.github(diagnostics))
+        case "sarif": io.out(printer.sarif(diagnostics).pretty())
+        default: io.out(printer.text(diagnostics, color: useColor))
+        }
+        let errors = diagnostics.contains { $0.severity == .error }
+        let warnings = diagnostics.contains { $0.severity == .warning }
+        return errors || (reader.has("--strict") && warnings) ? ExitCode.findings : ExitCode.ok
+    }
+}
+
+func environmentHas(_ name: String) -> Bool {
+    guard let v = getenvString(name) else { return false }
+    return !v.isEmpty
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+func getenvString(_ name: String) -> String? {
+    guard let p = getenv(name) else { return nil }
+    return String(cString: p)
+}

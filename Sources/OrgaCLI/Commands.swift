@@ -1,0 +1,4 @@
+/// The table of commands beyond `check` and `explain`; each lives in its own file.
+func registeredCommands() -> [String: ([String], CommandIO) -> Int32] {
+    [:]
+}

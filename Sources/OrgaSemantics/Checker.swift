@@ -1,0 +1,361 @@
+import Foundation
+import OrgaSyntax
+
+/// Whole-model checks that need every declaration resolved: the unit tree, process
+/// flow, required staffing inputs and the Prozess-DNA.
+struct Checker {
+    var model: Model
+
+    mutating func run() -> Model {
+        checkUnitTree()
+        checkPositions()
+        checkGrades()
+        for p in model.processes.indices { checkFlow(p) }
+        checkCallCycles()
+        checkProcessInputs()
+        checkWorktime()
+        checkDNA()
+        return model
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+        model.diagnostics.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
+    }
+
+    // MARK: Units
+
+    private mutating func checkUnitTree() {
+        // Cycles through `in`: walk up from each unit; a walk longer than the number of
+        // units, or one that meets its start, is a cycle. Report each cycle once.
+        var reported = Set<Int>()
+        for start in model.units.indices {
+            var seen = Set<Int>([start])
+            var cur = model.units[start].parent
+            var path = [start]
+            while let c = cur {
+                if c == start {
+                    if reported.isDisjoint(with: path) {
+                        let names = (path + [start]).map { model.units[$0].name }.joined(separator: " → ")
+                        report(.unitCycle, model.units[start].location, "the unit hierarchy has a cycle: \(names)")
+                    }
+                    reported.formUnion(path)
+                    break
+                }
+                if !seen.insert(c).inserted { break }
+                path.append(c)
+                cur = model.units[c].parent
+            }
+        }
+        // Break cycles so that later walks terminate: cut the parent link of the first unit of each cycle.
+        for u in reported.sorted() { if model.units[u].parent.map({ reported.contains($0) }) == true { model.units[u].parent = nil; break } }
+        for u in model.units.indices {
+            model.units[u].subunits.removeAll()
+        }
+        for (i, u) in model.units.enumerated() { if let p = u.parent { model.units[p].subunits.append(i) } }
+    }
+
+    // MARK: Positions and grades
+
+    private var costsInUse: Bool { model.grades.contains { $0.cost != nil } }
+
+    private mutating func checkPositions() {
+        let year = model.settings.year
+        for p in model.positions {
+            if !p.plannedGiven && !p.filledGiven {
+                report(.positionWithoutCapacity, p.location, "position `\(p.name)` has neither `planned` nor `filled`; both count as 0 fte")
+            }
+            if p.filled > p.planned + 1e-9 {
+                report(.filledExceedsPlanned, p.location,
+                       "position `\(p.name)` has \(fmtNumber(p.filled)) fte filled but only \(fmtNumber(p.planned)) fte planned")
+            }
+            if let kw = p.kw, let y = year, kw <= y, p.planned > 0 {
+                report(.pastKwStillPlanned, p.location,
+                       "position `\(p.name)` is kw from \(kw) but still has \(fmtNumber(p.planned)) fte planned in the model year \(y)")
+            }
+            if p.grade == nil && costsInUse {
+                report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
+            }
+        }
+    }
+
+    private mutating func checkGrades() {
+        var used = Set<Int>()
+        for p in model.positions { if let g = p.grade { used.insert(g) } }
+        for g in used.sorted() where model.grades[g].cost == nil {
+            report(.gradeWithoutCost, model.grades[g].location, "grade `\(model.grades[g].name)` has no `cost`; add e.g. `cost 71_600 EUR`")
+        }
+    }
+
+    // MARK: Flow
+
+    private mutating func checkFlow(_ p: Int) {
+        let process = model.processes[p]
+        let n = process.nodes.count
+        if n == 0 {
+            report(.emptyProcess, process.location, "process `\(process.name)` has no steps")
+            return
+        }
+        for (i, node) in process.nodes.enumerated() where node.isDecision {
+            if node.branches.isEmpty {
+                report(.decisionWithoutBranches, node.location, "decision `\(node.name)` has no `branch`; add e.g. `branch \"ja\" 100 % -> end`")
+                continue
+            }
+            let sum = node.branches.reduce(0) { $0 + $1.share }
+            if abs(sum - 1) > 1e-9 {
+                let pct = sum * 100
+                var fixes: [Fix] = []
+                // Quick fix: give the last branch the remainder, when that is possible.
+                if let last = node.branches.last, let st = lastBranchShareRange(p, i) {
+                    let rest = (1 - (sum - last.share)) * 100
+                    if rest >= 0 && rest <= 100 {
+                        fixes.append(Fix(title: "Set the last branch to \(fmtNumber(roundPct(rest))) %",
+                                         edits: [TextEdit(path: model.trees[process.file].path, range: st, newText: "\(fmtNumber(roundPct(rest))) %")]))
+                    }
+                }
+                report(.branchSharesNot100, node.location,
+                       "the branches of `\(node.name)` add up to \(fmtNumber(roundPct(pct))) %, not 100 %", fixes: fixes)
+            }
+        }
+        // Reachability from the first node.
+        var reachable = [Bool](repeating: false, count: n)
+        var stack = [0]
+        reachable[0] = true
+        while let i = stack.popLast() {
+            for (t, prob) in process.successors(i) where prob > 0 || true {
+                if case .node(let j) = t, !reachable[j] { reachable[j] = true; stack.append(j) }
+            }
+        }
+        for i in 0..<n where !reachable[i] {
+            report(.unreachableNode, process.nodes[i].location,
+                   "`\(process.nodes[i].name)` cannot be reached from the first node `\(process.nodes[0].name)`; link it with `next` or a `branch`")
+        }
+        // Can every reachable node reach the end (through edges taken with positive probability)?
+        var preds = [[Int]](repeating: [], count: n)
+        var toEnd = [Bool](repeating: false, count: n)
+        var work: [Int] = []
+        for i in 0..<n {
+            for (t, prob) in process.successors(i) where prob > 0 {
+                switch t {
+                case .end: if !toEnd[i] { toEnd[i] = true; work.append(i) }
+                case .node(let j): preds[j].append(i)
+                }
+            }
+        }
+        while let j = work.popLast() {
+            for i in preds[j] where !toEnd[i] { toEnd[i] = true; work.append(i) }
+        }
+        let trapped = (0..<n).filter { reachable[$0] && !toEnd[$0] }
+        if let first = trapped.first {
+            let names = trapped.prefix(6).map { "`\(process.nodes[$0].name)`" }.joined(separator: ", ")
+            report(.caseCannotEnd, process.nodes[first].location,
+                   "a case that reaches \(names)\(trapped.count > 6 ? " …" : "") can never end: give the loop a way out (a `decide` with a branch that leaves it)")
+        }
+    }
+
+    private func roundPct(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
+
+    private func lastBranchShareRange(_ p: Int, _ i: Int) -> ByteRange? {
+        let process = model.processes[p]
+        let tree = model.trees[process.file]
+        let id = process.nodes[i].statement
+        guard let lastBranch = tree.childIDs(id).last(where: { tree.spec($0)?.keyword == "branch" }),
+              let share = tree.slot(lastBranch, 1) else { return nil }
+        return tree.range(of: share)
+    }
+
+    private mutating func checkCallCycles() {
+        // Iterative DFS with colours over the call graph.
+        let n = model.processes.count
+        var colour = [UInt8](repeating: 0, count: n)   // 0 white, 1 grey, 2 black
+        var reportedSteps = Set<Location>()
+        for root in 0..<n where colour[root] == 0 {
+            var stack: [(p: Int, node: Int)] = [(root, 0)]
+            colour[root] = 1
+            while !stack.isEmpty {
+                let (p, k) = stack[stack.count - 1]
+                let nodes = model.processes[p].nodes
+                if k >= nodes.count {
+                    colour[p] = 2
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].node += 1
+                guard let callee = nodes[k].call else { continue }
+                if colour[callee] == 1 {
+                    let chain = stack.map(\.p)
+                    let from = chain.firstIndex(of: callee) ?? 0
+                    let names = (chain[from...] + [callee]).map { model.processes[$0].name }.joined(separator: " → ")
+                    let l = nodes[k].location
+                    if reportedSteps.insert(l).inserted {
+                        report(.callCycle, l, "processes call each other in a cycle: \(names)")
+                    }
+                } else if colour[callee] == 0 {
+                    colour[callee] = 1
+                    stack.append((callee, 0))
+                }
+            }
+        }
+    }
+
+    // MARK: Staffing inputs
+
+    private mutating func checkProcessInputs() {
+        var called = Set<Int>()
+        for p in model.processes { for node in p.nodes { if let c = node.call { called.insert(c) } } }
+        for (pi, process) in model.processes.enumerated() {
+            let tree = model.trees[process.file]
+            var hasStaffWork = false
+            for node in process.nodes where !node.isDecision {
+                let hasCall = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "call" }
+                let hasBy = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "by" }
+                let hasTime = node.timeHours != nil
+                if hasCall {
+                    if hasBy || hasTime {
+                        report(.callWithWork, node.location, "step `\(node.name)` calls a process, so it has no `by` or `time` of its own; move that work to a separate step")
+                    }
+                    continue
+                }
+                if !hasBy {
+                    report(.stepWithoutPerformer, node.location, "step `\(node.name)` needs `by` (who does it) or `call` (a process it runs)")
+                    continue
+                }
+                if let perf = node.performer, perf.isStaff {
+                    hasStaffWork = true
+                    if !hasTime {
+                        report(.staffStepWithoutTime, node.location,
+                               "step `\(node.name)` is done by `\(model.performerName(perf))` but has no `time`; orgc never counts a missing time as zero",
+                               fixes: insertFix(process.file, node.statement, "time … min", title: "Insert `time` (fill in the minutes)"))
+                    }
+                }
+            }
+            if hasStaffWork && process.volumePerYear == nil && !called.contains(pi) && !hasVolumeStatement(process) {
+                report(.processWithoutVolume, process.location, "process `\(process.name)` has staff steps but no `volume` and no caller; add e.g. `volume 100 /year`",
+                       fixes: insertFix(process.file, process.statement, "volume … /year", title: "Insert `volume` (fill in the cases per year)"))
+            }
+            if process.source == "selfreport" {
+                var withAllowance: [String] = []
+                for node in process.nodes {
+                    switch node.performer {
+                    case .position(let i): if model.allowance(position: i).fraction > 0 { withAllowance.append(model.positions[i].name) }
+                    case .unit(let i): if model.allowance(unit: i).fraction > 0 { withAllowance.append(model.units[i].name) }
+                    default: break
+                    }
+                }
+                if !withAllowance.isEmpty, let src = sourceRange(process) {
+                    var seen = Set<String>()
+                    let names = withAllowance.filter { seen.insert($0).inserted }.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
+                    report(.selfreportWithAllowance, src,
+                           "times of `\(process.name)` are self-reported and already contain Verteilzeit, yet an allowance applies to \(names); set `allowance 0 %` there or change `source`")
+                }
+            }
+        }
+    }
+
+    private func hasVolumeStatement(_ process: Process) -> Bool {
+        let tree = model.trees[process.file]
+        return tree.childIDs(process.statement).contains { tree.spec($0)?.keyword == "volume" }
+    }
+
+    private func sourceRange(_ process: Process) -> Location? {
+        let tree = model.trees[process.file]
+        guard let s = tree.childIDs(process.statement).first(where: { tree.spec($0)?.keyword == "source" }) else { return nil }
+        return Location(file: process.file, range: tree.range(s))
+    }
+
+    /// A fix that inserts a statement into a block: after `{` for multi-line blocks, before `}` for one-liners.
+    private func insertFix(_ file: Int, _ id: Int32, _ text: String, title: String) -> [Fix] {
+        let tree = model.trees[file]
+        let st = tree.statement(id)
+        let path = tree.path
+        if st.lbrace >= 0 && st.rbrace >= 0 {
+            let lb = tree.tokens[Int(st.lbrace)], rb = tree.tokens[Int(st.rbrace)]
+            let sameLine = tree.file.line(of: Int(lb.start)) == tree.file.line(of: Int(rb.start))
+            if sameLine {
+                let hasChildren = st.childCount > 0
+                return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(Int(rb.start), Int(rb.start)), newText: (hasChildren ? "; " : "") + text + " ")])]
+            }
+            let indent = indentation(tree, of: Int(tree.tokens[Int(st.firstToken)].start)) + "  "
+            return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(Int(lb.end), Int(lb.end)), newText: "\n" + indent + text)])]
+        }
+        let end = Int(tree.tokens[Int(st.lastToken)].end)
+        return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(end, end), newText: " { \(text) }")])]
+    }
+
+    private func indentation(_ tree: SyntaxTree, of offset: Int) -> String {
+        let line = tree.file.line(of: offset)
+        let r = tree.file.lineRange(line)
+        var s = ""
+        var i = r.lowerBound
+        while i < r.upperBound, tree.bytes[i] == 0x20 || tree.bytes[i] == 0x09 { s.append(Character(Unicode.Scalar(tree.bytes[i]))); i += 1 }
+        return s
+    }
+
+    private mutating func checkWorktime() {
+        // Which positions and units carry workload that is divided by worktime?
+        var positionWork = [Bool](repeating: false, count: model.positions.count)
+        var unitWork = [Bool](repeating: false, count: model.units.count)
+        for p in model.processes {
+            for node in p.nodes {
+                switch node.performer {
+                case .position(let i): positionWork[i] = true
+                case .unit(let i): unitWork[i] = true
+                default: break
+                }
+            }
+        }
+        for (i, p) in model.positions.enumerated() where p.efforts.contains(where: { $0.hoursPerYear != nil }) || p.coverageHoursPerWeek != nil {
+            positionWork[i] = true
+        }
+        let fix = worktimeFix()
+        for (i, has) in positionWork.enumerated() where has && model.worktime(position: i) == nil {
+            report(.workloadWithoutWorktime, model.positions[i].location,
+                   "position `\(model.positions[i].name)` has workload but no `worktime` applies; set it in the `model` block (e.g. `worktime 1590 h`)", fixes: fix)
+        }
+        for (i, has) in unitWork.enumerated() where has && model.worktime(unit: i) == nil {
+            report(.workloadWithoutWorktime, model.units[i].location,
+                   "unit `\(model.units[i].name)` does work but no `worktime` applies; set it in the `model` block (e.g. `worktime 1590 h`)", fixes: fix)
+        }
+    }
+
+    private func worktimeFix() -> [Fix] {
+        if let st = model.settings.statement {
+            return insertFix(st.file, st.id, "worktime 1590 h", title: "Insert `worktime 1590 h` into the model block")
+        }
+        guard let first = model.trees.first else { return [] }
+        return [Fix(title: "Add a model block with `worktime 1590 h`",
+                    edits: [TextEdit(path: first.path, range: ByteRange(0, 0), newText: "model Model {\n  worktime 1590 h\n}\n\n")])]
+    }
+
+    // MARK: Prozess-DNA
+
+    private mutating func checkDNA() {
+        for c in model.criteria {
+            if c.weight == nil {
+                report(.criterionWithoutWeight, c.location, "criterion `\(c.name)` needs a `weight`")
+            }
+            if (c.measure == nil) == (c.scale == nil) {
+                report(.criterionSourceAmbiguous, c.location,
+                       c.measure == nil ? "criterion `\(c.name)` needs `from MEASURE` (measured) or `scale a..b` (rated)"
+                                        : "criterion `\(c.name)` has both `from` and `scale`; keep one")
+            }
+        }
+        let rated = model.criteria.filter { $0.measure == nil && $0.scale != nil }
+        for process in model.processes {
+            for (name, rating) in process.ratings.sorted(by: { $0.key < $1.key }) {
+                guard let k = model.criterionNames[name].map({ model.symbols[$0].index }) else { continue }
+                let c = model.criteria[k]
+                if c.measure != nil {
+                    report(.ratingForMeasuredCriterion, rating.location, "criterion `\(name)` is measured by orgc (`from \(c.measure!)`); remove this rating")
+                } else if let s = c.scale, rating.value < s.lower || rating.value > s.upper {
+                    report(.ratingOutsideScale, rating.location,
+                           "rating \(fmtNumber(rating.value)) is outside the scale \(fmtNumber(s.lower))..\(fmtNumber(s.upper)) of `\(name)`")
+                }
+            }
+            let missing = rated.filter { process.ratings[$0.name] == nil }.map { "`\($0.name)`" }
+            if !missing.isEmpty {
+                report(.missingRating, process.location,
+                       "process `\(process.name)` has no rating for \(missing.joined(separator: ", ")); it is ranked on the other criteria and marked incomplete")
+            }
+        }
+    }
+}

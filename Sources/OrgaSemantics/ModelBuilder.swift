@@ -1,0 +1,511 @@
+import Foundation
+import OrgaSyntax
+
+/// Builds a `Model` from the syntax trees of all files of a model: declares every
+/// name (pass 1), then reads properties and resolves references (pass 2). Checks
+/// that need the whole model run afterwards (`Checker`).
+struct ModelBuilder {
+    var model: Model
+    /// Pending references to resolve in pass 2 are handled inline; this records the
+    /// unit/position placement by nesting so that `in` can be checked against it.
+    private var nestedParent: [Int: Int] = [:]          // unit index → parent by nesting
+    private var nestedPositionUnit: [Int: Int] = [:]    // position index → unit by nesting
+
+    init(trees: [SyntaxTree]) {
+        model = Model(trees: trees)
+    }
+
+    mutating func build() -> Model {
+        for t in model.trees.indices { model.diagnostics.append(contentsOf: model.trees[t].diagnostics) }
+        for t in model.trees.indices { declare(file: t) }
+        for t in model.trees.indices { resolve(file: t) }
+        for (i, u) in model.units.enumerated() {
+            if let p = u.parent, p >= 0, p < model.units.count { model.units[p].subunits.append(i) }
+        }
+        for (i, p) in model.positions.enumerated() {
+            if let u = p.unit, u >= 0, u < model.units.count { model.units[u].positions.append(i) }
+        }
+        return model
+    }
+
+    // MARK: Helpers
+
+    private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
+
+    private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+        model.diagnostics.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
+    }
+
+    private func describe(_ l: Location) -> String {
+        let (line, col) = model.lineColumn(l)
+        return "\(model.trees[l.file].path):\(line):\(col)"
+    }
+
+    // MARK: Pass 1: declarations
+
+    private mutating func declare(file: Int) {
+        let tree = model.trees[file]
+        for id in tree.roots { declareStatement(file: file, id: id, process: nil) }
+    }
+
+    private mutating func declareStatement(file: Int, id: Int32, process: Int?) {
+        let tree = model.trees[file]
+        guard let spec = tree.spec(id) else { return }
+        let st = tree.statement(id)
+        if let kind = spec.declares, let (name, range) = tree.declaredName(id) {
+            let l = loc(file, range)
+            let title = tree.declaredTitle(id)
+            let doc = tree.docComment(id)
+            var index = 0
+            switch kind {
+            case .grade:
+                index = model.grades.count
+                model.grades.append(Grade(name: name, title: title, doc: doc, cost: nil, location: l))
+            case .unit:
+                index = model.units.count
+                model.units.append(OrgUnit(name: name, title: title, doc: doc, location: l))
+            case .position:
+                index = model.positions.count
+                model.positions.append(Position(name: name, title: title, doc: doc, location: l))
+            case .actor:
+                index = model.actors.count
+                model.actors.append(Actor(name: name, title: title, doc: doc, external: false, location: l))
+            case .system:
+                index = model.systems.count
+                model.systems.append(OrgSystem(name: name, title: title, doc: doc, location: l))
+            case .process:
+                index = model.processes.count
+                model.processes.append(Process(name: name, title: title, doc: doc, location: l, file: file, statement: id))
+            case .criterion:
+                index = model.criteria.count
+                model.criteria.append(Criterion(name: name, title: title, doc: doc, location: l))
+            case .node:
+                guard let p = process else { return }
+                index = model.processes[p].nodes.count
+                model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == "decide",
+                                                         location: l, statement: id))
+            default:
+                index = -1   // measure, scenario, target, kpi: names only (v2)
+            }
+            let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil,
+                                location: l, file: file, statement: id)
+            register(symbol)
+            if kind == .process {
+                for c in tree.childIDs(id) { declareStatement(file: file, id: c, process: index) }
+                return
+            }
+        }
+        if st.context == .file && spec.keyword == "model" {
+            if let first = model.settings.declaration {
+                report(.duplicateModel, loc(file, tree.tokenRange(st.keywordToken)),
+                       "a model has one `model` block; the first is at \(describe(first))")
+            } else {
+                model.settings.declaration = loc(file, tree.declaredName(id)?.range ?? tree.tokenRange(st.keywordToken))
+                model.settings.statement = (file, id)
+                model.settings.name = tree.declaredName(id)?.name
+                model.settings.title = tree.declaredTitle(id)
+            }
+        }
+        if spec.opens == .unit || spec.opens == .dnaDefinition {
+            for c in tree.childIDs(id) { declareStatement(file: file, id: c, process: nil) }
+        }
+    }
+
+    private mutating func register(_ symbol: Symbol) {
+        let index = model.symbols.count
+        model.symbols.append(symbol)
+        func duplicate(_ first: Int) {
+            let f = model.symbols[first]
+            report(.duplicateName, symbol.location,
+                   "`\(symbol.name)` is already declared as \(f.kind.phrase) at \(describe(f.location))")
+        }
+        switch symbol.kind {
+        case .node:
+            guard let p = symbol.process else { return }
+            let nodes = model.processes[p].nodes
+            if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
+                report(.duplicateName, symbol.location,
+                       "process `\(model.processes[p].name)` already has a node `\(symbol.name)` at \(describe(nodes[first].location))")
+            }
+        case .criterion:
+            if let first = model.criterionNames[symbol.name] { duplicate(first) } else { model.criterionNames[symbol.name] = index }
+        case .target:
+            break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
+        default:
+            if let first = model.globalNames[symbol.name] { duplicate(first) } else { model.globalNames[symbol.name] = index }
+        }
+    }
+
+    // MARK: Pass 2: properties and references
+
+    private mutating func resolve(file: Int) {
+        let tree = model.trees[file]
+        for id in tree.roots {
+            guard let spec = tree.spec(id) else { continue }
+            switch spec.keyword {
+            case "model": if model.settings.statement.map({ $0.file == file && $0.id == id }) == true { readModel(file, id) }
+            case "grade": readGrade(file, id)
+            case "unit": readUnit(file, id, nestedIn: nil)
+            case "position": readPosition(file, id, nestedIn: nil)
+            case "actor": readActor(file, id)
+            case "process": readProcess(file, id)
+            case "dna": for c in tree.childIDs(id) { readCriterion(file, c) }
+            case "measure", "scenario", "target", "kpi": readV2(file, id)
+            default: break
+            }
+        }
+    }
+
+    /// Index of the symbol declared by statement `id` of `file` among `kind`.
+    private func declaredIndex(_ file: Int, _ id: Int32, _ kind: DeclKinds) -> Int? {
+        guard let (name, range) = model.trees[file].declaredName(id) else { return nil }
+        if kind == .criterion {
+            guard let s = model.criterionNames[name], model.symbols[s].location == loc(file, range) else {
+                return model.symbols.firstIndex { $0.kind == .criterion && $0.location == loc(file, range) }.map { model.symbols[$0].index }
+            }
+            return model.symbols[s].index
+        }
+        if let s = model.globalNames[name], model.symbols[s].location == loc(file, range) { return model.symbols[s].index }
+        // A duplicate: it has its own entry (properties are still read and checked).
+        return model.symbols.first { $0.kind == kind && $0.location == loc(file, range) }?.index
+    }
+
+    /// Reports statements given twice in one block when their keyword is `unique`.
+    private mutating func checkUnique(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        var seen: [String: Int32] = [:]   // by keyword text: ratings share one wildcard spec
+        for c in tree.childIDs(id) {
+            let st = tree.statement(c)
+            guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
+            let word = tree.keyword(c)
+            if let first = seen[word] {
+                let l = loc(file, tree.tokenRange(st.keywordToken))
+                let fl = loc(file, tree.tokenRange(tree.statement(first).keywordToken))
+                report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
+            } else {
+                seen[word] = c
+            }
+        }
+    }
+
+    /// Resolves a name to a symbol of one of `kinds`, reporting unknown names and
+    /// wrong kinds, and records the reference.
+    @discardableResult
+    private mutating func resolveRef(_ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) -> Symbol? {
+        let tree = model.trees[file]
+        let name = tree.name(arg)
+        let l = loc(file, tree.nameRange(arg))
+        guard let s = model.globalNames[name] else {
+            let candidates = model.symbols.filter { !$0.kind.isDisjoint(with: kinds) && $0.kind != .node }.map(\.name)
+            let suggestion = Suggestions.best(for: name, among: candidates)
+            var message = "no \(kinds.phrase.dropFirst(2)) named `\(name)`"
+            if let s = suggestion { message += "; did you mean `\(s)`?" }
+            report(.unknownReference, l, message,
+                   fixes: suggestion.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
+            model.references.append(Reference(location: l, symbol: nil))
+            return nil
+        }
+        model.references.append(Reference(location: l, symbol: s))
+        let sym = model.symbols[s]
+        if sym.kind.isDisjoint(with: kinds) {
+            report(.wrongKindReference, l, "`\(name)` is \(sym.kind.phrase), but \(what) needs \(kinds.phrase)")
+            return nil
+        }
+        return sym
+    }
+
+    private func quantity(_ a: Argument) -> Double { a.signedValue }
+
+    private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
+
+    private mutating func readAllowance(_ file: Int, _ c: Int32) -> Located<Allowance>? {
+        let tree = model.trees[file]
+        guard let a = tree.slot(c, 0) else { return nil }
+        let deduction = tree.slot(c, 1) != nil
+        let fraction = a.value / 100
+        let l = loc(file, tree.range(c))
+        if deduction && fraction >= 1 {
+            report(.allowanceTooLarge, loc(file, tree.range(of: a)), "`allowance \(fmtNumber(a.value)) % of worktime` leaves no working time; it must be below 100 %")
+            return nil
+        }
+        return Located(Allowance(fraction: fraction, convention: deduction ? .deduction : .surcharge), l)
+    }
+
+    private mutating func readWorktime(_ file: Int, _ c: Int32) -> Located<Double>? {
+        let tree = model.trees[file]
+        guard let a = tree.slot(c, 0) else { return nil }
+        let h = hours(a)
+        if h <= 0 {
+            report(.invalidValue, loc(file, tree.range(of: a)), "`worktime` must be more than 0 h")
+            return nil
+        }
+        return Located(h, loc(file, tree.range(c)))
+    }
+
+    // MARK: Declarations
+
+    private mutating func readModel(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        checkUnique(file, id)
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            let a = tree.slot(c, 0)
+            switch spec.keyword {
+            case "year": if let a { model.settings.year = Int(a.value) }
+            case "worktime": model.settings.worktime = readWorktime(file, c)
+            case "allowance": model.settings.allowance = readAllowance(file, c)
+            case "workdays":
+                if let a {
+                    if a.value <= 0 || a.value > 366 {
+                        report(.invalidValue, loc(file, tree.range(of: a)), "`workdays` must be between 1 and 366")
+                    } else { model.settings.workdays = a.value }
+                }
+            case "overhead": if let a { model.settings.overhead = a.value / 100 }
+            case "workplace": if let a { model.settings.workplace = a.value; model.settings.workplaceDeclared = true }
+            case "leadership": if let a { model.settings.leadership = a.value / 100 }
+            case "rounding":
+                if let a {
+                    if a.value <= 0 { report(.invalidValue, loc(file, tree.range(of: a)), "`rounding` must be more than 0 fte") } else { model.settings.rounding = a.value }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readGrade(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        guard let g = declaredIndex(file, id, .grade) else { return }
+        checkUnique(file, id)
+        for c in tree.childIDs(id) where tree.spec(c)?.keyword == "cost" {
+            if let a = tree.slot(c, 0) { model.grades[g].cost = a.value }
+        }
+    }
+
+    private mutating func readUnit(_ file: Int, _ id: Int32, nestedIn parent: Int?) {
+        let tree = model.trees[file]
+        guard let u = declaredIndex(file, id, .unit) else { return }
+        checkUnique(file, id)
+        model.units[u].parent = parent
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            let a = tree.slot(c, 0)
+            switch spec.keyword {
+            case "kind": if let a { model.units[u].kind = tree.stringValue(a) }
+            case "code": if let a { model.units[u].code = tree.stringValue(a) }
+            case "head":
+                if let a, let s = resolveRef(file, a, .position, what: "`head`") { model.units[u].head = s.index }
+            case "in":
+                guard let a else { break }
+                let s = resolveRef(file, a, .unit, what: "`in`")
+                if parent != nil {
+                    report(.nestedAndIn, loc(file, tree.range(c)),
+                           "unit `\(model.units[u].name)` is nested in `\(model.units[parent!].name)` and also placed with `in`; use one of them")
+                } else if let s { model.units[u].parent = s.index }
+            case "worktime": model.units[u].worktime = readWorktime(file, c)
+            case "allowance": model.units[u].allowance = readAllowance(file, c)
+            case "unit": readUnit(file, c, nestedIn: u)
+            case "position": readPosition(file, c, nestedIn: u)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readPosition(_ file: Int, _ id: Int32, nestedIn unit: Int?) {
+        let tree = model.trees[file]
+        guard let p = declaredIndex(file, id, .position) else { return }
+        checkUnique(file, id)
+        model.positions[p].unit = unit
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            let a = tree.slot(c, 0)
+            switch spec.keyword {
+            case "in":
+                guard let a else { break }
+                let s = resolveRef(file, a, .unit, what: "`in`")
+                if unit != nil {
+                    report(.nestedAndIn, loc(file, tree.range(c)),
+                           "position `\(model.positions[p].name)` is nested in `\(model.units[unit!].name)` and also placed with `in`; use one of them")
+                } else if let s { model.positions[p].unit = s.index }
+            case "grade":
+                if let a, let s = resolveRef(file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
+            case "planned": if let a { model.positions[p].planned = a.value; model.positions[p].plannedGiven = true }
+            case "filled": if let a { model.positions[p].filled = a.value; model.positions[p].filledGiven = true }
+            case "kw": if let a { model.positions[p].kw = Int(a.value) }
+            case "freeze": if let d = tree.slot(c, 1) { model.positions[p].freezeUntil = tree.text(d.firstToken) }
+            case "effort":
+                guard let q = tree.slot(c, 1) else { break }
+                let label = tree.slot(c, 0).map { tree.stringValue($0) } ?? ""
+                var e = Effort(label: label, fte: nil, hoursPerYear: nil, location: loc(file, tree.range(c)))
+                if q.unit == .fte { e.fte = q.value } else if let per = q.per, let k = per.perYear { e.hoursPerYear = hours(q) * k }
+                model.positions[p].efforts.append(e)
+            case "coverage": if let a { model.positions[p].coverageHoursPerWeek = hours(a) }
+            case "worktime": model.positions[p].worktime = readWorktime(file, c)
+            case "allowance": model.positions[p].allowance = readAllowance(file, c)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readActor(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        guard let a = declaredIndex(file, id, .actor) else { return }
+        checkUnique(file, id)
+        model.actors[a].external = tree.childIDs(id).contains { tree.spec($0)?.keyword == "external" }
+    }
+
+    private mutating func readProcess(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        guard let p = declaredIndex(file, id, .process) else { return }
+        checkUnique(file, id)
+        var nodeIndex = 0
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            let a = tree.slot(c, 0)
+            switch spec.keyword {
+            case "owner":
+                if let a, let s = resolveRef(file, a, .unit, what: "`owner`") { model.processes[p].owner = s.index }
+            case "volume":
+                guard let a, let per = a.per else { break }
+                if let k = per.perYear {
+                    model.processes[p].volumePerYear = a.value * k
+                } else if let wd = model.settings.workdays {
+                    model.processes[p].volumePerYear = a.value * wd
+                } else {
+                    report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
+                           "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
+                }
+            case "source": if let a { model.processes[p].source = tree.name(a) }
+            case "trigger": if let a { model.processes[p].trigger = tree.stringValue(a) }
+            case "result": if let a { model.processes[p].result = tree.stringValue(a) }
+            case "step", "decide":
+                if tree.declaredName(c) != nil {
+                    readNode(file, c, process: p, node: nodeIndex)
+                    nodeIndex += 1
+                }
+            case "dna":
+                checkUnique(file, c)
+                for r in tree.childIDs(c) {
+                    let name = tree.keyword(r)
+                    let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
+                    guard let crit = model.criterionNames[name] else {
+                        let sug = Suggestions.best(for: name, among: model.criteria.map(\.name))
+                        report(.unknownCriterion, l, "no DNA criterion named `\(name)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
+                               fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
+                        model.references.append(Reference(location: l, symbol: nil))
+                        continue
+                    }
+                    model.references.append(Reference(location: l, symbol: crit))
+                    if let v = tree.slot(r, 0) {
+                        model.processes[p].ratings[name] = Located(v.signedValue, loc(file, tree.range(of: v)))
+                    }
+                }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readNode(_ file: Int, _ id: Int32, process p: Int, node n: Int) {
+        let tree = model.trees[file]
+        guard n < model.processes[p].nodes.count else { return }
+        checkUnique(file, id)
+        let processName = model.processes[p].name
+        func target(_ a: Argument) -> FlowTarget? {
+            let name = tree.name(a)
+            let l = loc(file, tree.nameRange(a))
+            if name == "end" { return .end }
+            if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
+                if let s = model.symbols.firstIndex(where: { $0.kind == .node && $0.process == p && $0.index == i }) {
+                    model.references.append(Reference(location: l, symbol: s))
+                }
+                return .node(i)
+            }
+            let sug = Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
+            var message = "`\(name)` is not a step or decision of process `\(processName)`"
+            message += sug.map { "; did you mean `\($0)`?" } ?? (model.globalNames[name] != nil ? "; to run another process use `call`" : "")
+            report(.targetNotInProcess, l, message,
+                   fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
+            model.references.append(Reference(location: l, symbol: nil))
+            return nil
+        }
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            let a = tree.slot(c, 0)
+            switch spec.keyword {
+            case "by":
+                guard let a, let s = resolveRef(file, a, .performer, what: "`by`") else { break }
+                let perf: Performer
+                switch s.kind {
+                case .position: perf = .position(s.index)
+                case .unit: perf = .unit(s.index)
+                case .actor: perf = .actor(s.index)
+                default: perf = .system(s.index)
+                }
+                model.processes[p].nodes[n].performer = perf
+            case "time": if let a { model.processes[p].nodes[n].timeHours = hours(a) }
+            case "wait": if let a, let d = a.unit?.calendarDays { model.processes[p].nodes[n].waitDays = a.value * d }
+            case "share": if let a { model.processes[p].nodes[n].share = a.value / 100 }
+            case "media_break": model.processes[p].nodes[n].mediaBreak = true
+            case "system":
+                if let a, let s = resolveRef(file, a, .system, what: "`system`") { model.processes[p].nodes[n].systems.append(s.index) }
+            case "next":
+                model.processes[p].nodes[n].nextGiven = true
+                if let a { model.processes[p].nodes[n].next = target(a) }
+            case "call":
+                if let a, let s = resolveRef(file, a, .process, what: "`call`") { model.processes[p].nodes[n].call = s.index }
+            case "branch":
+                let title = tree.slot(c, 0).map { tree.stringValue($0) }
+                let share = tree.slot(c, 1).map { $0.value / 100 } ?? 0
+                let t = tree.slot(c, 2).flatMap { target($0) }
+                model.processes[p].nodes[n].branches.append(Branch(title: title, share: share, target: t, location: loc(file, tree.range(c))))
+            default: break
+            }
+        }
+    }
+
+    private mutating func readCriterion(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        guard tree.spec(id)?.keyword == "criterion", let k = declaredIndex(file, id, .criterion) else { return }
+        checkUnique(file, id)
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c), let a = tree.slot(c, 0) else { continue }
+            switch spec.keyword {
+            case "weight": model.criteria[k].weight = a.value
+            case "from": model.criteria[k].measure = tree.name(a)
+            case "scale": model.criteria[k].scale = (a.value, a.upper)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readV2(_ file: Int, _ id: Int32) {
+        let tree = model.trees[file]
+        checkUnique(file, id)
+        for c in tree.childIDs(id) {
+            guard let spec = tree.spec(c) else { continue }
+            for (i, argSpec) in spec.args.enumerated() {
+                let kinds: DeclKinds
+                switch argSpec {
+                case .ref(let k), .refList(let k): kinds = k
+                default: continue
+                }
+                guard let first = tree.slot(c, i) else { continue }
+                // A list: the bound argument and the comma-continued ones after it.
+                let st = tree.statement(c)
+                var started = false
+                for aid in tree.argumentIDs(c) {
+                    let arg = tree.argument(aid)
+                    if !started { started = arg.firstToken == first.firstToken; if !started { continue } }
+                    else if !arg.afterComma { break }
+                    _ = st
+                    resolveRef(file, arg, kinds, what: "`\(spec.keyword)`")
+                }
+            }
+        }
+    }
+}
+
+/// Shortest decimal form of a number for messages (`10`, `12.5`).
+func fmtNumber(_ v: Double) -> String {
+    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+    return String(v)
+}

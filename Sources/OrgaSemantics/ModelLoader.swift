@@ -1,0 +1,60 @@
+import Foundation
+import OrgaSyntax
+
+/// Reads the `.orga` files of a model from disk. A model is every `.orga` file under
+/// one directory tree (hidden folders and `.build` skipped), or a single file.
+public enum ModelLoader {
+    /// Largest file orgc reads; byte offsets are 32-bit in the syntax tree.
+    public static let maxFileSize = 512 * 1024 * 1024
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The `.orga` files of `path` in a deterministic order (sorted by path).
+    public static func files(at path: String) throws -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw LoadError(path: path, reason: "no such file or directory")
+        }
+        if !isDir.boolValue { return [path] }
+        var result: [String] = []
+        var stack = [path]
+        var visited = Set<String>()
+        while let dir = stack.popLast() {
+            let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)) ?? dir
+            guard visited.insert(URL(fileURLWithPath: real).standardizedFileURL.path).inserted else { continue }
+            let entries: [String]
+            do { entries = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
+                throw LoadError(path: dir, reason: "cannot read directory")
+            }
+            for e in entries.sorted() where !e.hasPrefix(".") {
+                let full = dir.hasSuffix("/") ? dir + e : dir + "/" + e
+                var sub: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else { continue }
+                if sub.boolValue { stack.append(full) } else if e.hasSuffix(".orga") { result.append(full) }
+            }
+        }
+        return result.sorted()
+    }
+
+    public static func read(_ path: String) throws -> SourceFile {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw LoadError(path: path, reason: "cannot open file (permission denied or not a file)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            throw LoadError(path: path, reason: "cannot read file")
+        }
+        if data.count > maxFileSize { throw LoadError(path: path, reason: "file is larger than \(maxFileSize / 1024 / 1024) MiB") }
+        return SourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    /// Loads every file of the model at `path`.
+    public static func load(_ path: String) throws -> [SourceFile] {
+        try files(at: path).map(read)
+    }
+}
