@@ -19,7 +19,7 @@ enum CheckCommand {
         let format: String
         let color: String
         do {
-            reader = try ArgumentReader(args, valued: ["--format", "--color"], switches: ["--strict", "--help"])
+            reader = try ArgumentReader(args, valued: ["--format", "--color"], switches: ["--strict", "--help", "--timings"])
             format = try reader.choice("--format", ["text", "json", "github", "sarif"], default: "text")
             color = try reader.choice("--color", ["auto", "always", "never"], default: "auto")
         } catch let e as ArgumentReader.UsageError {
@@ -27,12 +27,17 @@ enum CheckCommand {
             return ExitCode.usage
         } catch { return ExitCode.usage }
         if reader.has("--help") { io.out(help); return ExitCode.ok }
+        var clock = PhaseClock()
         guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        clock.lap("read")
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         for (_, files) in models {
-            let model = Analyzer.check(files: files)
+            let trees = files.map { Parser.parse($0) }
+            clock.lap("parse")
+            let model = Analyzer.check(trees: trees)
+            clock.lap("check")
             diagnostics.append(contentsOf: model.diagnostics)
             for t in model.trees { sources[t.path] = t.file }
         }
@@ -44,6 +49,8 @@ enum CheckCommand {
         case "sarif": io.out(printer.sarif(diagnostics).pretty())
         default: io.out(printer.text(diagnostics, color: useColor))
         }
+        clock.lap("output")
+        if reader.has("--timings") { io.err(clock.report()) }
         let errors = diagnostics.contains { $0.severity == .error }
         let warnings = diagnostics.contains { $0.severity == .warning }
         return errors || (reader.has("--strict") && warnings) ? ExitCode.findings : ExitCode.ok

@@ -185,6 +185,8 @@ public struct FlowNode: Sendable {
     public var location: Location
     /// The statement in its file's tree.
     public var statement: Int32
+    /// Index of this node's entry in `Model.symbols`.
+    public var symbol: Int = -1
 }
 
 public struct Process: Sendable {

@@ -89,6 +89,7 @@ struct ModelBuilder {
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil,
                                 location: l, file: file, statement: id)
+            if kind == .node, let p = process { model.processes[p].nodes[index].symbol = model.symbols.count }
             register(symbol)
             if kind == .process {
                 for c in tree.childIDs(id) { declareStatement(file: file, id: c, process: index) }
@@ -414,9 +415,8 @@ struct ModelBuilder {
             let l = loc(file, tree.nameRange(a))
             if name == "end" { return .end }
             if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
-                if let s = model.symbols.firstIndex(where: { $0.kind == .node && $0.process == p && $0.index == i }) {
-                    model.references.append(Reference(location: l, symbol: s))
-                }
+                let s = model.processes[p].nodes[i].symbol
+                if s >= 0 { model.references.append(Reference(location: l, symbol: s)) }
                 return .node(i)
             }
             let sug = Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
