@@ -45,6 +45,7 @@ public enum Orgc {
         case "check": return CheckCommand.run(rest, io: io)
         case "explain": return ExplainCommand.run(rest, io: io)
         case "docs": return DocsCommand.run(rest, io: io)
+        case "fmt": return FmtCommand.run(rest, io: io)
         default:
             if let extra = extraCommands[command] { return extra(rest, io) }
             io.err("orgc: unknown command `\(command)`" + (Suggestions.best(for: command, among: ["check", "report", "rank", "graph", "fmt", "lsp", "explain"]).map { "; did you mean `\($0)`?" } ?? "") + "\nRun `orgc --help` for the list of commands.\n")

@@ -1,0 +1,83 @@
+import Foundation
+import OrgaSyntax
+import OrgaFormat
+import OrgaSemantics
+
+/// `orgc fmt [--check] [PATH…]` and `orgc fmt --stdin`.
+enum FmtCommand {
+    static let help = """
+        Usage: orgc fmt [--check] [PATH…]
+               orgc fmt --stdin [--path NAME] < in.orga > out.orga
+
+        Formats .orga files canonically (docs/formatter.md), rewriting them in place
+        atomically. Files with syntax errors are left untouched and their errors printed.
+          --check   write nothing; list the files that would change and exit 1 if any
+          --stdin   format standard input to standard output (for editors)
+        Exit codes: 0 ok, 1 files would change (--check) or have syntax errors, 2 usage or I/O problem.
+
+        """
+
+    static func run(_ args: [String], io: CommandIO) -> Int32 {
+        let reader: ArgumentReader
+        do {
+            reader = try ArgumentReader(args, valued: ["--path"], switches: ["--check", "--stdin", "--help"])
+        } catch let e as ArgumentReader.UsageError {
+            io.err("orgc fmt: \(e.message)\n\n" + help)
+            return ExitCode.usage
+        } catch { return ExitCode.usage }
+        if reader.has("--help") { io.out(help); return ExitCode.ok }
+        if reader.has("--stdin") { return formatStandardInput(path: reader.value("--path") ?? "<stdin>", io: io) }
+
+        var files: [String] = []
+        for p in reader.positional.isEmpty ? ["."] : reader.positional {
+            do { files += try ModelLoader.files(at: p) } catch {
+                io.err("orgc: \(error)\n")
+                return ExitCode.usage
+            }
+        }
+        var status = ExitCode.ok
+        var changed = 0
+        for f in files {
+            do {
+                let r = reader.has("--check") ? try Formatter.wouldChange(atPath: f) : try Formatter.formatFile(atPath: f)
+                if !r.diagnostics.isEmpty {
+                    let source = (try? ModelLoader.read(f)).map { [f: $0] } ?? [:]
+                    io.err(DiagnosticPrinter(sources: source).text(r.diagnostics, color: false))
+                    io.err("orgc fmt: \(f): not formatted because of syntax errors\n")
+                    status = ExitCode.findings
+                } else if r.changed {
+                    changed += 1
+                    if reader.has("--check") {
+                        io.out("\(f)\n")
+                        status = ExitCode.findings
+                    } else {
+                        io.err("formatted \(f)\n")
+                    }
+                }
+            } catch {
+                io.err("orgc: \(error)\n")
+                return ExitCode.usage
+            }
+        }
+        if reader.has("--check") && changed > 0 {
+            io.err("\(changed) file\(changed == 1 ? "" : "s") would be reformatted; run `orgc fmt`\n")
+        }
+        return status
+    }
+
+    private static func formatStandardInput(path: String, io: CommandIO) -> Int32 {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let result = Formatter.format(bytes: [UInt8](data), path: path)
+        switch result.outcome {
+        case .formatted:
+            io.out(result.text ?? "")
+            return ExitCode.ok
+        case .syntaxErrors:
+            io.err(DiagnosticPrinter(sources: [path: SourceFile(path: path, bytes: [UInt8](data))]).text(result.diagnostics, color: false))
+            return ExitCode.findings
+        case .internalError:
+            io.err("orgc fmt: \(result.message ?? "internal formatter error")\n")
+            return ExitCode.usage
+        }
+    }
+}
