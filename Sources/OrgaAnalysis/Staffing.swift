@@ -1,0 +1,467 @@
+import OrgaSyntax
+import OrgaSemantics
+
+/// The staffing engine (Personalbemessung, LANGUAGE.md §4.4–§5 and §4.7). Pure and
+/// thread-safe: `analyze` only reads the model, so the language server, graphs and
+/// reports may call it concurrently.
+///
+/// ```swift
+/// let model = Analyzer.check(files: files)
+/// let r = StaffingAnalysis.analyze(model)
+/// r.positions[i].need, r.positions[i].gap, r.positions[i].topContributions(3)
+/// r.processes[p].cases, r.processes[p].nodes[n].visits, r.processes[p].leadTimeDays
+/// r.dna.scores[p].score, r.dna.scores[p].rank
+/// r.units[u].need   // rolled up over the subtree
+/// ```
+/// Semantics decisions are documented in `docs/staffing.md`.
+public enum StaffingAnalysis {
+    public static func analyze(_ model: Model) -> StaffingResult {
+        var engine = Engine(model: model)
+        return engine.run()
+    }
+}
+
+private struct Engine {
+    let model: Model
+    var solutions: [Visits.Solution] = []
+    var processes: [ProcessStaffing] = []
+    var diagnostics: [Diagnostic] = []
+    /// Whether the cases of a process include every caller (false: partial or unknown).
+    var casesComplete: [Bool] = []
+    var leadTimeComplete: [Bool] = []
+    /// Per process, per node: the contribution of a staff step (nil when not a staff step
+    /// or an input is missing).
+    var stepContribution: [[Contribution?]] = []
+
+    init(model: Model) { self.model = model }
+
+    mutating func run() -> StaffingResult {
+        let np = model.processes.count
+        solutions = model.processes.map { Visits.solve($0) }
+        processes = (0..<np).map { p in
+            let proc = model.processes[p]
+            return ProcessStaffing(ownVolume: proc.volumePerYear, cases: nil, callers: [],
+                                   nodes: Array(repeating: NodeStaffing(), count: proc.nodes.count),
+                                   flowSolved: solutions[p].visits != nil, staffHoursPerCase: 0, staffHoursPerYear: nil,
+                                   fte: 0, costPerCase: nil, leadTimeDays: nil, mediaBreaks: nil, handoffs: nil,
+                                   steps: nil, systemSteps: nil, digital: nil, missing: [], costComplete: true,
+                                   casesComplete: false, leadTimeComplete: false)
+        }
+        casesComplete = Array(repeating: false, count: np)
+        leadTimeComplete = Array(repeating: false, count: np)
+        stepContribution = model.processes.map { Array(repeating: nil, count: $0.nodes.count) }
+
+        // Call graph: process → processes it calls. Tarjan emits callees before callers.
+        var callEntries = [[(Int, Double)]](repeating: [], count: np)
+        for (p, proc) in model.processes.enumerated() {
+            for node in proc.nodes where !node.isDecision {
+                if let c = node.call, c >= 0, c < np { callEntries[p].append((c, 1)) }
+            }
+        }
+        let callSolver = FlowSolver(n: np, entries: callEntries)
+        let order = callSolver.components()
+        var cyclic = [Bool](repeating: false, count: np)
+        for comp in order where comp.count > 1 || callEntries[comp[0]].contains(where: { $0.0 == comp[0] }) {
+            for p in comp { cyclic[p] = true }
+        }
+        let calleesFirst = order.flatMap { $0 }
+        computeCases(callersFirst: calleesFirst.reversed(), cyclic: cyclic)
+        for p in calleesFirst { computeProcess(p, cyclic: cyclic) }
+
+        var positions = computePositions()
+        let units = computeUnits(&positions)
+        let dna = DNA.compute(model, processes: processes)
+
+        var totalPlanned = 0.0, totalFilled = 0.0, totalNeed = 0.0, totalPlannedCost = 0.0, totalNeedCost = 0.0
+        for ps in positions {
+            totalPlanned += ps.planned; totalFilled += ps.filled; totalNeed += ps.need
+            totalPlannedCost += ps.plannedCost ?? 0; totalNeedCost += ps.needCost ?? 0
+        }
+        for us in units { totalNeed += us.ownNeed }
+        let roots = model.units.indices.filter { model.units[$0].parent == nil }
+        return StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
+                              totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
+                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost,
+                              diagnostics: diagnostics.sorted())
+    }
+
+    // MARK: Cases (LANGUAGE.md §5: cases(p) = volume(p) + Σ cases(caller) × visits × share)
+
+    private func hasVolumeStatement(_ p: Int) -> Bool {
+        let proc = model.processes[p]
+        guard proc.file >= 0, proc.file < model.trees.count else { return false }
+        let tree = model.trees[proc.file]
+        return tree.childIDs(proc.statement).contains { tree.spec($0)?.keyword == "volume" }
+    }
+
+    private mutating func computeCases(callersFirst: [Int], cyclic: [Bool]) {
+        let np = model.processes.count
+        var incoming = [Double](repeating: 0, count: np)
+        var incomingAny = [Bool](repeating: false, count: np)
+        var incomingComplete = [Bool](repeating: true, count: np)
+        var called = [Bool](repeating: false, count: np)
+        for proc in model.processes { for node in proc.nodes { if let c = node.call, c >= 0, c < np { called[c] = true } } }
+        for p in callersFirst {
+            let proc = model.processes[p]
+            var cases: Double? = nil
+            var complete = true
+            if cyclic[p] {
+                cases = nil
+                complete = false
+            } else {
+                let own = proc.volumePerYear
+                if own == nil && hasVolumeStatement(p) { complete = false }   // volume written but unusable (E205 …)
+                if own != nil || incomingAny[p] { cases = (own ?? 0) + incoming[p] }
+                if !incomingComplete[p] { complete = false }
+                if cases == nil { complete = false }
+                if own == nil && !called[p] && !hasVolumeStatement(p) && !cyclic[p] {
+                    // The checker reports E504 for processes with own staff work; a process that only
+                    // calls others (or has no staff work) is reported here when its cases matter.
+                    let callsOthers = proc.nodes.contains { $0.call != nil && !$0.isDecision }
+                    let hasStaffWork = proc.nodes.contains { !$0.isDecision && $0.call == nil && ($0.performer?.isStaff ?? false) }
+                    if callsOthers && !hasStaffWork {
+                        diagnostics.append(Diagnostic(.processWithoutVolume, path: model.path(proc.location), range: proc.location.range,
+                                                      "process `\(proc.name)` calls other processes but has no `volume` and no caller, so the called processes' cases are incomplete; add e.g. `volume 100 /year`"))
+                    }
+                }
+            }
+            processes[p].cases = cases.flatMap { $0.isFinite ? $0 : nil }
+            casesComplete[p] = complete && processes[p].cases != nil
+            processes[p].casesComplete = casesComplete[p]
+            // Push cases into the callees.
+            let visits = solutions[p].visits
+            for (n, node) in proc.nodes.enumerated() where !node.isDecision {
+                guard let c = node.call, c >= 0, c < np, !cyclic[c] || c != p else { continue }
+                if let cs = processes[p].cases, let v = visits?[n] {
+                    let add = cs * v * node.share
+                    incoming[c] += add
+                    incomingAny[c] = true
+                    processes[c].callers.append((process: p, node: n, cases: add))
+                    if !casesComplete[p] { incomingComplete[c] = false }
+                } else {
+                    incomingComplete[c] = false
+                }
+            }
+        }
+    }
+
+    // MARK: Per process
+
+    private mutating func addMissing(_ m: MissingInput, toProcess p: Int) {
+        if !processes[p].missing.contains(m) { processes[p].missing.append(m) }
+    }
+
+    private mutating func computeProcess(_ p: Int, cyclic: [Bool]) {
+        let proc = model.processes[p]
+        let sol = solutions[p]
+        let cases = processes[p].cases
+        if sol.visits == nil { addMissing(MissingInput(kind: .flow, process: p), toProcess: p) }
+        if !casesComplete[p] { addMissing(MissingInput(kind: .cases, process: p), toProcess: p) }
+        var staffHours = 0.0, fte = 0.0, cost = 0.0
+        var lead = 0.0, leadComplete = sol.visits != nil
+        var media = 0.0, steps = 0.0, systemSteps = 0.0
+        var costComplete = true
+        for (n, node) in proc.nodes.enumerated() {
+            let visits = sol.visits?[n]
+            let exec = visits.map { $0 * (node.isDecision ? 1 : node.share) }
+            processes[p].nodes[n].visits = visits
+            processes[p].nodes[n].executions = exec
+            if node.isDecision {
+                if let e = exec { processes[p].nodes[n].leadTimeDays = e * node.waitDays; lead += e * node.waitDays }
+                continue
+            }
+            if let e = exec {
+                steps += e
+                if node.mediaBreak { media += e }
+                if case .system = node.performer, node.call == nil { systemSteps += e }
+            }
+            // Calling step: the callee's lead time per case.
+            if let c = node.call {
+                guard c >= 0, c < model.processes.count else { continue }
+                if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
+                    let d = e * calleeLead
+                    processes[p].nodes[n].leadTimeDays = d
+                    lead += d
+                    if !leadTimeComplete[c] { leadComplete = false }
+                } else {
+                    leadComplete = false
+                    addMissing(MissingInput(kind: .flow, process: c), toProcess: p)
+                }
+                continue
+            }
+            let timeDays = (node.timeHours ?? 0) / 24
+            if let e = exec {
+                let d = e * (timeDays + node.waitDays)
+                processes[p].nodes[n].leadTimeDays = d
+                lead += d
+            }
+            guard let perf = node.performer, perf.isStaff else { continue }
+            guard let time = node.timeHours else {
+                addMissing(MissingInput(kind: .time, process: p, node: n), toProcess: p)
+                leadComplete = false
+                costComplete = false
+                continue
+            }
+            guard let e = exec else { continue }
+            staffHours += e * time
+            let worktime: Double?
+            let allowance: Allowance
+            switch perf {
+            case .position(let i):
+                guard i >= 0, i < model.positions.count else { continue }
+                worktime = model.worktime(position: i)?.value
+                allowance = model.allowance(position: i)
+            case .unit(let u):
+                guard u >= 0, u < model.units.count else { continue }
+                worktime = model.worktime(unit: u)?.value
+                allowance = model.allowance(unit: u)
+            default: continue
+            }
+            guard let cs = cases else { costComplete = false; continue }
+            let hours = cs * e * time
+            processes[p].nodes[n].hoursPerYear = hours
+            guard let wt = worktime, wt > 0 else {
+                addMissing(MissingInput(kind: .worktime, process: p, node: n), toProcess: p)
+                costComplete = false
+                continue
+            }
+            let load = allowance.load(hours)
+            let need = load / wt
+            guard need.isFinite else { continue }
+            var c = Contribution(kind: .step, fte: need)
+            c.process = p; c.node = n; c.cases = cs; c.visits = visits; c.share = node.share
+            c.timeHours = time; c.hours = hours; c.loadHours = load; c.worktime = wt
+            stepContribution[p][n] = c
+            processes[p].nodes[n].fte = need
+            fte += need
+            if case .position(let i) = perf {
+                if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf } else { costComplete = false }
+            }
+        }
+        let solved = sol.visits != nil
+        processes[p].staffHoursPerCase = staffHours
+        processes[p].staffHoursPerYear = cases.map { $0 * staffHours }
+        processes[p].fte = fte
+        if let cs = cases, cs > 0, solved {
+            let v = cost / cs
+            processes[p].costPerCase = v.isFinite ? v : nil
+        }
+        processes[p].costComplete = costComplete && casesComplete[p]
+        processes[p].leadTimeDays = solved ? lead : nil
+        leadTimeComplete[p] = leadComplete
+        processes[p].leadTimeComplete = leadComplete
+        if solved {
+            processes[p].mediaBreaks = media
+            processes[p].steps = steps
+            processes[p].systemSteps = systemSteps
+            processes[p].digital = steps > 0 ? 1 - systemSteps / steps : nil
+            processes[p].handoffs = handoffs(p)
+        }
+    }
+
+    private func handoffs(_ p: Int) -> Double? {
+        let proc = model.processes[p]
+        guard let visits = solutions[p].visits else { return nil }
+        var names: [String?] = proc.nodes.map { node in
+            guard !node.isDecision, node.call == nil, let perf = node.performer else { return nil }
+            return model.performingUnitKey(perf)
+        }
+        for (i, node) in proc.nodes.enumerated() where names[i] != nil {
+            // Guard indices the model might carry from an unresolved reference.
+            switch node.performer {
+            case .position(let k): if k < 0 || k >= model.positions.count { names[i] = nil }
+            case .unit(let k): if k < 0 || k >= model.units.count { names[i] = nil }
+            case .actor(let k): if k < 0 || k >= model.actors.count { names[i] = nil }
+            case .system(let k): if k < 0 || k >= model.systems.count { names[i] = nil }
+            case nil: names[i] = nil
+            }
+        }
+        let distinct = Array(Set(names.compactMap { $0 })).sorted()
+        var id: [String: Int] = [:]
+        for (i, k) in distinct.enumerated() { id[k] = i }
+        let keys = names.map { $0.flatMap { id[$0] } }
+        return Visits.handoffs(proc, visits: visits, reachable: solutions[p].reachable, keys: keys, keyCount: distinct.count)
+    }
+
+    // MARK: Positions (§4.4, §5)
+
+    private func computePositions() -> [PositionStaffing] {
+        let m = model
+        var contributions = [[Contribution]](repeating: [], count: m.positions.count)
+        var missing = [[MissingInput]](repeating: [], count: m.positions.count)
+        func addMissing(_ i: Int, _ x: MissingInput) { if !missing[i].contains(x) { missing[i].append(x) } }
+
+        // Steps, in process order and node order.
+        for (p, proc) in m.processes.enumerated() {
+            for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
+                guard case .position(let i) = node.performer, i >= 0, i < m.positions.count else { continue }
+                if let c = stepContribution[p][n] {
+                    contributions[i].append(c)
+                    if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: p, position: i)) }
+                } else if solutions[p].visits == nil {
+                    addMissing(i, MissingInput(kind: .flow, process: p, position: i))
+                } else if node.timeHours == nil {
+                    addMissing(i, MissingInput(kind: .time, process: p, node: n, position: i))
+                } else if processes[p].cases == nil {
+                    addMissing(i, MissingInput(kind: .cases, process: p, position: i))
+                } else {
+                    addMissing(i, MissingInput(kind: .worktime, process: p, node: n, position: i))
+                }
+            }
+        }
+        // Efforts and coverage: no Verteilzeit (§5: fte as given; h/year ÷ worktime).
+        for (i, pos) in m.positions.enumerated() {
+            let wt = m.worktime(position: i)?.value
+            for e in pos.efforts {
+                if let f = e.fte {
+                    var c = Contribution(kind: .effort, fte: f)
+                    c.label = e.label
+                    contributions[i].append(c)
+                } else if let h = e.hoursPerYear {
+                    guard let w = wt, w > 0 else { addMissing(i, MissingInput(kind: .worktime, position: i)); continue }
+                    var c = Contribution(kind: .effort, fte: h / w)
+                    c.label = e.label; c.hours = h; c.loadHours = h; c.worktime = w
+                    contributions[i].append(c)
+                }
+            }
+            if let perWeek = pos.coverageHoursPerWeek {
+                if let w = wt, w > 0 {
+                    let h = perWeek * 52
+                    var c = Contribution(kind: .coverage, fte: h / w)
+                    c.hoursPerWeek = perWeek; c.hours = h; c.loadHours = h; c.worktime = w
+                    contributions[i].append(c)
+                } else {
+                    addMissing(i, MissingInput(kind: .worktime, position: i))
+                }
+            }
+        }
+        // Leadership (§4.4): the head's need grows by leadership × filled fte led directly.
+        if m.settings.leadership > 0 {
+            for (u, unit) in m.units.enumerated() {
+                guard let h = unit.head, h >= 0, h < m.positions.count else { continue }
+                let led = ledDirectly(unit: u, head: h)
+                var c = Contribution(kind: .leadership, fte: m.settings.leadership * led)
+                c.unit = u; c.label = unit.name; c.ledFTE = led; c.fraction = m.settings.leadership
+                contributions[h].append(c)
+            }
+        }
+        var result: [PositionStaffing] = []
+        result.reserveCapacity(m.positions.count)
+        for (i, pos) in m.positions.enumerated() {
+            var need = 0.0
+            for c in contributions[i] { need += c.fte }
+            let cpf = Costs.costPerFTE(m, position: i)
+            if cpf == nil { addMissing(i, MissingInput(kind: .cost, position: i)) }
+            result.append(PositionStaffing(
+                planned: pos.planned, filled: pos.filled, need: need, gap: need - pos.planned, vacancy: pos.planned - pos.filled,
+                proposal: Costs.roundUp(need, step: m.settings.rounding),
+                worktime: m.worktime(position: i)?.value, allowance: m.allowance(position: i),
+                costPerFTE: cpf, plannedCost: Costs.cost(pos.planned, cpf), needCost: Costs.cost(need, cpf),
+                contributions: contributions[i], missing: missing[i]))
+        }
+        return result
+    }
+
+    /// Filled fte led directly by `head` as head of unit `u` (§4.4): the other positions
+    /// directly in the unit, the heads of its direct sub-units, and — for a sub-unit
+    /// without a head — that sub-unit's positions and sub-units, counted the same way.
+    private func ledDirectly(unit u: Int, head h: Int) -> Double {
+        var total = 0.0
+        var visited = Set<Int>([u])
+        func filled(_ p: Int) -> Double { p >= 0 && p < model.positions.count && p != h ? model.positions[p].filled : 0 }
+        // Work list of units whose members count; iterative to bound the stack.
+        var queue = [u]
+        var qi = 0
+        while qi < queue.count {
+            let x = queue[qi]; qi += 1
+            for p in model.units[x].positions where p != model.units[x].head || x == u {
+                total += filled(p)
+            }
+            for s in model.units[x].subunits where s >= 0 && s < model.units.count && !visited.contains(s) {
+                visited.insert(s)
+                if let sh = model.units[s].head, sh >= 0, sh < model.positions.count {
+                    total += filled(sh)
+                } else {
+                    queue.append(s)
+                }
+            }
+        }
+        return total
+    }
+
+    // MARK: Units (§5: Σ positions + sub-units + work done by the unit)
+
+    private func computeUnits(_ positions: inout [PositionStaffing]) -> [UnitStaffing] {
+        let m = model
+        let nu = m.units.count
+        var own = [[Contribution]](repeating: [], count: nu)
+        var ownMissing = [[MissingInput]](repeating: [], count: nu)
+        for (p, proc) in m.processes.enumerated() {
+            for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
+                guard case .unit(let u) = node.performer, u >= 0, u < nu else { continue }
+                if let c = stepContribution[p][n] {
+                    own[u].append(c)
+                    if !casesComplete[p] {
+                        let x = MissingInput(kind: .cases, process: p, unit: u)
+                        if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
+                    }
+                } else {
+                    let kind: MissingInput.Kind = solutions[p].visits == nil ? .flow : node.timeHours == nil ? .time
+                        : processes[p].cases == nil ? .cases : .worktime
+                    let x = MissingInput(kind: kind, process: p, node: kind == .time || kind == .worktime ? n : nil, unit: u)
+                    if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
+                }
+            }
+        }
+        var result: [UnitStaffing] = (0..<nu).map { u in
+            var ownNeed = 0.0
+            for c in own[u] { ownNeed += c.fte }
+            return UnitStaffing(planned: 0, filled: 0, need: 0, ownNeed: ownNeed, ownContributions: own[u], gap: 0, vacancy: 0,
+                                proposal: 0, plannedCost: 0, needCost: 0, costComplete: own[u].isEmpty && ownMissing[u].isEmpty,
+                                worktime: m.worktime(unit: u)?.value, allowance: m.allowance(unit: u), missing: ownMissing[u])
+        }
+        // Post-order over the unit tree (children before parents), cycle-safe.
+        var state = [UInt8](repeating: 0, count: nu)   // 0 new, 1 open, 2 done
+        for root in 0..<nu where state[root] == 0 {
+            var stack: [(u: Int, child: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = stack.last {
+                let subs = m.units[top.u].subunits
+                if top.child < subs.count {
+                    stack[stack.count - 1].child += 1
+                    let s = subs[top.child]
+                    if s >= 0, s < nu, state[s] == 0 { state[s] = 1; stack.append((s, 0)) }
+                    continue
+                }
+                stack.removeLast()
+                let u = top.u
+                state[u] = 2
+                var r = result[u]
+                var planned = 0.0, filled = 0.0, need = r.ownNeed, pc = 0.0, nc = 0.0
+                var costOK = r.costComplete
+                var missing = r.missing
+                for p in m.units[u].positions where p >= 0 && p < positions.count {
+                    let ps = positions[p]
+                    planned += ps.planned; filled += ps.filled; need += ps.need
+                    if let c = ps.plannedCost { pc += c } else { costOK = false }
+                    if let c = ps.needCost { nc += c }
+                    for x in ps.missing where !missing.contains(x) { missing.append(x) }
+                }
+                for s in subs where s >= 0 && s < nu && s != u && state[s] == 2 && m.units[s].parent == u {
+                    let sr = result[s]
+                    planned += sr.planned; filled += sr.filled; need += sr.need
+                    pc += sr.plannedCost; nc += sr.needCost
+                    if !sr.costComplete { costOK = false }
+                    for x in sr.missing where !missing.contains(x) { missing.append(x) }
+                }
+                r.planned = planned; r.filled = filled; r.need = need
+                r.gap = need - planned; r.vacancy = planned - filled
+                r.proposal = Costs.roundUp(need, step: m.settings.rounding)
+                r.plannedCost = pc; r.needCost = nc; r.costComplete = costOK
+                r.missing = missing
+                result[u] = r
+            }
+        }
+        return result
+    }
+}

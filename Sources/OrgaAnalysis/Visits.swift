@@ -1,0 +1,148 @@
+import OrgaSemantics
+
+/// Expected visits per node of a process (LANGUAGE.md §5): the absorbing Markov chain
+/// `v = e_start + Pᵀ v`, solved exactly by `FlowSolver`.
+public enum Visits {
+    /// Why a flow cannot be solved. The checker reports each of these as an error.
+    public enum Problem: String, Sendable {
+        case empty                  // W407: no nodes (visits are then an empty array, not a problem)
+        case decisionWithoutBranches // E405
+        case unresolvedTarget        // E402
+        case branchShares            // E401
+        case invalidShare            // E203: a share outside 0…100 %
+        case caseCannotEnd           // E403
+        case singular                // numerically unsolvable (should not happen after the checks above)
+    }
+
+    /// The result of `solve`: visits per node, or the reason there are none.
+    public struct Solution: Sendable {
+        /// Expected executions per case of each node (before `share`); 0 for unreachable nodes.
+        public var visits: [Double]?
+        public var problem: Problem?
+        /// Nodes reachable from the first node.
+        public var reachable: [Bool]
+        /// True when the flow has no loop (solved on the fast path).
+        public var acyclic: Bool
+    }
+
+    /// Transition probabilities of node `i` with repeated targets merged and zero
+    /// probabilities dropped; `nil` target = end of the case.
+    static func transitions(_ process: Process, _ i: Int) -> [(target: Int?, p: Double)] {
+        var out: [(Int?, Double)] = []
+        for (t, p) in process.successors(i) where p > 0 {
+            let j: Int?
+            switch t {
+            case .end: j = nil
+            case .node(let k): j = (k >= 0 && k < process.nodes.count) ? k : nil
+            }
+            if let idx = out.firstIndex(where: { $0.0 == j }) { out[idx].1 += p } else { out.append((j, p)) }
+        }
+        return out
+    }
+
+    /// Checks what the solver needs and returns the first problem found.
+    static func validate(_ process: Process) -> Problem? {
+        for node in process.nodes {
+            if node.isDecision {
+                if node.branches.isEmpty { return .decisionWithoutBranches }
+                var sum = 0.0
+                for b in node.branches {
+                    guard b.target != nil else { return .unresolvedTarget }
+                    guard b.share.isFinite, b.share >= 0, b.share <= 1 else { return .invalidShare }
+                    sum += b.share
+                }
+                if abs(sum - 1) > 1e-9 { return .branchShares }
+            } else {
+                if node.nextGiven && node.next == nil { return .unresolvedTarget }
+                guard node.share.isFinite, node.share >= 0, node.share <= 1 else { return .invalidShare }
+            }
+        }
+        return nil
+    }
+
+    /// Nodes reachable from the first node (through transitions with positive probability).
+    static func reachable(_ process: Process) -> [Bool] {
+        let n = process.nodes.count
+        var seen = [Bool](repeating: false, count: n)
+        guard n > 0 else { return seen }
+        seen[0] = true
+        var stack = [0]
+        while let i = stack.popLast() {
+            for (t, _) in transitions(process, i) { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } }
+        }
+        return seen
+    }
+
+    /// Solves the visits of every node of `process`.
+    public static func solve(_ process: Process) -> Solution {
+        let n = process.nodes.count
+        if n == 0 { return Solution(visits: [], problem: nil, reachable: [], acyclic: true) }
+        let reach = reachable(process)
+        if let p = validate(process) { return Solution(visits: nil, problem: p, reachable: reach, acyclic: false) }
+        // Every reachable node must be able to reach the end.
+        var preds = [[Int]](repeating: [], count: n)
+        var toEnd = [Bool](repeating: false, count: n)
+        var work: [Int] = []
+        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
+        for i in 0..<n {
+            trans[i] = transitions(process, i)
+            for (t, _) in trans[i] {
+                if let j = t { preds[j].append(i) } else if !toEnd[i] { toEnd[i] = true; work.append(i) }
+            }
+        }
+        while let j = work.popLast() { for i in preds[j] where !toEnd[i] { toEnd[i] = true; work.append(i) } }
+        for i in 0..<n where reach[i] && !toEnd[i] {
+            return Solution(visits: nil, problem: .caseCannotEnd, reachable: reach, acyclic: false)
+        }
+        // v_i = [i == 0] + Σ_j P(j, i) v_j over reachable j.
+        var entries = [[(Int, Double)]](repeating: [], count: n)
+        for j in 0..<n where reach[j] {
+            for (t, p) in trans[j] { if let i = t { entries[i].append((j, p)) } }
+        }
+        let solver = FlowSolver(n: n, entries: entries)
+        var e = [Double](repeating: 0, count: n)
+        e[0] = 1
+        guard let x = solver.solve([e]), let v = x.first else {
+            return Solution(visits: nil, problem: .singular, reachable: reach, acyclic: false)
+        }
+        // Clamp tiny negative rounding noise; unreachable nodes are exactly 0.
+        let visits = (0..<n).map { reach[$0] ? max(0, v[$0]) : 0 }
+        return Solution(visits: visits, problem: nil, reachable: reach, acyclic: solver.isAcyclic)
+    }
+
+    /// Expected number of handoffs per case (LANGUAGE.md §4.7): how often a performer
+    /// step is followed — through decisions, calling steps, steps without performer and
+    /// skipped steps (`share`) — by an executed performer step with a different key.
+    ///
+    /// Exact: for every key k, f_k(x) = probability that, entering node x, the next
+    /// executed performer step has a key ≠ k. f_k(x) = σ_x·[key(x) ≠ k] + (1 − σ_x)·Σ P(x,y) f_k(y)
+    /// for performer steps, Σ P(x,y) f_k(y) for the others. One factorisation, one
+    /// right-hand side per key. Handoffs = Σ_s visits(s)·σ_s·Σ_y P(s,y)·f_key(s)(y).
+    ///
+    /// `keys[i]`: the performing-unit key of node i, nil when i is not a performer step.
+    static func handoffs(_ process: Process, visits: [Double], reachable: [Bool], keys: [Int?], keyCount: Int) -> Double? {
+        let n = process.nodes.count
+        guard n == visits.count, keyCount > 0 else { return 0 }
+        var entries = [[(Int, Double)]](repeating: [], count: n)
+        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
+        for x in 0..<n where reachable[x] {
+            trans[x] = transitions(process, x)
+            let pass = keys[x] != nil ? 1 - process.nodes[x].share : 1
+            for (t, p) in trans[x] { if let y = t, pass * p != 0 { entries[x].append((y, pass * p)) } }
+        }
+        var rhs = [[Double]](repeating: [Double](repeating: 0, count: n), count: keyCount)
+        for x in 0..<n where reachable[x] {
+            guard let kx = keys[x] else { continue }
+            for k in 0..<keyCount where k != kx { rhs[k][x] = process.nodes[x].share }
+        }
+        guard let f = FlowSolver(n: n, entries: entries).solve(rhs) else { return nil }
+        var total = 0.0
+        for s in 0..<n where reachable[s] {
+            guard let ks = keys[s] else { continue }
+            var next = 0.0
+            for (t, p) in trans[s] { if let y = t { next += p * f[ks][y] } }
+            total += visits[s] * process.nodes[s].share * next
+        }
+        return total.isFinite ? max(0, total) : nil
+    }
+}
