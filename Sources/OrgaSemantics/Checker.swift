@@ -28,6 +28,7 @@ struct Checker {
         // Cycles through `in`: walk up from each unit; a walk longer than the number of
         // units, or one that meets its start, is a cycle. Report each cycle once.
         var reported = Set<Int>()
+        var cycleStarts: [Int] = []
         for start in model.units.indices {
             var seen = Set<Int>([start])
             var cur = model.units[start].parent
@@ -37,6 +38,7 @@ struct Checker {
                     if reported.isDisjoint(with: path) {
                         let names = (path + [start]).map { model.units[$0].name }.joined(separator: " → ")
                         report(.unitCycle, model.units[start].location, "the unit hierarchy has a cycle: \(names)")
+                        cycleStarts.append(start)
                     }
                     reported.formUnion(path)
                     break
@@ -46,8 +48,9 @@ struct Checker {
                 cur = model.units[c].parent
             }
         }
-        // Break cycles so that later walks terminate: cut the parent link of the first unit of each cycle.
-        for u in reported.sorted() { if model.units[u].parent.map({ reported.contains($0) }) == true { model.units[u].parent = nil; break } }
+        // Break cycles so that later walks terminate: cut the parent link of the first unit of each cycle
+        // (every cycle, not only the first one found).
+        for u in cycleStarts { model.units[u].parent = nil }
         for u in model.units.indices {
             model.units[u].subunits.removeAll()
         }
@@ -95,13 +98,24 @@ struct Checker {
             report(.emptyProcess, process.location, "process `\(process.name)` has no steps")
             return
         }
+        // A flow with a broken piece (a target that did not resolve, a branch without
+        // share or target, a decision without branches) already has its own diagnostic;
+        // the whole-flow checks below would only report consequences of it.
+        var flowIncomplete = false
+        let tree = model.trees[process.file]
+        for node in process.nodes {
+            if node.nextGiven && node.next == nil { flowIncomplete = true }
+            if node.isDecision && (node.branches.isEmpty || node.branches.contains { $0.target == nil }) { flowIncomplete = true }
+        }
         for (i, node) in process.nodes.enumerated() where node.isDecision {
             if node.branches.isEmpty {
                 report(.decisionWithoutBranches, node.location, "decision `\(node.name)` has no `branch`; add e.g. `branch \"ja\" 100 % -> end`")
                 continue
             }
+            let sharesComplete = !tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "branch" && tree.slot($0, 1) == nil }
+            if !sharesComplete { flowIncomplete = true }
             let sum = node.branches.reduce(0) { $0 + $1.share }
-            if abs(sum - 1) > 1e-9 {
+            if sharesComplete && abs(sum - 1) > 1e-9 {
                 let pct = sum * 100
                 var fixes: [Fix] = []
                 // Quick fix: give the last branch the remainder, when that is possible.
@@ -116,6 +130,7 @@ struct Checker {
                        "the branches of `\(node.name)` add up to \(fmtNumber(roundPct(pct))) %, not 100 %", fixes: fixes)
             }
         }
+        if flowIncomplete { return }
         // Reachability from the first node.
         var reachable = [Bool](repeating: false, count: n)
         var stack = [0]
@@ -208,7 +223,8 @@ struct Checker {
             for node in process.nodes where !node.isDecision {
                 let hasCall = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "call" }
                 let hasBy = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "by" }
-                let hasTime = node.timeHours != nil
+                // A `time` whose value was rejected has its own diagnostic: it is not missing.
+                let hasTime = node.timeHours != nil || tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "time" }
                 if hasCall {
                     if hasBy || hasTime {
                         report(.callWithWork, node.location, "step `\(node.name)` calls a process, so it has no `by` or `time` of its own; move that work to a separate step")
@@ -328,12 +344,23 @@ struct Checker {
 
     // MARK: Prozess-DNA
 
+    /// Keywords of the statements in a criterion's block.
+    private func criterionStatements(_ c: Criterion) -> Set<String> {
+        guard let sym = model.symbols.first(where: { $0.kind == .criterion && $0.location == c.location }) else { return [] }
+        let tree = model.trees[sym.file]
+        return Set(tree.childIDs(sym.statement).map { tree.keyword($0) })
+    }
+
     private mutating func checkDNA() {
         for c in model.criteria {
-            if c.weight == nil {
+            // Statements present but rejected (e.g. `from bogus`, `scale 4..0`) have their own diagnostics.
+            let given = criterionStatements(c)
+            if c.weight == nil && !given.contains("weight") {
                 report(.criterionWithoutWeight, c.location, "criterion `\(c.name)` needs a `weight`")
             }
-            if (c.measure == nil) == (c.scale == nil) {
+            if c.measure == nil && c.scale == nil && (given.contains("from") || given.contains("scale")) {
+                // already reported where the value was rejected
+            } else if (c.measure == nil) == (c.scale == nil) {
                 report(.criterionSourceAmbiguous, c.location,
                        c.measure == nil ? "criterion `\(c.name)` needs `from MEASURE` (measured) or `scale a..b` (rated)"
                                         : "criterion `\(c.name)` has both `from` and `scale`; keep one")

@@ -329,8 +329,9 @@ struct ModelBuilder {
                 } else if let s { model.positions[p].unit = s.index }
             case "grade":
                 if let a, let s = resolveRef(file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
-            case "planned": if let a { model.positions[p].planned = a.value; model.positions[p].plannedGiven = true }
-            case "filled": if let a { model.positions[p].filled = a.value; model.positions[p].filledGiven = true }
+            // Given even when the value was rejected (that has its own diagnostic; no W510 on top).
+            case "planned": model.positions[p].plannedGiven = true; if let a { model.positions[p].planned = a.value }
+            case "filled": model.positions[p].filledGiven = true; if let a { model.positions[p].filled = a.value }
             case "kw": if let a { model.positions[p].kw = Int(a.value) }
             case "freeze": if let d = tree.slot(c, 1) { model.positions[p].freezeUntil = tree.text(d.firstToken) }
             case "effort":
@@ -419,9 +420,10 @@ struct ModelBuilder {
                 if s >= 0 { model.references.append(Reference(location: l, symbol: s)) }
                 return .node(i)
             }
-            let sug = Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
+            let isProcess = model.globalNames[name].map { model.symbols[$0].kind == .process } ?? false
+            let sug = isProcess ? nil : Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
             var message = "`\(name)` is not a step or decision of process `\(processName)`"
-            message += sug.map { "; did you mean `\($0)`?" } ?? (model.globalNames[name] != nil ? "; to run another process use `call`" : "")
+            message += sug.map { "; did you mean `\($0)`?" } ?? (isProcess ? "; `\(name)` is a process: to run it use `call \(name)`" : "")
             report(.targetNotInProcess, l, message,
                    fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
             model.references.append(Reference(location: l, symbol: nil))

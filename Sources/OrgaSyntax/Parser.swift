@@ -246,13 +246,24 @@ public struct Parser {
 
     private mutating func parseArguments(_ last: inout Int32) {
         var afterComma = false
+        // Arguments of this statement start here (a leading `,` has nothing before it).
+        let argStart = tree.arguments.count
+        var lastComma: Int32 = -1
         while true {
             let k = current()
             switch k {
             case .newline, .semicolon, .lbrace, .rbrace, .eof:
+                if afterComma && lastComma >= 0 {
+                    error(.unexpectedToken, tokenRange(lastComma), "a `,` must be followed by another argument; remove it")
+                }
                 return
             case .comma:
-                if afterComma || tree.arguments.count == 0 { error(.unexpectedToken, tokenRange(i), "unexpected `,`") }
+                if afterComma || tree.arguments.count == argStart {
+                    error(.unexpectedToken, tokenRange(i), "unexpected `,`")
+                    lastComma = -1
+                } else {
+                    lastComma = i
+                }
                 afterComma = true
                 last = i
                 advance()
@@ -442,6 +453,12 @@ public struct Parser {
                     k = args.count + 1
                     continue
                 }
+                // `branch "ja" -> X`: the share is missing; don't take the `->` for it
+                // (one mistake, one diagnostic: the arrow still fills its own slot).
+                if a.kind == .arrow, !s.isArrowTarget, spec.args[(slotIndex + 1)...].contains(where: { $0.isArrowTarget }) {
+                    error(.missingArgument, here, "`\(spec.keyword)` needs \(s.expected) before `->`")
+                    continue
+                }
                 if check(a, against: s, keyword: spec.keyword, range: here) {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
@@ -517,7 +534,8 @@ public struct Parser {
             let w = tree.text(a.firstToken)
             if words.contains(w) { return true }
             let sug = Suggestions.best(for: w, among: words)
-            error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
+            // `from` names a measured DNA criterion: an unknown one is E601 (see its explanation).
+            error(keyword == "from" ? .unknownCriterion : .wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
                   fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: range, newText: $0)])] } ?? [])
             return false
         case .year:
