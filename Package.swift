@@ -28,5 +28,6 @@ let package = Package(
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"]),
         .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
     ]
 )
