@@ -1,4 +1,6 @@
 /// The table of commands beyond `check` and `explain`; each lives in its own file.
 func registeredCommands() -> [String: ([String], CommandIO) -> Int32] {
-    [:]
+    [
+        "lsp": LspCommand.run,
+    ]
 }

@@ -1,0 +1,285 @@
+import OrgaSyntax
+import OrgaSemantics
+
+/// LSP completion item kinds used here.
+enum CompletionKind {
+    static let method = 2, function = 3, field = 5, variable = 6, `class` = 7, interface = 8, module = 9
+    static let property = 10, unit = 11, value = 12, `enum` = 13, keyword = 14, snippet = 15, reference = 18
+    static let enumMember = 20, constant = 21, `struct` = 22, event = 23
+}
+
+/// Where the cursor stands, as far as completion is concerned.
+struct CompletionSite {
+    /// The block the statement stands in.
+    var context: BlockContext
+    /// The innermost enclosing statement with a block (nil at the top level).
+    var block: Int32?
+    /// Significant tokens of the current statement before the word being typed.
+    var tokens: [Int]
+    /// The identifier prefix being typed.
+    var prefix: String
+}
+
+extension LanguageServer {
+    static let maxCompletionItems = 200
+
+    func completion(_ params: JSONValue) throws(LSPError) -> JSONValue {
+        let ctx = try context(params)
+        let offset = ctx.offset(try position(params))
+        let site = completionSite(ctx.tree, offset)
+        var items: [CompletionEntry] = []
+        if site.tokens.isEmpty {
+            items = keywordItems(site.context, ctx)
+        } else {
+            items = argumentItems(site, ctx)
+        }
+        let prefix = site.prefix.lowercased()
+        if !prefix.isEmpty {
+            let starts = items.filter { $0.label.lowercased().hasPrefix(prefix) }
+            let contains = items.filter { !$0.label.lowercased().hasPrefix(prefix) && $0.label.lowercased().contains(prefix) }
+            items = starts + contains
+        }
+        let incomplete = items.count > LanguageServer.maxCompletionItems
+        if incomplete { items = Array(items.prefix(LanguageServer.maxCompletionItems)) }
+        return .object([
+            ("isIncomplete", .bool(incomplete)),
+            ("items", .array(items.enumerated().map { itemJSON($0.element, sort: $0.offset) })),
+        ])
+    }
+
+    struct CompletionEntry {
+        var label: String
+        var kind: Int
+        var detail: String?
+        var doc: DualText?
+        var insertText: String? = nil
+    }
+
+    private func itemJSON(_ e: CompletionEntry, sort: Int) -> JSONValue {
+        var m: [(String, JSONValue)] = [("label", .string(e.label))]
+        if let k = client.completionKind(e.kind) { m.append(("kind", .int(k))) }
+        if let d = e.detail { m.append(("detail", .string(d))) }
+        if let doc = e.doc, !doc.md.isEmpty {
+            m.append(("documentation", client.completionDocMarkdown
+                ? .object([("kind", .string("markdown")), ("value", .string(doc.markdown))])
+                : .string(doc.plainText)))
+        }
+        let sortText = String(repeating: "0", count: max(0, 4 - String(sort).count)) + String(sort)
+        m.append(("sortText", .string(sortText)))
+        if let t = e.insertText { m.append(("insertText", .string(t))); m.append(("filterText", .string(t))) }
+        return .object(m)
+    }
+
+    // MARK: Where are we?
+
+    func completionSite(_ tree: SyntaxTree, _ offset: Int) -> CompletionSite {
+        let toks = tree.tokens
+        // Last token that starts before the cursor.
+        var lo = 0, hi = toks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(toks[mid].start) < offset { lo = mid + 1 } else { hi = mid }
+        }
+        var k = lo - 1
+        var prefix = ""
+        // The word being typed: an identifier that ends at the cursor.
+        if k >= 0 && toks[k].kind == .identifier && Int(toks[k].end) >= offset {
+            prefix = tree.file.text(Int(toks[k].start)..<min(offset, Int(toks[k].end)))
+            k -= 1
+        } else if k >= 0 && Int(toks[k].end) > offset && toks[k].kind != .newline {
+            // Inside a string, number or comment: nothing to complete.
+            if toks[k].kind == .string || toks[k].kind.isComment { return CompletionSite(context: .unknown, block: nil, tokens: [-1], prefix: "") }
+        }
+        var stmtTokens: [Int] = []
+        while k >= 0 {
+            let kind = toks[k].kind
+            if kind == .newline || kind == .semicolon || kind == .lbrace || kind == .rbrace { break }
+            if !kind.isComment { stmtTokens.append(k) }
+            k -= 1
+        }
+        stmtTokens.reverse()
+        let (context, block) = enclosingBlock(tree, offset)
+        return CompletionSite(context: context, block: block, tokens: stmtTokens, prefix: prefix)
+    }
+
+    /// The block context at `offset` and the statement that opens it.
+    func enclosingBlock(_ tree: SyntaxTree, _ offset: Int) -> (BlockContext, Int32?) {
+        var context = BlockContext.file
+        var block: Int32? = nil
+        var candidates = Array(tree.roots)
+        var guardDepth = 0
+        while guardDepth < 1000 {
+            guardDepth += 1
+            var next: Int32? = nil
+            for id in candidates {
+                let st = tree.statement(id)
+                guard st.lbrace >= 0 else { continue }
+                let open = Int(tree.tokens[Int(st.lbrace)].end)
+                let close = st.rbrace >= 0 ? Int(tree.tokens[Int(st.rbrace)].start) : Int.max
+                if open <= offset && offset <= close { next = id; break }
+            }
+            guard let n = next else { break }
+            block = n
+            context = tree.spec(n)?.opens ?? .unknown
+            candidates = Array(tree.childIDs(n))
+        }
+        return (context, block)
+    }
+
+    // MARK: Keywords
+
+    private func keywordItems(_ context: BlockContext, _ ctx: DocContext) -> [CompletionEntry] {
+        if context == .unknown { return [] }
+        var items: [CompletionEntry] = []
+        if context == .dnaRatings {
+            for (i, c) in ctx.model.criteria.enumerated() where c.scale != nil {
+                var d = DualText()
+                d.line("Rated criterion" + (c.title.map { " \"\($0)\"" } ?? "") + " on \(fmt(c.scale!.lower))..\(fmt(c.scale!.upper))")
+                if let doc = c.doc { d.blank(); d.line(doc) }
+                _ = i
+                items.append(CompletionEntry(label: c.name, kind: CompletionKind.property, detail: "DNA rating", doc: d))
+            }
+            return items
+        }
+        var seen = Set<String>()
+        for spec in Keywords.allowed(in: context) where seen.insert(spec.keyword).inserted {
+            var d = DualText()
+            d.line(spec.doc)
+            d.blank()
+            d.line(md: "```orga\n\(spec.example)\n```", plain: "Example: \(spec.example)")
+            items.append(CompletionEntry(label: spec.keyword, kind: CompletionKind.keyword,
+                                         detail: spec.isV2 ? "keyword (v2)" : "keyword", doc: d))
+        }
+        return items
+    }
+
+    // MARK: Arguments
+
+    private func argumentItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionEntry] {
+        let tree = ctx.tree
+        guard let first = site.tokens.first, first >= 0, tree.tokens[first].kind == .identifier else { return [] }
+        let keyword = tree.text(Int32(first))
+        guard let id = Keywords.lookup(keyword, in: site.context) else { return [] }
+        let spec = Keywords.spec(id)
+        let last = site.tokens.last!
+        let lastKind = tree.tokens[last].kind
+        // After `->`: a node of this process or `end`.
+        if lastKind == .arrow { return nodeItems(site, ctx) }
+        // After `/`: rate words.
+        if lastKind == .slash {
+            return RateWord.allCases.map {
+                CompletionEntry(label: $0.rawValue, kind: CompletionKind.unit, detail: "rate", doc: nil)
+            }
+        }
+        // After a number: units of the quantity this keyword takes.
+        if lastKind == .number {
+            for a in spec.args {
+                if case .quantity(let d) = a { return unitItems(d) }
+            }
+            return []
+        }
+        let argCount = site.tokens.count - 1
+        switch spec.keyword {
+        case "by": return symbolItems(.performer, ctx)
+        case "grade" where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx) : []
+        case "in", "owner", "across": return symbolItems(.unit, ctx)
+        case "head": return argCount == 0 ? symbolItems(.position, ctx) : []
+        case "call": return argCount == 0 ? symbolItems(.process, ctx) : []
+        case "system" where site.context == .step: return argCount == 0 ? symbolItems(.system, ctx) : []
+        case "requires", "apply": return symbolItems(.measure, ctx)
+        case "next": return argCount == 0 ? nodeItems(site, ctx) : []
+        case "source":
+            return argCount == 0 ? Keywords.sources.map { CompletionEntry(label: $0, kind: CompletionKind.enumMember, detail: "source", doc: nil) } : []
+        case "from":
+            return argCount == 0 ? Keywords.measuredCriteria.map {
+                var d = DualText(); d.line($0.doc)
+                return CompletionEntry(label: $0.name, kind: CompletionKind.enumMember, detail: "measured criterion", doc: d)
+            } : []
+        case "freeze": return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: nil)] : []
+        case "allowance":
+            if lastKind == .percent { return [CompletionEntry(label: "of worktime", kind: CompletionKind.keyword, detail: "deduction from the working time", doc: nil)] }
+            return []
+        case "branch":
+            return []
+        default: return []
+        }
+    }
+
+    private func unitItems(_ d: Dimension) -> [CompletionEntry] {
+        let words: [String]
+        switch d {
+        case .effortTime: words = ["min", "h"]
+        case .calendarTime: words = ["d", "h", "min", "wk", "mo"]
+        case .annualHours: words = ["h"]
+        case .caseRate: words = ["/year", "/month", "/week", "/day"]
+        case .effortRate: words = ["h /year", "h /month", "h /week"]
+        case .capacity: words = ["fte"]
+        case .share, .signedShare: words = ["%"]
+        case .money: words = ["EUR"]
+        case .coverage: words = ["h /week"]
+        case .capacityOrEffortRate: words = ["fte", "h /year", "h /month", "h /week"]
+        }
+        return words.map { w in
+            var doc = DualText()
+            doc.line(d.expected)
+            if let u = UnitWord(rawValue: String(w.split(separator: " ").first ?? "")) { doc.blank(); doc.line("`\(u.rawValue)`: \(u.doc)") }
+            return CompletionEntry(label: w, kind: CompletionKind.unit, detail: "unit", doc: doc)
+        }
+    }
+
+    /// Steps and decisions of the process around the cursor, and `end`.
+    private func nodeItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionEntry] {
+        let tree = ctx.tree
+        var process: Int32? = site.block
+        while let p = process, tree.spec(p)?.keyword != "process" {
+            let parent = tree.statement(p).parent
+            process = parent >= 0 ? parent : nil
+        }
+        var items: [CompletionEntry] = []
+        if let p = process {
+            for c in tree.childIDs(p) {
+                guard let spec = tree.spec(c), spec.declares == .node, let (name, _) = tree.declaredName(c) else { continue }
+                var d = DualText()
+                if let t = tree.declaredTitle(c) { d.line("\"\(t)\"") }
+                if let doc = tree.docComment(c) { d.blank(); d.line(doc) }
+                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.keyword, doc: d.md.isEmpty ? nil : d))
+            }
+        }
+        var end = DualText()
+        end.line("The case ends here.")
+        items.append(CompletionEntry(label: "end", kind: CompletionKind.keyword, detail: "end of the process", doc: end))
+        return items
+    }
+
+    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext) -> [CompletionEntry] {
+        let model = ctx.model
+        var items: [CompletionEntry] = []
+        for s in model.symbols where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
+            // Only the first declaration of a name (duplicates are errors anyway).
+            if let g = model.globalNames[s.name], model.symbols[g].location != s.location { continue }
+            let kindWord = String(s.kind.phrase.dropFirst(2))
+            var d = DualText()
+            let title = declarationTitle(s, model)
+            d.line(md: "**\(kindWord)** `\(s.name)`" + (title.map { " — \($0)" } ?? ""), plain: "\(kindWord) \(s.name)" + (title.map { " — \($0)" } ?? ""))
+            if let doc = declarationDoc(s, model), !doc.isEmpty { d.blank(); d.line(doc) }
+            items.append(CompletionEntry(label: s.name, kind: completionKind(of: s.kind),
+                                         detail: title.map { "\(kindWord) \($0)" } ?? kindWord, doc: d))
+        }
+        items.sort { $0.label < $1.label }
+        return items
+    }
+
+    func completionKind(of kind: DeclKinds) -> Int {
+        switch kind {
+        case .unit: CompletionKind.module
+        case .position: CompletionKind.class
+        case .actor: CompletionKind.interface
+        case .system: CompletionKind.struct
+        case .grade: CompletionKind.enum
+        case .process: CompletionKind.function
+        case .node: CompletionKind.method
+        case .criterion: CompletionKind.property
+        default: CompletionKind.variable
+        }
+    }
+}

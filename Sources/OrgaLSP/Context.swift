@@ -1,0 +1,118 @@
+import Foundation
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+
+/// Everything a request about one document needs: its model (analysed), its tree,
+/// and the position converter.
+struct DocContext {
+    let state: ModelState
+    let model: Model
+    let fileIndex: Int
+    let path: String
+    let uri: String
+    let conv: PositionConverter
+
+    var tree: SyntaxTree { model.trees[fileIndex] }
+    var file: SourceFile { model.trees[fileIndex].file }
+
+    func offset(_ p: LSPPosition) -> Int { conv.offset(p, in: file) }
+    func range(_ r: ByteRange) -> LSPRange { conv.range(r, in: file) }
+    func range(_ l: Location) -> LSPRange {
+        guard l.file >= 0 && l.file < model.trees.count else { return LSPRange(start: .init(line: 0, character: 0), end: .init(line: 0, character: 0)) }
+        return conv.range(l.range, in: model.trees[l.file].file)
+    }
+    func path(of l: Location) -> String { model.trees[l.file].path }
+}
+
+extension LanguageServer {
+    /// The analysed context of `params.textDocument.uri`.
+    func context(_ params: JSONValue) throws(LSPError) -> DocContext {
+        guard let uri = params[path: "textDocument", "uri"]?.stringValue else {
+            throw LSPError.invalidParams("missing textDocument.uri")
+        }
+        return try context(uri: uri)
+    }
+
+    func context(uri: String) throws(LSPError) -> DocContext {
+        let path = URIs.normalize(URIs.path(fromURI: uri))
+        let m: ModelState
+        if let e = workspace.existingModel(for: path) {
+            m = e
+        } else if workspace.open[path] != nil || FileManager.default.fileExists(atPath: path) {
+            m = workspace.model(for: path)
+        } else {
+            throw LSPError.failed("unknown document \(uri)")
+        }
+        if workspace.uriForPath[path] == nil { workspace.uriForPath[path] = uri }
+        ensureAnalysed(m)
+        guard let model = m.model, let f = m.fileIndex[path], f < model.trees.count else {
+            throw LSPError.failed("cannot read \(uri)")
+        }
+        return DocContext(state: m, model: model, fileIndex: f, path: path, uri: workspace.uri(path),
+                          conv: PositionConverter(client.encoding))
+    }
+
+    func position(_ params: JSONValue) throws(LSPError) -> LSPPosition {
+        guard let p = LSPPosition(json: params["position"]) else { throw LSPError.invalidParams("missing position") }
+        return p
+    }
+
+    /// Staffing figures of a model's current analysis (computed once per analysis).
+    func staffing(_ m: ModelState) -> StaffingResult? {
+        if let s = m.extras.staffing { return s.result }
+        guard let model = m.model else { return nil }
+        let r = StaffingAnalysis.analyze(model)
+        m.extras.staffing = StaffingFigures(result: r)
+        return r
+    }
+
+    /// Findings of the staffing engine that the checker cannot see.
+    func staffingDiagnostics(_ m: ModelState) -> [Diagnostic] {
+        staffing(m)?.diagnostics ?? []
+    }
+
+    /// A `Location` as an LSP `Location` JSON.
+    func locationJSON(_ l: Location, _ ctx: DocContext) -> JSONValue {
+        .object([("uri", .string(workspace.uri(ctx.path(of: l)))), ("range", ctx.range(l).json)])
+    }
+
+    /// Markup for hovers and documentation, as the client supports it.
+    func markup(_ markdown: String, plain: String, markdownAllowed: Bool) -> JSONValue {
+        if markdownAllowed {
+            return .object([("kind", .string("markdown")), ("value", .string(markdown))])
+        }
+        return .object([("kind", .string("plaintext")), ("value", .string(plain))])
+    }
+}
+
+/// The staffing result of one analysis.
+struct StaffingFigures {
+    var result: StaffingResult
+}
+
+/// Number formatting for hovers and hints: at most `digits` decimals, no trailing zeros.
+func fmt(_ v: Double, _ digits: Int = 2) -> String {
+    guard v.isFinite else { return "–" }
+    var p = 1.0
+    for _ in 0..<digits { p *= 10 }
+    let r = (v * p).rounded() / p
+    if r == r.rounded() && abs(r) < 1e15 { return String(Int64(r)) }
+    var s = String(format: "%.\(digits)f", r)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+}
+
+/// A thousands-separated integer-ish figure (`12,365`).
+func fmtGrouped(_ v: Double) -> String {
+    guard v.isFinite else { return "–" }
+    let n = Int64(v.rounded())
+    let s = String(abs(n))
+    var out = ""
+    for (i, c) in s.enumerated() {
+        if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}

@@ -1,0 +1,96 @@
+import OrgaSyntax
+import OrgaSemantics
+
+extension LanguageServer {
+    func foldingRanges(_ params: JSONValue) throws(LSPError) -> JSONValue {
+        let ctx = try context(params)
+        let tree = ctx.tree
+        let file = ctx.file
+        var out: [JSONValue] = []
+        func add(_ start: Int, _ end: Int, kind: String?) {
+            guard end > start else { return }
+            var m: [(String, JSONValue)] = [("startLine", .int(start)), ("endLine", .int(end))]
+            if let k = kind { m.append(("kind", .string(k))) }
+            out.append(.object(m))
+        }
+        for st in tree.statements where st.lbrace >= 0 {
+            let l0 = file.line(of: Int(tree.tokens[Int(st.lbrace)].start))
+            let endToken = st.rbrace >= 0 ? st.rbrace : st.lastToken
+            let closeStart = Int(tree.tokens[Int(endToken)].start)
+            let l1 = file.line(of: closeStart)
+            // Keep a `}` that stands first on its line visible.
+            let firstOnLine = file.bytes[file.lineStarts[l1]..<closeStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            add(l0, st.rbrace >= 0 && firstOnLine ? l1 - 1 : l1, kind: nil)
+        }
+        // Comments: multi-line block comments and runs of line comments.
+        var runStart = -1, runEnd = -1
+        for t in tree.tokens {
+            switch t.kind {
+            case .blockComment:
+                add(file.line(of: Int(t.start)), file.line(of: max(Int(t.start), Int(t.end) - 1)), kind: "comment")
+            case .lineComment, .docComment:
+                let l = file.line(of: Int(t.start))
+                if runStart >= 0 && l == runEnd + 1 { runEnd = l } else {
+                    if runStart >= 0 { add(runStart, runEnd, kind: "comment") }
+                    runStart = l; runEnd = l
+                }
+            default: break
+            }
+        }
+        if runStart >= 0 { add(runStart, runEnd, kind: "comment") }
+        return .array(out)
+    }
+
+    func selectionRanges(_ params: JSONValue) throws(LSPError) -> JSONValue {
+        let ctx = try context(params)
+        let tree = ctx.tree
+        let positions = params["positions"]?.arrayValue?.compactMap { LSPPosition(json: $0) } ?? []
+        return .array(positions.map { p in
+            let offset = ctx.offset(p)
+            var ranges: [ByteRange] = []
+            if let t = tokenIndex(tree, at: offset) { ranges.append(tree.tokens[t].range) }
+            if let sid = tree.innermostStatement(at: offset) {
+                for aid in tree.argumentIDs(sid) {
+                    let r = tree.range(of: tree.argument(aid))
+                    if r.start <= offset && offset <= r.end { ranges.append(r) }
+                }
+                var cur: Int32 = sid
+                var steps = 0
+                while cur >= 0 && steps < 300 {
+                    let st = tree.statement(cur)
+                    let full = tree.range(cur)
+                    if st.lbrace >= 0 {
+                        // The header (keyword and arguments), then the inside of the block.
+                        let headerEnd = st.argCount > 0 ? tree.range(of: tree.argument(st.argStart + st.argCount - 1)).end : Int(tree.tokens[Int(st.keywordToken)].end)
+                        let header = ByteRange(full.start, headerEnd)
+                        if header.start <= offset && offset <= header.end { ranges.append(header) }
+                        if st.rbrace >= 0 {
+                            let inner = ByteRange(Int(tree.tokens[Int(st.lbrace)].end), Int(tree.tokens[Int(st.rbrace)].start))
+                            if inner.start <= offset && offset <= inner.end { ranges.append(inner) }
+                        }
+                    }
+                    ranges.append(full)
+                    cur = st.parent
+                    steps += 1
+                }
+            }
+            ranges.append(ByteRange(0, ctx.file.bytes.count))
+            // Innermost first, each containing the previous.
+            var chain: [ByteRange] = []
+            for r in ranges {
+                if let last = chain.last {
+                    if r == last { continue }
+                    guard r.start <= last.start && r.end >= last.end else { continue }
+                }
+                chain.append(r)
+            }
+            var json: JSONValue? = nil
+            for r in chain.reversed() {
+                var m: [(String, JSONValue)] = [("range", ctx.range(r).json)]
+                if let parent = json { m.append(("parent", parent)) }
+                json = .object(m)
+            }
+            return json ?? .object([("range", LSPRange(start: p, end: p).json)])
+        })
+    }
+}

@@ -1,0 +1,152 @@
+import OrgaSyntax
+import OrgaSemantics
+
+/// Semantic tokens: keywords, declarations and references by kind, quantities,
+/// strings and comments.
+enum SemanticTokens {
+    static let types = ["keyword", "namespace", "class", "interface", "struct", "enum", "function", "method",
+                        "property", "event", "variable", "number", "string", "comment", "operator", "enumMember"]
+    static let modifiers = ["declaration", "definition", "documentation", "readonly"]
+
+    static let keyword = 0, namespace = 1, `class` = 2, interface = 3, `struct` = 4, `enum` = 5, function = 6
+    static let method = 7, property = 8, event = 9, variable = 10, number = 11, string = 12, comment = 13
+    static let `operator` = 14, enumMember = 15
+    static let declarationBit = 1 << 0, definitionBit = 1 << 1, documentationBit = 1 << 2
+
+    static var legend: JSONValue {
+        .object([("tokenTypes", .array(types.map { .string($0) })), ("tokenModifiers", .array(modifiers.map { .string($0) }))])
+    }
+
+    static func type(of kind: DeclKinds) -> Int {
+        switch kind {
+        case .unit: namespace
+        case .position: `class`
+        case .actor: interface
+        case .system: `struct`
+        case .grade: `enum`
+        case .process: function
+        case .node: method
+        case .criterion: property
+        case .measure, .scenario, .target, .kpi: event
+        default: variable
+        }
+    }
+
+    /// Classifies every token of file `fileIndex`: (token index, type, modifiers) in order.
+    static func classify(model: Model, fileIndex: Int, occurrences: Occurrences?) -> [(Int, Int, Int)] {
+        let tree = model.trees[fileIndex]
+        var byStart: [Int32: (Int, Int)] = [:]
+        // Statement keywords and literal shape words.
+        for (i, st) in tree.statements.enumerated() {
+            let id = Int32(i)
+            let kt = tree.tokens[Int(st.keywordToken)].start
+            if st.context == .dnaRatings { byStart[kt] = (property, 0) } else if st.spec >= 0 { byStart[kt] = (keyword, 0) }
+            guard let spec = tree.spec(id) else { continue }
+            for (slot, a) in spec.args.enumerated() {
+                guard let arg = tree.slot(id, slot) else { continue }
+                switch a {
+                case .word:
+                    byStart[tree.tokens[Int(arg.firstToken)].start] = (keyword, 0)
+                case .optionalPhrase(let words):
+                    for aid in tree.argumentIDs(id) {
+                        let other = tree.argument(aid)
+                        if other.kind == .name && other.firstToken >= arg.firstToken && words.contains(tree.text(other.firstToken)) {
+                            byStart[tree.tokens[Int(other.firstToken)].start] = (keyword, 0)
+                        }
+                    }
+                case .choice:
+                    byStart[tree.tokens[Int(arg.firstToken)].start] = (enumMember, 0)
+                case .target, .arrowTarget:
+                    if tree.name(arg) == "end" {
+                        let r = tree.nameRange(arg)
+                        byStart[Int32(r.start)] = (keyword, 0)
+                    }
+                default: break
+                }
+            }
+        }
+        if let occ = occurrences, fileIndex < occ.byFile.count {
+            for e in occ.byFile[fileIndex] {
+                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind) : nil } ?? variable
+                let mods = e.isDeclaration ? declarationBit | definitionBit : 0
+                if byStart[Int32(e.range.start)]?.0 == keyword && !e.isDeclaration && type != property { continue }
+                byStart[Int32(e.range.start)] = (type, mods)
+            }
+        }
+        var out: [(Int, Int, Int)] = []
+        out.reserveCapacity(tree.tokens.count)
+        for (i, t) in tree.tokens.enumerated() {
+            switch t.kind {
+            case .identifier:
+                if let c = byStart[t.start] {
+                    out.append((i, c.0, c.1))
+                } else if i > 0, isAfterNumberOrSlash(tree, i) {
+                    out.append((i, number, 0))
+                }
+            case .number, .date, .percent, .euro: out.append((i, number, 0))
+            case .string: out.append((i, string, 0))
+            case .lineComment, .blockComment: out.append((i, comment, 0))
+            case .docComment: out.append((i, comment, documentationBit))
+            case .arrow: out.append((i, `operator`, 0))
+            case .slash:
+                if i + 1 < tree.tokens.count && tree.tokens[i + 1].kind == .identifier { out.append((i, number, 0)) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    private static func isAfterNumberOrSlash(_ tree: SyntaxTree, _ i: Int) -> Bool {
+        let word = tree.text(Int32(i))
+        let prev = tree.tokens[i - 1].kind
+        if prev == .slash { return RateWord(rawValue: word) != nil }
+        var p = i - 1
+        while p >= 0 && tree.tokens[p].kind.isComment { p -= 1 }
+        return p >= 0 && tree.tokens[p].kind == .number && UnitWord(rawValue: word) != nil
+    }
+}
+
+extension LanguageServer {
+    func semanticTokens(_ params: JSONValue, range: LSPRange?) throws(LSPError) -> JSONValue {
+        let ctx = try context(params)
+        let file = ctx.file
+        let tree = ctx.tree
+        let classes = SemanticTokens.classify(model: ctx.model, fileIndex: ctx.fileIndex, occurrences: workspace.occurrences(ctx.state))
+        var lo = 0, hi = Int.max
+        if let r = range {
+            lo = ctx.offset(r.start)
+            hi = ctx.offset(r.end)
+        }
+        var data: [JSONValue] = []
+        data.reserveCapacity(classes.count * 5)
+        var prevLine = 0, prevChar = 0
+        func emit(_ start: Int, _ end: Int, _ type: Int, _ mods: Int) {
+            let a = ctx.conv.position(start, in: file)
+            let b = ctx.conv.position(end, in: file)
+            guard b.line == a.line, b.character > a.character else { return }
+            let dl = a.line - prevLine
+            let dc = dl == 0 ? a.character - prevChar : a.character
+            data.append(.int(dl)); data.append(.int(dc)); data.append(.int(b.character - a.character))
+            data.append(.int(type)); data.append(.int(mods))
+            prevLine = a.line
+            prevChar = a.character
+        }
+        for (i, type, mods) in classes {
+            let t = tree.tokens[i]
+            let s = Int(t.start), e = Int(t.end)
+            if e <= lo || s >= hi { continue }
+            let l0 = file.line(of: s), l1 = file.line(of: max(s, e - 1))
+            if l0 == l1 {
+                emit(s, e, type, mods)
+            } else {
+                // A token over several lines (block comment): one token per line.
+                for l in l0...l1 {
+                    let lr = file.lineRange(l)
+                    let ps = max(s, lr.lowerBound), pe = min(e, lr.upperBound)
+                    if pe > ps { emit(ps, pe, type, mods) }
+                }
+            }
+        }
+        return .object([("data", .array(data))])
+    }
+}
