@@ -2,5 +2,6 @@
 func registeredCommands() -> [String: ([String], CommandIO) -> Int32] {
     [
         "lsp": LspCommand.run,
+        "graph": GraphCommand.run,
     ]
 }

@@ -1,0 +1,172 @@
+/// Writes a graph as Graphviz DOT. Lanes become clusters; Graphviz does its own
+/// layout. Every string is quoted and escaped; ids are `n<index>`.
+public enum DOTWriter {
+    public static func write(_ g: Graph) -> String {
+        var s = ""
+        s.reserveCapacity(2048 + g.nodes.count * 200 + g.edges.count * 60)
+        let rankdir = g.kind == .org ? "TB" : "LR"
+        s += "digraph \"\(Escape.dot(g.name.isEmpty ? g.title : g.name))\" {\n"
+        let heading = ([g.title] + g.subtitle).map(Escape.singleLine).joined(separator: "\n")
+        s += "  graph [rankdir=\(rankdir), fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, label=\"\(Escape.dot(heading))\", nodesep=0.3, ranksep=0.45, newrank=true];\n"
+        s += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#2f6db5\", margin=\"0.12,0.06\"];\n"
+        s += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#475569\"];\n"
+        var members = [[Int]](repeating: [], count: g.lanes.count)
+        var loose: [Int] = []
+        for (i, node) in g.nodes.enumerated() {
+            if node.lane >= 0 && node.lane < g.lanes.count { members[node.lane].append(i) } else { loose.append(i) }
+        }
+        for l in g.lanes.indices {
+            let lane = g.lanes[l]
+            let fill: String
+            switch lane.kind {
+            case .actor: fill = "#fdf6ea"
+            case .system: fill = "#eef7f0"
+            case .none: fill = "#f3f3f3"
+            default: fill = "#f3f6fa"
+            }
+            let label = [lane.title, lane.subtitle].compactMap { $0 }.map(Escape.singleLine).joined(separator: "\n")
+            s += "  subgraph cluster_\(l) {\n"
+            s += "    label=\"\(Escape.dot(label))\"; style=\"filled\"; fillcolor=\"\(fill)\"; color=\"#cbd5e1\"; fontname=\"Helvetica-Bold\"; fontsize=11;\n"
+            for i in members[l] { s += "    " + node(g, i) + "\n" }
+            s += "  }\n"
+        }
+        for i in loose { s += "  " + node(g, i) + "\n" }
+        for e in g.edges where e.from >= 0 && e.from < g.nodes.count && e.to >= 0 && e.to < g.nodes.count {
+            var attrs: [String] = []
+            if let l = e.label, !l.isEmpty { attrs.append("label=\"\(Escape.dot(Escape.singleLine(l)))\"") }
+            if e.plain { attrs.append("arrowhead=none") }
+            if g.kind == .landscape { attrs.append("style=dashed") }
+            s += "  n\(e.from) -> n\(e.to)" + (attrs.isEmpty ? "" : " [" + attrs.joined(separator: ", ") + "]") + ";\n"
+        }
+        s += "}\n"
+        return s
+    }
+
+    static func label(_ node: GraphNode, width: Double) -> String {
+        var lines = TextMetrics.wrap(node.title, maxWidth: width, size: 10, maxLines: 6)
+        lines += node.details.map(Escape.singleLine)
+        return lines.map(Escape.dot).joined(separator: "\\n")
+    }
+
+    static func node(_ g: Graph, _ i: Int) -> String {
+        let n = g.nodes[i]
+        var attrs: [String]
+        switch n.kind {
+        case .start:
+            attrs = ["shape=ellipse", "fillcolor=\"#edf7ee\"", "color=\"#2e7d32\"", "penwidth=2"]
+        case .end:
+            attrs = ["shape=ellipse", "fillcolor=\"#fdecec\"", "color=\"#c62828\"", "penwidth=3"]
+        case .decision:
+            attrs = ["shape=diamond", "style=filled", "fillcolor=\"#fffbea\"", "color=\"#b8860b\""]
+        case .call:
+            attrs = ["fillcolor=\"#f5f0fb\"", "color=\"#7b52ab\"", "penwidth=2.5"]
+        case .task(.system):
+            attrs = ["fillcolor=\"#eef8f0\"", "color=\"#2e8b57\""]
+        case .task(.actor):
+            attrs = ["fillcolor=\"#fff7e8\"", "color=\"#c7831f\""]
+        case .task(.unknown):
+            attrs = ["style=\"rounded,dashed\"", "color=\"#8a8a8a\""]
+        case .process:
+            let w = n.weight.map { 1 + 3 * max(0, min(1, $0)) } ?? 1
+            attrs = ["penwidth=\(Num.fmt(w, 2))"]
+        default:
+            attrs = []
+        }
+        if n.highlight { attrs += ["fillcolor=\"#fdecec\"", "color=\"#c62828\"", "penwidth=2"] }
+        let width: Double = n.kind == .decision ? 120 : n.kind == .unit ? 200 : 150
+        var text = label(n, width: width)
+        if n.mediaBreak { text += "\\n[MB]" }
+        attrs.insert("label=\"\(text)\"", at: 0)
+        if let doc = n.documentation { attrs.append("tooltip=\"\(Escape.dot(Escape.singleLine(doc)))\"") }
+        return "n\(i) [" + attrs.joined(separator: ", ") + "];"
+    }
+}
+
+/// Writes a graph as a Mermaid `flowchart` (GitHub renders it). Lanes become
+/// subgraphs; labels are quoted with Mermaid entity codes; ids are `N<index>`.
+public enum MermaidWriter {
+    public static func write(_ g: Graph) -> String {
+        var s = ""
+        s.reserveCapacity(2048 + g.nodes.count * 120 + g.edges.count * 40)
+        s += "flowchart \(g.kind == .org ? "TB" : "LR")\n"
+        s += "  %% \(mermaidComment(g.title))\n"
+        for line in g.subtitle { s += "  %% \(mermaidComment(line))\n" }
+        var members = [[Int]](repeating: [], count: g.lanes.count)
+        var loose: [Int] = []
+        for (i, node) in g.nodes.enumerated() {
+            if node.lane >= 0 && node.lane < g.lanes.count { members[node.lane].append(i) } else { loose.append(i) }
+        }
+        for l in g.lanes.indices {
+            s += "  subgraph L\(l)[\"\(Escape.mermaid(Escape.singleLine(g.lanes[l].title)))\"]\n"
+            for i in members[l] { s += "    " + node(g, i) + "\n" }
+            s += "  end\n"
+        }
+        for i in loose { s += "  " + node(g, i) + "\n" }
+        for e in g.edges where e.from >= 0 && e.from < g.nodes.count && e.to >= 0 && e.to < g.nodes.count {
+            let arrow = e.plain ? "---" : g.kind == .landscape ? "-.->" : "-->"
+            if let l = e.label, !l.isEmpty {
+                s += "  N\(e.from) \(arrow)|\"\(Escape.mermaid(Escape.singleLine(l)))\"| N\(e.to)\n"
+            } else {
+                s += "  N\(e.from) \(arrow) N\(e.to)\n"
+            }
+        }
+        // Styles by kind.
+        var classes: [String: [Int]] = [:]
+        for (i, n) in g.nodes.enumerated() {
+            let c: String
+            switch n.kind {
+            case .start: c = "start"
+            case .end: c = "finish"
+            case .decision: c = "decision"
+            case .call: c = "call"
+            case .task(.staff): c = "staff"
+            case .task(.system): c = "system"
+            case .task(.actor): c = "actor"
+            case .task(.unknown): c = "unknown"
+            case .unit, .process: c = "box"
+            }
+            classes[n.highlight ? "warn" : c, default: []].append(i)
+        }
+        let defs: [(String, String)] = [
+            ("start", "fill:#edf7ee,stroke:#2e7d32,stroke-width:2px"),
+            ("finish", "fill:#fdecec,stroke:#c62828,stroke-width:3px"),
+            ("decision", "fill:#fffbea,stroke:#b8860b"),
+            ("call", "fill:#f5f0fb,stroke:#7b52ab,stroke-width:3px"),
+            ("staff", "fill:#ffffff,stroke:#2f6db5"),
+            ("system", "fill:#eef8f0,stroke:#2e8b57"),
+            ("actor", "fill:#fff7e8,stroke:#c7831f"),
+            ("unknown", "fill:#f7f7f7,stroke:#8a8a8a,stroke-dasharray:4 3"),
+            ("box", "fill:#ffffff,stroke:#475569"),
+            ("warn", "fill:#fdecec,stroke:#c62828,stroke-width:2px"),
+        ]
+        for (name, style) in defs {
+            guard let ids = classes[name], !ids.isEmpty else { continue }
+            s += "  classDef \(name) \(style)\n"
+            // Long class lists in chunks, to keep lines short.
+            var k = 0
+            while k < ids.count {
+                let chunk = ids[k..<min(ids.count, k + 50)]
+                s += "  class " + chunk.map { "N\($0)" }.joined(separator: ",") + " \(name)\n"
+                k += 50
+            }
+        }
+        return s
+    }
+
+    static func mermaidComment(_ s: String) -> String {
+        Escape.singleLine(s)
+    }
+
+    static func node(_ g: Graph, _ i: Int) -> String {
+        let n = g.nodes[i]
+        var lines = [Escape.singleLine(n.title)] + n.details.map(Escape.singleLine)
+        if n.mediaBreak { lines.append("[MB]") }
+        let text = lines.map(Escape.mermaid).joined(separator: "<br/>")
+        switch n.kind {
+        case .start, .end: return "N\(i)([\"\(text)\"])"
+        case .decision: return "N\(i){\"\(text)\"}"
+        case .call: return "N\(i)[[\"\(text)\"]]"
+        default: return "N\(i)[\"\(text)\"]"
+        }
+    }
+}
