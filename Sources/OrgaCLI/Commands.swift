@@ -3,5 +3,7 @@ func registeredCommands() -> [String: ([String], CommandIO) -> Int32] {
     [
         "lsp": LspCommand.run,
         "graph": GraphCommand.run,
+        "report": ReportCommand.run,
+        "rank": RankCommand.run,
     ]
 }

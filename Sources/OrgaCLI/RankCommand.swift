@@ -1,0 +1,52 @@
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+import OrgaReports
+
+enum RankCommand {
+    static let help = """
+        Usage: orgc rank [--format text|md|json] [--lang de|en] [-o FILE] [PATH…]
+
+        Prints the Prozess-DNA ranking: each process's score (0–100), its rank and each
+        criterion's contribution to the score. Processes with a missing value are
+        marked incomplete (never scored as 0).
+          --format   text (default; a table), md or json
+          --lang     de (default) or en: labels and number format
+          -o FILE    write to FILE instead of standard output
+        Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
+
+        """
+
+    static func run(_ args: [String], io: CommandIO) -> Int32 {
+        let reader: ArgumentReader
+        let format: String
+        let lang: ReportLanguage
+        do {
+            reader = try ArgumentReader(args, valued: ["--format", "--lang", "-o", "--output"], switches: ["--help", "-h"])
+            format = try reader.choice("--format", ["text", "md", "json"], default: "text")
+            lang = ReportLanguage(rawValue: try reader.choice("--lang", ["de", "en"], default: "de")) ?? .de
+        } catch let e as ArgumentReader.UsageError {
+            io.err("orgc rank: \(e.message)\n\n" + help)
+            return ExitCode.usage
+        } catch { return ExitCode.usage }
+        if reader.has("--help") || reader.has("-h") { io.out(help); return ExitCode.ok }
+        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        var contexts: [ReportContext] = []
+        for (_, files) in models {
+            let model = Analyzer.check(files: files)
+            contexts.append(ReportContext(model: model, language: lang))
+        }
+        let text: String
+        switch format {
+        case "json":
+            let values = contexts.map(RankReport.json)
+            text = values.count == 1 ? values[0].pretty() : JSONValue.array(values).pretty()
+        case "md":
+            text = contexts.map(RankReport.markdown).joined(separator: "\n---\n\n")
+        default:
+            text = contexts.map(RankReport.text).joined(separator: "\n")
+        }
+        guard ReportCommand.emit(text, reader: reader, io: io, command: "rank") else { return ExitCode.usage }
+        return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+import OrgaReports
+
+enum ReportCommand {
+    static let help = """
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [-o FILE] [PATH…]
+
+        Computes the staffing need (Personalbemessung) of every position, unit and process,
+        compares it with the Stellenplan (planned) and the staff actually there (filled),
+        prices it and ranks the processes by Prozess-DNA.
+          --format   md (default), html (one self-contained file with charts), csv
+                     (positions; UTF-8 with BOM for Excel) or json (docs/report-json.md)
+          --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
+          --units    csv: add the units to the table
+          -o FILE    write to FILE instead of standard output
+        A model with errors still gets a report for the parts that are complete; the
+        findings section lists every diagnostic.
+        Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
+
+        """
+
+    static func run(_ args: [String], io: CommandIO) -> Int32 {
+        let reader: ArgumentReader
+        let format: String
+        let lang: ReportLanguage
+        do {
+            reader = try ArgumentReader(args, valued: ["--format", "--lang", "-o", "--output"],
+                                        switches: ["--units", "--help", "-h", "--timings"])
+            format = try reader.choice("--format", ["md", "html", "csv", "json"], default: "md")
+            lang = ReportLanguage(rawValue: try reader.choice("--lang", ["de", "en"], default: "de")) ?? .de
+        } catch let e as ArgumentReader.UsageError {
+            io.err("orgc report: \(e.message)\n\n" + help)
+            return ExitCode.usage
+        } catch { return ExitCode.usage }
+        if reader.has("--help") || reader.has("-h") { io.out(help); return ExitCode.ok }
+        var clock = PhaseClock()
+        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        clock.lap("load")
+        var contexts: [ReportContext] = []
+        for (_, files) in models {
+            let model = Analyzer.check(files: files)
+            clock.lap("check")
+            let result = StaffingAnalysis.analyze(model)
+            clock.lap("analyze")
+            contexts.append(ReportContext(model: model, result: result, language: lang))
+        }
+        let text: String
+        switch format {
+        case "json":
+            text = contexts.count == 1 ? JSONReport.render(contexts[0]) : JSONValue.array(contexts.map(JSONReport.value)).pretty()
+        case "html":
+            text = HTMLReport.render(contexts)
+        case "csv":
+            if contexts.count == 1 {
+                text = CSVReport.render(contexts[0], units: reader.has("--units"))
+            } else {
+                var parts: [String] = []
+                for (i, ctx) in contexts.enumerated() {
+                    let t = CSVReport.render(ctx, units: reader.has("--units"), modelColumn: models[i].path, bom: i == 0)
+                    parts.append(i == 0 ? t : t.split(separator: "\r\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().joined())
+                }
+                text = parts.joined()
+            }
+        default:
+            text = contexts.map(MarkdownReport.render).joined(separator: "\n---\n\n")
+        }
+        clock.lap("render")
+        guard emit(text, reader: reader, io: io, command: "report") else { return ExitCode.usage }
+        clock.lap("write")
+        if reader.has("--timings") { io.err(clock.report()) }
+        return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
+    }
+
+    /// Writes to `-o FILE` (atomically) or standard output. False after an I/O error.
+    static func emit(_ text: String, reader: ArgumentReader, io: CommandIO, command: String) -> Bool {
+        if let path = reader.value("-o") ?? reader.value("--output"), path != "-" {
+            do {
+                try writeAtomically(Array(text.utf8), to: path)
+            } catch {
+                io.err("orgc \(command): cannot write \(path): \(error.localizedDescription)\n")
+                return false
+            }
+        } else {
+            io.out(text)
+        }
+        return true
+    }
+}

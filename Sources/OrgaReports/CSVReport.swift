@@ -1,0 +1,46 @@
+import OrgaSemantics
+import OrgaAnalysis
+
+/// The CSV staffing report: one table of positions (and of units with `units: true`).
+/// `en`: `,` between cells and `.` as decimal point; `de`: `;` and decimal comma (what a
+/// German Excel expects). UTF-8 with a byte order mark so that Excel shows umlauts;
+/// CRLF line ends (RFC 4180); cells that start with `= + - @` are neutralised.
+public enum CSVReport {
+    public static let bom = "\u{FEFF}"
+
+    public static func render(_ ctx: ReportContext, units: Bool = false, modelColumn: String? = nil, bom withBOM: Bool = true) -> String {
+        let sep: Character = ctx.language == .de ? ";" : ","
+        let n = NumberFormat(ctx.language, grouping: false, missing: "")
+        func cell(_ s: String) -> String { Escaping.csv(s, separator: sep, numeric: false) }
+        func num(_ v: Double?, _ digits: Int) -> String { Escaping.csv(n.fixed(v, digits), separator: sep, numeric: true) }
+        let de = ctx.language == .de
+        var header = [de ? "Art" : "kind", de ? "Kürzel" : "id", de ? "Bezeichnung" : "title", de ? "Einheit" : "unit",
+                      de ? "Entgeltgruppe" : "grade", de ? "Soll VZÄ" : "planned_fte", de ? "Ist VZÄ" : "filled_fte",
+                      de ? "Bedarf VZÄ" : "need_fte", de ? "Differenz VZÄ" : "gap_fte", de ? "Vakanz VZÄ" : "vacancy_fte",
+                      de ? "Vorschlag VZÄ" : "proposal_fte", de ? "Kosten Soll EUR" : "planned_cost_eur",
+                      de ? "Kosten Bedarf EUR" : "need_cost_eur", de ? "vollständig" : "complete"]
+        if modelColumn != nil { header.insert(de ? "Modell" : "model", at: 0) }
+        var lines: [String] = [header.map(cell).joined(separator: String(sep))]
+        let yes = de ? "ja" : "yes", no = de ? "nein" : "no"
+        let r = ctx.result
+        for (i, m) in ctx.model.positions.enumerated() {
+            let s = r.positions[i]
+            var row = [cell(de ? "Stelle" : "position"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.unit)),
+                       cell(ctx.gradeName(m.grade)), num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6),
+                       num(s.vacancy, 4), num(s.proposal, 4), num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no)]
+            if let mc = modelColumn { row.insert(cell(mc), at: 0) }
+            lines.append(row.joined(separator: String(sep)))
+        }
+        if units {
+            for (u, _) in ctx.unitRows {
+                let m = ctx.model.units[u], s = r.units[u]
+                var row = [cell(de ? "Einheit" : "unit"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.parent)), cell(""),
+                           num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6), num(s.vacancy, 4), num(s.proposal, 4),
+                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete && s.costComplete ? yes : no)]
+                if let mc = modelColumn { row.insert(cell(mc), at: 0) }
+                lines.append(row.joined(separator: String(sep)))
+            }
+        }
+        return (withBOM ? bom : "") + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,238 @@
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+
+/// The Markdown staffing report (GitHub-flavoured tables): assumptions, totals, unit
+/// tree, positions, processes, Prozess-DNA ranking, audit trails and findings.
+public enum MarkdownReport {
+    public static func render(_ ctx: ReportContext) -> String {
+        var out = ""
+        let e = Escaping.markdown
+        let n = ctx.numbers
+        let title = ctx.modelTitle.isEmpty ? ctx.t(.reportTitle) : "\(ctx.t(.reportTitle)): \(ctx.modelTitle)"
+        out += "# \(e(title))\n\n"
+        if !ctx.modelName.isEmpty { out += "\(ctx.t(.generatedBy)) `\(codeSpan(ctx.modelName))`.\n\n" }
+
+        // Assumptions
+        out += "## \(ctx.t(.assumptions))\n\n"
+        for (label, value) in Sections.assumptions(ctx) { out += "- \(e(label)): \(e(value))\n" }
+        let overrides = ctx.overrides
+        if !overrides.isEmpty {
+            out += "- \(ctx.t(.overrides)):\n"
+            for o in overrides { out += "  - \(e(o))\n" }
+        }
+        let sources = ctx.sourcesOfTimes
+        if !sources.isEmpty {
+            out += "- \(ctx.t(.sourcesOfTimes)):\n"
+            for s in sources { out += "  - \(e(s.source)): \(s.processes.map(e).joined(separator: ", "))\n" }
+        }
+        out += "\n"
+
+        // Totals
+        out += "## \(ctx.t(.totals))\n\n"
+        let r = ctx.result
+        out += table(["", ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.gap), ctx.t(.vacancy), ctx.t(.plannedCost), ctx.t(.needCost)],
+                     align: "lrrrrrrr",
+                     [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled), n.fte(r.totalNeed),
+                       n.signed(r.totalNeed - r.totalPlanned, 3), n.fte(r.totalPlanned - r.totalFilled),
+                       n.eur(r.totalPlannedCost), n.eur(r.totalNeedCost)]])
+        out += "\n\(ctx.t(.unitCount)): \(ctx.model.units.count) · \(ctx.t(.positionCount)): \(ctx.model.positions.count) · \(ctx.t(.processCount)): \(ctx.model.processes.count)\n\n"
+
+        // Units
+        var anyIncomplete = false, anyCostIncomplete = false
+        if !ctx.model.units.isEmpty {
+            out += "## \(ctx.t(.unitTree))\n\n"
+            var rows: [[String]] = []
+            for (u, depth) in ctx.unitRows {
+                let m = ctx.model.units[u], s = r.units[u]
+                if !s.complete { anyIncomplete = true }
+                if !s.costComplete { anyCostIncomplete = true }
+                let indent = String(repeating: "· ", count: depth)
+                rows.append([indent + e(m.name), e(m.title ?? ""), n.fte(s.planned), n.fte(s.filled),
+                             n.fte(s.need) + (s.complete ? "" : " \\*"), s.ownNeed != 0 ? n.fte(s.ownNeed) : "",
+                             n.signed(s.gap, 3), n.fte(s.vacancy), n.fte(s.proposal),
+                             n.eur(s.plannedCost) + (s.costComplete ? "" : " †"), n.eur(s.needCost) + (s.costComplete ? "" : " †")])
+            }
+            out += table([ctx.t(.unit), ctx.t(.title), ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.ownWork), ctx.t(.gap),
+                          ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)], align: "llrrrrrrrrr", rows)
+            out += "\n"
+        }
+
+        // Positions
+        if !ctx.model.positions.isEmpty {
+            out += "## \(ctx.t(.positions))\n\n"
+            var rows: [[String]] = []
+            for (i, m) in ctx.model.positions.enumerated() {
+                let s = r.positions[i]
+                if !s.complete { anyIncomplete = true }
+                rows.append([e(m.name), e(m.title ?? ""), e(ctx.unitName(m.unit)), e(ctx.gradeName(m.grade)),
+                             n.fte(s.planned), n.fte(s.filled), n.fte(s.need) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
+                             n.fte(s.vacancy), n.fte(s.proposal), n.eur(s.plannedCost), n.eur(s.needCost)])
+            }
+            out += table([ctx.t(.positions), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled), ctx.t(.need),
+                          ctx.t(.gap), ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)],
+                         align: "llllrrrrrrrr", rows)
+            out += "\n"
+        }
+        if anyIncomplete { out += "\\\(e(ctx.t(.incompleteNote)))\n\n" }
+        if anyCostIncomplete { out += "\(e(ctx.t(.costIncompleteNote)))\n\n" }
+
+        // Processes
+        if !ctx.model.processes.isEmpty {
+            out += "## \(ctx.t(.processes))\n\n"
+            var rows: [[String]] = []
+            for (p, m) in ctx.model.processes.enumerated() {
+                let s = r.processes[p]
+                let mark = s.complete ? "" : " \\*"
+                rows.append([e(m.name), e(m.title ?? ""), e(ctx.unitName(m.owner)), n.compact(s.cases, 2) + (s.casesComplete ? "" : " \\*"),
+                             s.flowSolved ? n.fixed(s.staffHoursPerCase, 3) + mark : n.missing,
+                             n.fixed(s.leadTimeDays, 2) + (s.leadTimeDays != nil && !s.leadTimeComplete ? " \\*" : ""),
+                             s.flowSolved && s.cases != nil ? n.fte(s.fte) + mark : n.missing,
+                             n.fixed(s.costPerCase, 2) + (s.costPerCase != nil && !s.costComplete ? " \\*" : "")])
+            }
+            out += table([ctx.t(.process), ctx.t(.title), ctx.t(.owner), ctx.t(.cases), ctx.t(.staffHoursPerCase), ctx.t(.leadTimeDays),
+                          ctx.t(.fteBound), ctx.t(.costPerCase)], align: "lllrrrrr", rows)
+            out += "\n"
+        }
+
+        // DNA
+        out += dnaSection(ctx, level: 2)
+
+        // Audit trails
+        let audited = ctx.model.positions.indices.filter { !r.positions[$0].contributions.isEmpty || !r.positions[$0].missing.filter { $0.kind != .cost }.isEmpty }
+        let unitWork = ctx.unitRows.map(\.unit).filter { !r.units[$0].ownContributions.isEmpty }
+        if !audited.isEmpty || !unitWork.isEmpty {
+            out += "## \(ctx.t(.auditTrail))\n\n"
+            for i in audited {
+                let m = ctx.model.positions[i], s = r.positions[i]
+                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? ""): \(n.fte(s.need)) \(ctx.t(.fte))\n\n"
+                out += auditTable(ctx, s.contributions, allowance: s.allowance, total: s.need)
+                for x in s.missing where x.kind != .cost { out += "- \\* \(e(ctx.missingText(x)))\n" }
+                out += "\n"
+            }
+            for u in unitWork {
+                let m = ctx.model.units[u], s = r.units[u]
+                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? "") (\(ctx.t(.kindUnitWork))): \(n.fte(s.ownNeed)) \(ctx.t(.fte))\n\n"
+                out += auditTable(ctx, s.ownContributions, allowance: s.allowance, total: s.ownNeed)
+                out += "\n"
+            }
+        }
+
+        // Findings
+        out += findingsSection(ctx, level: 2)
+        return out
+    }
+
+    static func auditTable(_ ctx: ReportContext, _ cs: [Contribution], allowance: Allowance, total: Double) -> String {
+        let e = Escaping.markdown
+        var rows = cs.map { c -> [String] in
+            let a = ctx.auditLine(c, allowance: allowance)
+            return [e(a.kind), e(a.source), e(a.formula), ctx.numbers.fte(a.fte)]
+        }
+        rows.append(["**\(ctx.t(.total))**", "", "", "**\(ctx.numbers.fte(total))**"])
+        return table([ctx.t(.kind), ctx.t(.process) + " / " + ctx.t(.title), "", ctx.t(.fte)], align: "lllr", rows)
+    }
+
+    /// The DNA ranking (used by the report and by `orgc rank --format md`).
+    public static func dnaSection(_ ctx: ReportContext, level: Int) -> String {
+        let r = ctx.result
+        guard !r.dna.criteria.isEmpty, !ctx.model.processes.isEmpty else { return "" }
+        let e = Escaping.markdown
+        let n = ctx.numbers
+        let h = String(repeating: "#", count: level)
+        var out = "\(h) \(ctx.t(.dnaRanking))\n\n"
+        let crits = r.dna.criteria
+        var header = [ctx.t(.rank), ctx.t(.process), ctx.t(.score)]
+        header += crits.map { k in "\(ctx.criterionName(k)) (\(n.compact(ctx.model.criteria[k].weight, 2)))" }
+        header.append(ctx.t(.complete))
+        var rows: [[String]] = []
+        for p in r.dna.ranking {
+            let s = r.dna.scores[p]
+            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processName(p)), n.fixed(s.score, 1)]
+            row += s.criteria.map { n.fixed($0.contribution, 1) }
+            let missing = s.criteria.filter { $0.value == nil }.map { ctx.criterionName($0.criterion) }
+            row.append(s.complete ? ctx.t(.yes) : ctx.t(.no) + (missing.isEmpty ? "" : " (\(ctx.t(.missingRatings)): \(missing.map(e).joined(separator: ", ")))"))
+            rows.append(row)
+        }
+        out += table(header, align: "rlr" + String(repeating: "r", count: crits.count) + "l", rows)
+        out += "\n"
+        // Criteria and values.
+        out += "\(h) \(ctx.t(.dnaValues))\n\n"
+        var crows: [[String]] = []
+        for k in crits {
+            let c = ctx.model.criteria[k]
+            crows.append([e(c.name), e(c.title ?? ""), n.compact(c.weight, 2), e(criterionKind(ctx, k))])
+        }
+        out += table([ctx.t(.criterion), ctx.t(.title), ctx.t(.weight), ctx.t(.kind)], align: "llrl", crows)
+        out += "\n"
+        var vrows: [[String]] = []
+        for p in r.dna.ranking {
+            let s = r.dna.scores[p]
+            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processName(p))]
+            row += s.criteria.map { cs in
+                cs.value == nil ? n.missing : "\(n.compact(cs.value, 3)) (\(n.fixed(cs.normalized, 2)))"
+            }
+            vrows.append(row)
+        }
+        out += "\(ctx.t(.value)) (\(ctx.t(.normalized)) 0…1):\n\n"
+        out += table([ctx.t(.rank), ctx.t(.process)] + crits.map { e(ctx.criterionName($0)) },
+                     align: "rl" + String(repeating: "r", count: crits.count), vrows)
+        out += "\n"
+        return out
+    }
+
+    /// "measured: volume" or "rated: 0..4".
+    static func criterionKind(_ ctx: ReportContext, _ k: Int) -> String {
+        let c = ctx.model.criteria[k]
+        let n = ctx.numbers
+        return c.measure.map { "\(ctx.t(.measured)): \($0)" }
+            ?? c.scale.map { "\(ctx.t(.rated)): \(n.compact($0.lower, 2))..\(n.compact($0.upper, 2))" } ?? ""
+    }
+
+    public static func findingsSection(_ ctx: ReportContext, level: Int) -> String {
+        let h = String(repeating: "#", count: level)
+        var out = "\(h) \(ctx.t(.findings))\n\n"
+        if ctx.diagnostics.isEmpty { return out + ctx.t(.noFindings) + "\n" }
+        let e = Escaping.markdown
+        let rows = ctx.diagnostics.map { d -> [String] in
+            let (line, col) = ctx.lineColumn(d)
+            return [ctx.severityText(d.severity), d.code.rawValue, e("\(d.path):\(line):\(col)"), e(d.message)]
+        }
+        out += table([ctx.t(.severity), ctx.t(.code), ctx.t(.location), ctx.t(.message)], align: "llll", rows)
+        return out
+    }
+
+    /// A GitHub-flavoured Markdown table; `align` has one letter (l/r) per column.
+    static func table(_ header: [String], align: String, _ rows: [[String]]) -> String {
+        let a = Array(align)
+        var out = "| " + header.joined(separator: " | ") + " |\n|"
+        for i in header.indices { out += (i < a.count && a[i] == "r") ? "---:|" : "---|" }
+        out += "\n"
+        for row in rows { out += "| " + row.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// Text inside a code span: backticks would end it.
+    static func codeSpan(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0 == "`" || $0.value < 0x20 ? "'" : $0 }))
+    }
+}
+
+/// Content shared by the Markdown and HTML reports.
+enum Sections {
+    /// Assumptions as (label, value) pairs, plain text.
+    static func assumptions(_ ctx: ReportContext) -> [(String, String)] {
+        let s = ctx.model.settings
+        let n = ctx.numbers
+        var out: [(String, String)] = []
+        if let y = s.year { out.append((ctx.t(.modelYear), String(y))) }
+        out.append((ctx.t(.worktime), s.worktime.map { "\(n.compact($0.value, 2)) h" } ?? ctx.t(.noWorktime)))
+        out.append((ctx.t(.allowance), ctx.allowanceText(s.allowance?.value)))
+        out.append((ctx.t(.overhead), "\(n.percent(s.overhead)) %"))
+        out.append((ctx.t(.workplace), "\(n.eur(s.workplace)) EUR"))
+        out.append((ctx.t(.leadership), "\(n.percent(s.leadership)) %"))
+        out.append((ctx.t(.rounding), "\(n.compact(s.rounding, 4)) \(ctx.t(.fte))"))
+        if let w = s.workdays { out.append((ctx.t(.workdays), n.compact(w, 2))) }
+        return out
+    }
+}

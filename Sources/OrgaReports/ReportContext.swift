@@ -1,0 +1,216 @@
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+
+/// What every report format needs: the model, the staffing result, the language, and
+/// the findings (checker + analysis diagnostics, sorted and de-duplicated). Texts
+/// returned here are plain (unescaped); each format escapes them.
+public struct ReportContext: Sendable {
+    public let model: Model
+    public let result: StaffingResult
+    public let language: ReportLanguage
+    /// All findings: the model's diagnostics and the analysis's, sorted, without duplicates.
+    public let diagnostics: [Diagnostic]
+    public let numbers: NumberFormat
+    private let fileIndex: [String: Int]
+
+    public init(model: Model, result: StaffingResult? = nil, language: ReportLanguage = .de) {
+        self.model = model
+        self.result = result ?? StaffingAnalysis.analyze(model)
+        self.language = language
+        var seen = Set<Diagnostic>()
+        self.diagnostics = (model.diagnostics + self.result.diagnostics).filter { seen.insert($0).inserted }.sorted()
+        self.numbers = NumberFormat(language)
+        var idx: [String: Int] = [:]
+        for (i, t) in model.trees.enumerated() where idx[t.path] == nil { idx[t.path] = i }
+        self.fileIndex = idx
+    }
+
+    public func t(_ label: Label) -> String { label.text(language) }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    // MARK: Names
+
+    public var modelName: String { model.settings.name ?? "" }
+    public var modelTitle: String { model.settings.title ?? model.settings.name ?? "" }
+
+    public func unitName(_ u: Int?) -> String {
+        guard let u, u >= 0, u < model.units.count else { return "" }
+        return model.units[u].name
+    }
+    public func positionName(_ p: Int?) -> String {
+        guard let p, p >= 0, p < model.positions.count else { return "" }
+        return model.positions[p].name
+    }
+    public func processName(_ p: Int?) -> String {
+        guard let p, p >= 0, p < model.processes.count else { return "" }
+        return model.processes[p].name
+    }
+    public func nodeName(_ p: Int?, _ n: Int?) -> String {
+        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return "" }
+        return model.processes[p].nodes[n].name
+    }
+    public func gradeName(_ g: Int?) -> String {
+        guard let g, g >= 0, g < model.grades.count else { return "" }
+        return model.grades[g].name
+    }
+    public func criterionName(_ k: Int) -> String {
+        k >= 0 && k < model.criteria.count ? model.criteria[k].name : ""
+    }
+    public func criterionTitle(_ k: Int) -> String {
+        guard k >= 0 && k < model.criteria.count else { return "" }
+        return model.criteria[k].title ?? model.criteria[k].name
+    }
+
+    // MARK: Unit tree
+
+    /// Units in tree order (pre-order from the roots, model order among siblings) with
+    /// their depth; units not reachable from a root (cycles) follow at depth 0.
+    public var unitRows: [(unit: Int, depth: Int)] {
+        var rows: [(Int, Int)] = []
+        var seen = [Bool](repeating: false, count: model.units.count)
+        func walk(_ root: Int) {
+            var stack: [(Int, Int)] = [(root, 0)]
+            while let (u, d) = stack.popLast() {
+                guard u >= 0, u < model.units.count, !seen[u] else { continue }
+                seen[u] = true
+                rows.append((u, d))
+                for s in model.units[u].subunits.reversed() where s >= 0 && s < model.units.count && !seen[s] {
+                    stack.append((s, d + 1))
+                }
+            }
+        }
+        for r in result.rootUnits { walk(r) }
+        for u in model.units.indices where !seen[u] { walk(u) }
+        return rows
+    }
+
+    // MARK: Findings
+
+    /// 1-based line and column (Unicode scalars) of a diagnostic.
+    public func lineColumn(_ d: Diagnostic) -> (line: Int, column: Int) {
+        guard let i = fileIndex[d.path] else { return (1, 1) }
+        let f = model.trees[i].file
+        let off = max(0, min(d.range.start, f.bytes.count))
+        return (f.line(of: off) + 1, f.characterColumn(of: off) + 1)
+    }
+
+    public func severityText(_ s: Severity) -> String {
+        switch (s, language) {
+        case (.error, .de): "Fehler"
+        case (.warning, .de): "Warnung"
+        case (.note, .de): "Hinweis"
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        case (.note, .en): "note"
+        }
+    }
+
+    // MARK: Assumptions
+
+    public func allowanceText(_ a: Allowance?) -> String {
+        guard let a else { return t(.allowanceNone) }
+        let conv = a.convention == .surcharge ? t(.allowanceSurcharge) : t(.allowanceDeduction)
+        return "\(numbers.percent(a.fraction)) % (\(conv))"
+    }
+
+    /// `source` of the processes: each kind with its processes, in a fixed order.
+    public var sourcesOfTimes: [(source: String, processes: [String])] {
+        var order: [String] = Keywords.sources
+        var groups: [String: [String]] = [:]
+        for p in model.processes {
+            let s = p.source ?? ""
+            groups[s, default: []].append(p.name)
+            if !order.contains(s) { order.append(s) }
+        }
+        return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : s, $0) } }
+    }
+
+    /// Units and positions that set their own `worktime` or `allowance`.
+    public var overrides: [String] {
+        var out: [String] = []
+        for u in model.units where u.worktime != nil || u.allowance != nil {
+            var parts: [String] = []
+            if let w = u.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
+            if let a = u.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
+            out.append("\(t(.unit)) \(u.name): " + parts.joined(separator: "; "))
+        }
+        for p in model.positions where p.worktime != nil || p.allowance != nil {
+            var parts: [String] = []
+            if let w = p.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
+            if let a = p.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
+            out.append("\(language == .de ? "Stelle" : "Position") \(p.name): " + parts.joined(separator: "; "))
+        }
+        return out
+    }
+
+    // MARK: Audit trail
+
+    /// One line of an audit trail, as plain text pieces.
+    public struct AuditLine: Sendable {
+        public var kind: String
+        public var source: String
+        public var formula: String
+        public var fte: Double
+    }
+
+    /// Duration per execution for people: `15 min` below one hour, else `1,5 h`.
+    public func duration(_ hours: Double?) -> String {
+        guard let h = hours, h.isFinite else { return numbers.missing }
+        let minutes = h * 60
+        if h < 1, abs(minutes - minutes.rounded()) < 1e-6 { return "\(numbers.compact(minutes, 2)) min" }
+        return "\(numbers.compact(h, 4)) h"
+    }
+
+    public func auditLine(_ c: Contribution, allowance: Allowance) -> AuditLine {
+        let n = numbers
+        let fteText = "\(n.compact(c.fte, 6)) \(t(.fte))"
+        switch c.kind {
+        case .step:
+            let source = "\(processName(c.process)).\(nodeName(c.process, c.node))"
+            var f = "\(n.compact(c.cases, 4)) \(t(.casesUnit)) × \(n.compact(c.visits, 6)) × \(n.percent(c.share, 4)) % × \(duration(c.timeHours))"
+            f += " = \(n.compact(c.hours, 4)) h"
+            if allowance.fraction > 0 {
+                switch allowance.convention {
+                case .surcharge: f += " × \(n.compact(1 + allowance.fraction, 6)) = \(n.compact(c.loadHours, 4)) h"
+                case .deduction: f += " ÷ \(n.compact(1 - allowance.fraction, 6)) = \(n.compact(c.loadHours, 4)) h"
+                }
+            }
+            f += " ÷ \(n.compact(c.worktime, 2)) h = \(fteText)"
+            return AuditLine(kind: t(.kindStep), source: source, formula: f, fte: c.fte)
+        case .effort:
+            let f: String
+            if let h = c.hours {
+                f = "\(n.compact(h, 4)) \(t(.hoursPerYear)) ÷ \(n.compact(c.worktime, 2)) h = \(fteText)"
+            } else {
+                f = fteText
+            }
+            return AuditLine(kind: t(.kindEffort), source: c.label ?? "", formula: f, fte: c.fte)
+        case .coverage:
+            let f = "\(n.compact(c.hoursPerWeek, 4)) \(t(.perWeek)) × 52 = \(n.compact(c.hours, 4)) h ÷ \(n.compact(c.worktime, 2)) h = \(fteText)"
+            return AuditLine(kind: t(.kindCoverage), source: "", formula: f, fte: c.fte)
+        case .leadership:
+            let f = "\(n.percent(c.fraction, 4)) % × \(n.compact(c.ledFTE, 4)) \(t(.fte)) (\(t(.ledFTE))) = \(fteText)"
+            return AuditLine(kind: t(.kindLeadership), source: unitName(c.unit), formula: f, fte: c.fte)
+        }
+    }
+
+    /// Text of the missing inputs of a position or unit, for the audit trail.
+    public func missingText(_ m: MissingInput) -> String {
+        let where_ = m.node != nil ? "\(processName(m.process)).\(nodeName(m.process, m.node))" : processName(m.process)
+        switch (m.kind, language) {
+        case (.time, .de): return "\(where_): keine Bearbeitungszeit (time)"
+        case (.time, .en): return "\(where_): no processing time (time)"
+        case (.worktime, .de): return (where_.isEmpty ? "" : "\(where_): ") + "keine Jahresarbeitszeit (worktime)"
+        case (.worktime, .en): return (where_.isEmpty ? "" : "\(where_): ") + "no worktime applies"
+        case (.cases, .de): return "\(where_): Fallzahl unbekannt oder unvollständig"
+        case (.cases, .en): return "\(where_): cases unknown or incomplete"
+        case (.flow, .de): return "\(where_): Ablauf nicht berechenbar"
+        case (.flow, .en): return "\(where_): flow cannot be solved"
+        case (.cost, .de): return t(.noCost)
+        case (.cost, .en): return t(.noCost)
+        case (.rating, _): return t(.missingRatings)
+        }
+    }
+}
