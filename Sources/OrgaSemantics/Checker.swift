@@ -57,6 +57,15 @@ struct Checker {
         for (i, u) in model.units.enumerated() { if let p = u.parent { model.units[p].subunits.append(i) } }
     }
 
+    /// Keywords of the statements in the block of the declaration of `kind` at `location`.
+    /// A statement whose value was rejected has its own diagnostic; checks for a missing
+    /// setting look here so as not to report it a second time as absent.
+    private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<String> {
+        guard let sym = model.symbols.first(where: { $0.kind == kind && $0.location == location }) else { return [] }
+        let tree = model.trees[sym.file]
+        return Set(tree.childIDs(sym.statement).map { tree.keyword($0) })
+    }
+
     // MARK: Positions and grades
 
     private var costsInUse: Bool { model.grades.contains { $0.cost != nil } }
@@ -75,7 +84,7 @@ struct Checker {
                 report(.pastKwStillPlanned, p.location,
                        "position `\(p.name)` is kw from \(kw) but still has \(fmtNumber(p.planned)) fte planned in the model year \(y)")
             }
-            if p.grade == nil && costsInUse {
+            if p.grade == nil && costsInUse && !statementKeywords(.position, p.location).contains("grade") {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
             }
         }
@@ -84,7 +93,7 @@ struct Checker {
     private mutating func checkGrades() {
         var used = Set<Int>()
         for p in model.positions { if let g = p.grade { used.insert(g) } }
-        for g in used.sorted() where model.grades[g].cost == nil {
+        for g in used.sorted() where model.grades[g].cost == nil && !statementKeywords(.grade, model.grades[g].location).contains("cost") {
             report(.gradeWithoutCost, model.grades[g].location, "grade `\(model.grades[g].name)` has no `cost`; add e.g. `cost 71_600 EUR`")
         }
     }
@@ -344,17 +353,11 @@ struct Checker {
 
     // MARK: Prozess-DNA
 
-    /// Keywords of the statements in a criterion's block.
-    private func criterionStatements(_ c: Criterion) -> Set<String> {
-        guard let sym = model.symbols.first(where: { $0.kind == .criterion && $0.location == c.location }) else { return [] }
-        let tree = model.trees[sym.file]
-        return Set(tree.childIDs(sym.statement).map { tree.keyword($0) })
-    }
 
     private mutating func checkDNA() {
         for c in model.criteria {
             // Statements present but rejected (e.g. `from bogus`, `scale 4..0`) have their own diagnostics.
-            let given = criterionStatements(c)
+            let given = statementKeywords(.criterion, c.location)
             if c.weight == nil && !given.contains("weight") {
                 report(.criterionWithoutWeight, c.location, "criterion `\(c.name)` needs a `weight`")
             }

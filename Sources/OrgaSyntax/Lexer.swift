@@ -144,9 +144,13 @@ public struct Lexer {
             if c >= 0x80 {
                 let (scalar, len) = decodeScalar(at: pos)
                 if scalar == nil {
-                    report(.invalidUTF8, pos, pos + max(1, len), "invalid UTF-8 in string: re-save the file as UTF-8")
+                    // One diagnostic per run of bad bytes, as outside strings.
+                    let bad = pos
+                    skipInvalidUTF8()
+                    report(.invalidUTF8, bad, pos, "invalid UTF-8 in string: re-save the file as UTF-8")
+                    continue
                 }
-                pos += max(1, len)
+                pos += len
                 continue
             }
             pos += 1
@@ -233,18 +237,41 @@ public struct Lexer {
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    private mutating func lexIdentifier() {
-        let start = pos
+    private mutating func lexIdentifier(from tokenStart: Int? = nil) {
+        let start = tokenStart ?? pos
         while pos < bytes.count {
             let b = bytes[pos]
             if isIdentifierContinueASCII(b) { pos += 1; continue }
             if b >= 0x80 {
                 let (scalar, len) = decodeScalar(at: pos)
-                if let s = scalar, Lexer.isIdentifierContinue(s) { pos += len; continue }
+                if let s = scalar {
+                    if Lexer.isIdentifierContinue(s) { pos += len; continue }
+                } else {
+                    // A Latin-1 `ü` inside a name: one E102, and the name stays one token
+                    // (no follow-up errors for its pieces).
+                    let bad = pos
+                    skipInvalidUTF8()
+                    report(.invalidUTF8, bad, pos, "invalid UTF-8 in a name: re-save the file as UTF-8")
+                    continue
+                }
             }
             break
         }
         emit(.identifier, from: start)
+    }
+
+    /// Skips a run of bytes that are not valid UTF-8.
+    private mutating func skipInvalidUTF8() {
+        pos += max(1, decodeScalar(at: pos).length)
+        while pos < bytes.count && bytes[pos] >= 0x80 && decodeScalar(at: pos).scalar == nil { pos += max(1, decodeScalar(at: pos).length) }
+    }
+
+    /// Whether the bytes at `pos` continue a name (after invalid bytes that start one).
+    private func continuesIdentifier() -> Bool {
+        guard pos < bytes.count else { return false }
+        if isIdentifierContinueASCII(bytes[pos]) { return true }
+        if bytes[pos] >= 0x80, let s = decodeScalar(at: pos).scalar { return Lexer.isIdentifierContinue(s) }
+        return false
     }
 
     private mutating func lexNonASCII() {
@@ -252,8 +279,13 @@ public struct Lexer {
         let (scalar, len) = decodeScalar(at: pos)
         guard let s = scalar else {
             // Swallow a run of invalid bytes into one token and one diagnostic.
-            pos += max(1, len)
-            while pos < bytes.count && bytes[pos] >= 0x80 && decodeScalar(at: pos).scalar == nil { pos += max(1, decodeScalar(at: pos).length) }
+            skipInvalidUTF8()
+            if continuesIdentifier() {
+                // `Übersicht` saved as Latin-1: a name that starts with invalid bytes.
+                report(.invalidUTF8, start, pos, "invalid UTF-8 in a name: re-save the file as UTF-8")
+                lexIdentifier(from: start)
+                return
+            }
             report(.invalidUTF8, start, pos, "invalid UTF-8: re-save the file as UTF-8")
             emit(.invalid, from: start)
             return
