@@ -180,13 +180,13 @@ extension LanguageServer {
         }
         let argCount = site.tokens.count - 1
         switch spec.keyword {
-        case "by": return symbolItems(.performer, ctx)
-        case "grade" where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx) : []
-        case "in", "owner", "across": return symbolItems(.unit, ctx)
-        case "head": return argCount == 0 ? symbolItems(.position, ctx) : []
-        case "call": return argCount == 0 ? symbolItems(.process, ctx) : []
-        case "system" where site.context == .step: return argCount == 0 ? symbolItems(.system, ctx) : []
-        case "requires", "apply": return symbolItems(.measure, ctx)
+        case "by": return symbolItems(.performer, ctx, prefix: site.prefix)
+        case "grade" where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx, prefix: site.prefix) : []
+        case "in", "owner", "across": return symbolItems(.unit, ctx, prefix: site.prefix)
+        case "head": return argCount == 0 ? symbolItems(.position, ctx, prefix: site.prefix) : []
+        case "call": return argCount == 0 ? symbolItems(.process, ctx, prefix: site.prefix) : []
+        case "system" where site.context == .step: return argCount == 0 ? symbolItems(.system, ctx, prefix: site.prefix) : []
+        case "requires", "apply": return symbolItems(.measure, ctx, prefix: site.prefix)
         case "next": return argCount == 0 ? nodeItems(site, ctx) : []
         case "source":
             return argCount == 0 ? Keywords.sources.map { CompletionEntry(label: $0, kind: CompletionKind.enumMember, detail: "source", doc: nil) } : []
@@ -251,22 +251,31 @@ extension LanguageServer {
         return items
     }
 
-    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext) -> [CompletionEntry] {
+    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionEntry] {
         let model = ctx.model
-        var items: [CompletionEntry] = []
-        for s in model.symbols where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
+        let p = prefix.lowercased()
+        // Cheap filtering on names first; documentation only for what is returned.
+        var starts: [Int] = [], contains: [Int] = []
+        for (i, s) in model.symbols.enumerated() where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
             // Only the first declaration of a name (duplicates are errors anyway).
-            if let g = model.globalNames[s.name], model.symbols[g].location != s.location { continue }
+            if let g = model.globalNames[s.name], g != i { continue }
+            if p.isEmpty { starts.append(i); continue }
+            let lower = s.name.lowercased()
+            if lower.hasPrefix(p) { starts.append(i) } else if lower.contains(p) { contains.append(i) }
+        }
+        starts.sort { model.symbols[$0].name < model.symbols[$1].name }
+        contains.sort { model.symbols[$0].name < model.symbols[$1].name }
+        let chosen = (starts + contains).prefix(LanguageServer.maxCompletionItems + 1)
+        return chosen.map { i in
+            let s = model.symbols[i]
             let kindWord = String(s.kind.phrase.dropFirst(2))
             var d = DualText()
             let title = declarationTitle(s, model)
             d.line(md: "**\(kindWord)** `\(s.name)`" + (title.map { " — \($0)" } ?? ""), plain: "\(kindWord) \(s.name)" + (title.map { " — \($0)" } ?? ""))
             if let doc = declarationDoc(s, model), !doc.isEmpty { d.blank(); d.line(doc) }
-            items.append(CompletionEntry(label: s.name, kind: completionKind(of: s.kind),
-                                         detail: title.map { "\(kindWord) \($0)" } ?? kindWord, doc: d))
+            return CompletionEntry(label: s.name, kind: completionKind(of: s.kind),
+                                   detail: title.map { "\(kindWord) \($0)" } ?? kindWord, doc: d)
         }
-        items.sort { $0.label < $1.label }
-        return items
     }
 
     func completionKind(of kind: DeclKinds) -> Int {

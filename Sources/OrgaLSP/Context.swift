@@ -58,18 +58,43 @@ extension LanguageServer {
         return p
     }
 
-    /// Staffing figures of a model's current analysis (computed once per analysis).
+    /// Staffing figures of a model's current analysis (computed once per analysis,
+    /// in the background when possible: this waits for that job).
     func staffing(_ m: ModelState) -> StaffingResult? {
         if let s = m.extras.staffing { return s.result }
         guard let model = m.model else { return nil }
-        let r = StaffingAnalysis.analyze(model)
+        let r: StaffingResult
+        if let job = m.staffingJob, job.generation == m.generation, let done = job.wait() {
+            r = done
+        } else {
+            r = StaffingAnalysis.analyze(model)
+        }
         m.extras.staffing = StaffingFigures(result: r)
+        m.lastStaffingDiagnostics = r.diagnostics
+        m.lastStaffingStamps = m.stamps
         return r
     }
 
-    /// Findings of the staffing engine that the checker cannot see.
+    /// Starts the staffing computation of a model's current generation on another
+    /// thread; when it is done the worker is told (and republishes if needed).
+    func startStaffing(_ m: ModelState) {
+        guard let model = m.model, m.extras.staffing == nil else { return }
+        if let job = m.staffingJob, job.generation == m.generation { return }
+        let job = StaffingJob(generation: m.generation)
+        m.staffingJob = job
+        let key = m.key
+        let generation = m.generation
+        DispatchQueue.global().async { [self] in
+            job.finish(StaffingAnalysis.analyze(model))
+            enqueueInternal(.staffingDone(key: key, generation: generation))
+        }
+    }
+
+    /// Staffing diagnostics for publishing now: the current ones if computed, else
+    /// those of the last computation for files whose text has not changed since.
     func staffingDiagnostics(_ m: ModelState) -> [Diagnostic] {
-        staffing(m)?.diagnostics ?? []
+        if let s = m.extras.staffing { return s.result.diagnostics }
+        return m.lastStaffingDiagnostics.filter { m.stamps[$0.path, default: 0] == m.lastStaffingStamps[$0.path, default: 0] }
     }
 
     /// A `Location` as an LSP `Location` JSON.

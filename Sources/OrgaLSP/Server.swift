@@ -14,6 +14,8 @@ enum Incoming {
     case request(id: RequestID, method: String, params: JSONValue)
     case notification(method: String, params: JSONValue)
     case endOfInput
+    /// The background staffing computation of a model finished.
+    case staffingDone(key: String, generation: Int)
 
     var isDocumentUpdate: Bool {
         if case .notification(let m, _) = self {
@@ -101,6 +103,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     public func receiveEndOfInput() { enqueue(.endOfInput) }
 
+    func enqueueInternal(_ m: Incoming) { enqueue(m) }
+
     private func enqueue(_ m: Incoming) {
         cond.lock()
         queue.append(m)
@@ -176,6 +180,12 @@ public final class LanguageServer: @unchecked Sendable {
             switch m {
             case .endOfInput:
                 return shutdownRequested ? 0 : 1
+            case .staffingDone(let key, let generation):
+                if let m = workspace.models[key], m.generation == generation, m.extras.staffing == nil {
+                    let before = staffingDiagnostics(m)
+                    _ = staffing(m)
+                    if before != staffingDiagnostics(m) && !pendingPublish.contains(key) { publish(m) }
+                }
             case .notification(let method, let params):
                 if method == "exit" { return shutdownRequested ? 0 : 1 }
                 handleNotification(method, params)
@@ -436,9 +446,10 @@ public final class LanguageServer: @unchecked Sendable {
             let t1 = DispatchTime.now().uptimeNanoseconds
             if updatePending() { return }
             publish(m)
+            startStaffing(m)
             pendingPublish.remove(key)
             if timings {
-                Log.info("timing analyse \(Double(t1 - t0) / 1e6) ms, publish \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6) ms")
+                Log.info("timing analyse \(Double(t1 - t0) / 1e6) ms (parse \(workspace.lastTimings.parse), check \(workspace.lastTimings.check)), publish \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6) ms")
             }
         }
     }

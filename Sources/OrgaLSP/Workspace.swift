@@ -1,6 +1,7 @@
 import Foundation
 import OrgaSyntax
 import OrgaSemantics
+import OrgaAnalysis
 
 /// A document the client has open: its text is the truth, whatever is on disk.
 struct OpenDocument {
@@ -28,6 +29,14 @@ final class ModelState {
     /// Per-analysis caches, built on first use.
     var occurrences: Occurrences?
     var extras = AnalysisCache()
+    /// Bumped whenever a file's text changes (to know which positions are still valid).
+    var stamps: [String: Int] = [:]
+    /// The staffing computation of the current generation (runs in the background).
+    var staffingJob: StaffingJob?
+    /// Staffing diagnostics of the last finished staffing computation, and the file
+    /// stamps they were computed from (carried over to files that did not change).
+    var lastStaffingDiagnostics: [Diagnostic] = []
+    var lastStaffingStamps: [String: Int] = [:]
 
     init(key: String, isDirectory: Bool) {
         self.key = key
@@ -53,6 +62,7 @@ final class ModelState {
 
     func invalidate(_ path: String) {
         trees[path] = nil
+        stamps[path, default: 0] += 1
         dirty = true
     }
 }
@@ -60,6 +70,27 @@ final class ModelState {
 /// Caches computed from one analysis (staffing figures for hovers and hints).
 struct AnalysisCache {
     var staffing: StaffingFigures?
+}
+
+/// A staffing computation for one generation of a model, run off the worker.
+final class StaffingJob: @unchecked Sendable {
+    let generation: Int
+    private let done = DispatchSemaphore(value: 0)
+    private var value: StaffingResult?
+
+    init(generation: Int) { self.generation = generation }
+
+    func finish(_ r: StaffingResult) {
+        value = r
+        done.signal()
+    }
+
+    /// Waits for the result (the semaphore orders the write before this read).
+    func wait() -> StaffingResult? {
+        done.wait()
+        done.signal()
+        return value
+    }
 }
 
 /// Every declaration and reference of every file of a model, by file and by symbol.
@@ -121,6 +152,8 @@ final class Workspace {
     var models: [String: ModelState] = [:]
     /// The URI a client used for a path, echoed back in everything we send.
     var uriForPath: [String: String] = [:]
+    /// Milliseconds spent parsing and checking in the last analysis.
+    var lastTimings: (parse: Double, check: Double) = (0, 0)
     /// Largest number of files scanned per root.
     static let maxFilesPerRoot = 20_000
 
@@ -271,6 +304,7 @@ final class Workspace {
     /// tree, then runs the whole-model check on all trees.
     func analyse(_ m: ModelState) {
         guard m.dirty || m.model == nil else { return }
+        let t0 = DispatchTime.now().uptimeNanoseconds
         var trees: [SyntaxTree] = []
         trees.reserveCapacity(m.paths.count)
         var index: [String: Int] = [:]
@@ -286,7 +320,9 @@ final class Workspace {
             index[p] = trees.count
             trees.append(tree)
         }
+        let t1 = DispatchTime.now().uptimeNanoseconds
         m.model = Analyzer.check(trees: trees)
+        lastTimings = (Double(t1 - t0) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6)
         m.fileIndex = index
         m.generation += 1
         m.occurrences = nil

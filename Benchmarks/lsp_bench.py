@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""lsp_bench.py - drives the real `orgc lsp` over stdio on a large workspace and
+prints the figures of issue 5:
+
+  initialize + first diagnostics            (target <= 1 s)
+  one-character edit -> diagnostics         (target median <= 50 ms, p95 <= 150 ms)
+  hover / definition / completion latency   (target p95 <= 20 ms each)
+  resident memory, and its growth over many edits (target <= 300 MB, not growing)
+
+Usage:
+  python3 Benchmarks/lsp_bench.py [--orgc .build/release/orgc] [--workspace DIR]
+                                  [--lines 100000] [--edits 300] [--queries 300]
+                                  [--soak 10000]
+
+Without --workspace, the 100,000-line model is generated with genmodel.py into
+Benchmarks/out/lsp<lines> (ignored by git). Standard library only.
+"""
+import argparse, json, os, random, statistics, subprocess, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Server:
+    def __init__(self, cmd):
+        self.p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, bufsize=0)
+        self.out = self.p.stdout
+        self.next_id = 0
+        self.backlog = []
+
+    def send(self, obj):
+        body = json.dumps(obj).encode()
+        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def read(self):
+        length = None
+        while True:
+            line = self.out.readline()
+            if not line:
+                raise RuntimeError("server closed its output")
+            line = line.strip()
+            if not line:
+                break
+            k, v = line.split(b":", 1)
+            if k.strip().lower() == b"content-length":
+                length = int(v)
+        data = b""
+        while len(data) < length:
+            chunk = self.out.read(length - len(data))
+            if not chunk:
+                raise RuntimeError("server closed its output")
+            data += chunk
+        return json.loads(data)
+
+    def request(self, method, params):
+        self.next_id += 1
+        rid = self.next_id
+        self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        while True:
+            m = self.read()
+            if m.get("id") == rid and "method" not in m:
+                if "error" in m:
+                    raise RuntimeError(f"{method}: {m['error']}")
+                return m.get("result")
+            self.backlog.append(m)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def wait_diagnostics(self, uri):
+        for i, m in enumerate(self.backlog):
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return self.backlog.pop(i)
+        while True:
+            m = self.read()
+            if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri:
+                return m
+            self.backlog.append(m)
+
+    def rss_mb(self):
+        try:
+            with open(f"/proc/{self.p.pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return float("nan")
+
+
+def pct(values, q):
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    k = min(len(s) - 1, max(0, int(round(q / 100 * (len(s) - 1)))))
+    return s[k]
+
+
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--orgc", default=os.environ.get("ORGC", ".build/release/orgc"))
+    ap.add_argument("--workspace")
+    ap.add_argument("--lines", type=int, default=100000)
+    ap.add_argument("--edits", type=int, default=300)
+    ap.add_argument("--queries", type=int, default=300)
+    ap.add_argument("--soak", type=int, default=10000, help="edits in the memory soak (0: skip)")
+    ap.add_argument("--soak-wait-every", type=int, default=10,
+                    help="wait for diagnostics after every Nth soak edit")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rnd = random.Random(args.seed)
+
+    ws = args.workspace
+    if not ws:
+        ws = os.path.join(HERE, "out", f"lsp{args.lines}")
+        subprocess.run([sys.executable, os.path.join(HERE, "genmodel.py"), "--lines", str(args.lines),
+                        "--out", ws, "--force"], check=True, stderr=subprocess.DEVNULL)
+    ws = os.path.abspath(ws)
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(ws) for f in fs if f.endswith(".orga"))
+    total_lines = sum(sum(1 for _ in open(f, encoding="utf-8")) for f in files)
+    # The file to edit: the one closest to 2,000 lines.
+    target = min(files, key=lambda f: abs(sum(1 for _ in open(f, encoding="utf-8")) - 2000))
+    text = open(target, encoding="utf-8").read()
+    lines = text.split("\n")
+    uri = "file://" + target
+    print(f"workspace: {ws} ({len(files)} files, {total_lines} lines); edited file: "
+          f"{os.path.relpath(target, ws)} ({len(lines)} lines)")
+    print(f"server: {args.orgc}")
+
+    caps = {
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {
+            "hover": {"contentFormat": ["markdown", "plaintext"]},
+            "completion": {"completionItem": {"documentationFormat": ["markdown"]}},
+            "publishDiagnostics": {"versionSupport": True},
+            "synchronization": {"didSave": True},
+        },
+        "workspace": {"workspaceFolders": True},
+    }
+    t0 = time.perf_counter()
+    srv = Server([args.orgc, "lsp"])
+    srv.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + ws,
+                               "workspaceFolders": [{"uri": "file://" + ws, "name": "bench"}],
+                               "capabilities": caps})
+    srv.notify("initialized", {})
+    srv.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "orga", "version": 1, "text": text}})
+    first = srv.wait_diagnostics(uri)
+    t_init = time.perf_counter() - t0
+    print(f"initialize + first diagnostics: {t_init * 1000:.0f} ms "
+          f"({len(first['params']['diagnostics'])} diagnostics)  [target <= 1000 ms]")
+    rss_start = srv.rss_mb()
+
+    # Edit sites: the digits of `time N min` quantities; insert a digit, then delete it.
+    sites = []
+    for ln, line in enumerate(lines):
+        i = line.find("time ")
+        if i >= 0 and i + 5 < len(line) and line[i + 5].isdigit():
+            sites.append((ln, utf16_len(line[:i + 5])))
+    if not sites:
+        sites = [(0, 0)]
+    version = 1
+
+    def edit(n, wait):
+        nonlocal version
+        ln, col = sites[n // 2 % len(sites)]
+        version += 1
+        if n % 2 == 0:
+            change = {"range": {"start": {"line": ln, "character": col}, "end": {"line": ln, "character": col}}, "text": "1"}
+        else:
+            change = {"range": {"start": {"line": ln, "character": col}, "end": {"line": ln, "character": col + 1}}, "text": ""}
+        t = time.perf_counter()
+        srv.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        if wait:
+            srv.wait_diagnostics(uri)
+            return time.perf_counter() - t
+        return None
+
+    edit_times = [edit(n, True) for n in range(args.edits if args.edits % 2 == 0 else args.edits + 1)]
+    print(f"edit -> diagnostics ({len(edit_times)} one-character edits): median {statistics.median(edit_times) * 1000:.1f} ms, "
+          f"p95 {pct(edit_times, 95) * 1000:.1f} ms, max {max(edit_times) * 1000:.1f} ms  [target median <= 50, p95 <= 150]")
+
+    # Query positions: references after `by ` (hover, definition) and blank lines in blocks (completion).
+    refs = []
+    for ln, line in enumerate(lines):
+        i = line.find(" by ")
+        if i >= 0:
+            refs.append((ln, utf16_len(line[:i + 4]) + 1))
+    compl = []
+    for ln, line in enumerate(lines):
+        i = line.find("by ")
+        if i >= 0:
+            compl.append((ln, utf16_len(line[:i + 3])))
+    rnd.shuffle(refs)
+    rnd.shuffle(compl)
+    td = {"uri": uri}
+    results = {}
+    for name, method, positions in (("hover", "textDocument/hover", refs), ("definition", "textDocument/definition", refs),
+                                    ("completion", "textDocument/completion", compl)):
+        times = []
+        for q in range(args.queries):
+            ln, col = positions[q % len(positions)]
+            t = time.perf_counter()
+            r = srv.request(method, {"textDocument": td, "position": {"line": ln, "character": col}})
+            times.append(time.perf_counter() - t)
+            if q == 0 and not r:
+                print(f"  warning: empty {name} result at {ln}:{col}")
+        results[name] = times
+        print(f"{name}: median {statistics.median(times) * 1000:.2f} ms, p95 {pct(times, 95) * 1000:.2f} ms  [target p95 <= 20]")
+
+    rss_after = srv.rss_mb()
+    print(f"resident memory: {rss_start:.0f} MB after first diagnostics, {rss_after:.0f} MB after {len(edit_times)} edits and queries  [target <= 300 MB]")
+
+    if args.soak > 0:
+        samples = []
+        t = time.perf_counter()
+        for n in range(args.soak):
+            wait = (n + 1) % args.soak_wait_every == 0 or n == args.soak - 1
+            edit(n + len(edit_times), wait)
+            if (n + 1) % max(1, args.soak // 5) == 0:
+                samples.append((n + 1, srv.rss_mb()))
+        dt = time.perf_counter() - t
+        print(f"memory soak: {args.soak} edits in {dt:.0f} s (waiting for diagnostics every {args.soak_wait_every}); RSS " +
+              ", ".join(f"{mb:.0f} MB after {n}" for n, mb in samples))
+
+    srv.request("shutdown", None)
+    srv.notify("exit", None)
+    code = srv.p.wait(timeout=10)
+    print(f"exit code {code}")
+
+
+if __name__ == "__main__":
+    main()
