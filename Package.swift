@@ -25,6 +25,7 @@ let package = Package(
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
+        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaSyntax", "OrgaSemantics"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"]),
         .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics"]),
