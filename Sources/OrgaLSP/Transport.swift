@@ -96,7 +96,11 @@ public struct FrameParser: Sendable {
                 }
                 return nil
             }
-            let garbage = buffer[start..<h].contains { $0 != 0x0D && $0 != 0x0A && $0 != 0x20 && $0 != 0x09 }
+            // Skipped bytes are garbage unless they are header lines (`Name: value`).
+            let garbage = buffer[start..<h].split(separator: 0x0A).contains { line in
+                let significant = line.filter { $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+                return !significant.isEmpty && !significant.contains(UInt8(ascii: ":"))
+            }
             let garbageStart = start
             // Header block: lines from `h` up to an empty line.
             var p = h

@@ -283,13 +283,16 @@ final class ServerTests: XCTestCase {
         XCTAssertNotNil(sel?[path: "result"]?.arrayValue?.first?["parent"])
         let ws = h.request("workspace/symbol", .object([("query", .string("a2"))]))?["result"]?.arrayValue ?? []
         XCTAssertEqual(ws.first?["name"], .string("A2"))
-        // No worktime: E503 with the quick fix that inserts `worktime 1590 h`.
-        let diags = h.diagnostics(procURI) ?? []
+        // No worktime: E503 on the position, with the quick fix that inserts `worktime 1590 h`.
+        let orgURI = URIs.uri(fromPath: dir + "/org.orga")
+        let orgNoModel = orgText.replacingOccurrences(of: "model M { worktime 1590 h }\n", with: "")
+        openDoc(h, orgURI, orgNoModel)
+        let diags = h.diagnostics(orgURI) ?? []
         XCTAssertTrue(diags.contains { $0["code"] == .string("E503") }, "\(diags)")
         let all = LSPRange(start: .init(line: 0, character: 0), end: .init(line: 99, character: 0)).json
-        let actions = h.request("textDocument/codeAction", .object([("textDocument", td), ("range", all),
+        let actions = h.request("textDocument/codeAction", .object([("textDocument", .object([("uri", .string(orgURI))])), ("range", all),
                                                                    ("context", .object([("diagnostics", .array([]))]))]))?["result"]?.arrayValue ?? []
-        XCTAssertTrue(actions.contains { ($0["title"]?.stringValue ?? "").contains("worktime 1590 h") }, "\(actions)")
+        XCTAssertTrue(actions.contains { ($0["title"]?.stringValue ?? "").contains("worktime 1590 h") && $0["kind"] == .string("quickfix") }, "\(actions)")
     }
 
     func testInlayHints() {
