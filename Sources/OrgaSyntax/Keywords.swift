@@ -77,11 +77,6 @@ public enum ArgSpec: Sendable {
     case range                     // `a..b`
     case rest                      // anything (v2 statements, parsed but not yet evaluated)
 
-    var isArrowTarget: Bool {
-        if case .arrowTarget = self { return true }
-        return false
-    }
-
     public var isOptional: Bool {
         switch self {
         case .title, .optionalPhrase, .rest: true

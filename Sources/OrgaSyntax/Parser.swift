@@ -368,6 +368,7 @@ public struct Parser {
                 advance()
             } else {
                 error(.missingArgument, tokenRange(dots), "a range needs an upper bound, as in `0..4`")
+                arg.isMalformed = true
                 arg.kind = .range
                 arg.upper = arg.value
                 arg.lastToken = dots
@@ -392,6 +393,7 @@ public struct Parser {
                 if let r = RateWord(rawValue: word) {
                     arg.per = r
                 } else {
+                    arg.isMalformed = true
                     let s = Suggestions.best(for: word, among: RateWord.allCases.map(\.rawValue))
                     error(.unexpectedToken, tokenRange(next), "unknown rate unit `/\(word)`" + (s.map { "; did you mean `/\($0)`?" } ?? "; use /year, /month, /week or /day"),
                           fixes: s.map { [Fix(title: "Change to `/\($0)`", edits: [TextEdit(path: tree.path, range: tokenRange(next), newText: $0)])] } ?? [])
@@ -401,6 +403,7 @@ public struct Parser {
                 advance()
             } else {
                 error(.unexpectedToken, tokenRange(slash), "`/` must be followed by a rate unit: /year, /month, /week or /day")
+                arg.isMalformed = true
                 arg.lastToken = slash
                 advance()
             }
@@ -453,12 +456,14 @@ public struct Parser {
                     k = args.count + 1
                     continue
                 }
-                // `branch "ja" -> X`: the share is missing; don't take the `->` for it
-                // (one mistake, one diagnostic: the arrow still fills its own slot).
-                if a.kind == .arrow, !s.isArrowTarget, spec.args[(slotIndex + 1)...].contains(where: { $0.isArrowTarget }) {
-                    error(.missingArgument, here, "`\(spec.keyword)` needs \(s.expected) before `->`")
+                // `branch "ja" -> X`, `freeze 2022-03-02`: this argument is missing and the
+                // one written belongs in the next slot. One mistake, one diagnostic: report
+                // the missing one and let the written argument fill its own slot.
+                if !fits(a, s), slotIndex + 1 < spec.args.count, fits(a, spec.args[slotIndex + 1]) {
+                    error(.missingArgument, here, "`\(spec.keyword)` needs \(s.expected) before \(describeShort(a))")
                     continue
                 }
+                if a.isMalformed { k += 1; continue }
                 if check(a, against: s, keyword: spec.keyword, range: here) {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
@@ -479,6 +484,31 @@ public struct Parser {
         tree.statements[Int(id)].slotStart = Int32(tree.slots.count)
         tree.statements[Int(id)].slotCount = Int32(bound.count)
         tree.slots.append(contentsOf: bound)
+    }
+
+    /// Whether an argument has the form a slot takes (its kind only; values are checked later).
+    private func fits(_ a: Argument, _ s: ArgSpec) -> Bool {
+        switch s {
+        case .declName, .ref, .refList, .target, .choice, .word: return a.kind == .name
+        case .title, .text: return a.kind == .string
+        case .quantity, .year, .count, .rating: return a.kind == .quantity
+        case .date: return a.kind == .date
+        case .range: return a.kind == .range
+        case .arrowTarget: return a.kind == .arrow
+        case .optionalPhrase(let words): return a.kind == .name && tree.text(a.firstToken) == words.first
+        case .rest: return false
+        }
+    }
+
+    private func describeShort(_ a: Argument) -> String {
+        switch a.kind {
+        case .arrow: "`->`"
+        case .date: "the date"
+        case .string: "the string"
+        case .quantity: "the number"
+        case .range: "the range"
+        case .name, .path: "`\(tree.name(a))`"
+        }
     }
 
     private func describeArity(_ spec: KeywordSpec) -> String {

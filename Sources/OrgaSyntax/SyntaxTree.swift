@@ -248,6 +248,9 @@ public struct Argument: Sendable {
     public var per: RateWord? = nil
     /// The number was written without a decimal point.
     public var isInteger: Bool = true
+    /// The argument itself is malformed (a rate without a known unit, a range without
+    /// an upper bound); that was reported while parsing it, so slot checks stay quiet.
+    public var isMalformed: Bool = false
 
     public var signedValue: Double { negative ? -value : value }
 }

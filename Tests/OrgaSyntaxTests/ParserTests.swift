@@ -1,0 +1,355 @@
+import XCTest
+@testable import OrgaSyntax
+
+/// Statement shapes, slot binding, separators, blocks, recovery limits, doc comments.
+final class ParserTests: XCTestCase {
+    private func parse(_ text: String) -> SyntaxTree { Parser.parse(path: "t.orga", text: text) }
+
+    private func codes(_ text: String) -> [String] { parse(text).diagnostics.map(\.code.rawValue) }
+
+    /// `keyword(children…)` for every root, to compare shapes compactly.
+    private func shape(_ tree: SyntaxTree) -> String {
+        func one(_ id: Int32) -> String {
+            let kids = tree.childIDs(id).map(one)
+            return tree.keyword(id) + (tree.statement(id).hasBlock ? "{" + kids.joined(separator: ",") + "}" : "")
+        }
+        return tree.roots.map(one).joined(separator: " ")
+    }
+
+    /// The statement found by following child indices from a root.
+    private func statement(_ tree: SyntaxTree, _ path: Int...) -> Int32 {
+        var id = tree.roots[path[0]]
+        for i in path.dropFirst() { id = tree.childIDs(id)[tree.childIDs(id).startIndex + i] }
+        return id
+    }
+
+    // MARK: Shapes
+
+    func testStatementShape() throws {
+        let t = parse("unit Amt10 \"Haupt- und Personalamt\" {\n  kind \"Amt\"\n  position SB { planned 2 fte }\n}\n")
+        XCTAssertEqual(t.diagnostics.count, 0)
+        XCTAssertEqual(shape(t), "unit{kind,position{planned}}")
+        let unit = t.roots[0]
+        XCTAssertEqual(t.spec(unit)?.keyword, "unit")
+        XCTAssertEqual(t.statement(unit).context, .file)
+        XCTAssertEqual(t.declaredName(unit)?.name, "Amt10")
+        XCTAssertEqual(t.declaredTitle(unit), "Haupt- und Personalamt")
+        XCTAssertEqual(t.argumentIDs(unit).count, 2)
+        let pos = statement(t, 0, 1)
+        XCTAssertEqual(t.statement(pos).context, .unit)
+        XCTAssertEqual(t.statement(pos).parent, unit)
+        XCTAssertEqual(t.declaredName(pos)?.name, "SB")
+        XCTAssertNil(t.declaredTitle(pos))
+        // The statement's range covers its block.
+        let r = t.range(unit)
+        XCTAssertEqual(t.file.text(r.start..<r.end).first, "u")
+        XCTAssertEqual(t.file.text(r.start..<r.end).last, "}")
+    }
+
+    func testContextsFollowTheKeywordTable() {
+        let t = parse("process P { step S { by X; time 1 min }; decide D { branch 100 % -> end }; dna { legal 1 } }\ndna { criterion c { weight 1; scale 0..1 } }")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), [])
+        XCTAssertEqual(t.statement(statement(t, 0, 0, 0)).context, .step)
+        XCTAssertEqual(t.statement(statement(t, 0, 1, 0)).context, .decide)
+        XCTAssertEqual(t.statement(statement(t, 0, 2, 0)).context, .dnaRatings)
+        XCTAssertEqual(t.statement(statement(t, 1, 0)).context, .dnaDefinition)
+        XCTAssertEqual(t.statement(statement(t, 1, 0, 1)).context, .criterion)
+        // The same word means different things in different blocks.
+        XCTAssertEqual(t.spec(statement(t, 0, 2))?.opens, .dnaRatings)
+        XCTAssertEqual(t.spec(t.roots[1])?.opens, .dnaDefinition)
+    }
+
+    // MARK: Slots
+
+    func testBranchSlots() throws {
+        let t = parse("process P { decide D { branch \"ja\" 80 % -> X } }")
+        let b = statement(t, 0, 0, 0)
+        let title = try XCTUnwrap(t.slot(b, 0))
+        XCTAssertEqual(title.kind, .string)
+        XCTAssertEqual(t.stringValue(title), "ja")
+        let share = try XCTUnwrap(t.slot(b, 1))
+        XCTAssertEqual(share.kind, .quantity)
+        XCTAssertEqual(share.value, 80)
+        XCTAssertEqual(share.unit, .percent)
+        let target = try XCTUnwrap(t.slot(b, 2))
+        XCTAssertEqual(target.kind, .arrow)
+        XCTAssertEqual(t.name(target), "X")
+        XCTAssertEqual(t.file.text(t.nameRange(target).start..<t.nameRange(target).end), "X")
+        XCTAssertNil(t.slot(b, 3))
+        XCTAssertNil(t.slot(b, -1))
+    }
+
+    func testBranchWithoutTitleOrShare() throws {
+        var t = parse("process P { decide D { branch 100 % -> end } }")
+        var b = statement(t, 0, 0, 0)
+        XCTAssertNil(t.slot(b, 0))
+        XCTAssertEqual(t.slot(b, 1)?.value, 100)
+        XCTAssertEqual(t.slot(b, 2).map { t.name($0) }, "end")
+        XCTAssertEqual(t.diagnostics.count, 0)
+        // Missing share: one E113 at the arrow, and the target still binds.
+        t = parse("process P { decide D { branch \"ja\" -> X } }")
+        b = statement(t, 0, 0, 0)
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E113"])
+        XCTAssertEqual(t.file.text(t.diagnostics[0].range.start..<t.diagnostics[0].range.end), "-> X")
+        XCTAssertNil(t.slot(b, 1))
+        XCTAssertEqual(t.slot(b, 2).map { t.name($0) }, "X")
+        // Missing target: E113 with a fix that inserts `-> end`.
+        t = parse("process P { decide D { branch \"ja\" 20 % } }")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E113"])
+        XCTAssertEqual(t.diagnostics[0].fixes.first?.edits.first?.newText, " -> end")
+        // `->` without a name.
+        t = parse("process P { decide D { branch \"ja\" 20 % -> } }")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E113"])
+    }
+
+    func testQuantitySlots() throws {
+        let t = parse("""
+            model M { worktime 1_590.5 h; allowance 9 % of worktime; workdays 228 }
+            position P { effort "Bericht" 80 h /year; effort "Gremien" 0.2 fte; freeze until 2022-03-02; coverage 35 h /week }
+            process X { volume 1_200 /month; step S { time 45min; wait 3 d } }
+            dna { criterion c { scale 0..4; weight 2 } }
+            scenario S { change Meldung volume +10 % }
+            """)
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), [])
+        let model = t.roots[0]
+        let worktime = try XCTUnwrap(t.slot(statement(t, 0, 0), 0))
+        XCTAssertEqual(worktime.value, 1590.5)
+        XCTAssertEqual(worktime.unit, .h)
+        XCTAssertFalse(worktime.isInteger)
+        XCTAssertNotNil(t.slot(statement(t, 0, 1), 1), "`of worktime` bound")
+        XCTAssertEqual(t.slot(statement(t, 0, 2), 0)?.isInteger, true)
+        _ = model
+        let effort = statement(t, 1, 0)
+        XCTAssertEqual(t.slot(effort, 0).map { t.stringValue($0) }, "Bericht")
+        XCTAssertEqual(t.slot(effort, 1)?.unit, .h)
+        XCTAssertEqual(t.slot(effort, 1)?.per, .year)
+        XCTAssertEqual(t.slot(statement(t, 1, 1), 1)?.unit, .fte)
+        let freeze = statement(t, 1, 2)
+        XCTAssertEqual(t.slot(freeze, 0).map { t.name($0) }, "until")
+        XCTAssertEqual(t.slot(freeze, 1)?.kind, .date)
+        XCTAssertEqual(t.slot(statement(t, 1, 3), 0)?.per, .week)
+        let volume = try XCTUnwrap(t.slot(statement(t, 2, 0), 0))
+        XCTAssertEqual(volume.value, 1200)
+        XCTAssertNil(volume.unit)
+        XCTAssertEqual(volume.per, .month)
+        XCTAssertEqual(t.slot(statement(t, 2, 1, 0), 0)?.unit, .min)
+        XCTAssertEqual(t.slot(statement(t, 2, 1, 0), 0)?.value, 45)
+        let scale = try XCTUnwrap(t.slot(statement(t, 3, 0, 0), 0))
+        XCTAssertEqual(scale.kind, .range)
+        XCTAssertEqual(scale.value, 0)
+        XCTAssertEqual(scale.upper, 4)
+        // v2 `change` takes the rest of the line; signed shares parse.
+        let change = statement(t, 4, 0)
+        XCTAssertNotNil(t.slot(change, 0))
+        XCTAssertEqual(t.argumentIDs(change).count, 3)
+        let plus = t.argument(t.argumentIDs(change).last!)
+        XCTAssertTrue(plus.signed)
+        XCTAssertFalse(plus.negative)
+        XCTAssertEqual(plus.signedValue, 10)
+    }
+
+    func testRefListsAndPaths() throws {
+        let t = parse("target T { across Dez1, Dez2 , Dez3 }\nmeasure M { change Meldung.Erfassen time -50 % }")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), [])
+        let across = statement(t, 0, 0)
+        let args = t.argumentIDs(across).map { t.argument($0) }
+        XCTAssertEqual(args.map { t.name($0) }, ["Dez1", "Dez2", "Dez3"])
+        XCTAssertEqual(args.map(\.afterComma), [false, true, true])
+        let change = statement(t, 1, 0)
+        let path = t.argument(t.argumentIDs(change).first!)
+        XCTAssertEqual(path.kind, .path)
+        XCTAssertEqual(t.name(path), "Meldung.Erfassen")
+        let minus = t.argument(t.argumentIDs(change).last!)
+        XCTAssertEqual(minus.signedValue, -50)
+    }
+
+    func testStrayCommas() {
+        XCTAssertEqual(codes("target T { across , Dez1 }"), ["E112"])
+        XCTAssertEqual(codes("target T { across Dez1, }"), ["E112"])
+        XCTAssertEqual(codes("target T { across Dez1,, Dez2 }"), ["E112"])
+        // A leading comma in a later statement is found too (not only in the file's first).
+        XCTAssertEqual(codes("unit A \"x\"\nunit B { in , A }"), ["E112"])
+    }
+
+    func testArgumentErrors() {
+        XCTAssertEqual(codes("model M { year 2024.5 }"), ["E206"])
+        XCTAssertEqual(codes("model M { year 24 }"), ["E206"])
+        XCTAssertEqual(codes("model M { year \"2024\" }"), ["E115"])
+        XCTAssertEqual(codes("process P { source guess }"), ["E115"])
+        XCTAssertEqual(parse("process P { source selfreprot }").diagnostics.first?.fixes.first?.edits.first?.newText, "selfreport")
+        XCTAssertEqual(codes("process P { volume 12 /yaer }"), ["E112"])
+        XCTAssertTrue(parse("process P { volume 12 /yaer }").diagnostics[0].message.contains("did you mean `/year`"))
+        XCTAssertEqual(codes("process P { volume 12 / }"), ["E112"])
+        XCTAssertEqual(codes("process P { step S { time 45 } }"), ["E202"])
+        XCTAssertEqual(parse("process P { step S { time 45 } }").diagnostics[0].fixes.map(\.title), ["Add unit `min`", "Add unit `h`"])
+        XCTAssertEqual(codes("position P { freeze 2022-03-02 }"), ["E113"], "one mistake (missing `until`), one error")
+        XCTAssertTrue(parse("position P { freeze 2022-03-02 }").diagnostics[0].message.contains("needs `until` before the date"))
+        XCTAssertEqual(codes("position P { effort 80 h /year }"), ["E113"])
+        XCTAssertEqual(codes("model M { allowance of worktime }"), ["E113"])
+        XCTAssertEqual(codes("model M { allowance 10 % worktime }"), ["E114"])
+        XCTAssertEqual(codes("process P { decide D { branch \"ja\" 80 % X } }"), ["E115"])
+        XCTAssertEqual(codes("dna { criterion c { scale 0.. } }"), ["E113"])
+        XCTAssertEqual(codes("model M { allowance 10 % of }"), ["E113"])
+        XCTAssertEqual(codes("unit A { kind - }"), ["E113", "E112"])
+        XCTAssertEqual(codes("actor A { external yes }"), ["E114"])
+    }
+
+    // MARK: Separators and blocks
+
+    func testSemicolonsAndNewlinesSeparateStatements() {
+        XCTAssertEqual(shape(parse("unit A; unit B\nunit C;;\n;unit D")), "unit unit unit unit")
+        XCTAssertEqual(parse("unit A; unit B\nunit C;;\n;unit D").diagnostics.count, 0)
+    }
+
+    func testBlockOnTheSameLine() {
+        let t = parse("process P { step S { by SB; time 15 min }; step T { by SB\n time 1 h } }")
+        XCTAssertEqual(t.diagnostics.count, 0)
+        XCTAssertEqual(shape(t), "process{step{by,time},step{by,time}}")
+    }
+
+    func testBraceOnTheNextLineIsAnError() {
+        let t = parse("unit A\n{\n  kind \"x\"\n}\nunit B")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E110"])
+        XCTAssertTrue(t.diagnostics[0].message.contains("same line"))
+        XCTAssertEqual(t.file.line(of: t.diagnostics[0].range.start), 1)
+        XCTAssertEqual(shape(t), "unit unit", "the misplaced block is skipped, B still parses")
+        XCTAssertFalse(t.statement(t.roots[0]).hasBlock)
+    }
+
+    func testUnclosedAndUnmatchedBraces() {
+        var t = parse("unit A {\n unit B { kind \"x\" }\n")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E118"])
+        XCTAssertEqual(t.diagnostics[0].range, ByteRange(7, 8))
+        XCTAssertEqual(shape(t), "unit{unit{kind}}")
+        t = parse("unit A { }\n}\n} unit B")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E119", "E119"])
+        XCTAssertEqual(shape(t), "unit{} unit")
+    }
+
+    func testStatementAfterBlockMustEnd() {
+        XCTAssertEqual(codes("unit A { } unit B"), ["E112"])
+        XCTAssertEqual(codes("unit A { } // ok\nunit B { };unit C { }"), [])
+    }
+
+    func testUnknownKeywordsAndCascades() {
+        let t = parse("unti A { anything goes here 12 % -> X { nested } }\nunit B { kind 12 }")
+        // Inside an unknown statement nothing is checked; the next statement is.
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E111", "E115"])
+        XCTAssertEqual(t.diagnostics[0].fixes.first?.edits.first?.newText, "unit")
+        XCTAssertEqual(t.statement(statement(t, 0, 0)).context, .unknown)
+        XCTAssertTrue(parse("process P { time 5 min }").diagnostics[0].message.contains("belongs in `step` blocks"))
+    }
+
+    // MARK: Depth limit
+
+    private func nested(_ depth: Int) -> String {
+        String(repeating: "unit A {", count: depth) + String(repeating: "}", count: depth)
+    }
+
+    func testNestingUpToTheLimitIsAccepted() {
+        XCTAssertEqual(codes(nested(Parser.maxDepth)), [])
+        XCTAssertEqual(codes(nested(Parser.maxDepth + 1)), ["E120"])
+        let t = parse(nested(Parser.maxDepth + 1) + "\nunit After { bogus }")
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E120", "E111"])
+    }
+
+    func testVeryDeepNestingDoesNotOverflowTheStack() {
+        let t = parse(nested(20_000))
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E120"])
+        var maxDepth = 0
+        t.walk { _, d in maxDepth = max(maxDepth, d) }
+        XCTAssertEqual(maxDepth, Parser.maxDepth)
+    }
+
+    func testTooManyErrorsAreSummarised() {
+        let t = parse(String(repeating: "}\n", count: 700))
+        XCTAssertEqual(t.diagnostics.count, Parser.maxDiagnostics + 1)
+        XCTAssertEqual(t.diagnostics.last?.code, .tooManyErrors)
+        XCTAssertEqual(t.diagnostics.last.map { t.file.line(of: $0.range.start) }, Parser.maxDiagnostics,
+                       "W121 points at the first error not shown")
+        XCTAssertEqual(Set(t.diagnostics.dropLast().map(\.code)), [.unmatchedBrace])
+    }
+
+    // MARK: Doc comments
+
+    func testDocCommentDirectlyAboveAttaches() {
+        let t = parse("/// Bewertung einer Stelle.\n///   zweite Zeile\nprocess P { }\n")
+        XCTAssertEqual(t.docComment(t.roots[0]), "Bewertung einer Stelle.\n  zweite Zeile")
+    }
+
+    func testDocCommentSeparatedByABlankLineDoesNotAttach() {
+        let t = parse("/// lost\n\nunit A\n")
+        XCTAssertNil(t.docComment(t.roots[0]))
+    }
+
+    func testFourSlashesAndPlainCommentsAreNoDocComments() {
+        XCTAssertNil(parse("//// not a doc\nunit A").docComment(0))
+        XCTAssertNil(parse("// plain\nunit A").docComment(0))
+        XCTAssertNil(parse("/// doc\n// plain in between\nunit A").docComment(0))
+    }
+
+    func testDocCommentAttachesOnlyToTheNextDeclaration() {
+        let t = parse("/// for A\nunit A\nunit B\n")
+        XCTAssertEqual(t.docComment(t.roots[0]), "for A")
+        XCTAssertNil(t.docComment(t.roots[1]))
+    }
+
+    func testTrailingDocCommentDoesNotAttachToTheNextLine() {
+        let t = parse("unit A /// trailing\nunit B\n")
+        XCTAssertNil(t.docComment(t.roots[1]))
+    }
+
+    func testDocCommentsInsideBlocks() {
+        let t = parse("unit A {\n  /// Sachbearbeitung\n  position SB { planned 1 fte }\n  /// stray at the end\n}\nunit B\n")
+        XCTAssertEqual(t.docComment(statement(t, 0, 0)), "Sachbearbeitung")
+        XCTAssertNil(t.docComment(t.roots[0]))
+        XCTAssertNil(t.docComment(t.roots[1]), "a doc comment before `}` belongs to nothing after the block")
+    }
+
+    func testDocCommentWithCRLF() {
+        let t = parse("/// doc\r\nunit A\r\n")
+        XCTAssertEqual(t.docComment(t.roots[0]), "doc")
+    }
+
+    // MARK: Tree helpers
+
+    func testInnermostStatementAndWalk() {
+        let text = "unit A {\n  position SB { planned 1 fte }\n}\nunit B"
+        let t = parse(text)
+        let offset = Array(text.utf8).firstIndex(of: UInt8(ascii: "1"))!
+        let inner = t.innermostStatement(at: offset)
+        XCTAssertEqual(inner.map { t.keyword($0) }, "planned")
+        XCTAssertNil(t.innermostStatement(at: text.utf8.count + 10))
+        var visited: [String] = []
+        t.walk { id, depth in visited.append("\(depth):\(t.keyword(id))") }
+        XCTAssertEqual(visited, ["0:unit", "1:position", "2:planned", "0:unit"])
+    }
+
+    func testEmptyAndTriviaOnlyFiles() {
+        for text in ["", "\n\n", "// c", "/* c */", "/// d", "\u{FEFF}", ";;;", " \t "] {
+            let t = parse(text)
+            XCTAssertEqual(t.roots.count, 0, text)
+            XCTAssertEqual(t.diagnostics.count, 0, text)
+        }
+    }
+
+    // MARK: Keyword table
+
+    func testKeywordTableIsConsistent() {
+        for spec in Keywords.all {
+            XCTAssertFalse(spec.contexts.isEmpty, spec.keyword)
+            XCTAssertFalse(spec.doc.isEmpty, spec.keyword)
+            // Declarations take a name first.
+            if spec.declares != nil, case .declName = spec.args.first {} else if spec.declares != nil {
+                XCTFail("\(spec.keyword) declares but takes no name")
+            }
+        }
+        // At most one entry per (keyword, context): lookup is unambiguous.
+        var seen = Set<String>()
+        for spec in Keywords.all { for c in spec.contexts { XCTAssertTrue(seen.insert("\(spec.keyword)@\(c)").inserted, "\(spec.keyword) twice in \(c)") } }
+        XCTAssertNotNil(Keywords.lookup("time", in: .step))
+        XCTAssertNil(Keywords.lookup("time", in: .process))
+        XCTAssertEqual(Keywords.lookup("anything", in: .dnaRatings).map { Keywords.spec($0).keyword }, Keywords.ratingKeyword)
+        XCTAssertFalse(Keywords.words.contains(Keywords.ratingKeyword))
+    }
+}
