@@ -259,28 +259,28 @@ private struct Engine {
         }
     }
 
+    /// The performing-unit key of each performer step (LANGUAGE.md §4.7, as
+    /// `Model.performingUnitKey`: a position counts as its unit, actors and systems as
+    /// themselves), numbered densely in order of first appearance; nil for other nodes.
     private func handoffs(_ p: Int) -> Double? {
         let proc = model.processes[p]
-        guard let visits = solutions[p].visits else { return nil }
-        var names: [String?] = proc.nodes.map { node in
-            guard !node.isDecision, node.call == nil, let perf = node.performer else { return nil }
-            return model.performingUnitKey(perf)
-        }
-        for (i, node) in proc.nodes.enumerated() where names[i] != nil {
-            // Guard indices the model might carry from an unresolved reference.
+        let nu = model.units.count, np = model.positions.count, na = model.actors.count
+        var ids: [Int: Int] = [:]
+        var keys = [Int?](repeating: nil, count: proc.nodes.count)
+        for (i, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
+            let raw: Int?
             switch node.performer {
-            case .position(let k): if k < 0 || k >= model.positions.count { names[i] = nil }
-            case .unit(let k): if k < 0 || k >= model.units.count { names[i] = nil }
-            case .actor(let k): if k < 0 || k >= model.actors.count { names[i] = nil }
-            case .system(let k): if k < 0 || k >= model.systems.count { names[i] = nil }
-            case nil: names[i] = nil
+            case .position(let k) where k >= 0 && k < np:
+                if let u = model.positions[k].unit, u >= 0, u < nu { raw = u } else { raw = nu + k }
+            case .unit(let k) where k >= 0 && k < nu: raw = k
+            case .actor(let k) where k >= 0 && k < na: raw = nu + np + k
+            case .system(let k) where k >= 0 && k < model.systems.count: raw = nu + np + na + k
+            default: raw = nil
             }
+            guard let r = raw else { continue }
+            if let id = ids[r] { keys[i] = id } else { ids[r] = ids.count; keys[i] = ids.count - 1 }
         }
-        let distinct = Array(Set(names.compactMap { $0 })).sorted()
-        var id: [String: Int] = [:]
-        for (i, k) in distinct.enumerated() { id[k] = i }
-        let keys = names.map { $0.flatMap { id[$0] } }
-        return Visits.handoffs(proc, visits: visits, reachable: solutions[p].reachable, keys: keys, keyCount: distinct.count)
+        return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
     }
 
     // MARK: Positions (§4.4, §5)

@@ -21,8 +21,11 @@ public enum Visits {
         public var problem: Problem?
         /// Nodes reachable from the first node.
         public var reachable: [Bool]
-        /// True when the flow has no loop (solved on the fast path).
+        /// True when every transition of a reachable node goes forward in source order (no
+        /// loop): solved in one pass on the fast path.
         public var acyclic: Bool
+        /// Merged transitions per node (target nil = end), reused by `handoffs`.
+        var transitions: [[(target: Int?, p: Double)]] = []
     }
 
     /// Transition probabilities of node `i` with repeated targets merged and zero
@@ -61,38 +64,54 @@ public enum Visits {
     }
 
     /// Nodes reachable from the first node (through transitions with positive probability).
-    static func reachable(_ process: Process) -> [Bool] {
-        let n = process.nodes.count
+    static func reachable(_ trans: [[(target: Int?, p: Double)]]) -> [Bool] {
+        let n = trans.count
         var seen = [Bool](repeating: false, count: n)
         guard n > 0 else { return seen }
         seen[0] = true
         var stack = [0]
         while let i = stack.popLast() {
-            for (t, _) in transitions(process, i) { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } }
+            for (t, _) in trans[i] { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } }
         }
         return seen
     }
 
     /// Solves the visits of every node of `process`.
+    ///
+    /// Fast path: when every transition goes forward in source order (no loop), one pass
+    /// in source order is exact. Otherwise `FlowSolver` solves the system component by
+    /// component (loops by sparse elimination).
     public static func solve(_ process: Process) -> Solution {
         let n = process.nodes.count
         if n == 0 { return Solution(visits: [], problem: nil, reachable: [], acyclic: true) }
-        let reach = reachable(process)
-        if let p = validate(process) { return Solution(visits: nil, problem: p, reachable: reach, acyclic: false) }
+        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
+        for i in 0..<n { trans[i] = transitions(process, i) }
+        let reach = reachable(trans)
+        if let p = validate(process) { return Solution(visits: nil, problem: p, reachable: reach, acyclic: false, transitions: trans) }
         // Every reachable node must be able to reach the end.
         var preds = [[Int]](repeating: [], count: n)
         var toEnd = [Bool](repeating: false, count: n)
         var work: [Int] = []
-        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
+        var forward = true
         for i in 0..<n {
-            trans[i] = transitions(process, i)
             for (t, _) in trans[i] {
-                if let j = t { preds[j].append(i) } else if !toEnd[i] { toEnd[i] = true; work.append(i) }
+                if let j = t {
+                    preds[j].append(i)
+                    if j <= i && reach[i] { forward = false }
+                } else if !toEnd[i] { toEnd[i] = true; work.append(i) }
             }
         }
         while let j = work.popLast() { for i in preds[j] where !toEnd[i] { toEnd[i] = true; work.append(i) } }
         for i in 0..<n where reach[i] && !toEnd[i] {
-            return Solution(visits: nil, problem: .caseCannotEnd, reachable: reach, acyclic: false)
+            return Solution(visits: nil, problem: .caseCannotEnd, reachable: reach, acyclic: false, transitions: trans)
+        }
+        if forward {
+            var v = [Double](repeating: 0, count: n)
+            v[0] = 1
+            for i in 0..<n where reach[i] {
+                for (t, p) in trans[i] { if let j = t { v[j] += v[i] * p } }
+            }
+            return Solution(visits: v, problem: nil, reachable: reach, acyclic: true, transitions: trans)
         }
         // v_i = [i == 0] + Σ_j P(j, i) v_j over reachable j.
         var entries = [[(Int, Double)]](repeating: [], count: n)
@@ -103,11 +122,11 @@ public enum Visits {
         var e = [Double](repeating: 0, count: n)
         e[0] = 1
         guard let x = solver.solve([e]), let v = x.first else {
-            return Solution(visits: nil, problem: .singular, reachable: reach, acyclic: false)
+            return Solution(visits: nil, problem: .singular, reachable: reach, acyclic: false, transitions: trans)
         }
         // Clamp tiny negative rounding noise; unreachable nodes are exactly 0.
         let visits = (0..<n).map { reach[$0] ? max(0, v[$0]) : 0 }
-        return Solution(visits: visits, problem: nil, reachable: reach, acyclic: solver.isAcyclic)
+        return Solution(visits: visits, problem: nil, reachable: reach, acyclic: false, transitions: trans)
     }
 
     /// Expected number of handoffs per case (LANGUAGE.md §4.7): how often a performer
@@ -120,22 +139,41 @@ public enum Visits {
     /// right-hand side per key. Handoffs = Σ_s visits(s)·σ_s·Σ_y P(s,y)·f_key(s)(y).
     ///
     /// `keys[i]`: the performing-unit key of node i, nil when i is not a performer step.
-    static func handoffs(_ process: Process, visits: [Double], reachable: [Bool], keys: [Int?], keyCount: Int) -> Double? {
+    static func handoffs(_ process: Process, solution: Solution, keys: [Int?], keyCount: Int) -> Double? {
         let n = process.nodes.count
-        guard n == visits.count, keyCount > 0 else { return 0 }
-        var entries = [[(Int, Double)]](repeating: [], count: n)
-        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
-        for x in 0..<n where reachable[x] {
-            trans[x] = transitions(process, x)
-            let pass = keys[x] != nil ? 1 - process.nodes[x].share : 1
-            for (t, p) in trans[x] { if let y = t, pass * p != 0 { entries[x].append((y, pass * p)) } }
+        guard let visits = solution.visits, n == visits.count, solution.transitions.count == n,
+              solution.reachable.count == n else { return nil }
+        guard keyCount > 1 else { return 0 }   // one performing unit: no handoffs
+        let reachable = solution.reachable
+        let trans = solution.transitions
+        var f: [[Double]]
+        if solution.acyclic {
+            // All transitions go forward: solve backwards in one pass per key.
+            f = [[Double]](repeating: [Double](repeating: 0, count: n), count: keyCount)
+            for x in stride(from: n - 1, through: 0, by: -1) where reachable[x] {
+                let kx = keys[x]
+                let sigma = process.nodes[x].share
+                let pass = kx != nil ? 1 - sigma : 1
+                for k in 0..<keyCount {
+                    var acc = 0.0
+                    if pass != 0 { for (t, p) in trans[x] { if let y = t { acc += p * f[k][y] } } }
+                    f[k][x] = (kx != nil && kx != k ? sigma : 0) + pass * acc
+                }
+            }
+        } else {
+            var entries = [[(Int, Double)]](repeating: [], count: n)
+            for x in 0..<n where reachable[x] {
+                let pass = keys[x] != nil ? 1 - process.nodes[x].share : 1
+                for (t, p) in trans[x] { if let y = t, pass * p != 0 { entries[x].append((y, pass * p)) } }
+            }
+            var rhs = [[Double]](repeating: [Double](repeating: 0, count: n), count: keyCount)
+            for x in 0..<n where reachable[x] {
+                guard let kx = keys[x] else { continue }
+                for k in 0..<keyCount where k != kx { rhs[k][x] = process.nodes[x].share }
+            }
+            guard let solved = FlowSolver(n: n, entries: entries).solve(rhs) else { return nil }
+            f = solved
         }
-        var rhs = [[Double]](repeating: [Double](repeating: 0, count: n), count: keyCount)
-        for x in 0..<n where reachable[x] {
-            guard let kx = keys[x] else { continue }
-            for k in 0..<keyCount where k != kx { rhs[k][x] = process.nodes[x].share }
-        }
-        guard let f = FlowSolver(n: n, entries: entries).solve(rhs) else { return nil }
         var total = 0.0
         for s in 0..<n where reachable[s] {
             guard let ks = keys[s] else { continue }

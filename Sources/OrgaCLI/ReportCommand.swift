@@ -50,7 +50,7 @@ enum ReportCommand {
         let text: String
         switch format {
         case "json":
-            text = contexts.count == 1 ? JSONReport.render(contexts[0]) : JSONValue.array(contexts.map(JSONReport.value)).pretty()
+            text = JSONReport.render(contexts)
         case "html":
             text = HTMLReport.render(contexts)
         case "csv":

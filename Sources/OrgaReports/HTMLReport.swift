@@ -49,9 +49,9 @@ public enum HTMLReport {
         .card .k { color: var(--muted); font-size: 12px; }
         .card .v { font-size: 20px; font-variant-numeric: tabular-nums; }
         .scroll { overflow-x: auto; }
-        table { border-collapse: collapse; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
-        th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
-        th { background: var(--head); font-weight: 600; white-space: nowrap; }
+        table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; font-variant-numeric: tabular-nums; }
+        th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+        th { background: var(--head); font-weight: 600; vertical-align: bottom; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         tr.total td { font-weight: 600; border-top: 2px solid var(--fg); }
         td.over { color: #b22222; }
@@ -131,7 +131,7 @@ public enum HTMLReport {
         // Positions
         out += "<section id=\"\(prefix)positions\">\n<h2>\(h(ctx.t(.positions)))</h2>\n"
         if !ctx.model.positions.isEmpty {
-            out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.positions, false), (.title, false), (.unit, false), (.grade, false),
+            out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.position, false), (.title, false), (.unit, false), (.grade, false),
                 (.planned, true), (.filled, true), (.need, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)])
                 + "</tr></thead>\n<tbody>\n"
             for (i, m) in ctx.model.positions.enumerated() {
@@ -171,7 +171,7 @@ public enum HTMLReport {
         out += "</section>\n"
 
         // Audit trails
-        out += "<section id=\"\(prefix)audit\">\n<h2>\(h(ctx.t(.auditTrail)))</h2>\n"
+        out += "<section id=\"\(prefix)audit\">\n<h2>\(h(ctx.t(.auditTrail)))</h2>\n<p class=\"note\">\(h(ctx.t(.calculationLegend)))</p>\n"
         for (i, m) in ctx.model.positions.enumerated() {
             let s = r.positions[i]
             out += "<details id=\"\(prefix)pos-\(i)\"><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? ""): \(h(n.fte(s.need))) \(h(ctx.t(.fte)))"
@@ -225,7 +225,7 @@ public enum HTMLReport {
 
     static func auditTable(_ ctx: ReportContext, _ cs: [Contribution], allowance: Allowance, total: Double) -> String {
         let h = Escaping.html
-        var out = "<table>\n<thead><tr><th>\(h(ctx.t(.kind)))</th><th>\(h(ctx.t(.process))) / \(h(ctx.t(.title)))</th><th></th><th class=\"n\">\(h(ctx.t(.fte)))</th></tr></thead>\n<tbody>\n"
+        var out = "<table>\n<thead><tr><th>\(h(ctx.t(.kind)))</th><th>\(h(ctx.t(.process))) / \(h(ctx.t(.title)))</th><th>\(h(ctx.t(.calculation)))</th><th class=\"n\">\(h(ctx.t(.fte)))</th></tr></thead>\n<tbody>\n"
         for c in cs {
             let a = ctx.auditLine(c, allowance: allowance)
             out += "<tr><td>\(h(a.kind))</td><td>\(h(a.source))</td><td class=\"formula\">\(h(a.formula))</td><td class=\"n\">\(h(ctx.numbers.fte(a.fte)))</td></tr>\n"
@@ -365,7 +365,7 @@ public enum HTMLReport {
         guard !rows.isEmpty else { return "" }
         let crits = r.dna.criteria
         let labelW = 250.0, plotW = 600.0, rowH = 24.0
-        let legendRows = (crits.count + 3) / 4
+        let legendRows = (crits.count + 2) / 3
         let top = 14.0 + Double(legendRows) * 18 + 8
         let width = labelW + plotW + 70
         let height = top + Double(rows.count) * rowH + 28
@@ -373,9 +373,9 @@ public enum HTMLReport {
         var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(h(ctx.t(.dnaChart)))\">\n"
         out += "<title>\(h(ctx.t(.dnaChart)))</title>\n"
         for (i, k) in crits.enumerated() {
-            let lx = labelW + Double(i % 4) * 150, ly = 8 + Double(i / 4) * 18
+            let lx = labelW + Double(i % 3) * 200, ly = 8 + Double(i / 3) * 18
             out += "<rect x=\"\(c(lx))\" y=\"\(c(ly))\" width=\"12\" height=\"12\" fill=\"\(palette[i % palette.count])\"/>"
-            out += "<text x=\"\(c(lx + 16))\" y=\"\(c(ly + 10))\" font-size=\"12\">\(h(clip(ctx.criterionTitle(k), 20)))</text>\n"
+            out += "<text x=\"\(c(lx + 16))\" y=\"\(c(ly + 10))\" font-size=\"12\">\(h(clip(ctx.criterionTitle(k), 26)))</text>\n"
         }
         for t in stride(from: 0, through: 100, by: 20) {
             let tx = x(Double(t))

@@ -8,22 +8,42 @@ import OrgaAnalysis
 public enum JSONReport {
     public static let schemaVersion = 1
 
-    public static func value(_ ctx: ReportContext) -> JSONValue {
-        .object([
-            ("schema_version", .int(schemaVersion)),
-            ("model", modelObject(ctx)),
-            ("totals", totals(ctx)),
-            ("units", .array(ctx.unitRows.map { unit(ctx, $0.unit, depth: $0.depth) })),
-            ("positions", .array(ctx.model.positions.indices.map { position(ctx, $0) })),
-            ("processes", .array(ctx.model.processes.indices.map { process(ctx, $0) })),
-            ("dna_criteria", .array(dnaCriteria(ctx))),
-            ("dna", .array(dna(ctx))),
-            ("diagnostics", .array(diagnostics(ctx))),
-        ])
+    /// The report as pretty-printed JSON with a final newline; several models give an array.
+    public static func render(_ ctxs: [ReportContext]) -> String {
+        var w = JSONWriter(capacity: 1 << 20)
+        if ctxs.count == 1 {
+            write(ctxs[0], to: &w)
+        } else {
+            w.beginArray()
+            for c in ctxs { w.item(); write(c, to: &w) }
+            w.endArray()
+        }
+        return String(decoding: w.finish(), as: UTF8.self)
     }
 
-    /// The report as pretty-printed text with a final newline.
-    public static func render(_ ctx: ReportContext) -> String { value(ctx).pretty() }
+    public static func render(_ ctx: ReportContext) -> String { render([ctx]) }
+
+    static func write(_ ctx: ReportContext, to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("schema_version", int: schemaVersion)
+        w.key("model"); w.value(modelObject(ctx))
+        w.key("totals"); w.value(totals(ctx))
+        w.key("units"); w.beginArray()
+        for (u, depth) in ctx.unitRows { w.item(); unit(ctx, u, depth: depth, &w) }
+        w.endArray()
+        w.key("positions"); w.beginArray()
+        for i in ctx.model.positions.indices { w.item(); position(ctx, i, &w) }
+        w.endArray()
+        w.key("processes"); w.beginArray()
+        for p in ctx.model.processes.indices { w.item(); process(ctx, p, &w) }
+        w.endArray()
+        w.key("dna_criteria"); w.value(.array(dnaCriteria(ctx)))
+        w.key("dna"); w.beginArray()
+        for v in dna(ctx) { w.item(); w.value(v) }
+        w.endArray()
+        w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
+        w.endObject()
+    }
 
     // MARK: Pieces
 
@@ -64,80 +84,96 @@ public enum JSONReport {
         ])
     }
 
-    static func unit(_ ctx: ReportContext, _ u: Int, depth: Int) -> JSONValue {
+    static func unit(_ ctx: ReportContext, _ u: Int, depth: Int, _ w: inout JSONWriter) {
         let m = ctx.model.units[u]
         let r = ctx.result.units[u]
-        return .object([
-            ("id", .string(m.name)),
-            ("title", str(m.title)),
-            ("parent", m.parent.map { .string(ctx.unitName($0)) } ?? .null),
-            ("planned_fte", num(r.planned)),
-            ("filled_fte", num(r.filled)),
-            ("need_fte", num(r.need)),
-            ("gap_fte", num(r.gap)),
-            ("vacancy_fte", num(r.vacancy)),
-            ("proposal_fte", num(r.proposal)),
-            ("planned_cost_eur", num(r.plannedCost)),
-            ("need_cost_eur", num(r.needCost)),
-            ("own_need_fte", num(r.ownNeed)),
-            ("kind", str(m.kind)),
-            ("code", str(m.code)),
-            ("head", m.head.map { .string(ctx.positionName($0)) } ?? .null),
-            ("depth", .int(depth)),
-            ("complete", .bool(r.complete)),
-            ("cost_complete", .bool(r.costComplete)),
-            ("contributions", .array(r.ownContributions.map { contribution(ctx, $0) })),
-        ])
+        w.beginObject()
+        w.field("id", string: m.name)
+        w.field("title", string: m.title)
+        w.field("parent", string: m.parent.map { ctx.unitName($0) })
+        w.field("planned_fte", r.planned)
+        w.field("filled_fte", r.filled)
+        w.field("need_fte", r.need)
+        w.field("gap_fte", r.gap)
+        w.field("vacancy_fte", r.vacancy)
+        w.field("proposal_fte", r.proposal)
+        w.field("planned_cost_eur", r.plannedCost)
+        w.field("need_cost_eur", r.needCost)
+        w.field("own_need_fte", r.ownNeed)
+        w.field("kind", string: m.kind)
+        w.field("code", string: m.code)
+        w.field("head", string: m.head.map { ctx.positionName($0) })
+        w.field("depth", int: depth)
+        w.field("complete", bool: r.complete)
+        w.field("cost_complete", bool: r.costComplete)
+        w.key("contributions"); w.beginArray()
+        for c in r.ownContributions { w.item(); contribution(ctx, c, &w) }
+        w.endArray()
+        w.endObject()
     }
 
-    static func position(_ ctx: ReportContext, _ i: Int) -> JSONValue {
+    static func position(_ ctx: ReportContext, _ i: Int, _ w: inout JSONWriter) {
         let m = ctx.model.positions[i]
         let r = ctx.result.positions[i]
-        return .object([
-            ("id", .string(m.name)),
-            ("title", str(m.title)),
-            ("unit", m.unit.map { .string(ctx.unitName($0)) } ?? .null),
-            ("grade", m.grade.map { .string(ctx.gradeName($0)) } ?? .null),
-            ("planned_fte", num(r.planned)),
-            ("filled_fte", num(r.filled)),
-            ("need_fte", num(r.need)),
-            ("gap_fte", num(r.gap)),
-            ("vacancy_fte", num(r.vacancy)),
-            ("proposal_fte", num(r.proposal)),
-            ("planned_cost_eur", num(r.plannedCost)),
-            ("need_cost_eur", num(r.needCost)),
-            ("cost_per_fte_eur", num(r.costPerFTE)),
-            ("worktime_hours", num(r.worktime)),
-            ("allowance_percent", num(r.allowance.fraction * 100)),
-            ("allowance_convention", .string(r.allowance.convention.rawValue)),
-            ("kw", m.kw.map { .int($0) } ?? .null),
-            ("freeze_until", str(m.freezeUntil)),
-            ("complete", .bool(r.complete)),
-            ("missing", .array(r.missing.map { missing(ctx, $0) })),
-            ("contributions", .array(r.contributions.map { contribution(ctx, $0) })),
-        ])
+        w.beginObject()
+        w.field("id", string: m.name)
+        w.field("title", string: m.title)
+        w.field("unit", string: m.unit.map { ctx.unitName($0) })
+        w.field("grade", string: m.grade.map { ctx.gradeName($0) })
+        w.field("planned_fte", r.planned)
+        w.field("filled_fte", r.filled)
+        w.field("need_fte", r.need)
+        w.field("gap_fte", r.gap)
+        w.field("vacancy_fte", r.vacancy)
+        w.field("proposal_fte", r.proposal)
+        w.field("planned_cost_eur", r.plannedCost)
+        w.field("need_cost_eur", r.needCost)
+        w.field("cost_per_fte_eur", r.costPerFTE)
+        w.field("worktime_hours", r.worktime)
+        w.field("allowance_percent", r.allowance.fraction * 100)
+        w.field("allowance_convention", string: r.allowance.convention.rawValue)
+        w.field("kw", int: m.kw)
+        w.field("freeze_until", string: m.freezeUntil)
+        w.field("complete", bool: r.complete)
+        w.key("missing"); w.beginArray()
+        for x in r.missing { w.item(); w.value(missing(ctx, x)) }
+        w.endArray()
+        w.key("contributions"); w.beginArray()
+        for c in r.contributions { w.item(); contribution(ctx, c, &w) }
+        w.endArray()
+        w.endObject()
     }
 
-    static func contribution(_ ctx: ReportContext, _ c: Contribution) -> JSONValue {
+    /// One line of the audit trail. The contract keys come first; the extras depend on
+    /// the kind (docs/report-json.md).
+    static func contribution(_ ctx: ReportContext, _ c: Contribution, _ w: inout JSONWriter) {
         let isStep = c.kind == .step
-        return .object([
-            ("kind", .string(c.kind.rawValue)),
-            ("process", isStep ? .string(ctx.processName(c.process)) : .null),
-            ("step", isStep ? .string(ctx.nodeName(c.process, c.node)) : .null),
-            ("hours", num(c.hours)),
-            ("fte", num(c.fte)),
-            ("cases", num(c.cases)),
-            ("visits", num(c.visits)),
-            ("share", num(c.share)),
-            ("time_hours", num(c.timeHours)),
-            ("load_hours", num(c.loadHours)),
-            ("worktime_hours", num(c.worktime)),
-            ("label", str(c.label)),
-            ("unit", c.unit.map { .string(ctx.unitName($0)) } ?? .null),
-            ("led_fte", num(c.ledFTE)),
-            ("leadership_percent", num(c.fraction.map { $0 * 100 })),
-            ("hours_per_week", num(c.hoursPerWeek)),
-        ])
+        w.beginObject()
+        w.field("kind", string: c.kind.rawValue)
+        w.field("process", string: isStep ? ctx.processName(c.process) : nil)
+        w.field("step", string: isStep ? ctx.nodeName(c.process, c.node) : nil)
+        w.field("hours", c.hours)
+        w.field("fte", c.fte)
+        switch c.kind {
+        case .step:
+            w.field("cases", c.cases)
+            w.field("visits", c.visits)
+            w.field("share", c.share)
+            w.field("time_hours", c.timeHours)
+            w.field("load_hours", c.loadHours)
+            w.field("worktime_hours", c.worktime)
+        case .effort:
+            w.field("label", string: c.label)
+            w.field("worktime_hours", c.worktime)
+        case .coverage:
+            w.field("hours_per_week", c.hoursPerWeek)
+            w.field("worktime_hours", c.worktime)
+        case .leadership:
+            w.field("unit", string: c.unit.map { ctx.unitName($0) })
+            w.field("led_fte", c.ledFTE)
+            w.field("leadership_percent", c.fraction.map { $0 * 100 })
+        }
+        w.endObject()
     }
 
     static func missing(_ ctx: ReportContext, _ m: MissingInput) -> JSONValue {
@@ -148,47 +184,59 @@ public enum JSONReport {
         ])
     }
 
-    static func process(_ ctx: ReportContext, _ p: Int) -> JSONValue {
+    static func process(_ ctx: ReportContext, _ p: Int, _ w: inout JSONWriter) {
         let m = ctx.model.processes[p]
         let r = ctx.result.processes[p]
-        var visits: [(String, JSONValue)] = []
-        var names = Set<String>()
-        for (n, node) in m.nodes.enumerated() {
-            var key = node.name
-            var k = 2
-            while names.contains(key) { key = "\(node.name)#\(k)"; k += 1 }   // duplicate names (E303)
-            names.insert(key)
-            visits.append((key, num(n < r.nodes.count ? r.nodes[n].visits : nil)))
-        }
         let solved = r.flowSolved
-        return .object([
-            ("id", .string(m.name)),
-            ("title", str(m.title)),
-            ("owner", m.owner.map { .string(ctx.unitName($0)) } ?? .null),
-            ("cases_per_year", num(r.cases)),
-            ("visits", solved ? .object(visits) : .null),
-            ("staff_hours_per_case", solved ? num(r.staffHoursPerCase) : .null),
-            ("lead_time_days", num(r.leadTimeDays)),
-            ("need_fte", solved && r.cases != nil ? num(r.fte) : .null),
-            ("cost_per_case_eur", num(r.costPerCase)),
-            ("own_volume_per_year", num(r.ownVolume)),
-            ("staff_hours_per_year", solved ? num(r.staffHoursPerYear) : .null),
-            ("media_breaks_per_case", num(r.mediaBreaks)),
-            ("handoffs_per_case", num(r.handoffs)),
-            ("steps_per_case", num(r.steps)),
-            ("system_steps_per_case", num(r.systemSteps)),
-            ("digital", num(r.digital)),
-            ("source", str(m.source)),
-            ("callers", .array(r.callers.map { c in
-                .object([("process", .string(ctx.processName(c.process))), ("step", .string(ctx.nodeName(c.process, c.node))),
-                         ("cases_per_year", num(c.cases))])
-            })),
-            ("complete", .bool(r.complete)),
-            ("cases_complete", .bool(r.casesComplete)),
-            ("lead_time_complete", .bool(r.leadTimeComplete)),
-            ("cost_complete", .bool(r.costComplete)),
-            ("missing", .array(r.missing.map { missing(ctx, $0) })),
-        ])
+        w.beginObject()
+        w.field("id", string: m.name)
+        w.field("title", string: m.title)
+        w.field("owner", string: m.owner.map { ctx.unitName($0) })
+        w.field("cases_per_year", r.cases)
+        w.key("visits")
+        if solved {
+            w.beginObject()
+            var names = Set<String>()
+            for (n, node) in m.nodes.enumerated() {
+                var key = node.name
+                var k = 2
+                while names.contains(key) { key = "\(node.name)#\(k)"; k += 1 }   // duplicate names (E303)
+                names.insert(key)
+                w.field(key, n < r.nodes.count ? r.nodes[n].visits : nil)
+            }
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.field("staff_hours_per_case", solved ? r.staffHoursPerCase : nil)
+        w.field("lead_time_days", r.leadTimeDays)
+        w.field("need_fte", solved && r.cases != nil ? r.fte : nil)
+        w.field("cost_per_case_eur", r.costPerCase)
+        w.field("own_volume_per_year", r.ownVolume)
+        w.field("staff_hours_per_year", solved ? r.staffHoursPerYear : nil)
+        w.field("media_breaks_per_case", r.mediaBreaks)
+        w.field("handoffs_per_case", r.handoffs)
+        w.field("steps_per_case", r.steps)
+        w.field("system_steps_per_case", r.systemSteps)
+        w.field("digital", r.digital)
+        w.field("source", string: m.source)
+        w.key("callers"); w.beginArray()
+        for c in r.callers {
+            w.item(); w.beginObject()
+            w.field("process", string: ctx.processName(c.process))
+            w.field("step", string: ctx.nodeName(c.process, c.node))
+            w.field("cases_per_year", c.cases)
+            w.endObject()
+        }
+        w.endArray()
+        w.field("complete", bool: r.complete)
+        w.field("cases_complete", bool: r.casesComplete)
+        w.field("lead_time_complete", bool: r.leadTimeComplete)
+        w.field("cost_complete", bool: r.costComplete)
+        w.key("missing"); w.beginArray()
+        for x in r.missing { w.item(); w.value(missing(ctx, x)) }
+        w.endArray()
+        w.endObject()
     }
 
     static func dnaCriteria(_ ctx: ReportContext) -> [JSONValue] {

@@ -13,7 +13,7 @@ public enum Label: CaseIterable, Sendable {
     case incompleteNote, costIncompleteNote, noCost, unitWorkNotPriced
     case positionsWithoutUnit, total, processCount, positionCount, unitCount
     case yes, no, hoursPerYear, fte, days, eur, percentOf, chartTruncated, legend, missingRatings
-    case casesUnit, visitsUnit, ledFTE, perWeek
+    case casesUnit, visitsUnit, ledFTE, perWeek, position, calculation, calculationLegend
     case kind
 
     func text(_ lang: ReportLanguage) -> String {
@@ -117,7 +117,11 @@ public enum Label: CaseIterable, Sendable {
         case .missingRatings: ("fehlende Werte", "missing values")
         case .casesUnit: ("Fälle", "cases")
         case .visitsUnit: ("Besuche je Fall", "visits per case")
-        case .ledFTE: ("geführte VZÄ (Ist)", "filled fte led")
+        case .ledFTE: ("geführt, Ist", "led, filled")
+        case .position: ("Stelle", "Position")
+        case .calculation: ("Rechnung", "Calculation")
+        case .calculationLegend: ("Prozessschritte: Fälle/Jahr × Besuche je Fall × Anteil (share) × Zeit = Grundzeit; Verteilzeit als Zuschlag × (1 + v) oder als Abzug ÷ (1 − v); ÷ Jahresarbeitszeit = VZÄ. Pauschalen in Std./Jahr und die Arbeitsplatzmethode ohne Verteilzeit; Führungsanteil = Anteil × geführte VZÄ (Ist).",
+                                  "Process steps: cases/year × visits per case × share × time = basic time; allowance as a surcharge × (1 + a) or a deduction ÷ (1 − a); ÷ annual working time = fte. Flat efforts in h/year and coverage without allowance; leadership = share × filled fte led.")
         case .perWeek: ("Std./Woche", "h/week")
         case .kind: ("Art", "Kind")
         }

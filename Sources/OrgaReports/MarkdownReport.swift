@@ -69,7 +69,7 @@ public enum MarkdownReport {
                              n.fte(s.planned), n.fte(s.filled), n.fte(s.need) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
                              n.fte(s.vacancy), n.fte(s.proposal), n.eur(s.plannedCost), n.eur(s.needCost)])
             }
-            out += table([ctx.t(.positions), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled), ctx.t(.need),
+            out += table([ctx.t(.position), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled), ctx.t(.need),
                           ctx.t(.gap), ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)],
                          align: "llllrrrrrrrr", rows)
             out += "\n"
@@ -102,7 +102,7 @@ public enum MarkdownReport {
         let audited = ctx.model.positions.indices.filter { !r.positions[$0].contributions.isEmpty || !r.positions[$0].missing.filter { $0.kind != .cost }.isEmpty }
         let unitWork = ctx.unitRows.map(\.unit).filter { !r.units[$0].ownContributions.isEmpty }
         if !audited.isEmpty || !unitWork.isEmpty {
-            out += "## \(ctx.t(.auditTrail))\n\n"
+            out += "## \(ctx.t(.auditTrail))\n\n\(e(ctx.t(.calculationLegend)))\n\n"
             for i in audited {
                 let m = ctx.model.positions[i], s = r.positions[i]
                 out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? ""): \(n.fte(s.need)) \(ctx.t(.fte))\n\n"
@@ -130,7 +130,7 @@ public enum MarkdownReport {
             return [e(a.kind), e(a.source), e(a.formula), ctx.numbers.fte(a.fte)]
         }
         rows.append(["**\(ctx.t(.total))**", "", "", "**\(ctx.numbers.fte(total))**"])
-        return table([ctx.t(.kind), ctx.t(.process) + " / " + ctx.t(.title), "", ctx.t(.fte)], align: "lllr", rows)
+        return table([ctx.t(.kind), ctx.t(.process) + " / " + ctx.t(.title), ctx.t(.calculation), ctx.t(.fte)], align: "lllr", rows)
     }
 
     /// The DNA ranking (used by the report and by `orgc rank --format md`).

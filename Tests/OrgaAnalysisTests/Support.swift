@@ -1,0 +1,40 @@
+import XCTest
+import OrgaSyntax
+import OrgaSemantics
+@testable import OrgaAnalysis
+
+/// Builds and analyses a model from one or more .orga sources.
+func analyze(_ sources: String..., file: StaticString = #filePath, line: UInt = #line) -> (Model, StaffingResult) {
+    let files = sources.enumerated().map { SourceFile(path: "test\($0.offset).orga", text: $0.element) }
+    let model = Analyzer.check(files: files)
+    return (model, StaffingAnalysis.analyze(model))
+}
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+func loadSample(_ name: String) throws -> (Model, StaffingResult) {
+    let files = try ModelLoader.load(repositoryRoot + "/Samples/" + name)
+    let model = Analyzer.check(files: files)
+    return (model, StaffingAnalysis.analyze(model))
+}
+
+extension Model {
+    func position(_ name: String) -> Int { positions.firstIndex { $0.name == name } ?? -1 }
+    func unit(_ name: String) -> Int { units.firstIndex { $0.name == name } ?? -1 }
+    func process(_ name: String) -> Int { processes.firstIndex { $0.name == name } ?? -1 }
+    func node(_ process: String, _ name: String) -> Int {
+        let p = self.process(process)
+        return p < 0 ? -1 : (processes[p].nodes.firstIndex { $0.name == name } ?? -1)
+    }
+    func errorCodes() -> [String] { diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) }
+}
+
+func assertClose(_ a: Double?, _ b: Double, accuracy: Double = 1e-9, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    guard let a else { XCTFail("nil instead of \(b) \(message)", file: file, line: line); return }
+    XCTAssertEqual(a, b, accuracy: accuracy, message, file: file, line: line)
+}
