@@ -36,7 +36,7 @@ public enum CSVReport {
                 let m = ctx.model.units[u], s = r.units[u]
                 var row = [cell(de ? "Einheit" : "unit"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.parent)), cell(""),
                            num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6), num(s.vacancy, 4), num(s.proposal, 4),
-                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete && s.costComplete ? yes : no)]
+                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no)]
                 if let mc = modelColumn { row.insert(cell(mc), at: 0) }
                 lines.append(row.joined(separator: String(sep)))
             }

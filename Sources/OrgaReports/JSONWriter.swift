@@ -25,9 +25,16 @@ struct JSONWriter {
         bytes.append(c)
     }
 
+    /// "\n" followed by 2 × level spaces, for the usual depths.
+    private static let indents: [[UInt8]] = (0..<16).map { [10] + [UInt8](repeating: 32, count: 2 * $0) }
+
     private mutating func newline(_ level: Int) {
-        bytes.append(10)
-        for _ in 0..<level { bytes.append(32); bytes.append(32) }
+        if level < JSONWriter.indents.count {
+            bytes.append(contentsOf: JSONWriter.indents[level])
+        } else {
+            bytes.append(10)
+            for _ in 0..<level { bytes.append(32); bytes.append(32) }
+        }
     }
 
     /// Starts the next element of the current container.
@@ -60,8 +67,14 @@ struct JSONWriter {
     }
     mutating func number(_ d: Double?) {
         guard let d, d.isFinite else { null(); return }
-        var s = JSONValue.formatNumber(d)
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        // As `JSONValue.formatNumber`: integral values without a fraction, else the
+        // shortest round-trip form.
+        if d == d.rounded(.towardZero) && abs(d) < 1e15 {
+            int(Int(d))
+        } else {
+            var s = d.description
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+        }
     }
     mutating func string(_ s: String?) {
         guard let s else { null(); return }

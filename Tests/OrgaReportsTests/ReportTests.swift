@@ -1,0 +1,353 @@
+import XCTest
+import Foundation
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+@testable import OrgaReports
+@testable import OrgaCLI
+
+/// The repository root, found from this file's path.
+private let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+private let goldenDir = root + "/Tests/OrgaReportsTests/golden"
+
+/// Loads a sample with paths relative to the repository root, so reports do not depend
+/// on where the repository is checked out.
+private func sample(_ name: String) throws -> Model {
+    let dir = root + "/Samples/" + name
+    let files = try ModelLoader.files(at: dir).map { path -> SourceFile in
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let rel = String(path.dropFirst(root.count + 1))
+        return SourceFile(path: rel, bytes: [UInt8](data))
+    }
+    return Analyzer.check(files: files)
+}
+
+private func model(_ src: String, path: String = "test.orga") -> Model {
+    Analyzer.check(files: [SourceFile(path: path, text: src)])
+}
+
+final class GoldenReportTests: XCTestCase {
+    static let samples = ["buergerbuero", "hilden", "landesamt"]
+
+    /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
+    func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
+        let path = goldenDir + "/" + name
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.createDirectory(atPath: goldenDir, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            XCTFail("missing golden file \(name); run with UPDATE_GOLDEN=1", file: file, line: line)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        if expected != actual {
+            let actualPath = NSTemporaryDirectory() + "orgc-golden-" + name
+            FileManager.default.createFile(atPath: actualPath, contents: Data(actual.utf8))
+            XCTFail("\(name) differs from its golden file; actual output in \(actualPath) (UPDATE_GOLDEN=1 to accept)", file: file, line: line)
+        }
+    }
+
+    func testGoldenReportsOfEverySample() throws {
+        for s in Self.samples {
+            let m = try sample(s)
+            XCTAssertFalse(m.hasErrors, "\(s) has errors")
+            let r = StaffingAnalysis.analyze(m)
+            let de = ReportContext(model: m, result: r, language: .de)
+            let en = ReportContext(model: m, result: r, language: .en)
+            golden("\(s).json", JSONReport.render(de))
+            golden("\(s).md", MarkdownReport.render(de))
+            golden("\(s).en.md", MarkdownReport.render(en))
+            golden("\(s).de.csv", CSVReport.render(de, units: true))
+            golden("\(s).en.csv", CSVReport.render(en, units: true))
+            golden("\(s).html", HTMLReport.render(de))
+            golden("\(s).rank.txt", RankReport.text(de))
+            // The JSON is the same in both languages.
+            XCTAssertEqual(JSONReport.render(de), JSONReport.render(en))
+        }
+    }
+
+    func testReportsAreDeterministic() throws {
+        let m1 = try sample("hilden"), m2 = try sample("hilden")
+        let a = ReportContext(model: m1), b = ReportContext(model: m2)
+        XCTAssertEqual(JSONReport.render(a), JSONReport.render(b))
+        XCTAssertEqual(HTMLReport.render(a), HTMLReport.render(b))
+        XCTAssertEqual(MarkdownReport.render(a), MarkdownReport.render(b))
+    }
+
+    /// The buergerbuero report against the hand computation (Samples/README.md, each
+    /// figure re-derived here).
+    func testBuergerbueroJSONMatchesHandComputation() throws {
+        let m = try sample("buergerbuero")
+        let json = JSONReport.render(ReportContext(model: m))
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let positions = try XCTUnwrap(obj["positions"] as? [[String: Any]])
+        func pos(_ id: String) -> [String: Any] { positions.first { $0["id"] as? String == id } ?? [:] }
+        func num(_ o: [String: Any], _ k: String) -> Double { (o[k] as? NSNumber)?.doubleValue ?? .nan }
+        // SB: (2,400 × 45 + 900 × 90) min = 3,150 h × 1.1 ÷ 1,590 = 2.179245
+        XCTAssertEqual(num(pos("SB"), "need_fte"), 3465.0 / 1590, accuracy: 1e-12)
+        XCTAssertEqual(num(pos("SB"), "gap_fte"), 3465.0 / 1590 - 4, accuracy: 1e-12)
+        XCTAssertEqual(num(pos("SB"), "proposal_fte"), 2.25)
+        // SB_Pass: Ausweis 30/day × 228 = 6,840 × (20 + 0.25·5 + 10 + 0.3·10) min = 234,270 min;
+        //          Reisepass 2,500 × (20 + 0.15·5 + 10) min = 76,875 min → 5,185.75 h × 1.1 ÷ 1,590
+        XCTAssertEqual(num(pos("SB_Pass"), "need_fte"), 5185.75 * 1.1 / 1590, accuracy: 1e-12)
+        // Theke: 35 h/week × 52 = 1,820 h ÷ 1,590 (no Verteilzeit)
+        XCTAssertEqual(num(pos("Theke"), "need_fte"), 1820.0 / 1590, accuracy: 1e-12)
+        // BBL: 900 × 0.2 × 0.25 h × 1.1 ÷ 1,590 + 120 ÷ 1,590 + 0.1 + 6 % × (3.5 + 3 + 1.25)
+        let bbl = 49.5 / 1590 + 120.0 / 1590 + 0.1 + 0.06 * 7.75
+        XCTAssertEqual(num(pos("BBL"), "need_fte"), bbl, accuracy: 1e-12)
+        // Cost per fte E8: 62,000 × 1.2 + 12,365 = 86,765 → SB planned cost 347,060
+        XCTAssertEqual(num(pos("SB"), "planned_cost_eur"), 347_060, accuracy: 1e-6)
+        // Units: Bürgerbüro = BBL + SB + Meldewesen's own work (1,800 × 0.15 × 20 min × 1.1 ÷ 1,590) + SB_Pass + Theke
+        let units = try XCTUnwrap(obj["units"] as? [[String: Any]])
+        let bb = units.first { $0["id"] as? String == "Bürgerbüro" } ?? [:]
+        let total = bbl + 3465.0 / 1590 + 99.0 / 1590 + 5185.75 * 1.1 / 1590 + 1820.0 / 1590
+        XCTAssertEqual(num(bb, "need_fte"), total, accuracy: 1e-12)
+        XCTAssertEqual(num(bb, "planned_fte"), 10)
+        // Processes: Ausweis lead time = 35.25 min + 0.25 × 3 d + 21 d
+        let processes = try XCTUnwrap(obj["processes"] as? [[String: Any]])
+        let ausweis = processes.first { $0["id"] as? String == "Ausweis" } ?? [:]
+        XCTAssertEqual(num(ausweis, "cases_per_year"), 6840)
+        XCTAssertEqual(num(ausweis, "lead_time_days"), 35.25 / 1440 + 0.75 + 21, accuracy: 1e-12)
+        let visits = try XCTUnwrap(ausweis["visits"] as? [String: Any])
+        XCTAssertEqual((visits["Vollstaendig"] as? NSNumber)?.doubleValue ?? 0, 1.25, accuracy: 1e-12)
+        // Every contract key is there.
+        for k in ["model", "units", "positions", "processes", "dna", "diagnostics"] { XCTAssertNotNil(obj[k], k) }
+        let modelObj = try XCTUnwrap(obj["model"] as? [String: Any])
+        for k in ["id", "title", "year", "worktime_hours", "allowance_percent", "allowance_convention"] { XCTAssertNotNil(modelObj[k], k) }
+        XCTAssertEqual(modelObj["allowance_convention"] as? String, "surcharge")
+        for k in ["id", "title", "parent", "planned_fte", "filled_fte", "need_fte", "gap_fte", "vacancy_fte", "proposal_fte",
+                  "planned_cost_eur", "need_cost_eur"] { XCTAssertNotNil(bb[k], k) }
+        for k in ["id", "title", "unit", "grade", "planned_fte", "filled_fte", "need_fte", "gap_fte", "vacancy_fte", "proposal_fte",
+                  "planned_cost_eur", "need_cost_eur", "contributions"] { XCTAssertNotNil(pos("SB")[k], k) }
+        let contribution = try XCTUnwrap((pos("SB")["contributions"] as? [[String: Any]])?.first)
+        for k in ["kind", "process", "step", "hours", "fte"] { XCTAssertNotNil(contribution[k], k) }
+        for k in ["id", "title", "owner", "cases_per_year", "visits", "staff_hours_per_case", "lead_time_days", "need_fte",
+                  "cost_per_case_eur"] { XCTAssertNotNil(ausweis[k], k) }
+        let dna = try XCTUnwrap((obj["dna"] as? [[String: Any]])?.first)
+        for k in ["process", "rank", "score", "complete", "criteria"] { XCTAssertNotNil(dna[k], k) }
+        let crit = try XCTUnwrap((dna["criteria"] as? [String: Any])?.values.first as? [String: Any])
+        for k in ["value", "normalized", "contribution"] { XCTAssertNotNil(crit[k], k) }
+    }
+}
+
+final class EscapingTests: XCTestCase {
+    static let hostile = """
+        model M "<script>alert('m')</script>" { worktime 1600 h }
+        grade G "A & B <b>" { cost 50_000 EUR }
+        unit U "</td><script>alert(1)</script>" {
+          kind "<img src=x onerror=alert(2)>"
+          position P "=HYPERLINK(\\"http://x\\") | *bold* [link](http://x)" {
+            grade G
+            planned 1 fte
+            effort "<script>alert(3)</script>" 0.1 fte
+          }
+        }
+        actor A "\\"quoted\\" & <tag>"
+        dna { criterion c "<svg onload=alert(4)>" { weight 1; scale 0..1 } }
+        process X "@SUM(A1) <script>alert(5)</script>" {
+          volume 10 /year
+          step S "<i>" { by P; time 1 h }
+          step T { by A }
+        }
+        """
+
+    func testHTMLEscapesEveryUserString() {
+        let ctx = ReportContext(model: model(Self.hostile))
+        let html = HTMLReport.render(ctx)
+        XCTAssertFalse(html.contains("<script"), "unescaped <script> in HTML")
+        XCTAssertFalse(html.contains("<img"))
+        XCTAssertFalse(html.contains("<svg onload"))
+        XCTAssertFalse(html.contains("<i>"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(3)&lt;/script&gt;"))   // effort label in the audit trail
+        XCTAssertTrue(html.contains("&quot;quoted&quot; &amp;") || !html.contains("quoted"))
+        // Self-contained: no scripts, no external resources.
+        XCTAssertFalse(html.lowercased().contains("<script"))
+        XCTAssertFalse(html.contains("http://") && html.contains("src=\"http"))
+        XCTAssertFalse(html.contains("<link"))
+    }
+
+    func testMarkdownEscapesTableBreakersAndMarkup() {
+        let md = MarkdownReport.render(ReportContext(model: model(Self.hostile)))
+        XCTAssertFalse(md.contains("<script>"))
+        XCTAssertTrue(md.contains("\\<script\\>"))
+        // `|` inside a title must not start a new column.
+        XCTAssertTrue(md.contains("\\| \\*bold\\* \\[link\\]"))
+        XCTAssertEqual(Escaping.markdown("SB_Orga_2022"), "SB_Orga_2022")
+        XCTAssertEqual(Escaping.markdown("_x_"), "\\_x\\_")
+        XCTAssertEqual(Escaping.markdown("a\nb"), "a b")
+    }
+
+    func testCSVNeutralisesFormulasAndQuotes() {
+        let csv = CSVReport.render(ReportContext(model: model(Self.hostile), language: .en))
+        XCTAssertTrue(csv.hasPrefix("\u{FEFF}"))
+        XCTAssertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\") | *bold* [link](http://x)\""))
+        XCTAssertEqual(Escaping.csv("=1+2", separator: ","), "'=1+2")
+        XCTAssertEqual(Escaping.csv("+49 30", separator: ","), "'+49 30")
+        XCTAssertEqual(Escaping.csv("-x", separator: ","), "'-x")
+        XCTAssertEqual(Escaping.csv("@A1", separator: ","), "'@A1")
+        XCTAssertEqual(Escaping.csv("-1.5", separator: ",", numeric: true), "-1.5")
+        XCTAssertEqual(Escaping.csv("a;b", separator: ";"), "\"a;b\"")
+        XCTAssertEqual(Escaping.csv("a,b", separator: ";"), "a,b")
+        XCTAssertEqual(Escaping.csv("say \"hi\"", separator: ","), "\"say \"\"hi\"\"\"")
+    }
+
+    func testJSONEscapesStrings() throws {
+        let json = JSONReport.render(ReportContext(model: model(Self.hostile)))
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let units = try XCTUnwrap(obj["units"] as? [[String: Any]])
+        XCTAssertEqual(units.first?["title"] as? String, "</td><script>alert(1)</script>")
+    }
+}
+
+final class FormatTests: XCTestCase {
+    func testNumberFormatGermanAndEnglish() {
+        let de = NumberFormat(.de), en = NumberFormat(.en)
+        XCTAssertEqual(de.fixed(1234567.891, 2), "1.234.567,89")
+        XCTAssertEqual(en.fixed(1234567.891, 2), "1,234,567.89")
+        XCTAssertEqual(de.fte(2.1792452830188679), "2,179")
+        XCTAssertEqual(de.signed(-1.8207547, 3), "-1,821")
+        XCTAssertEqual(de.signed(0.0876, 3), "+0,088")
+        XCTAssertEqual(de.signed(-0.0001, 3), "0,000")
+        XCTAssertEqual(de.eur(303_677.5), "303.678")
+        XCTAssertEqual(en.eur(999.5), "1,000")
+        XCTAssertEqual(de.percent(0.1), "10")
+        XCTAssertEqual(de.percent(0.125), "12,5")
+        XCTAssertEqual(de.compact(1590), "1.590")
+        XCTAssertEqual(de.fixed(.nan, 2), "—")
+        XCTAssertEqual(de.fixed(.infinity, 2), "—")
+        XCTAssertEqual(de.fixed(nil, 2), "—")
+        XCTAssertEqual(NumberFormat(.de, grouping: false, missing: "").fixed(1234.5, 1), "1234,5")
+        XCTAssertEqual(de.fixed(1e300, 0).count > 10, true)
+    }
+
+    func testCSVLayoutPerLanguage() throws {
+        let m = try sampleModelForCSV()
+        let de = CSVReport.render(ReportContext(model: m, language: .de))
+        let en = CSVReport.render(ReportContext(model: m, language: .en))
+        XCTAssertTrue(de.hasPrefix("\u{FEFF}Art;Kürzel;"))
+        XCTAssertTrue(en.hasPrefix("\u{FEFF}kind,id,"))
+        XCTAssertTrue(de.contains("Stelle;SB;Sachbearbeitung;U;;4,0000;3,5000;2,179245;-1,820755;"))
+        XCTAssertTrue(en.contains("position,SB,Sachbearbeitung,U,,4.0000,3.5000,2.179245,-1.820755,"))
+        XCTAssertTrue(de.hasSuffix("\r\n"))
+    }
+
+    private func sampleModelForCSV() throws -> Model {
+        model("""
+            model M { worktime 1590 h; allowance 10 % }
+            unit U { position SB "Sachbearbeitung" { planned 4 fte; filled 3.5 fte } }
+            process A { volume 2_400 /year; step S { by SB; time 45 min } }
+            process B { volume 900 /year; step S { by SB; time 90 min } }
+            """)
+    }
+
+    func testIncompleteModelStillReportsAndListsFindings() {
+        let m = model("""
+            model M { worktime 1590 h }
+            unit U { position P { planned 1 fte } }
+            process A { volume 100 /year; step S { by P } }
+            process B { volume 100 /year; step S { by P; time 1 h } }
+            """)
+        XCTAssertTrue(m.hasErrors)
+        let ctx = ReportContext(model: m, language: .en)
+        let md = MarkdownReport.render(ctx)
+        XCTAssertTrue(md.contains("E501"))
+        XCTAssertTrue(md.contains("\\*"))         // the incomplete mark
+        XCTAssertTrue(md.contains("0.063"))       // B: 100 h ÷ 1,590 = 0.0629 fte is still reported
+        let html = HTMLReport.render(ctx)
+        XCTAssertTrue(html.contains("E501"))
+        XCTAssertFalse(html.contains("nan"))
+        XCTAssertFalse(html.lowercased().contains("inf<"))
+    }
+}
+
+final class CommandTests: XCTestCase {
+    private func run(_ args: [String]) -> (Int32, String, String) {
+        let (io, result) = CommandIO.capture()
+        let code = Orgc.run(args, io: io)
+        let (out, err) = result()
+        return (code, out, err)
+    }
+
+    func testReportFormatsAndExitCodes() throws {
+        let dir = root + "/Samples/buergerbuero"
+        var (code, out, _) = run(["report", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(out.hasPrefix("# Personalbemessung: Bürgerbüro Musterstadt"))
+        (code, out, _) = run(["report", "--format", "json", "--lang", "en", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(out.utf8)))
+        (code, out, _) = run(["report", "--format", "csv", "--units", "--lang=en", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(out.contains("\r\nunit,Bürgerbüro,"))
+        (code, out, _) = run(["report", "--format", "html", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(out.hasPrefix("<!DOCTYPE html>"))
+        var err: String
+        (code, _, err) = run(["report", "--format", "pdf", dir])
+        XCTAssertEqual(code, 2)
+        XCTAssertTrue(err.contains("--format"))
+        (code, _, _) = run(["report", root + "/does-not-exist"])
+        XCTAssertEqual(code, 2)
+        (code, _, _) = run(["report", "--bogus", dir])
+        XCTAssertEqual(code, 2)
+    }
+
+    func testReportWritesFileAndExitsOneOnErrors() throws {
+        let tmp = NSTemporaryDirectory() + "orgc-report-test-\(getpid())"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let src = tmp + "/m.orga"
+        try "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess A { volume 10 /year; step S { by P } }\n"
+            .write(toFile: src, atomically: true, encoding: .utf8)
+        let outFile = tmp + "/r.json"
+        let (code, out, _) = run(["report", "--format", "json", "-o", outFile, src])
+        XCTAssertEqual(code, 1)
+        XCTAssertEqual(out, "")
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: outFile))
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual((obj["diagnostics"] as? [[String: Any]])?.first?["code"] as? String, "E501")
+        // Unwritable output: usage/IO error.
+        let (code2, _, err2) = run(["report", "-o", tmp + "/no/such/dir/r.md", src])
+        XCTAssertEqual(code2, 2)
+        XCTAssertTrue(err2.contains("cannot write"))
+    }
+
+    func testRankFormats() throws {
+        let dir = root + "/Samples/hilden"
+        var (code, out, _) = run(["rank", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(out.contains("Prozess-DNA-Ranking"))
+        XCTAssertTrue(out.contains("Stellenbesetzung"))
+        (code, out, _) = run(["rank", "--format", "json", dir])
+        XCTAssertEqual(code, 0)
+        let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        XCTAssertEqual((obj["dna"] as? [[String: Any]])?.first?["rank"] as? Int, 1)
+        (code, out, _) = run(["rank", "--format", "md", "--lang", "en", dir])
+        XCTAssertEqual(code, 0)
+        XCTAssertTrue(out.contains("| Rank | Process | Score |"))
+        (code, _, _) = run(["rank", "--format", "html", dir])
+        XCTAssertEqual(code, 2)
+    }
+}
+
+final class JSONWriterTests: XCTestCase {
+    /// The streaming writer writes exactly what `JSONValue.pretty()` writes.
+    func testWriterMatchesJSONValuePretty() {
+        let v: JSONValue = .object([
+            ("a", .array([])), ("b", .object([])), ("c", .number(2.179245283018868)), ("d", .number(-0.0)),
+            ("e", .number(12)), ("f", .number(.nan)), ("g", .int(-3)), ("h", .bool(true)), ("i", .null),
+            ("j", .string("quote \" backslash \\ nl \n tab \t cr \r ctl \u{01} ls \u{2028} ps \u{2029} ü €")),
+            ("k", .array([.object([("x", .array([.number(1e-7), .number(1e21), .number(123456789012345.6)]))]), .string("")])),
+        ])
+        var w = JSONWriter()
+        w.value(v)
+        XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
+    }
+}
