@@ -27,7 +27,9 @@ public enum Costs {
         let r = q.rounded()
         let k = abs(q - r) <= 1e-9 * max(1, abs(q)) ? r : q.rounded(.up)
         let v = k * step
-        // Express the result in the step's decimals where possible (0.25 × 9 = 2.25 exactly).
+        // Express the result in the step's decimals where possible (0.01 × 218 = 2.18, not
+        // 2.1800000000000002); only for steps that have at most nine decimals.
+        guard step >= 1e-6, abs(v) < 1e9 else { return v }
         return (v * 1e9).rounded() / 1e9
     }
 }

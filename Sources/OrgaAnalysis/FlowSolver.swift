@@ -92,11 +92,6 @@ struct FlowSolver {
         return result
     }
 
-    /// True when the dependency graph has no cycle (every component is a single node without a self-loop).
-    var isAcyclic: Bool {
-        components().allSatisfy { c in c.count == 1 && !hasSelfLoop(c[0]) }
-    }
-
     private func hasSelfLoop(_ i: Int) -> Bool {
         for k in rowStart[i]..<rowStart[i + 1] where cols[k] == i { return true }
         return false
