@@ -161,6 +161,7 @@ private struct Engine {
         var lead = 0.0, leadComplete = sol.visits != nil
         var media = 0.0, steps = 0.0, systemSteps = 0.0
         var costComplete = true
+        var anyPriced = false
         for (n, node) in proc.nodes.enumerated() {
             let visits = sol.visits?[n]
             let exec = visits.map { $0 * (node.isDecision ? 1 : node.share) }
@@ -235,14 +236,16 @@ private struct Engine {
             processes[p].nodes[n].fte = need
             fte += need
             if case .position(let i) = perf {
-                if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf } else { costComplete = false }
+                if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf; anyPriced = true } else { costComplete = false }
             }
         }
         let solved = sol.visits != nil
         processes[p].staffHoursPerCase = staffHours
         processes[p].staffHoursPerYear = cases.map { $0 * staffHours }
         processes[p].fte = fte
-        if let cs = cases, cs > 0, solved {
+        // Cost per case: nil when nothing could be priced and something is missing (a 0 would
+        // look like a real figure); a process with only unit work costs 0 by §5.
+        if let cs = cases, cs > 0, solved, anyPriced || costComplete {
             let v = cost / cs
             processes[p].costPerCase = v.isFinite ? v : nil
         }

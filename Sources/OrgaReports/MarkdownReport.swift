@@ -74,7 +74,7 @@ public enum MarkdownReport {
                          align: "llllrrrrrrrr", rows)
             out += "\n"
         }
-        if anyIncomplete { out += "\\\(e(ctx.t(.incompleteNote)))\n\n" }
+        if anyIncomplete { out += "\(e(ctx.t(.incompleteNote)))\n\n" }
         if anyCostIncomplete { out += "\(e(ctx.t(.costIncompleteNote)))\n\n" }
 
         // Processes
@@ -107,7 +107,9 @@ public enum MarkdownReport {
                 let m = ctx.model.positions[i], s = r.positions[i]
                 out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? ""): \(n.fte(s.need)) \(ctx.t(.fte))\n\n"
                 out += auditTable(ctx, s.contributions, allowance: s.allowance, total: s.need)
-                for x in s.missing where x.kind != .cost { out += "- \\* \(e(ctx.missingText(x)))\n" }
+                let missing = s.missing.filter { $0.kind != .cost }
+                if !missing.isEmpty { out += "\n" }
+                for x in missing { out += "- \\* \(e(ctx.missingText(x)))\n" }
                 out += "\n"
             }
             for u in unitWork {

@@ -385,6 +385,23 @@ final class StaffingTests: XCTestCase {
         XCTAssertFalse(x.costComplete)
     }
 
+    func testCostPerCaseIsNilWhenNothingCanBePriced() {
+        let (m, r) = analyze("""
+            model M { worktime 1000 h }
+            grade G { cost 50_000 EUR }
+            unit U { position N { planned 1 fte }; position P { grade G; planned 1 fte } }
+            process OnlyUngraded { volume 10 /year; step S { by N; time 1 h } }
+            process UnitWork { volume 10 /year; step S { by U; time 1 h } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // N has no grade: nothing of OnlyUngraded can be priced → no cost per case (not 0).
+        XCTAssertNil(r.processes[m.process("OnlyUngraded")].costPerCase)
+        XCTAssertFalse(r.processes[m.process("OnlyUngraded")].costComplete)
+        // Work by a unit is not part of the cost per case (§5: position steps only): 0, complete.
+        assertClose(r.processes[m.process("UnitWork")].costPerCase, 0)
+        XCTAssertTrue(r.processes[m.process("UnitWork")].costComplete)
+    }
+
     func testProposalRoundingIsTolerantOfFloatingPointNoise() {
         XCTAssertEqual(Costs.roundUp(2.25, step: 0.25), 2.25)
         XCTAssertEqual(Costs.roundUp(2.2500000000000004, step: 0.25), 2.25)
