@@ -6,8 +6,9 @@ public enum DOTWriter {
         s.reserveCapacity(2048 + g.nodes.count * 200 + g.edges.count * 60)
         let rankdir = g.kind == .org ? "TB" : "LR"
         s += "digraph \"\(Escape.dot(g.name.isEmpty ? g.title : g.name))\" {\n"
-        let heading = ([g.title] + g.subtitle).map(Escape.singleLine).joined(separator: "\n")
-        s += "  graph [rankdir=\(rankdir), fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, label=\"\(Escape.dot(heading))\", nodesep=0.3, ranksep=0.45, newrank=true];\n"
+        // Heading lines, each left-justified (`\l`).
+        let heading = ([g.title] + g.subtitle).map { Escape.dot(Escape.singleLine($0)) + "\\l" }.joined()
+        s += "  graph [rankdir=\(rankdir), fontname=\"Helvetica\", fontsize=12, labelloc=t, labeljust=l, label=\"\(heading)\", nodesep=0.3, ranksep=0.45, newrank=true];\n"
         s += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#2f6db5\", margin=\"0.12,0.06\"];\n"
         s += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#475569\"];\n"
         var members = [[Int]](repeating: [], count: g.lanes.count)

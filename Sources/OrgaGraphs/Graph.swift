@@ -47,6 +47,8 @@ public struct GraphNode: Sendable {
     public var weight: Double?
     /// Marked with a media-break badge.
     public var mediaBreak = false
+    /// Details from this index on are a left-aligned list (org chart positions).
+    public var listFrom: Int?
 
     public init(kind: NodeKind, title: String) {
         self.kind = kind
@@ -120,7 +122,7 @@ public struct Words: Sendable {
     public var start, end, staffStep, systemStep, actorStep, callStep, decision, loop, legend: String
     public var planned, filled, need, fte, visits, perCase, casesPerYear, owner, wait, share, mediaBreak: String
     public var needExceedsPlanned, calls, noLane, fteBound, unit, actor, system, position, processes: String
-    public var process, leadTime, source, inclCalls, external: String
+    public var process, leadTime, source, inclCalls, external, borderByFTE: String
 
     public static let en = Words(
         start: "Start", end: "End", staffStep: "Staff step", systemStep: "System step", actorStep: "Actor step",
@@ -129,7 +131,7 @@ public struct Words: Sendable {
         casesPerYear: "cases/year", owner: "owner", wait: "wait", share: "share", mediaBreak: "media break",
         needExceedsPlanned: "need exceeds planned", calls: "calls", noLane: "(no performer)", fteBound: "fte bound",
         unit: "Unit", actor: "Actor", system: "System", position: "Position", processes: "processes",
-        process: "Process", leadTime: "lead time", source: "source", inclCalls: "incl. calls", external: "external")
+        process: "Process", leadTime: "lead time", source: "source", inclCalls: "incl. calls", external: "external", borderByFTE: "Process (border width: fte bound)")
 
     public static let de = Words(
         start: "Start", end: "Ende", staffStep: "Schritt (Personal)", systemStep: "Schritt (System)", actorStep: "Schritt (Akteur)",
@@ -138,5 +140,5 @@ public struct Words: Sendable {
         casesPerYear: "Fälle/Jahr", owner: "verantwortlich", wait: "Liegezeit", share: "Anteil", mediaBreak: "Medienbruch",
         needExceedsPlanned: "Bedarf über Soll", calls: "ruft auf", noLane: "(ohne Zuständigkeit)", fteBound: "VZÄ gebunden",
         unit: "Einheit", actor: "Akteur", system: "System", position: "Stelle", processes: "Prozesse",
-        process: "Prozess", leadTime: "Durchlaufzeit", source: "Quelle", inclCalls: "inkl. Aufrufe", external: "extern")
+        process: "Prozess", leadTime: "Durchlaufzeit", source: "Quelle", inclCalls: "inkl. Aufrufe", external: "extern", borderByFTE: "Prozess (Randstärke: gebundene VZÄ)")
 }

@@ -38,6 +38,7 @@ public enum OrgChart {
                 node.highlight = need > pl + 1e-9
             }
             details.append(staff + " \(w.fte)")
+            node.listFrom = details.count
             var positions = unit.positions
             if let h = unit.head, let k = positions.firstIndex(of: h) {
                 positions.remove(at: k)

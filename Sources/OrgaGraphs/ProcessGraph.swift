@@ -189,13 +189,13 @@ public enum ProcessGraph {
                 if !systems.isEmpty { details.append("IT: " + systems.joined(separator: ", ")) }
                 if let f = figures {
                     var m: [String] = []
-                    if i < f.visits.count, let v = f.visits[i] { m.append("\(Num.fmt(v, 2)) \(w.visits)") }
+                    if i < f.visits.count, let v = f.visits[i] { m.append("\(w.visits) \(Num.fmt(v, 2))") }
                     if i < f.nodeFTE.count, let x = f.nodeFTE[i] { m.append("\(Num.fmt(x, 3)) \(w.fte)") }
                     if !m.isEmpty { details.append(m.joined(separator: " · ")) }
                 }
                 gn.details = details
             } else if let f = figures, i < f.visits.count, let v = f.visits[i], v != 1 {
-                gn.details = ["\(Num.fmt(v, 2)) \(w.visits)"]
+                gn.details = ["\(w.visits) \(Num.fmt(v, 2))"]
             }
             g.nodes.append(gn)
         }

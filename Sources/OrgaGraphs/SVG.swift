@@ -45,25 +45,10 @@ public enum SVGWriter {
         let L = d.layout
         var legendItems: [(kind: String, text: String)] = []
         let legendH: Double = 54
-        let width = max(L.width, 640)
+        var width = max(L.width, 640)
         let height = L.height + 20 + legendH + 16
         var s = ""
         s.reserveCapacity(4096 + g.nodes.count * 900 + g.edges.count * 300)
-        s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
-        s += "<title>\(Escape.xmlText(g.title))</title>\n"
-        if let doc = g.documentation { s += "<desc>\(Escape.xmlText(doc))</desc>\n" }
-        s += style + "\n"
-        s += "<defs>\n"
-        s += "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#475569\"/></marker>\n"
-        s += "<marker id=\"arrowb\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#b45309\"/></marker>\n"
-        s += "</defs>\n"
-        s += "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\"/>\n"
-        // Heading.
-        s += "<text class=\"h1\" x=\"20\" y=\"36\">\(Escape.xmlText(TextMetrics.truncate(g.title, maxWidth: max(300, width - 40), size: 18)))</text>\n"
-        for (k, line) in g.subtitle.enumerated() {
-            s += "<text class=\"h2\" x=\"20\" y=\"\(Num.coord(58 + Double(k) * 17))\">\(Escape.xmlText(TextMetrics.truncate(line, maxWidth: max(300, width - 40), size: 12)))</text>\n"
-        }
         // Lanes.
         if !g.lanes.isEmpty {
             s += "<g id=\"lanes\">\n"
@@ -145,7 +130,7 @@ public enum SVGWriter {
                 case .task(.actor): (fill, stroke) = Palette.actor; kinds.insert("actor")
                 case .call: (fill, stroke) = Palette.call; width = 3.2; kinds.insert("call")
                 case .unit: (fill, stroke) = Palette.unit; bold = true
-                case .process: (fill, stroke) = Palette.staff; bold = true
+                case .process: (fill, stroke) = Palette.staff; bold = true; kinds.insert("process")
                     if let w = node.weight { width = 1.2 + 3.8 * max(0, min(1, w)) }
                 default: (fill, stroke) = Palette.unknown; dash = " stroke-dasharray=\"4 3\""; kinds.insert("unknown")
                 }
@@ -160,8 +145,15 @@ public enum SVGWriter {
                     y += Drawing.titleLine
                 }
                 y += 3
-                for line in details {
-                    s += "<text class=\"d\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y - 1))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
+                for (k, line) in details.enumerated() {
+                    if let from = node.listFrom, k >= from {
+                        if k == from {
+                            s += "<path d=\"M\(Num.coord(r.x + 8)),\(Num.coord(y - 11)) L\(Num.coord(r.maxX - 8)),\(Num.coord(y - 11))\" stroke=\"#e2e8f0\"/>"
+                        }
+                        s += "<text class=\"d\" x=\"\(Num.coord(r.x + 9))\" y=\"\(Num.coord(y - 1))\">\(Escape.xmlText(line))</text>"
+                    } else {
+                        s += "<text class=\"d\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y - 1))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
+                    }
                     y += Drawing.detailLine
                 }
                 if node.mediaBreak {
@@ -186,10 +178,11 @@ public enum SVGWriter {
         let order: [(String, String)] = [
             ("start", w.start), ("staff", w.staffStep), ("system", w.systemStep), ("actor", w.actorStep),
             ("call", w.callStep), ("unknown", w.noLane), ("decision", w.decision), ("end", w.end),
-            ("mb", w.mediaBreak), ("warn", w.needExceedsPlanned),
+            ("mb", w.mediaBreak), ("warn", w.needExceedsPlanned), ("process", w.borderByFTE),
         ]
         for (k, text) in order where kinds.contains(k) { legendItems.append((k, text)) }
         if anyBack { legendItems.append(("back", w.loop)) }
+        if g.kind == .landscape && !g.edges.isEmpty { legendItems.append(("calls", w.calls)) }
         let ly = L.height + 20
         s += "<g id=\"legend\">\n"
         var lx = 20.0
@@ -204,6 +197,8 @@ public enum SVGWriter {
             case "decision":
                 let (fill, stroke) = Palette.decision
                 itemsSVG += "<path d=\"M\(Num.coord(lx + 11)),\(Num.coord(cyL - 10)) L\(Num.coord(lx + 21)),\(Num.coord(cyL)) L\(Num.coord(lx + 11)),\(Num.coord(cyL + 10)) L\(Num.coord(lx + 1)),\(Num.coord(cyL)) Z\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.4\"/>"
+            case "calls":
+                itemsSVG += "<path class=\"e\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrow)\"/>"
             case "back":
                 itemsSVG += "<path class=\"eb\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrowb)\"/>"
             case "mb":
@@ -216,6 +211,7 @@ public enum SVGWriter {
                 case "actor": pal = Palette.actor
                 case "call": pal = Palette.call
                 case "warn": pal = Palette.warn
+                case "process": pal = Palette.staff
                 default: pal = Palette.unknown
                 }
                 itemsSVG += "<rect x=\"\(Num.coord(lx))\" y=\"\(Num.coord(cyL - 8))\" width=\"22\" height=\"16\" rx=\"4\" fill=\"\(pal.0)\" stroke=\"\(pal.1)\" stroke-width=\"\(item.kind == "call" ? 2.6 : 1.4)\"/>"
@@ -226,9 +222,27 @@ public enum SVGWriter {
         if !legendItems.isEmpty {
             s += "<rect class=\"lgb\" x=\"12\" y=\"\(Num.coord(ly + 8))\" width=\"\(Num.coord(max(lx - 12, 100)))\" height=\"38\" rx=\"6\"/>\n"
             s += itemsSVG
+            width = max(width, lx + 12)
         }
         s += "</g>\n"
         s += "</svg>\n"
-        return s
+        var h = ""
+        h.reserveCapacity(s.utf8.count + 4096)
+        h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        h += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
+        h += "<title>\(Escape.xmlText(g.title))</title>\n"
+        if let doc = g.documentation { h += "<desc>\(Escape.xmlText(doc))</desc>\n" }
+        h += style + "\n"
+        h += "<defs>\n"
+        h += "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#475569\"/></marker>\n"
+        h += "<marker id=\"arrowb\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#b45309\"/></marker>\n"
+        h += "</defs>\n"
+        h += "<rect class=\"bg\" x=\"0\" y=\"0\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\"/>\n"
+        h += "<text class=\"h1\" x=\"20\" y=\"36\">\(Escape.xmlText(TextMetrics.truncate(g.title, maxWidth: max(300, width - 40), size: 18)))</text>\n"
+        for (k, line) in g.subtitle.enumerated() {
+            h += "<text class=\"h2\" x=\"20\" y=\"\(Num.coord(58 + Double(k) * 17))\">\(Escape.xmlText(TextMetrics.truncate(line, maxWidth: max(300, width - 40), size: 12)))</text>\n"
+        }
+        h += s
+        return h
     }
 }

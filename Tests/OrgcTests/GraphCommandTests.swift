@@ -1,0 +1,60 @@
+import XCTest
+import Foundation
+import OrgaCLI
+
+/// `orgc graph` option handling and exit codes (the drawings are tested in OrgaGraphsTests).
+final class GraphCommandTests: XCTestCase {
+    let hilden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples/hilden").path
+
+    func run(_ args: [String]) -> (Int32, String, String) {
+        let (io, read) = CommandIO.capture()
+        let code = Orgc.run(args, io: io)
+        let (out, err) = read()
+        return (code, out, err)
+    }
+
+    func testProcessToStdout() {
+        let (code, out, err) = run(["graph", "--process", "Stellenbewertung", "--format", "bpmn", hilden])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(out.hasPrefix("<?xml"))
+        XCTAssertTrue(out.contains("<bpmn:laneSet"))
+    }
+
+    func testUnknownProcessSuggests() {
+        let (code, _, err) = run(["graph", "--process", "Stellenbewertun", hilden])
+        XCTAssertEqual(code, 2)
+        XCTAssertTrue(err.contains("did you mean `Stellenbewertung`"), err)
+    }
+
+    func testUsageErrors() {
+        XCTAssertEqual(run(["graph", hilden]).0, 2)                                        // no mode
+        XCTAssertEqual(run(["graph", "--org", "--landscape", hilden]).0, 2)                // two modes
+        XCTAssertEqual(run(["graph", "--org", "--format", "bpmn", hilden]).0, 2)           // bpmn for processes only
+        XCTAssertEqual(run(["graph", "--all-processes", hilden]).0, 2)                     // needs -o DIR
+        XCTAssertEqual(run(["graph", "--org", "--format", "png", hilden]).0, 2)            // unknown format
+        XCTAssertEqual(run(["graph", "--help"]).0, 0)
+    }
+
+    func testAllProcessesIntoDirectory() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgc-graph-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (code, _, err) = run(["graph", "--all-processes", "--format", "mermaid", "-o", dir.path, hilden])
+        XCTAssertEqual(code, 0, err)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        XCTAssertEqual(files, ["OnlineFormular.mmd", "Organisationsuntersuchung.mmd", "Stellenbesetzung.mmd",
+                               "Stellenbewertung.mmd", "Zahlungsanweisung.mmd"])
+    }
+
+    func testModelWithErrorsDrawsAndExits1() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgc-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.orga")
+        try Data("unit U { position P { planned 1 fte } }\nprocess X { owner U\n step a { by Nobody; time 5 min } }\n".utf8).write(to: file)
+        let (code, out, err) = run(["graph", "--process", "X", "--format", "dot", file.path])
+        XCTAssertEqual(code, 1)
+        XCTAssertTrue(out.hasPrefix("digraph"))
+        XCTAssertTrue(err.contains("error"))
+    }
+}
