@@ -99,8 +99,6 @@ private struct Engine {
         var incoming = [Double](repeating: 0, count: np)
         var incomingAny = [Bool](repeating: false, count: np)
         var incomingComplete = [Bool](repeating: true, count: np)
-        var called = [Bool](repeating: false, count: np)
-        for proc in model.processes { for node in proc.nodes { if let c = node.call, c >= 0, c < np { called[c] = true } } }
         for p in callersFirst {
             let proc = model.processes[p]
             var cases: Double? = nil
@@ -114,16 +112,6 @@ private struct Engine {
                 if own != nil || incomingAny[p] { cases = (own ?? 0) + incoming[p] }
                 if !incomingComplete[p] { complete = false }
                 if cases == nil { complete = false }
-                if own == nil && !called[p] && !hasVolumeStatement(p) && !cyclic[p] {
-                    // The checker reports E504 for processes with own staff work; a process that only
-                    // calls others (or has no staff work) is reported here when its cases matter.
-                    let callsOthers = proc.nodes.contains { $0.call != nil && !$0.isDecision }
-                    let hasStaffWork = proc.nodes.contains { !$0.isDecision && $0.call == nil && ($0.performer?.isStaff ?? false) }
-                    if callsOthers && !hasStaffWork {
-                        diagnostics.append(Diagnostic(.processWithoutVolume, path: model.path(proc.location), range: proc.location.range,
-                                                      "process `\(proc.name)` calls other processes but has no `volume` and no caller, so the called processes' cases are incomplete; add e.g. `volume 100 /year`"))
-                    }
-                }
             }
             processes[p].cases = cases.flatMap { $0.isFinite ? $0 : nil }
             casesComplete[p] = complete && processes[p].cases != nil

@@ -229,12 +229,14 @@ struct Checker {
         for (pi, process) in model.processes.enumerated() {
             let tree = model.trees[process.file]
             var hasStaffWork = false
+            var callsOthers = false
             for node in process.nodes where !node.isDecision {
                 let hasCall = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "call" }
                 let hasBy = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "by" }
                 // A `time` whose value was rejected has its own diagnostic: it is not missing.
                 let hasTime = node.timeHours != nil || tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "time" }
                 if hasCall {
+                    callsOthers = true
                     if hasBy || hasTime {
                         report(.callWithWork, node.location, "step `\(node.name)` calls a process, so it has no `by` or `time` of its own; move that work to a separate step")
                     }
@@ -253,8 +255,9 @@ struct Checker {
                     }
                 }
             }
-            if hasStaffWork && process.volumePerYear == nil && !called.contains(pi) && !hasVolumeStatement(process) {
-                report(.processWithoutVolume, process.location, "process `\(process.name)` has staff steps but no `volume` and no caller; add e.g. `volume 100 /year`",
+            if (hasStaffWork || callsOthers) && process.volumePerYear == nil && !called.contains(pi) && !hasVolumeStatement(process) {
+                let what = hasStaffWork ? "has staff steps" : "calls other processes"
+                report(.processWithoutVolume, process.location, "process `\(process.name)` \(what) but no `volume` and no caller; add e.g. `volume 100 /year`",
                        fixes: insertFix(process.file, process.statement, "volume … /year", title: "Insert `volume` (fill in the cases per year)"))
             }
             if process.source == "selfreport" {

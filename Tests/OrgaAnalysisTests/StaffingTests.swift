@@ -549,9 +549,9 @@ final class StaffingTests: XCTestCase {
             process Caller { step C { call Leaf } }
             process Leaf { volume 10 /year; step S { by P; time 1 h } }
             """)
-        XCTAssertEqual(m.errorCodes(), [])
-        // The analysis reports what the checker cannot see: Caller's cases are unknown.
-        XCTAssertEqual(r.diagnostics.map(\.code), [.processWithoutVolume])
+        // The checker reports it: Caller runs Leaf but has no cases of its own and no caller.
+        XCTAssertEqual(m.errorCodes(), ["E504"])
+        XCTAssertEqual(r.diagnostics.map(\.code), [])
         // Leaf: own 10 cases known, the caller's part unknown → 10 cases, flagged incomplete.
         assertClose(r.processes[m.process("Leaf")].cases, 10)
         XCTAssertFalse(r.processes[m.process("Leaf")].casesComplete)
