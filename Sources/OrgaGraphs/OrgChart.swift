@@ -107,18 +107,19 @@ public enum OrgChart {
         // Keep only tree children actually visited from this parent.
         var kids = [[Int]](repeating: [], count: n)
         var placedUnder = [Int](repeating: -1, count: n)
-        do {
-            var seen = [Bool](repeating: false, count: n)
-            for u in order {
-                seen[u] = true
-                for c in children[u] where placedUnder[c] < 0 && !roots.contains(c) {
-                    placedUnder[c] = u
-                    kids[u].append(c)
-                }
+        var isRoot = [Bool](repeating: false, count: n)
+        for r in roots { isRoot[r] = true }
+        for u in order {
+            for c in children[u] where placedUnder[c] < 0 && !isRoot[c] {
+                placedUnder[c] = u
+                kids[u].append(c)
             }
-            _ = seen
         }
-        let stacked = (0..<n).map { u in !kids[u].isEmpty && kids[u].allSatisfy { kids[$0].isEmpty } }
+        // Children are stacked as an indented list when they are all leaves, and below
+        // the second level always (so that large organisations stay readable).
+        var depth = [Int](repeating: 0, count: n)
+        for u in order { for c in kids[u] { depth[c] = depth[u] + 1 } }
+        let stacked = (0..<n).map { u in !kids[u].isEmpty && (depth[u] >= 2 || kids[u].allSatisfy { kids[$0].isEmpty }) }
         // Post-order: subtree width and height.
         var subW = [Double](repeating: boxWidth, count: n)
         var subH = [Double](repeating: 0, count: n)
@@ -127,8 +128,8 @@ public enum OrgChart {
                 subW[u] = boxWidth
                 subH[u] = height[u]
             } else if stacked[u] {
-                subW[u] = max(boxWidth, indent + boxWidth)
-                subH[u] = height[u] + stackGap + kids[u].reduce(0) { $0 + height[$1] + stackGap }
+                subW[u] = max(boxWidth, indent + (kids[u].map { subW[$0] }.max() ?? 0))
+                subH[u] = height[u] + stackGap + kids[u].reduce(0) { $0 + subH[$1] + stackGap } - stackGap
             } else {
                 let total = kids[u].reduce(0) { $0 + subW[$1] } + hGap * Double(kids[u].count - 1)
                 subW[u] = max(boxWidth, total)
@@ -141,11 +142,23 @@ public enum OrgChart {
         var x = [Double](repeating: 0, count: n)
         var y = [Double](repeating: 0, count: n)
         let header = 20 + 24 + Double(g.subtitle.count) * 17 + 12
+        // Roots side by side; a very wide organisation wraps into bands of trees.
+        let maxBand = max(4000.0, subW.max() ?? 0)
         var cursor = 20.0
+        var bandTop = header.rounded(.up)
+        var bandHeight = 0.0
+        var widest = 0.0
         for r in roots {
+            if cursor > 20 && cursor + subW[r] > 20 + maxBand {
+                cursor = 20
+                bandTop += bandHeight + vGap * 1.5
+                bandHeight = 0
+            }
             left[r] = cursor
-            top[r] = header.rounded(.up)
+            top[r] = bandTop
             cursor += subW[r] + hGap * 2
+            widest = max(widest, cursor - hGap * 2)
+            bandHeight = max(bandHeight, subH[r])
         }
         for u in order {
             if kids[u].isEmpty {
@@ -156,7 +169,7 @@ public enum OrgChart {
                 for c in kids[u] {
                     left[c] = left[u] + indent
                     top[c] = yy
-                    yy += height[c] + stackGap
+                    yy += subH[c] + stackGap
                 }
             } else {
                 let total = kids[u].reduce(0) { $0 + subW[$1] } + hGap * Double(kids[u].count - 1)
@@ -165,11 +178,6 @@ public enum OrgChart {
                     left[c] = xx
                     top[c] = top[u] + height[u] + vGap
                     xx += subW[c] + hGap
-                }
-                // Centre the parent over its first and last child.
-                if let f = kids[u].first, let l = kids[u].last {
-                    let a = left[f] + subW[f] / 2, b = left[l] + subW[l] / 2
-                    _ = (a, b)
                 }
                 x[u] = left[u] + subW[u] / 2
             }
@@ -182,7 +190,7 @@ public enum OrgChart {
         layout.rank = [Int](repeating: 0, count: n)
         layout.row = [Int](repeating: 0, count: n)
         layout.lane = [Int](repeating: 0, count: n)
-        layout.width = max(cursor - hGap * 2 + 20, 400)
+        layout.width = max(widest + 20, 400)
         layout.height = roots.map { top[$0] + subH[$0] }.max() ?? header
         layout.edges = [[Point]](repeating: [], count: g.edges.count)
         layout.backEdge = [Bool](repeating: false, count: g.edges.count)
