@@ -90,6 +90,7 @@ enum GraphCommand {
             }
             let metrics = reader.has("--metrics") ? GraphMetrics.analyze(model) : nil
             let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: metrics != nil, words: words)
+            warnIfTruncated(text, name, io: io)
             return emit(text, to: output, io: io) ? status : ExitCode.usage
         }
         if reader.has("--all-processes"), let dir = output {
@@ -114,6 +115,7 @@ enum GraphCommand {
             }
             let targets = paths
             let failed = FailedPaths()
+            let truncated = FailedPaths()
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, targets.count))
             let showMetrics = metrics != nil
             DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -121,8 +123,12 @@ enum GraphCommand {
                 while p < targets.count {
                     let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: showMetrics, words: words)
                     if !writeIfChanged(text, to: targets[p]) { failed.add(targets[p]) }
+                    if format == .mermaid && text.contains(MermaidWriter.truncatedMarker) { truncated.add(targets[p]) }
                     p += workers
                 }
+            }
+            for path in truncated.all {
+                io.err("orgc graph: warning: \(path) was cut to Mermaid's limits (\(MermaidWriter.maxEdges) edges, \(MermaidWriter.maxTextSize) characters); use --format svg, dot or bpmn for the whole graph\n")
             }
             if let first = failed.first {
                 io.err("orgc graph: cannot write \(first)\n")
@@ -135,7 +141,13 @@ enum GraphCommand {
             ? Graphs.org(model, format: format, metrics: metrics, words: words)
             : Graphs.landscape(model, format: format, metrics: metrics, words: words)
         guard let text else { return ExitCode.usage }
+        warnIfTruncated(text, reader.has("--org") ? "the org chart" : "the landscape", io: io)
         return emit(text, to: output, io: io) ? status : ExitCode.usage
+    }
+
+    static func warnIfTruncated(_ text: String, _ what: String, io: CommandIO) {
+        guard text.hasPrefix("flowchart"), text.contains(MermaidWriter.truncatedMarker) else { return }
+        io.err("orgc graph: warning: \(what) was cut to Mermaid's limits (\(MermaidWriter.maxEdges) edges, \(MermaidWriter.maxTextSize) characters); use --format svg, dot or bpmn for the whole graph\n")
     }
 
     /// Writes `text` to `path` (atomically) or to stdout. False after an I/O error.
@@ -214,9 +226,10 @@ final class FailedPaths: @unchecked Sendable {
         paths.append(p)
         lock.unlock()
     }
-    var first: String? {
+    var first: String? { all.first }
+    var all: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return paths.sorted().first
+        return paths.sorted()
     }
 }

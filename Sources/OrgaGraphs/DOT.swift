@@ -86,34 +86,75 @@ public enum DOTWriter {
 /// Writes a graph as a Mermaid `flowchart` (GitHub renders it). Lanes become
 /// subgraphs; labels are quoted with Mermaid entity codes; ids are `N<index>`.
 public enum MermaidWriter {
+    /// Mermaid's default limits (`maxEdges`, `maxTextSize`). They are "secure" settings:
+    /// a diagram cannot raise them, so GitHub refuses anything larger.
+    public static let maxEdges = 500
+    public static let maxTextSize = 50_000
+    /// First line of the note written into a diagram cut to fit those limits.
+    public static let truncatedMarker = "%% orgc: truncated"
+
     public static func write(_ g: Graph) -> String {
+        let n = g.nodes.count
+        let validEdges = g.edges.indices.filter { k in
+            let e = g.edges[k]
+            return e.from >= 0 && e.from < n && e.to >= 0 && e.to < n
+        }
+        let nodeLines = (0..<n).map { node(g, $0) }
+        let edgeLines = validEdges.map { edge(g, g.edges[$0]) }
+        // How many nodes (in index order) fit within Mermaid's limits, with the edges among them.
+        var kept = n
+        var keptEdges = validEdges.count
+        var total = 400 + g.lanes.reduce(0) { $0 + $1.title.utf8.count * 2 + 40 }
+        total += nodeLines.reduce(0) { $0 + $1.utf8.count + 14 } + edgeLines.reduce(0) { $0 + $1.utf8.count + 3 }
+        if validEdges.count > maxEdges || total > maxTextSize - 2_000 {
+            var byLast = [[Int]](repeating: [], count: n)
+            for (k, e) in validEdges.enumerated() { byLast[max(g.edges[e].from, g.edges[e].to)].append(k) }
+            var size = 400 + g.lanes.reduce(0) { $0 + $1.title.utf8.count * 2 + 40 } + 300
+            var edgesSoFar = 0
+            kept = 0
+            keptEdges = 0
+            for i in 0..<n {
+                let add = nodeLines[i].utf8.count + 14 + byLast[i].reduce(0) { $0 + edgeLines[$1].utf8.count + 3 }
+                if edgesSoFar + byLast[i].count > maxEdges - 1 || size + add > maxTextSize - 2_000 { break }
+                size += add
+                edgesSoFar += byLast[i].count
+                kept = i + 1
+            }
+            keptEdges = edgesSoFar
+        }
+        let truncated = kept < n
         var s = ""
-        s.reserveCapacity(2048 + g.nodes.count * 120 + g.edges.count * 40)
+        s.reserveCapacity(2048 + kept * 120)
         s += "flowchart \(g.kind == .org ? "TB" : "LR")\n"
         s += "  %% \(mermaidComment(g.title))\n"
         for line in g.subtitle { s += "  %% \(mermaidComment(line))\n" }
+        if truncated {
+            s += "  \(truncatedMarker): \(kept) of \(n) nodes and \(keptEdges) of \(validEdges.count) edges fit Mermaid's limits (\(maxEdges) edges, \(maxTextSize) characters)\n"
+        }
         var members = [[Int]](repeating: [], count: g.lanes.count)
         var loose: [Int] = []
-        for (i, node) in g.nodes.enumerated() {
+        for i in 0..<kept {
+            let node = g.nodes[i]
             if node.lane >= 0 && node.lane < g.lanes.count { members[node.lane].append(i) } else { loose.append(i) }
         }
-        for l in g.lanes.indices {
+        for l in g.lanes.indices where !members[l].isEmpty {
             s += "  subgraph L\(l)[\"\(Escape.mermaid(Escape.singleLine(g.lanes[l].title)))\"]\n"
-            for i in members[l] { s += "    " + node(g, i) + "\n" }
+            for i in members[l] { s += "    " + nodeLines[i] + "\n" }
             s += "  end\n"
         }
-        for i in loose { s += "  " + node(g, i) + "\n" }
-        for e in g.edges where e.from >= 0 && e.from < g.nodes.count && e.to >= 0 && e.to < g.nodes.count {
-            let arrow = e.plain ? "---" : g.kind == .landscape ? "-.->" : "-->"
-            if let l = e.label, !l.isEmpty {
-                s += "  N\(e.from) \(arrow)|\"\(Escape.mermaid(Escape.singleLine(l)))\"| N\(e.to)\n"
-            } else {
-                s += "  N\(e.from) \(arrow) N\(e.to)\n"
-            }
+        for i in loose { s += "  " + nodeLines[i] + "\n" }
+        for (k, e) in validEdges.enumerated() where g.edges[e].from < kept && g.edges[e].to < kept {
+            s += "  " + edgeLines[k] + "\n"
+        }
+        if truncated {
+            let more = "… \(n - kept) more nodes and \(validEdges.count - keptEdges) more edges: too large for Mermaid; use orgc graph --format svg, dot or bpmn"
+            s += "  NMORE[\"\(Escape.mermaid(more))\"]\n"
+            s += "  classDef omore fill:#fff7e8,stroke:#c7831f,stroke-dasharray:4 3\n"
+            s += "  class NMORE omore\n"
         }
         // Styles by kind.
         var classes: [String: [Int]] = [:]
-        for (i, n) in g.nodes.enumerated() {
+        for (i, n) in g.nodes.enumerated() where i < kept {
             let c: String
             switch n.kind {
             case .start: c = "start"
@@ -126,19 +167,20 @@ public enum MermaidWriter {
             case .task(.unknown): c = "unknown"
             case .unit, .process: c = "box"
             }
-            classes[n.highlight ? "warn" : c, default: []].append(i)
+            // Class names carry a prefix: words like `call`, `end`, `style` are keywords.
+            classes["o" + (n.highlight ? "warn" : c), default: []].append(i)
         }
         let defs: [(String, String)] = [
-            ("start", "fill:#edf7ee,stroke:#2e7d32,stroke-width:2px"),
-            ("finish", "fill:#fdecec,stroke:#c62828,stroke-width:3px"),
-            ("decision", "fill:#fffbea,stroke:#b8860b"),
-            ("call", "fill:#f5f0fb,stroke:#7b52ab,stroke-width:3px"),
-            ("staff", "fill:#ffffff,stroke:#2f6db5"),
-            ("system", "fill:#eef8f0,stroke:#2e8b57"),
-            ("actor", "fill:#fff7e8,stroke:#c7831f"),
-            ("unknown", "fill:#f7f7f7,stroke:#8a8a8a,stroke-dasharray:4 3"),
-            ("box", "fill:#ffffff,stroke:#475569"),
-            ("warn", "fill:#fdecec,stroke:#c62828,stroke-width:2px"),
+            ("ostart", "fill:#edf7ee,stroke:#2e7d32,stroke-width:2px"),
+            ("ofinish", "fill:#fdecec,stroke:#c62828,stroke-width:3px"),
+            ("odecision", "fill:#fffbea,stroke:#b8860b"),
+            ("ocall", "fill:#f5f0fb,stroke:#7b52ab,stroke-width:3px"),
+            ("ostaff", "fill:#ffffff,stroke:#2f6db5"),
+            ("osystem", "fill:#eef8f0,stroke:#2e8b57"),
+            ("oactor", "fill:#fff7e8,stroke:#c7831f"),
+            ("ounknown", "fill:#f7f7f7,stroke:#8a8a8a,stroke-dasharray:4 3"),
+            ("obox", "fill:#ffffff,stroke:#475569"),
+            ("owarn", "fill:#fdecec,stroke:#c62828,stroke-width:2px"),
         ]
         for (name, style) in defs {
             guard let ids = classes[name], !ids.isEmpty else { continue }
@@ -152,6 +194,14 @@ public enum MermaidWriter {
             }
         }
         return s
+    }
+
+    static func edge(_ g: Graph, _ e: GraphEdge) -> String {
+        let arrow = e.plain ? "---" : g.kind == .landscape ? "-.->" : "-->"
+        if let l = e.label, !l.isEmpty {
+            return "N\(e.from) \(arrow)|\"\(Escape.mermaid(Escape.singleLine(l)))\"| N\(e.to)"
+        }
+        return "N\(e.from) \(arrow) N\(e.to)"
     }
 
     static func mermaidComment(_ s: String) -> String {

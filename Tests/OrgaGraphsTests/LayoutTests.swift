@@ -150,4 +150,21 @@ final class LayoutTests: XCTestCase {
         let b = Graphs.process(modelFrom(Synthetic.process(nodes: 300, decisionEvery: 4)), 0, format: .bpmn)
         XCTAssertEqual(a, b)
     }
+
+    /// Mermaid refuses diagrams over 500 edges or 50,000 characters (limits a diagram
+    /// cannot raise): larger graphs are cut in node order and marked.
+    func testMermaidStaysWithinMermaidsLimits() {
+        let model = modelFrom(Synthetic.process(nodes: 2000, decisionEvery: 4, weird: true))
+        let text = Graphs.process(model, 0, format: .mermaid)
+        XCTAssertTrue(text.contains(MermaidWriter.truncatedMarker))
+        XCTAssertLessThanOrEqual(text.utf16.count, MermaidWriter.maxTextSize)
+        let edgeLines = text.split(separator: "\n").filter { line in
+            line.hasPrefix("  N") && (line.contains(" --> ") || line.contains(" -->|") || line.contains(" --- ") || line.contains(" -.-> "))
+        }
+        XCTAssertLessThanOrEqual(edgeLines.count, MermaidWriter.maxEdges)
+        XCTAssertGreaterThan(edgeLines.count, 100)
+        XCTAssertTrue(text.contains("NMORE["))
+        let small = modelFrom(Synthetic.process(nodes: 20, decisionEvery: 4))
+        XCTAssertFalse(Graphs.process(small, 0, format: .mermaid).contains(MermaidWriter.truncatedMarker))
+    }
 }

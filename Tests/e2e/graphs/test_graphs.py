@@ -4,7 +4,7 @@
 - every BPMN file validates against the BPMN 2.0 XSDs shipped with SpiffWorkflow
   (xmlschema) and is parsed by SpiffWorkflow's BPMN parser (a real BPMN engine),
 - every SVG is well-formed XML with an <svg> root and no external references,
-- Mermaid files have the flowchart shape GitHub's renderer expects.
+- every Mermaid file is parsed by Mermaid's own parser (mermaid 11, run with Node).
 
 Runs the built binary: $ORGC (default .build/debug/orgc). From the repository root:
     python3 -m pytest -q Tests/e2e/graphs
@@ -17,6 +17,8 @@ import sys
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import importlib.util
 
 import pytest
 import xmlschema
@@ -147,6 +149,25 @@ def assert_svg_ok(path: Path):
     assert float(root.get("width")) > 0 and float(root.get("height")) > 0
 
 
+def mermaid_bundle():
+    spec = importlib.util.find_spec("mermaid_parser")
+    assert spec and spec.submodule_search_locations, "mermaid-parser-py is not installed (Tests/e2e/graphs/run.sh installs it)"
+    bundle = Path(list(spec.submodule_search_locations)[0]) / "js" / "parser.bundle.js"
+    assert bundle.exists(), bundle
+    return bundle
+
+
+def assert_mermaid_parses(paths):
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node, "Node.js is not installed (Debian nodejs)"
+    paths = [str(p) for p in paths]
+    for i in range(0, len(paths), 50):
+        r = subprocess.run([node, str(Path(__file__).parent / "mermaid_check.js"), str(mermaid_bundle()), *paths[i:i + 50]],
+                           capture_output=True, text=True, timeout=600)
+        failures = [l for l in r.stdout.splitlines() if l.startswith("FAIL")]
+        assert r.returncode == 0 and not failures, "\n".join(failures) or r.stderr
+
+
 def assert_mermaid_ok(path: Path):
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -162,7 +183,7 @@ def assert_mermaid_ok(path: Path):
         for label in re.findall(r'"([^"]*)"', s):
             assert "<" not in label.replace("<br/>", ""), s
         assert s.count('"') % 2 == 0, s
-        ids = re.findall(r"\b(N\d+|L\d+)\b", s)
+        ids = re.findall(r"\b(N\d+|L\d+|NMORE)\b", s)
         assert ids, f"line without a safe id: {s}"
 
 
@@ -230,10 +251,11 @@ def test_svg_well_formed_and_self_contained(outputs, sample):
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
-def test_mermaid_shape(outputs, sample):
+def test_mermaid_parses_with_mermaid(outputs, sample):
     files = sorted((outputs / sample / "mermaid").glob("*.mmd")) + [outputs / sample / "org.mmd", outputs / sample / "landscape.mmd"]
     for f in files:
         assert_mermaid_ok(f)
+    assert_mermaid_parses(files)
 
 
 def test_golden_files_are_valid_too(schema):
@@ -248,6 +270,7 @@ def test_golden_files_are_valid_too(schema):
         assert_bpmn_valid(f, schema)
     for f in svgs:
         assert_svg_ok(f)
+    assert_mermaid_parses(sorted(GOLDEN.rglob("*.mmd")))
 
 
 def test_output_is_deterministic(tmp_path):
@@ -305,6 +328,9 @@ def test_nasty_2000_nodes_500_loops_bpmn_svg(nasty, schema):
     assert_bpmn_valid(nasty / "big.bpmn", schema)
     assert_svg_ok(nasty / "big.svg")
     assert_mermaid_ok(nasty / "big.mermaid")
+    # Too large for Mermaid (500 edges at most, a limit diagrams cannot raise): cut, marked, still parses.
+    assert "%% orgc: truncated" in (nasty / "big.mermaid").read_text(encoding="utf-8")
+    assert_mermaid_parses([nasty / "big.mermaid"])
     root = ET.parse(nasty / "big.bpmn").getroot()
     gws = list(root.iter("{http://www.omg.org/spec/BPMN/20100524/MODEL}exclusiveGateway"))
     assert len(gws) == 500
@@ -319,8 +345,9 @@ def test_nasty_names_in_every_format(nasty, schema):
     assert_bpmn_valid(nasty / "small.bpmn", schema)
     assert_svg_ok(nasty / "small.svg")
     assert_mermaid_ok(nasty / "small.mermaid")
+    assert_mermaid_parses([nasty / "small.mermaid"])
     for mode in ["--org", "--landscape"]:
-        for fmt, check in [("dot", assert_dot_renders), ("svg", assert_svg_ok), ("mermaid", assert_mermaid_ok)]:
+        for fmt, check in [("dot", assert_dot_renders), ("svg", assert_svg_ok), ("mermaid", lambda p: (assert_mermaid_ok(p), assert_mermaid_parses([p])))]:
             out = nasty / f"{mode.strip('-')}.{fmt}"
             orgc("graph", mode, "--format", fmt, "-o", str(out), model)
             check(out)
