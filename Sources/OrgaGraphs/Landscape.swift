@@ -49,7 +49,7 @@ public enum Landscape {
             let f = metrics?.process(pi)
             if let c = f?.cases ?? p.volumePerYear { details.append("\(Num.grouped(c, 1)) \(w.casesPerYear)") }
             if let fte = f?.fte {
-                details.append("\(Num.fmt(fte, 2)) \(w.fteBound)")
+                details.append("\(f?.complete == false ? "≥ " : "")\(Num.fmt(fte, 2)) \(w.fteBound)")
                 node.weight = maxFTE > 0 ? fte / maxFTE : 0
             }
             node.details = details

@@ -5,8 +5,10 @@ public struct GraphMetrics: Sendable {
     public struct ProcessFigures: Sendable {
         /// Cases per year (own volume + calls).
         public var cases: Double?
-        /// fte bound by the process's own staff steps.
+        /// fte bound by the process's own staff steps (nil when the flow cannot be solved).
         public var fte: Double?
+        /// False when an input was missing, so `fte` leaves a part out (shown as "≥").
+        public var complete = true
         /// Expected lead time per case in days.
         public var leadTimeDays: Double?
         /// Per node (index like `Process.nodes`): visits per case and fte need.
@@ -19,10 +21,13 @@ public struct GraphMetrics: Sendable {
         public var planned: Double
         public var filled: Double
         public var need: Double?
-        public init(planned: Double, filled: Double, need: Double?) {
+        /// False when an input was missing, so `need` leaves a part out (shown as "≥").
+        public var complete: Bool
+        public init(planned: Double, filled: Double, need: Double?, complete: Bool = true) {
             self.planned = planned
             self.filled = filled
             self.need = need
+            self.complete = complete
         }
     }
 

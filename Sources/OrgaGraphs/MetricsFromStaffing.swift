@@ -8,14 +8,15 @@ extension GraphMetrics {
         processes = r.processes.map { p in
             var f = ProcessFigures()
             f.cases = p.cases
-            f.fte = p.fte
+            f.fte = p.flowSolved ? p.fte : nil
+            f.complete = p.complete
             f.leadTimeDays = p.leadTimeDays
             f.visits = p.nodes.map(\.visits)
             f.nodeFTE = p.nodes.map(\.fte)
             return f
         }
-        units = r.units.map { StaffFigures(planned: $0.planned, filled: $0.filled, need: $0.need) }
-        positions = r.positions.map { StaffFigures(planned: $0.planned, filled: $0.filled, need: $0.need) }
+        units = r.units.map { StaffFigures(planned: $0.planned, filled: $0.filled, need: $0.need, complete: $0.complete) }
+        positions = r.positions.map { StaffFigures(planned: $0.planned, filled: $0.filled, need: $0.need, complete: $0.complete) }
     }
 
     /// Runs the staffing engine on `model`.

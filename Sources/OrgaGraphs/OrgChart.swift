@@ -34,7 +34,7 @@ public enum OrgChart {
             let pl = fig?.planned ?? planned[u], fi = fig?.filled ?? filled[u]
             var staff = "\(Num.fmt(pl, 2)) / \(Num.fmt(fi, 2))"
             if let need = fig?.need {
-                staff += " / \(Num.fmt(need, 2))"
+                staff += " / \(fig?.complete == false ? "≥" : "")\(Num.fmt(need, 2))"
                 node.highlight = need > pl + 1e-9
             }
             details.append(staff + " \(w.fte)")
@@ -47,7 +47,7 @@ public enum OrgChart {
             for pi in positions.prefix(12) where pi >= 0 && pi < model.positions.count {
                 let pos = model.positions[pi]
                 var line = "\(Num.fmt(pos.planned, 2)) / \(Num.fmt(pos.filled, 2))"
-                if let need = metrics?.position(pi)?.need { line += " / \(Num.fmt(need, 2))" }
+                if let f = metrics?.position(pi), let need = f.need { line += " / \(f.complete ? "" : "≥")\(Num.fmt(need, 2))" }
                 line += "  " + Escape.singleLine(pos.title ?? pos.name)
                 details.append(line)
             }

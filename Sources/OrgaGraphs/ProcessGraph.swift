@@ -38,7 +38,7 @@ public enum ProcessGraph {
         var second: [String] = []
         if let v = process.volumePerYear { second.append("\(Num.grouped(v, 1)) \(w.casesPerYear)") }
         if let c = figures?.cases, c != process.volumePerYear { second.append("\(Num.grouped(c, 1)) \(w.casesPerYear) (\(w.inclCalls))") }
-        if let f = figures?.fte { second.append("\(Num.fmt(f, 3)) \(w.fteBound)") }
+        if let f = figures?.fte { second.append("\(figures?.complete == false ? "≥ " : "")\(Num.fmt(f, 3)) \(w.fteBound)") }
         if let lt = figures?.leadTimeDays { second.append("\(w.leadTime) \(Num.days(lt))") }
         if let s = process.source { second.append("\(w.source): \(s)") }
         if !second.isEmpty { sub.append(second.joined(separator: " · ")) }
