@@ -5,6 +5,8 @@ import OrgaSyntax
 /// person counts them), so `ü` and an emoji are one column each.
 struct DiagnosticPrinter {
     let sources: [String: SourceFile]
+    /// Longer source lines are shown as a window around the diagnostic.
+    static let maxShownLineBytes = 400
 
     struct Span {
         var line: Int, column: Int, endLine: Int, endColumn: Int
@@ -12,8 +14,41 @@ struct DiagnosticPrinter {
 
     func span(_ d: Diagnostic) -> Span {
         guard let f = sources[d.path] else { return Span(line: 1, column: 1, endLine: 1, endColumn: 1) }
-        return Span(line: f.line(of: d.range.start) + 1, column: f.characterColumn(of: d.range.start) + 1,
-                    endLine: f.line(of: d.range.end) + 1, endColumn: f.characterColumn(of: d.range.end) + 1)
+        return Span(line: f.line(of: d.range.start) + 1, column: column(f, d.range.start, startColumns) + 1,
+                    endLine: f.line(of: d.range.end) + 1, endColumn: column(f, d.range.end, endColumns) + 1)
+    }
+
+    /// The last column counted, so that many diagnostics on one very long line (a
+    /// minified or binary file) are counted incrementally, not each from the line start.
+    final class ColumnCache {
+        var path = ""
+        var line = -1
+        var offset = 0
+        var column = 0
+    }
+    private let startColumns = ColumnCache()
+    private let endColumns = ColumnCache()
+
+    /// `SourceFile.characterColumn(of:)`, continuing from the cached position when it
+    /// lies on the same line before `offset` (diagnostics come sorted by position).
+    private func column(_ f: SourceFile, _ offset: Int, _ cache: ColumnCache) -> Int {
+        let o = max(0, min(offset, f.bytes.count))
+        let line = f.line(of: o)
+        var i = f.lineStarts[line]
+        var col = 0
+        if cache.path == f.path && cache.line == line && cache.offset <= o {
+            i = cache.offset
+            col = cache.column
+        }
+        while i < o {
+            if f.bytes[i] & 0xC0 != 0x80 { col += 1 }
+            i += 1
+        }
+        cache.path = f.path
+        cache.line = line
+        cache.offset = o
+        cache.column = col
+        return col
     }
 
     // MARK: text
@@ -28,14 +63,37 @@ struct DiagnosticPrinter {
             out += "  --> \(d.path):\(sp.line):\(sp.column)\n"
             if let f = sources[d.path] {
                 let lineIndex = sp.line - 1
-                let lineText = displayLine(f.lineText(lineIndex))
                 let number = String(sp.line)
                 let pad = String(repeating: " ", count: number.count)
                 let lineStart = f.lineRange(lineIndex).lowerBound
                 let lineEnd = f.lineRange(lineIndex).upperBound
-                let startCol = f.characterColumn(of: d.range.start)
-                let endOffset = min(d.range.end, lineEnd)
-                let width = max(1, f.characterColumn(of: max(endOffset, lineStart)) - startCol)
+                let lineText: String
+                let startCol: Int
+                let width: Int
+                if lineEnd - lineStart <= DiagnosticPrinter.maxShownLineBytes {
+                    lineText = displayLine(f.lineText(lineIndex))
+                    startCol = f.characterColumn(of: d.range.start)
+                    let endOffset = min(d.range.end, lineEnd)
+                    width = max(1, f.characterColumn(of: max(endOffset, lineStart)) - startCol)
+                } else {
+                    // A very long line (minified or binary data): show a window around the
+                    // mark, not the whole line once per diagnostic.
+                    let start = max(lineStart, min(d.range.start, lineEnd))
+                    var from = max(lineStart, start - 40)
+                    while from > lineStart && f.bytes[from] & 0xC0 == 0x80 { from -= 1 }
+                    var to = min(lineEnd, from + 160)
+                    while to < lineEnd && f.bytes[to] & 0xC0 == 0x80 { to += 1 }
+                    func characters(_ a: Int, _ b: Int) -> Int {
+                        var n = 0
+                        var i = a
+                        while i < b { if f.bytes[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
+                        return n
+                    }
+                    let prefix = from > lineStart ? "…" : ""
+                    lineText = prefix + displayLine(f.text(from..<to)) + (to < lineEnd ? "…" : "")
+                    startCol = (prefix.isEmpty ? 0 : 1) + characters(from, start)
+                    width = max(1, characters(start, max(start, min(d.range.end, to))))
+                }
                 out += "\(pad) |\n"
                 out += "\(number) | \(lineText)\n"
                 out += "\(pad) | " + String(repeating: " ", count: startCol) + paint(String(repeating: "^", count: width), sevColor) + "\n"

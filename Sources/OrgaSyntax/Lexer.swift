@@ -29,7 +29,12 @@ public struct Lexer {
         tokens.append(Token(kind: kind, start: start, end: pos))
     }
 
+    /// Diagnostics kept per file. The parser shows only the first `Parser.maxDiagnostics`
+    /// anyway; without a bound, a 10 MB line of `# # # …` made millions of them (GBs).
+    static let maxStoredDiagnostics = 4 * Parser.maxDiagnostics
+
     private mutating func report(_ code: DiagnosticCode, _ start: Int, _ end: Int, _ message: String) {
+        guard diagnostics.count < Lexer.maxStoredDiagnostics else { return }
         diagnostics.append(Diagnostic(code, path: path, range: ByteRange(start, end), message))
     }
 

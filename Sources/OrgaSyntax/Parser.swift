@@ -11,6 +11,7 @@ public struct Parser {
     private var tree: SyntaxTree
     private var i: Int32 = 0
     private var diagnostics: [Diagnostic] = []
+    private var parserErrors = 0
     // Doc comment lines seen since the last statement.
     private var docFirst: Int32 = -1
     private var docLast: Int32 = -1
@@ -88,6 +89,10 @@ public struct Parser {
     }
 
     private mutating func error(_ code: DiagnosticCode, _ range: ByteRange, _ message: String, fixes: [Fix] = []) {
+        // Bounded like the lexer's (see `Lexer.maxStoredDiagnostics`): `unit A , , , …`
+        // must not make millions of diagnostics.
+        parserErrors += 1
+        guard parserErrors <= Lexer.maxStoredDiagnostics else { return }
         diagnostics.append(Diagnostic(code, path: tree.path, range: range, message, fixes: fixes))
     }
 
