@@ -34,7 +34,7 @@ struct DiagnosticPrinter {
     private func column(_ f: SourceFile, _ offset: Int, _ cache: ColumnCache) -> Int {
         let o = max(0, min(offset, f.bytes.count))
         let line = f.line(of: o)
-        var i = f.lineStarts[line]
+        var i = f.lineRange(line).lowerBound   // after a BOM on the first line
         var col = 0
         if cache.path == f.path && cache.line == line && cache.offset <= o {
             i = cache.offset

@@ -4,7 +4,8 @@
 /// are derived on demand: line numbers and byte columns are 0-based internally,
 /// 1-based only when printed for humans. A line ends at `\n`, `\r\n` or a lone `\r`.
 /// A leading UTF-8 byte order mark is kept in `bytes` (so offsets match the file on
-/// disk) but skipped by the lexer.
+/// disk) but skipped by the lexer, and it is no column: the first line's text and
+/// columns start after it, as in an editor.
 public struct SourceFile: Sendable {
     public let path: String
     public let bytes: [UInt8]
@@ -41,6 +42,16 @@ public struct SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    public var bomLength: Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Where the text of line `line` starts: its first byte, after a BOM on the first line.
+    private func contentStart(_ line: Int) -> Int {
+        line == 0 ? bomLength : lineStarts[line]
+    }
+
     /// The 0-based line containing `offset` (clamped to the file).
     public func line(of offset: Int) -> Int {
         let o = max(0, min(offset, bytes.count))
@@ -56,13 +67,13 @@ public struct SourceFile: Sendable {
     public func lineAndByteColumn(of offset: Int) -> (line: Int, column: Int) {
         let o = max(0, min(offset, bytes.count))
         let l = line(of: o)
-        return (l, o - lineStarts[l])
+        return (l, max(0, o - contentStart(l)))
     }
 
     /// Byte range of line `line` without its line terminator.
     public func lineRange(_ line: Int) -> Range<Int> {
         guard line >= 0 && line < lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line]
+        let start = contentStart(line)
         var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
         if end > start && bytes[end - 1] == 0x0A { end -= 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
@@ -86,7 +97,7 @@ public struct SourceFile: Sendable {
         let (l, _) = lineAndByteColumn(of: offset)
         let o = max(0, min(offset, bytes.count))
         var count = 0
-        var i = lineStarts[l]
+        var i = contentStart(l)
         while i < o {
             if bytes[i] & 0xC0 != 0x80 { count += 1 }
             i += 1
@@ -99,7 +110,7 @@ public struct SourceFile: Sendable {
         let (l, _) = lineAndByteColumn(of: offset)
         let o = max(0, min(offset, bytes.count))
         var count = 0
-        var i = lineStarts[l]
+        var i = contentStart(l)
         while i < o {
             let b = bytes[i]
             if b & 0xC0 != 0x80 { count += (b >= 0xF0 ? 2 : 1) }

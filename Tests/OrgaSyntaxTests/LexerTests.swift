@@ -127,6 +127,17 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(t.first?.kind, .identifier)
         XCTAssertEqual(t.first?.start, 3)
         XCTAssertEqual(f.text(3..<7), "unit")
+        // The BOM is no column: line 1 starts after it, as in an editor.
+        XCTAssertEqual(f.lineText(0), "unit A")
+        XCTAssertEqual(f.characterColumn(of: 3), 0)
+        XCTAssertEqual(f.characterColumn(of: 8), 5)
+        XCTAssertEqual(f.utf16Column(of: 8), 5)
+        XCTAssertEqual(f.lineAndByteColumn(of: 8).column, 5)
+        XCTAssertEqual(f.offset(line: 0, utf16Column: 0), 3)
+        XCTAssertEqual(f.offset(line: 0, utf16Column: 5), 8)
+        XCTAssertEqual(f.offset(line: 0, byteColumn: 0), 3)
+        XCTAssertEqual(SourceFile(path: "t", bytes: [0xEF, 0xBB, 0xBF]).lineText(0), "")
+        XCTAssertEqual(SourceFile(path: "t", bytes: [0xEF, 0xBB, 0xBF, 0x0A, 0x61]).lineText(1), "a")
         // A BOM elsewhere is not skipped: U+FEFF is no letter.
         XCTAssertEqual(codes("unit \u{FEFF}A"), ["E101"])
         // Only one BOM is skipped.
