@@ -186,7 +186,8 @@ struct DiagnosticPrinter {
                     ("artifactLocation", .object([("uri", .string(uri(d.path)))])),
                     ("region", .object([("startLine", .int(sp.line)), ("startColumn", .int(sp.column)),
                                         ("endLine", .int(sp.endLine)), ("endColumn", .int(sp.endColumn)),
-                                        ("charOffset", .int(d.range.start)), ("charLength", .int(d.range.end - d.range.start))])),
+                                        // Byte offsets: SARIF's charOffset would count characters.
+                                        ("byteOffset", .int(d.range.start)), ("byteLength", .int(d.range.end - d.range.start))])),
                 ]))])])),
             ]
             if !d.fixes.isEmpty {

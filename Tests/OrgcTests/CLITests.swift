@@ -1,1 +1,258 @@
+import Foundation
 import XCTest
+@testable import OrgaCLI
+import OrgaSyntax
+
+/// `orgc` as a command: exit codes, usage errors, help, version, explain.
+final class CLITests: XCTestCase {
+    private func orgc(_ args: String...) -> TestSupport.Run { TestSupport.orgc(args) }
+
+    private func write(_ text: String, to name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    // MARK: check: exit codes
+
+    func testCleanSamplesExit0() {
+        for sample in ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt"] {
+            let r = orgc("check", sample)
+            XCTAssertEqual(r.code, 0, "\(sample): \(r.out)\(r.err)")
+            XCTAssertEqual(r.out, "no problems found\n")
+            XCTAssertEqual(r.err, "")
+            XCTAssertEqual(orgc("check", "--strict", sample).code, 0, "the samples have no warnings either")
+        }
+    }
+
+    func testSeveralModelsInOneRun() {
+        let r = orgc("check", "Samples/hilden", "Samples/buergerbuero")
+        XCTAssertEqual(r.code, 0)
+        XCTAssertEqual(orgc("check", "Samples/hilden", "Tests/OrgcTests/models/broken").code, 1)
+        // A missing path among others is a usage/IO problem: 2, whatever the others hold.
+        XCTAssertEqual(orgc("check", "Samples/hilden", "Samples/nonexistent").code, 2)
+    }
+
+    func testErrorsExit1() {
+        let r = orgc("check", "Tests/OrgcTests/models/broken")
+        XCTAssertEqual(r.code, 1)
+        XCTAssertTrue(r.out.hasSuffix("7 errors, 4 warnings\n"), r.out)
+    }
+
+    func testWarningsExit0AndWithStrict1() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("model M { year 2024 }\nunit A { position P { } }\n", to: "w.orga", in: dir)
+        let plain = orgc("check", path)
+        XCTAssertEqual(plain.code, 0, plain.out)
+        XCTAssertTrue(plain.out.contains("warning[W510]"), plain.out)
+        XCTAssertTrue(plain.out.hasSuffix("0 errors, 1 warning\n"), plain.out)
+        XCTAssertEqual(orgc("check", "--strict", path).code, 1)
+        XCTAssertEqual(orgc("check", path, "--strict").code, 1, "options may follow paths")
+        XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
+    }
+
+    func testCurrentDirectoryIsTheDefaultModel() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try write("unit A { kind 12 }\n", to: "sub/a.orga", in: dir)
+        let fm = FileManager.default
+        let previous = fm.currentDirectoryPath
+        fm.changeCurrentDirectoryPath(dir.path)
+        defer { fm.changeCurrentDirectoryPath(previous) }
+        let (io, read) = CommandIO.capture()
+        XCTAssertEqual(Orgc.run(["check"], io: io), 1)
+        XCTAssertTrue(read().out.contains("--> ./sub/a.orga:1:15"), read().out)
+    }
+
+    // MARK: check: I/O problems exit 2
+
+    func testMissingPathExits2() {
+        let r = orgc("check", "Samples/does-not-exist")
+        XCTAssertEqual(r.code, 2)
+        XCTAssertEqual(r.out, "")
+        XCTAssertTrue(r.err.contains("Samples/does-not-exist: no such file or directory"), r.err)
+    }
+
+    func testPathUnderANonDirectoryExits2() {
+        // `Samples/README.md` is a file, so nothing can be below it (ENOTDIR).
+        let r = orgc("check", "Samples/README.md/model.orga")
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("no such file or directory"), r.err)
+    }
+
+    func testDirectoryWithoutOrgaFilesExits2() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A directory whose name ends in `.orga` is a directory, not a file to read.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("looks-like-a-file.orga"), withIntermediateDirectories: true)
+        _ = try write("not a model", to: "notes.txt", in: dir)
+        let r = orgc("check", dir.path)
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("no .orga files found"), r.err)
+    }
+
+    func testUnreadableFileExits2() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("unit A\n", to: "secret.orga", in: dir)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+        if FileManager.default.isReadableFile(atPath: path) {
+            throw XCTSkip("running as root: a chmod 000 file is still readable (the other I/O tests cover exit 2)")
+        }
+        let r = orgc("check", path)
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("cannot open file"), r.err)
+    }
+
+    func testFileThatCannotBeReadExits2() throws {
+        // Opening works, reading fails (EIO): the "cannot read" path, even as root.
+        let path = "/proc/self/mem"
+        guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no /proc on this system") }
+        let r = orgc("check", path)
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.hasPrefix("orgc: /proc/self/mem: cannot"), r.err)
+    }
+
+    func testDanglingSymlinkExits2() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let link = dir.appendingPathComponent("gone.orga").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("missing.orga").path)
+        XCTAssertEqual(orgc("check", link).code, 2)
+    }
+
+    // MARK: usage errors exit 2
+
+    func testBadOptionsExit2() {
+        for args in [["check", "--format", "xml", "Samples/hilden"], ["check", "--bogus", "Samples/hilden"],
+                     ["check", "Samples/hilden", "--format"], ["check", "--color", "sometimes", "Samples/hilden"],
+                     ["check", "--strict=yes", "Samples/hilden"], ["frobnicate"], []] {
+            let r = TestSupport.orgc(args)
+            XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
+            XCTAssertEqual(r.out, "", "\(args): nothing on stdout")
+            XCTAssertFalse(r.err.isEmpty, "\(args): a message on stderr")
+        }
+        XCTAssertTrue(orgc("check", "--format", "xml").err.contains("--format must be one of text, json, github, sarif, not `xml`"))
+        XCTAssertTrue(orgc("chekc").err.contains("did you mean `check`?"))
+    }
+
+    func testOptionFormsAndDoubleDash() throws {
+        XCTAssertEqual(orgc("check", "--format=json", "Samples/hilden").code, 0)
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try write("unit A\n", to: "-odd.orga", in: dir)
+        let fm = FileManager.default
+        let previous = fm.currentDirectoryPath
+        fm.changeCurrentDirectoryPath(dir.path)
+        defer { fm.changeCurrentDirectoryPath(previous) }
+        let (io, read) = CommandIO.capture()
+        XCTAssertEqual(Orgc.run(["check", "--", "-odd.orga"], io: io), 0, read().err)
+    }
+
+    // MARK: help and version
+
+    func testHelpAndVersion() {
+        for flag in ["--help", "-h", "help"] {
+            let r = orgc(flag)
+            XCTAssertEqual(r.code, 0)
+            XCTAssertTrue(r.out.contains("Usage: orgc <command>"), r.out)
+            XCTAssertTrue(r.out.contains("check"), r.out)
+        }
+        let check = orgc("check", "--help")
+        XCTAssertEqual(check.code, 0)
+        XCTAssertTrue(check.out.hasPrefix("Usage: orgc check"), check.out)
+        XCTAssertTrue(check.out.contains("--strict"))
+        for flag in ["--version", "-V", "version"] {
+            let r = orgc(flag)
+            XCTAssertEqual(r.code, 0)
+            XCTAssertEqual(r.out, "orgc \(Orgc.version)\n")
+        }
+        XCTAssertNotNil(Orgc.version.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
+    }
+
+    // MARK: explain
+
+    func testExplainACode() {
+        let r = orgc("explain", "E301")
+        XCTAssertEqual(r.code, 0)
+        XCTAssertTrue(r.out.hasPrefix("E301 (error): unknown name\n\n"), r.out)
+        XCTAssertTrue(r.out.contains("did you mean") || r.out.contains("similar name"), r.out)
+        XCTAssertEqual(orgc("explain", "e301").out, r.out, "codes are case-insensitive")
+        let w = orgc("explain", "W408")
+        XCTAssertTrue(w.out.hasPrefix("W408 (warning): "), w.out)
+        let two = orgc("explain", "E301", "E401")
+        XCTAssertEqual(two.code, 0)
+        XCTAssertTrue(two.out.contains("E401 (error)"))
+    }
+
+    func testExplainListsEveryCode() {
+        let r = orgc("explain", "--list")
+        XCTAssertEqual(r.code, 0)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, DiagnosticCode.allCases.count)
+        for (line, code) in zip(lines, DiagnosticCode.allCases) {
+            XCTAssertTrue(line.hasPrefix("\(code.rawValue)  \(code.defaultSeverity.rawValue)  "), line)
+            XCTAssertTrue(line.hasSuffix(code.title), line)
+        }
+        // Every code has a long explanation that `explain` prints.
+        for code in DiagnosticCode.allCases {
+            let e = orgc("explain", code.rawValue)
+            XCTAssertEqual(e.code, 0)
+            XCTAssertTrue(e.out.contains(code.explanation), code.rawValue)
+        }
+    }
+
+    func testExplainUnknownCodeExits2() {
+        let r = orgc("explain", "E999")
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("unknown diagnostic code `E999`"), r.err)
+        XCTAssertEqual(orgc("explain", "E301", "X1").code, 2, "one unknown code fails the run")
+        XCTAssertEqual(orgc("explain").code, 2)
+        XCTAssertEqual(orgc("explain", "--help").code, 0)
+    }
+
+    // MARK: output details
+
+    func testColor() throws {
+        let always = orgc("check", "--color", "always", "Tests/OrgcTests/models/broken")
+        XCTAssertTrue(always.out.contains("\u{1B}[1;31merror[E"), always.out)
+        XCTAssertTrue(always.out.contains("\u{1B}[1;33mwarning[W"), always.out)
+        for args in [["check", "--color", "never", "Tests/OrgcTests/models/broken"], ["check", "Tests/OrgcTests/models/broken"]] {
+            XCTAssertFalse(TestSupport.orgc(args).out.contains("\u{1B}"), "no colour when captured / never")
+        }
+    }
+
+    func testTextOutputShowsSourceLineAndCaret() {
+        let r = orgc("check", "Tests/OrgcTests/models/broken")
+        XCTAssertTrue(r.out.contains("""
+            error[E301]: no unit, position, actor or system named `Sachbearbeitng`; did you mean `Sachbearbeitung`?
+              --> Tests/OrgcTests/models/broken/prozesse/meldung.orga:5:40
+              |
+            5 |   step Prüfen "Unterlagen prüfen" { by Sachbearbeitng; time 15 min }
+              |                                        ^^^^^^^^^^^^^^
+              = help: Change to `Sachbearbeitung`
+            """), r.out)
+    }
+
+    func testOutputIsDeterministic() {
+        for format in ["text", "json", "github", "sarif"] {
+            let a = orgc("check", "--format", format, "Tests/OrgcTests/models/broken", "Samples/hilden")
+            let b = orgc("check", "--format", format, "Tests/OrgcTests/models/broken", "Samples/hilden")
+            XCTAssertEqual(a.out, b.out, format)
+        }
+    }
+
+    func testGitHubEscaping() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A path with `,` and `:` and a message with `%` must be escaped for the runner.
+        let path = try write("model M { allowance 150 % }\n", to: "a,b:c.orga", in: dir)
+        let r = orgc("check", "--format", "github", path)
+        XCTAssertEqual(r.code, 1)
+        XCTAssertTrue(r.out.hasPrefix("::error file=" + path.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C") + ",line=1,col=21,"), r.out)
+        XCTAssertTrue(r.out.contains("between 0 and 100 %25"), r.out)
+    }
+}
