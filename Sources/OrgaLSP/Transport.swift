@@ -11,9 +11,10 @@ import OrgaSyntax
 /// Splits a byte stream into JSON-RPC messages (`Content-Length` framing).
 ///
 /// Header names are matched case-insensitively, unknown headers are skipped, header
-/// lines may end in CRLF or LF, and a `Content-Length` above `maxContentLength` or a
-/// header block without one is reported as an error and skipped, after which the
-/// parser resynchronises on the next header block. Nothing here can trap.
+/// lines may end in CRLF or LF. A `Content-Length` above `maxContentLength`, a header
+/// block without a valid one, or bytes that are no header are reported as errors and
+/// skipped: the parser resynchronises on the next `Content-Length` header. Buffered
+/// garbage is bounded by `maxHeaderBytes`. Nothing here can trap.
 public struct FrameParser: Sendable {
     public static let maxContentLength = 64 << 20
     /// Longest header block accepted (bytes) before it is treated as garbage.
@@ -26,8 +27,6 @@ public struct FrameParser: Sendable {
 
     private var buffer: [UInt8] = []
     private var start = 0
-    /// Bytes of an oversized body still to be thrown away.
-    private var discard = 0
     /// Content length read from the current header block, waiting for its body.
     private var pendingLength: Int? = nil
 
@@ -73,12 +72,6 @@ public struct FrameParser: Sendable {
     public mutating func next() -> Event? {
         defer { compact() }
         while true {
-            if discard > 0 {
-                let n = min(discard, buffer.count - start)
-                start += n
-                discard -= n
-                if discard > 0 { return nil }
-            }
             if let length = pendingLength {
                 guard buffer.count - start >= length else { return nil }
                 let body = Array(buffer[start..<(start + length)])
@@ -139,8 +132,8 @@ public struct FrameParser: Sendable {
                 return .error(lengthError ?? "header block without a valid Content-Length")
             }
             if length > FrameParser.maxContentLength {
-                discard = length
-                return .error("Content-Length \(length) exceeds the limit of \(FrameParser.maxContentLength) bytes; message skipped")
+                // Not trusted: no body is read; framing resynchronises on the next header.
+                return .error("Content-Length \(length) exceeds the limit of \(FrameParser.maxContentLength) bytes; ignored")
             }
             pendingLength = length
             if garbage { return .error("skipped \(h - garbageStart) bytes before a header") }
