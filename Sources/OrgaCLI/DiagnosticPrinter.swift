@@ -226,10 +226,12 @@ struct DiagnosticPrinter {
     }
 
     /// A relative URI for SARIF: path segments percent-encoded where needed.
+    /// Relative paths stay relative references; an absolute path becomes a `file://` URI
+    /// (a bare `/tmp/x.orga` is no file URI for SARIF consumers).
     private func uri(_ path: String) -> String {
         var p = path
-        if p.hasPrefix("./") { p.removeFirst(2) }
-        var out = ""
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        var out = p.hasPrefix("/") ? "file://" : ""
         for b in p.utf8 {
             let c = Character(Unicode.Scalar(b))
             if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || "/-._~".contains(c) {

@@ -39,17 +39,33 @@ enum TestSupport {
     /// 1-based line and column (Unicode scalars, a leading BOM not counted) of a byte
     /// offset, computed independently of `SourceFile`: lines end at LF, CRLF or lone CR.
     static func lineColumn(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
+        lineColumns(bytes, [offset])[offset]!
+    }
+
+    /// `lineColumn` for many offsets in one pass over the bytes.
+    static func lineColumns(_ bytes: [UInt8], _ offsets: [Int]) -> [Int: (line: Int, column: Int)] {
+        var result: [Int: (line: Int, column: Int)] = [:]
+        let targets = Array(Set(offsets)).sorted()
+        var t = 0
         var line = 1
         var column = 1
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while i < offset && i < bytes.count {
+        // Offsets inside the BOM are at column 1.
+        while t < targets.count && targets[t] <= i { result[targets[t]] = (1, 1); t += 1 }
+        while t < targets.count {
+            while t < targets.count && targets[t] <= i { result[targets[t]] = (line, column); t += 1 }
+            if i >= bytes.count {
+                while t < targets.count { result[targets[t]] = (line, column); t += 1 }
+                break
+            }
             let b = bytes[i]
             if b == 0x0A {
                 line += 1; column = 1
             } else if b == 0x0D {
                 if i + 1 < bytes.count && bytes[i + 1] == 0x0A {
-                    if i + 1 == offset { break }   // an offset between CR and LF stays on the line
+                    // An offset between CR and LF stays on the line of the CR.
                     i += 1
+                    while t < targets.count && targets[t] <= i { result[targets[t]] = (line, column + 1); t += 1 }
                 }
                 line += 1; column = 1
             } else if b & 0xC0 != 0x80 {
@@ -57,7 +73,7 @@ enum TestSupport {
             }
             i += 1
         }
-        return (line, column)
+        return result
     }
 
     /// Parses JSON text (the outputs of `--format json` and `sarif`).
@@ -70,6 +86,11 @@ enum TestSupport {
     static func validateJSONDiagnostics(_ text: String, files: [String: [UInt8]], file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
         let root = try XCTUnwrap(try json(text) as? [String: Any], file: file, line: line)
         let diags = try XCTUnwrap(root["diagnostics"] as? [[String: Any]], file: file, line: line)
+        var positions: [String: [Int: (line: Int, column: Int)]] = [:]
+        for (path, bytes) in files {
+            let offsets = diags.filter { $0["file"] as? String == path }.flatMap { [$0["offset"] as? Int ?? 0, $0["end_offset"] as? Int ?? 0] }
+            positions[path] = lineColumns(bytes, offsets)
+        }
         for d in diags {
             let path = try XCTUnwrap(d["file"] as? String, file: file, line: line)
             let bytes = try XCTUnwrap(files[path], "diagnostic in unknown file \(path)", file: file, line: line)
@@ -77,10 +98,10 @@ enum TestSupport {
             let end = try XCTUnwrap(d["end_offset"] as? Int, file: file, line: line)
             XCTAssertTrue(0 <= start && start <= end && end <= bytes.count,
                           "bad range \(start)..<\(end) of \(bytes.count) bytes: \(d)", file: file, line: line)
-            let (l, c) = lineColumn(bytes, start)
+            let (l, c) = positions[path]?[start] ?? (0, 0)
             XCTAssertEqual(d["line"] as? Int, l, "line of \(d)", file: file, line: line)
             XCTAssertEqual(d["column"] as? Int, c, "column of \(d)", file: file, line: line)
-            let (el, ec) = lineColumn(bytes, end)
+            let (el, ec) = positions[path]?[end] ?? (0, 0)
             XCTAssertEqual(d["end_line"] as? Int, el, "end line of \(d)", file: file, line: line)
             XCTAssertEqual(d["end_column"] as? Int, ec, "end column of \(d)", file: file, line: line)
         }
