@@ -142,7 +142,7 @@ final class FuzzTests: XCTestCase {
                 files[target.mutated] = SourceFile(path: files[target.mutated].path, bytes: bytes)
 
                 let trees = files.map { Parser.parse($0) }
-                for t in trees { RobustnessTests.assertTreeInvariants(t) }
+                RobustnessTests.assertTreeInvariants(trees[target.mutated])
                 let first = Analyzer.check(trees: trees)
                 let second = Analyzer.check(files: files)
                 let sizes = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes.count) })
@@ -164,8 +164,9 @@ final class FuzzTests: XCTestCase {
                     XCTFail("\(label): two checks of the same input differ"); failures += 1
                 }
                 let out1 = Self.printed(first.diagnostics, files)
-                let out2 = Self.printed(second.diagnostics, files)
-                if out1 != out2 { XCTFail("\(label): printed output differs between runs"); failures += 1 }
+                if n % 10 == 0 && out1 != Self.printed(second.diagnostics, files) {
+                    XCTFail("\(label): printed output differs between runs"); failures += 1
+                }
                 // Every fifth mutant: the JSON and SARIF outputs parse and agree with the bytes.
                 if n % 5 == 0 {
                     let bytesByPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })

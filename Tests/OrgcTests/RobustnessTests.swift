@@ -20,26 +20,29 @@ final class RobustnessTests: XCTestCase {
         return out
     }
 
-    /// Structural invariants of a syntax tree that any input must keep.
+    /// Structural invariants of a syntax tree that any input must keep (plain checks,
+    /// one assertion at the end: the fuzz test calls this thousands of times).
     static func assertTreeInvariants(_ t: SyntaxTree, file: StaticString = #filePath, line: UInt = #line) {
         let nTokens = Int32(t.tokens.count)
-        XCTAssertEqual(t.tokens.last?.kind, .eof, file: file, line: line)
+        var problems: [String] = []
+        if t.tokens.last?.kind != .eof { problems.append("no eof token") }
         for (i, s) in t.statements.enumerated() {
-            XCTAssertTrue(s.firstToken >= 0 && s.firstToken <= s.lastToken && s.lastToken < nTokens, "statement \(i) tokens", file: file, line: line)
-            XCTAssertTrue(s.keywordToken >= 0 && s.keywordToken < nTokens, file: file, line: line)
-            XCTAssertTrue(s.argStart >= 0 && s.argStart + s.argCount <= Int32(t.arguments.count), file: file, line: line)
-            XCTAssertTrue(s.childStart >= 0 && s.childStart + s.childCount <= Int32(t.children.count), file: file, line: line)
-            if s.slotStart >= 0 { XCTAssertTrue(s.slotStart + s.slotCount <= Int32(t.slots.count), file: file, line: line) }
+            if !(s.firstToken >= 0 && s.firstToken <= s.lastToken && s.lastToken < nTokens) { problems.append("statement \(i): tokens \(s.firstToken)...\(s.lastToken)") }
+            if !(s.keywordToken >= 0 && s.keywordToken < nTokens) { problems.append("statement \(i): keyword token") }
+            if !(s.argStart >= 0 && s.argStart + s.argCount <= Int32(t.arguments.count)) { problems.append("statement \(i): arguments") }
+            if !(s.childStart >= 0 && s.childStart + s.childCount <= Int32(t.children.count)) { problems.append("statement \(i): children") }
+            if s.slotStart >= 0 && s.slotStart + s.slotCount > Int32(t.slots.count) { problems.append("statement \(i): slots") }
             let r = t.range(Int32(i))
-            XCTAssertTrue(0 <= r.start && r.start <= r.end && r.end <= t.bytes.count, file: file, line: line)
+            if !(0 <= r.start && r.start <= r.end && r.end <= t.bytes.count) { problems.append("statement \(i): range \(r)") }
         }
-        for a in t.arguments {
-            XCTAssertTrue(a.firstToken >= 0 && a.firstToken <= a.lastToken && a.lastToken < nTokens, file: file, line: line)
+        for (i, a) in t.arguments.enumerated() where !(a.firstToken >= 0 && a.firstToken <= a.lastToken && a.lastToken < nTokens) {
+            problems.append("argument \(i): tokens")
         }
-        for d in t.diagnostics {
-            XCTAssertTrue(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= t.bytes.count, "\(d.code) \(d.range)", file: file, line: line)
+        for d in t.diagnostics where !(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= t.bytes.count) {
+            problems.append("\(d.code.rawValue) range \(d.range)")
         }
-        XCTAssertLessThanOrEqual(t.diagnostics.count, Parser.maxDiagnostics + 1, file: file, line: line)
+        if t.diagnostics.count > Parser.maxDiagnostics + 1 { problems.append("\(t.diagnostics.count) diagnostics") }
+        XCTAssertTrue(problems.isEmpty, "\(t.path): " + problems.prefix(5).joined(separator: "; "), file: file, line: line)
     }
 
     /// Runs `bytes` as a one-file model through everything; returns the JSON diagnostics.
