@@ -132,6 +132,7 @@ func fmt(_ v: Double, _ digits: Int = 2) -> String {
 /// A thousands-separated integer-ish figure (`12,365`).
 func fmtGrouped(_ v: Double) -> String {
     guard v.isFinite else { return "–" }
+    guard abs(v) < 1e15 else { return String(v) }
     let n = Int64(v.rounded())
     let s = String(abs(n))
     var out = ""
