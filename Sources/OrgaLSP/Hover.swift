@@ -35,6 +35,18 @@ extension LanguageServer {
             range = r
             text = d
         }
+        // The explanations (`orgc explain`) of the diagnostics under the cursor.
+        var diags = ctx.model.diagnostics.filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
+        diags += staffingDiagnostics(ctx.state).filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
+        var seenCodes = Set<DiagnosticCode>()
+        for d in diags where seenCodes.insert(d.code).inserted {
+            if !text.md.isEmpty { text.line(md: "\n---\n", plain: "") }
+            text.line(md: "**\(d.code.rawValue)** — \(d.code.title) (`orgc explain \(d.code.rawValue)`)",
+                      plain: "\(d.code.rawValue) — \(d.code.title) (orgc explain \(d.code.rawValue))")
+            text.blank()
+            text.line(d.code.explanation.replacingOccurrences(of: "\n", with: " "))
+            if range == nil { range = d.range }
+        }
         guard let r = range, !text.md.isEmpty else { return .null }
         return .object([
             ("contents", markup(text.markdown, plain: text.plainText, markdownAllowed: client.hoverMarkdown)),

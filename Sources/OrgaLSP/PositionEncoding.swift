@@ -86,13 +86,26 @@ public struct PositionConverter: Sendable {
         LSPRange(start: position(r.start, in: file), end: position(max(r.start, r.end), in: file))
     }
 
+    /// Bytes of line `line` without its terminator. Unlike `SourceFile.lineRange`, a
+    /// byte order mark at the start of the text is part of line 0: it is a character
+    /// of the document the client sent (editors that hide it do not send it).
+    static func lineRange(_ line: Int, in file: SourceFile) -> Range<Int> {
+        let starts = file.lineStarts
+        guard line >= 0 && line < starts.count else { return file.bytes.count..<file.bytes.count }
+        let start = starts[line]
+        var end = line + 1 < starts.count ? starts[line + 1] : file.bytes.count
+        if end > start && file.bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+
     /// The byte offset of an LSP position: lines past the end clamp to the end of the
     /// file, characters past the end of a line to the end of that line (before its
     /// terminator), and a position inside a character to that character's start.
     public func offset(_ p: LSPPosition, in file: SourceFile) -> Int {
         if p.line < 0 { return 0 }
         if p.line >= file.lineStarts.count { return file.bytes.count }
-        let range = file.lineRange(p.line)
+        let range = PositionConverter.lineRange(p.line, in: file)
         let bytes = file.bytes
         var units = 0
         var i = range.lowerBound

@@ -141,7 +141,7 @@ extension LanguageServer {
             } else {
                 // A token over several lines (block comment): one token per line.
                 for l in l0...l1 {
-                    let lr = file.lineRange(l)
+                    let lr = PositionConverter.lineRange(l, in: file)
                     let ps = max(s, lr.lowerBound), pe = min(e, lr.upperBound)
                     if pe > ps { emit(ps, pe, type, mods) }
                 }

@@ -90,6 +90,10 @@ async def test_diagnostics_open_change_close(client):
     assert diags[0].range.end.character == at.character + 2
     assert "did you mean `SB`" in diags[0].message
     assert diags[0].severity == types.DiagnosticSeverity.Error
+    # Hovering the diagnostic shows its explanation (`orgc explain E301`).
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(PROC)), position=at))
+    assert "E301" in hover.contents.value and "orgc explain E301" in hover.contents.value
     # Fix it again: cleared with an empty list.
     waiter = diagnostics(client, PROC)
     change(client, PROC, 3, (rng(at, types.Position(line=at.line, character=at.character + 2)), "SB"))
