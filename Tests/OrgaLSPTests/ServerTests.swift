@@ -205,6 +205,28 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(h.diagnostics(procURI)?.count, 0)
     }
 
+    func testWatchedFilesKeepClosedFilesCurrent() {
+        let procURI = write("proc.orga", procText)
+        let h = Harness()
+        _ = h.initialize(root: dir)
+        openDoc(h, procURI, procText)
+        // No organisation file yet: `owner Amt` and `by SB` are unknown.
+        let before = h.diagnostics(procURI) ?? []
+        XCTAssertTrue(before.contains { $0["code"] == .string("E301") }, "\(before)")
+        // The file appears on disk: the references resolve.
+        let orgURI = write("org.orga", orgText)
+        h.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([.object([("uri", .string(orgURI)), ("type", .int(1))])]))]))
+        XCTAssertEqual(h.diagnostics(procURI)?.count, 0)
+        // It changes on disk: SB is gone again.
+        _ = write("org.orga", orgText.replacingOccurrences(of: "position SB", with: "position SC"))
+        h.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([.object([("uri", .string(orgURI)), ("type", .int(2))])]))]))
+        XCTAssertEqual(h.diagnostics(procURI)?.filter { $0["code"] == .string("E301") }.count, 2)
+        // Deleted: everything is unknown again.
+        try? FileManager.default.removeItem(atPath: dir + "/org.orga")
+        h.notify("workspace/didChangeWatchedFiles", .object([("changes", .array([.object([("uri", .string(orgURI)), ("type", .int(3))])]))]))
+        XCTAssertEqual(h.diagnostics(procURI)?.filter { $0["code"] == .string("E301") }.count, 3)
+    }
+
     func testHoverDefinitionReferencesRename() {
         let orgURI = write("org.orga", orgText)
         let procURI = write("proc.orga", procText)
