@@ -132,11 +132,11 @@ extension LanguageServer {
         if context == .unknown { return [] }
         var items: [CompletionEntry] = []
         if context == .dnaRatings {
-            for (i, c) in ctx.model.criteria.enumerated() where c.scale != nil {
+            for c in ctx.model.criteria {
+                guard let scale = c.scale else { continue }
                 var d = DualText()
-                d.line("Rated criterion" + (c.title.map { " \"\($0)\"" } ?? "") + " on \(fmt(c.scale!.lower))..\(fmt(c.scale!.upper))")
+                d.line("Rated criterion" + (c.title.map { " \"\($0)\"" } ?? "") + " on \(fmt(scale.lower))..\(fmt(scale.upper))")
                 if let doc = c.doc { d.blank(); d.line(doc) }
-                _ = i
                 items.append(CompletionEntry(label: c.name, kind: CompletionKind.property, detail: "DNA rating", doc: d))
             }
             return items
@@ -161,7 +161,7 @@ extension LanguageServer {
         let keyword = tree.text(Int32(first))
         guard let id = Keywords.lookup(keyword, in: site.context) else { return [] }
         let spec = Keywords.spec(id)
-        let last = site.tokens.last!
+        guard let last = site.tokens.last else { return [] }
         let lastKind = tree.tokens[last].kind
         // After `->`: a node of this process or `end`.
         if lastKind == .arrow { return nodeItems(site, ctx) }
