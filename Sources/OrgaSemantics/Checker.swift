@@ -318,7 +318,19 @@ struct Checker {
         return s
     }
 
+    /// Whether some `worktime` statement was written but its value rejected (E201, E202,
+    /// E206): that diagnostic says what is wrong; "no worktime applies" would repeat it.
+    private func hasRejectedWorktime() -> Bool {
+        for t in model.trees {
+            for (i, st) in t.statements.enumerated() where st.spec >= 0 && Keywords.spec(st.spec).keyword == "worktime" {
+                guard let a = t.slot(Int32(i), 0), a.value > 0 else { return true }
+            }
+        }
+        return false
+    }
+
     private mutating func checkWorktime() {
+        if hasRejectedWorktime() { return }
         // Which positions and units carry workload that is divided by worktime?
         var positionWork = [Bool](repeating: false, count: model.positions.count)
         var unitWork = [Bool](repeating: false, count: model.units.count)
