@@ -168,7 +168,7 @@ extension LanguageServer {
         // After `/`: rate words.
         if lastKind == .slash {
             return RateWord.allCases.map {
-                CompletionEntry(label: $0.rawValue, kind: CompletionKind.unit, detail: "rate", doc: nil)
+                CompletionEntry(label: $0.rawValue, kind: CompletionKind.unit, detail: "rate", doc: LanguageServer.doc(LanguageServer.rateDoc($0)))
             }
         }
         // After a number: units of the quantity this keyword takes.
@@ -189,19 +189,46 @@ extension LanguageServer {
         case "requires", "apply": return symbolItems(.measure, ctx, prefix: site.prefix)
         case "next": return argCount == 0 ? nodeItems(site, ctx) : []
         case "source":
-            return argCount == 0 ? Keywords.sources.map { CompletionEntry(label: $0, kind: CompletionKind.enumMember, detail: "source", doc: nil) } : []
+            return argCount == 0 ? Keywords.sources.map { CompletionEntry(label: $0, kind: CompletionKind.enumMember, detail: "source", doc: LanguageServer.doc(LanguageServer.sourceDoc($0))) } : []
         case "from":
             return argCount == 0 ? Keywords.measuredCriteria.map {
                 var d = DualText(); d.line($0.doc)
                 return CompletionEntry(label: $0.name, kind: CompletionKind.enumMember, detail: "measured criterion", doc: d)
             } : []
-        case "freeze": return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: nil)] : []
+        case "freeze": return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: LanguageServer.doc("`freeze until 2022-03-02`: hiring freeze until that date."))] : []
         case "allowance":
-            if lastKind == .percent { return [CompletionEntry(label: "of worktime", kind: CompletionKind.keyword, detail: "deduction from the working time", doc: nil)] }
+            if lastKind == .percent { return [CompletionEntry(label: "of worktime", kind: CompletionKind.keyword, detail: "deduction from the working time",
+                                                              doc: LanguageServer.doc("`allowance P % of worktime`: Verteilzeit as a deduction from the annual working time (load = hours ÷ (1 − P)) instead of a surcharge on processing time."))] }
             return []
         case "branch":
             return []
         default: return []
+        }
+    }
+
+    static func doc(_ text: String) -> DualText {
+        var d = DualText()
+        d.line(md: text, plain: text.replacingOccurrences(of: "`", with: ""))
+        return d
+    }
+
+    static func rateDoc(_ r: RateWord) -> String {
+        switch r {
+        case .year: "per year"
+        case .month: "per month (× 12 per year)"
+        case .week: "per week (× 52 per year)"
+        case .day: "per working day (× `workdays` of the model per year)"
+        }
+    }
+
+    static func sourceDoc(_ s: String) -> String {
+        switch s {
+        case "estimate": "Times are estimates."
+        case "selfreport": "Times were reported by the staff themselves (they already contain Verteilzeit: no `allowance`)."
+        case "timing": "Times were measured (Zeitaufnahme)."
+        case "mma": "Times come from a multi-moment analysis (Multimomentaufnahme)."
+        case "keyfigure": "Times come from key figures (Kennzahlen) of comparable organisations."
+        default: "How the times were obtained."
         }
     }
 
@@ -240,9 +267,10 @@ extension LanguageServer {
             for c in tree.childIDs(p) {
                 guard let spec = tree.spec(c), spec.declares == .node, let (name, _) = tree.declaredName(c) else { continue }
                 var d = DualText()
-                if let t = tree.declaredTitle(c) { d.line("\"\(t)\"") }
+                d.line(md: "**\(spec.keyword == "decide" ? "decision" : "step")** `\(name)`" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""),
+                       plain: "\(spec.keyword == "decide" ? "decision" : "step") \(name)" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""))
                 if let doc = tree.docComment(c) { d.blank(); d.line(doc) }
-                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.keyword, doc: d.md.isEmpty ? nil : d))
+                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.keyword, doc: d))
             }
         }
         var end = DualText()

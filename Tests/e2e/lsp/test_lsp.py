@@ -220,6 +220,7 @@ async def test_completion(client):
     async def labels(pos):
         r = await client.text_document_completion_async(types.CompletionParams(text_document=td, position=pos))
         items = r.items if hasattr(r, "items") else r
+        assert all(i.documentation for i in items), [i.label for i in items if not i.documentation]
         return [i.label for i in items], items
 
     got, items = await labels(find(client, text, "by S;", offset=4))
