@@ -118,7 +118,7 @@ struct ModelBuilder {
         func duplicate(_ first: Int) {
             let f = model.symbols[first]
             report(.duplicateName, symbol.location,
-                   "`\(symbol.name)` is already declared as \(f.kind.phrase) at \(describe(f.location))")
+                   "`\(symbol.name)` is already declared as \(article(f.kind.phrase)) at \(describe(f.location))")
         }
         switch symbol.kind {
         case .node:
@@ -209,7 +209,7 @@ struct ModelBuilder {
         model.references.append(Reference(location: l, symbol: s))
         let sym = model.symbols[s]
         if sym.kind.isDisjoint(with: kinds) {
-            report(.wrongKindReference, l, "`\(name)` is \(sym.kind.phrase), but \(what) needs \(kinds.phrase)")
+            report(.wrongKindReference, l, "`\(name)` is \(article(sym.kind.phrase)), but \(what) needs \(article(kinds.phrase))")
             return nil
         }
         return sym
@@ -504,6 +504,12 @@ struct ModelBuilder {
             }
         }
     }
+}
+
+/// `DeclKinds.phrase` with the right article: "an actor", not "a actor" (but "a unit").
+func article(_ phrase: String) -> String {
+    guard phrase.hasPrefix("a "), let first = phrase.dropFirst(2).first, "aeio".contains(first) else { return phrase }
+    return "an " + phrase.dropFirst(2)
 }
 
 /// Shortest decimal form of a number for messages (`10`, `12.5`).
