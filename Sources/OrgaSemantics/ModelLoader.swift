@@ -22,10 +22,14 @@ public enum ModelLoader {
         if !isDir.boolValue { return [path] }
         var result: [String] = []
         var stack = [path]
+        // Directories and files by their real path (all symlinks resolved, relative ones
+        // against their own directory): a link back up the tree, or two links to one
+        // directory, must not read a file twice.
         var visited = Set<String>()
+        var seenFiles = Set<String>()
+        func realPath(_ p: String) -> String { URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path }
         while let dir = stack.popLast() {
-            let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)) ?? dir
-            guard visited.insert(URL(fileURLWithPath: real).standardizedFileURL.path).inserted else { continue }
+            guard visited.insert(realPath(dir)).inserted else { continue }
             let entries: [String]
             do { entries = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
                 throw LoadError(path: dir, reason: "cannot read directory")
@@ -34,7 +38,7 @@ public enum ModelLoader {
                 let full = dir.hasSuffix("/") ? dir + e : dir + "/" + e
                 var sub: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else { continue }
-                if sub.boolValue { stack.append(full) } else if e.hasSuffix(".orga") { result.append(full) }
+                if sub.boolValue { stack.append(full) } else if e.hasSuffix(".orga") && seenFiles.insert(realPath(full)).inserted { result.append(full) }
             }
         }
         return result.sorted()

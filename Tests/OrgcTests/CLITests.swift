@@ -124,6 +124,27 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", link).code, 2)
     }
 
+    func testSymlinksReadEveryFileOnce() throws {
+        // A link back up the tree and two links to one directory: each file is read
+        // once (no spurious E303 for a file seen twice), and the walk ends.
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try write("unit A { bogus }\n", to: "m/a.orga", in: dir)
+        _ = try write("unit B { bogus }\n", to: "m/sub/b.orga", in: dir)
+        _ = try write("unit X { bogus }\n", to: "other/x/x.orga", in: dir)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/sub/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/linkx").path, withDestinationPath: "../other/x")
+        try fm.createDirectory(at: dir.appendingPathComponent("m/deep"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/deep/linkx2").path, withDestinationPath: "../../other/x")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/also-a.orga").path, withDestinationPath: "a.orga")
+        let r = orgc("check", "--format", "json", dir.appendingPathComponent("m").path)
+        XCTAssertEqual(r.code, 1, r.err)
+        let root = try XCTUnwrap(try TestSupport.json(r.out) as? [String: Any])
+        let diags = try XCTUnwrap(root["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(diags.compactMap { $0["code"] as? String }, ["E111", "E111", "E111"], r.out)
+    }
+
     // MARK: usage errors exit 2
 
     func testBadOptionsExit2() {
