@@ -29,7 +29,9 @@ public enum Suggestions {
     /// The closest candidate within a distance that grows with the word's length;
     /// case-insensitive equality counts as distance 0. Ties go to the earliest candidate.
     public static func best<S: Sequence>(for word: String, among candidates: S) -> String? where S.Element == String {
-        let limit = word.count <= 3 ? 1 : word.count <= 6 ? 2 : 3
+        // A one-letter word shares nothing with another one-letter name (`Y` → `K` is
+        // no suggestion); only a different case counts for it.
+        let limit = word.count <= 1 ? 0 : word.count <= 3 ? 1 : word.count <= 6 ? 2 : 3
         let lower = word.lowercased()
         var best: (String, Int)? = nil
         for c in candidates where c != word {
