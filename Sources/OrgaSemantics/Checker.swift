@@ -295,13 +295,20 @@ struct Checker {
         let tree = model.trees[file]
         let st = tree.statement(id)
         let path = tree.path
-        if st.lbrace >= 0 && st.rbrace >= 0 {
-            let lb = tree.tokens[Int(st.lbrace)], rb = tree.tokens[Int(st.rbrace)]
-            let sameLine = tree.file.line(of: Int(lb.start)) == tree.file.line(of: Int(rb.start))
-            if sameLine {
-                let hasChildren = st.childCount > 0
-                return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(Int(rb.start), Int(rb.start)), newText: (hasChildren ? "; " : "") + text + " ")])]
+        if st.lbrace >= 0 {
+            let lb = tree.tokens[Int(st.lbrace)]
+            if st.rbrace >= 0 {
+                let rb = tree.tokens[Int(st.rbrace)]
+                if tree.file.line(of: Int(lb.start)) == tree.file.line(of: Int(rb.start)) {
+                    if st.childCount > 0 {
+                        // `{ by SB }` → `{ by SB; time … min }`: right after the last token.
+                        let end = Int(tree.tokens[Int(st.rbrace) - 1].end)
+                        return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(end, end), newText: "; " + text)])]
+                    }
+                    return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(Int(rb.start), Int(rb.start)), newText: text + " ")])]
+                }
             }
+            // A block over several lines (or one never closed): a new line after `{`.
             let indent = indentation(tree, of: Int(tree.tokens[Int(st.firstToken)].start)) + "  "
             return [Fix(title: title, edits: [TextEdit(path: path, range: ByteRange(Int(lb.end), Int(lb.end)), newText: "\n" + indent + text)])]
         }

@@ -204,7 +204,14 @@ final class CheckerTests: XCTestCase {
         let text = "model M { year 2024; worktime 1590 h }\nunit A { position SB { planned 1 fte } }\nprocess P { owner A; volume 1 /year; step S { by SB } }"
         let d = try XCTUnwrap(check(text).diagnostics.first { $0.code == .staffStepWithoutTime })
         let repaired = apply(try XCTUnwrap(d.fixes.first), to: text)
-        XCTAssertNotNil(repaired.range(of: #"step S \{ by SB ?; time … min \}"#, options: .regularExpression), repaired)
+        XCTAssertTrue(repaired.contains("step S { by SB; time … min }"), repaired)
+        // An empty one-line block, and a block that is never closed.
+        let empty = "model M { year 2024; worktime 1590 h }\nunit A { position SB { planned 1 fte } }\nprocess P { owner A; volume 1 /year; step S { by SB }; step T { } }"
+        let t = try XCTUnwrap(check(empty).diagnostics.first { $0.code == .stepWithoutPerformer })
+        XCTAssertTrue(t.fixes.isEmpty, "E502 has no fix")
+        let unclosed = "model M { year 2024; worktime 1590 h }\nunit A { position SB { planned 1 fte } }\nprocess P {\n  owner A\n  step S { by SB; time 1 min }\n"
+        let u = try XCTUnwrap(check(unclosed).diagnostics.first { $0.code == .processWithoutVolume })
+        XCTAssertTrue(apply(try XCTUnwrap(u.fixes.first), to: unclosed).contains("process P {\n  volume … /year\n  owner A"))
         let multi = "model M { year 2024; worktime 1590 h }\nunit A { position SB { planned 1 fte } }\nprocess P {\n  owner A\n  step S { by SB; time 1 min }\n}"
         let v = try XCTUnwrap(check(multi).diagnostics.first { $0.code == .processWithoutVolume })
         XCTAssertTrue(apply(try XCTUnwrap(v.fixes.first), to: multi).contains("process P {\n  volume … /year\n  owner A"))
