@@ -184,8 +184,18 @@ extension LanguageServer {
         }
         if !figures.isEmpty {
             d.blank()
-            for f in figures {
-                d.line(md: f, plain: f.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: ""))
+            // Markdown joins consecutive lines into one paragraph: end figure lines with a
+            // hard break, and show indented lines (contributions) as a list.
+            for (i, f) in figures.enumerated() {
+                let plain = f.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+                if f.hasPrefix("  ") {
+                    d.line(md: "- " + f.dropFirst(2), plain: plain)
+                    continue
+                }
+                let nextIsItem = i + 1 < figures.count && figures[i + 1].hasPrefix("  ")
+                let isLast = i + 1 == figures.count
+                d.line(md: f + (isLast || nextIsItem ? "" : "  "), plain: plain)
+                if nextIsItem { d.blank() }
             }
         }
     }

@@ -108,8 +108,9 @@ public enum ArgSpec: Sendable {
     }
 }
 
-/// One entry of the keyword table.
-public struct KeywordSpec: Sendable {
+/// One entry of the keyword table. A class: entries are shared, never copied, so that
+/// looking one up per statement costs one reference count, not a copy of every field.
+public final class KeywordSpec: Sendable {
     public let keyword: String
     public let contexts: [BlockContext]
     public let args: [ArgSpec]
