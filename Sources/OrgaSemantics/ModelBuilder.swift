@@ -45,11 +45,10 @@ struct ModelBuilder {
 
     private mutating func declare(file: Int) {
         let tree = model.trees[file]
-        for id in tree.roots { declareStatement(file: file, id: id, process: nil) }
+        for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil) }
     }
 
-    private mutating func declareStatement(file: Int, id: Int32, process: Int?) {
-        let tree = model.trees[file]
+    private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: Int?) {
         guard let spec = tree.spec(id) else { return }
         let st = tree.statement(id)
         if let kind = spec.declares, let (name, range) = tree.declaredName(id) {
@@ -92,7 +91,7 @@ struct ModelBuilder {
             if kind == .node, let p = process { model.processes[p].nodes[index].symbol = model.symbols.count }
             register(symbol)
             if kind == .process {
-                for c in tree.childIDs(id) { declareStatement(file: file, id: c, process: index) }
+                for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index) }
                 return
             }
         }
@@ -108,7 +107,7 @@ struct ModelBuilder {
             }
         }
         if spec.opens == .unit || spec.opens == .dnaDefinition {
-            for c in tree.childIDs(id) { declareStatement(file: file, id: c, process: nil) }
+            for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: nil) }
         }
     }
 
@@ -144,14 +143,14 @@ struct ModelBuilder {
         for id in tree.roots {
             guard let spec = tree.spec(id) else { continue }
             switch spec.keyword {
-            case "model": if model.settings.statement.map({ $0.file == file && $0.id == id }) == true { readModel(file, id) }
-            case "grade": readGrade(file, id)
-            case "unit": readUnit(file, id, nestedIn: nil)
-            case "position": readPosition(file, id, nestedIn: nil)
-            case "actor": readActor(file, id)
-            case "process": readProcess(file, id)
-            case "dna": for c in tree.childIDs(id) { readCriterion(file, c) }
-            case "measure", "scenario", "target", "kpi": readV2(file, id)
+            case "model": if model.settings.statement.map({ $0.file == file && $0.id == id }) == true { readModel(tree, file, id) }
+            case "grade": readGrade(tree, file, id)
+            case "unit": readUnit(tree, file, id, nestedIn: nil)
+            case "position": readPosition(tree, file, id, nestedIn: nil)
+            case "actor": readActor(tree, file, id)
+            case "process": readProcess(tree, file, id)
+            case "dna": for c in tree.childIDs(id) { readCriterion(tree, file, c) }
+            case "measure", "scenario", "target", "kpi": readV2(tree, file, id)
             default: break
             }
         }
@@ -172,19 +171,22 @@ struct ModelBuilder {
     }
 
     /// Reports statements given twice in one block when their keyword is `unique`.
-    private mutating func checkUnique(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
-        var seen: [String: Int32] = [:]   // by keyword text: ratings share one wildcard spec
-        for c in tree.childIDs(id) {
+    private mutating func checkUnique(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
+        let kids = tree.childIDs(id)
+        // Blocks are small: compare each unique statement with the earlier ones, without
+        // allocating. Ratings in a process's `dna` share one wildcard spec, so they are
+        // told apart by their keyword text.
+        for (k, c) in zip(kids.indices, kids) {
             let st = tree.statement(c)
             guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
-            let word = tree.keyword(c)
-            if let first = seen[word] {
+            let byText = st.context == .dnaRatings
+            for e in kids[kids.startIndex..<k] {
+                let earlier = tree.statement(e)
+                guard earlier.spec == st.spec, !byText || tree.sameText(earlier.keywordToken, st.keywordToken) else { continue }
                 let l = loc(file, tree.tokenRange(st.keywordToken))
-                let fl = loc(file, tree.tokenRange(tree.statement(first).keywordToken))
+                let fl = loc(file, tree.tokenRange(earlier.keywordToken))
                 report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
-            } else {
-                seen[word] = c
+                break
             }
         }
     }
@@ -192,8 +194,7 @@ struct ModelBuilder {
     /// Resolves a name to a symbol of one of `kinds`, reporting unknown names and
     /// wrong kinds, and records the reference.
     @discardableResult
-    private mutating func resolveRef(_ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) -> Symbol? {
-        let tree = model.trees[file]
+    private mutating func resolveRef(_ tree: SyntaxTree, _ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) -> Symbol? {
         let name = tree.name(arg)
         let l = loc(file, tree.nameRange(arg))
         guard let s = model.globalNames[name] else {
@@ -219,8 +220,7 @@ struct ModelBuilder {
 
     private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
 
-    private mutating func readAllowance(_ file: Int, _ c: Int32) -> Located<Allowance>? {
-        let tree = model.trees[file]
+    private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Allowance>? {
         guard let a = tree.slot(c, 0) else { return nil }
         let deduction = tree.slot(c, 1) != nil
         let fraction = a.value / 100
@@ -232,8 +232,7 @@ struct ModelBuilder {
         return Located(Allowance(fraction: fraction, convention: deduction ? .deduction : .surcharge), l)
     }
 
-    private mutating func readWorktime(_ file: Int, _ c: Int32) -> Located<Double>? {
-        let tree = model.trees[file]
+    private mutating func readWorktime(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Double>? {
         guard let a = tree.slot(c, 0) else { return nil }
         let h = hours(a)
         if h <= 0 {
@@ -245,16 +244,15 @@ struct ModelBuilder {
 
     // MARK: Declarations
 
-    private mutating func readModel(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
-        checkUnique(file, id)
+    private mutating func readModel(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
+        checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
             let a = tree.slot(c, 0)
             switch spec.keyword {
             case "year": if let a { model.settings.year = Int(a.value) }
-            case "worktime": model.settings.worktime = readWorktime(file, c)
-            case "allowance": model.settings.allowance = readAllowance(file, c)
+            case "worktime": model.settings.worktime = readWorktime(tree, file, c)
+            case "allowance": model.settings.allowance = readAllowance(tree, file, c)
             case "workdays":
                 if let a {
                     if a.value <= 0 || a.value > 366 {
@@ -273,19 +271,17 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func readGrade(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
+    private mutating func readGrade(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let g = declaredIndex(file, id, .grade) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         for c in tree.childIDs(id) where tree.spec(c)?.keyword == "cost" {
             if let a = tree.slot(c, 0) { model.grades[g].cost = a.value }
         }
     }
 
-    private mutating func readUnit(_ file: Int, _ id: Int32, nestedIn parent: Int?) {
-        let tree = model.trees[file]
+    private mutating func readUnit(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn parent: Int?) {
         guard let u = declaredIndex(file, id, .unit) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         model.units[u].parent = parent
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
@@ -294,27 +290,26 @@ struct ModelBuilder {
             case "kind": if let a { model.units[u].kind = tree.stringValue(a) }
             case "code": if let a { model.units[u].code = tree.stringValue(a) }
             case "head":
-                if let a, let s = resolveRef(file, a, .position, what: "`head`") { model.units[u].head = s.index }
+                if let a, let s = resolveRef(tree, file, a, .position, what: "`head`") { model.units[u].head = s.index }
             case "in":
                 guard let a else { break }
-                let s = resolveRef(file, a, .unit, what: "`in`")
+                let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if parent != nil {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "unit `\(model.units[u].name)` is nested in `\(model.units[parent!].name)` and also placed with `in`; use one of them")
                 } else if let s { model.units[u].parent = s.index }
-            case "worktime": model.units[u].worktime = readWorktime(file, c)
-            case "allowance": model.units[u].allowance = readAllowance(file, c)
-            case "unit": readUnit(file, c, nestedIn: u)
-            case "position": readPosition(file, c, nestedIn: u)
+            case "worktime": model.units[u].worktime = readWorktime(tree, file, c)
+            case "allowance": model.units[u].allowance = readAllowance(tree, file, c)
+            case "unit": readUnit(tree, file, c, nestedIn: u)
+            case "position": readPosition(tree, file, c, nestedIn: u)
             default: break
             }
         }
     }
 
-    private mutating func readPosition(_ file: Int, _ id: Int32, nestedIn unit: Int?) {
-        let tree = model.trees[file]
+    private mutating func readPosition(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn unit: Int?) {
         guard let p = declaredIndex(file, id, .position) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         model.positions[p].unit = unit
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
@@ -322,13 +317,13 @@ struct ModelBuilder {
             switch spec.keyword {
             case "in":
                 guard let a else { break }
-                let s = resolveRef(file, a, .unit, what: "`in`")
+                let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if unit != nil {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "position `\(model.positions[p].name)` is nested in `\(model.units[unit!].name)` and also placed with `in`; use one of them")
                 } else if let s { model.positions[p].unit = s.index }
             case "grade":
-                if let a, let s = resolveRef(file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
+                if let a, let s = resolveRef(tree, file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
             // Given even when the value was rejected (that has its own diagnostic; no W510 on top).
             case "planned": model.positions[p].plannedGiven = true; if let a { model.positions[p].planned = a.value }
             case "filled": model.positions[p].filledGiven = true; if let a { model.positions[p].filled = a.value }
@@ -341,31 +336,29 @@ struct ModelBuilder {
                 if q.unit == .fte { e.fte = q.value } else if let per = q.per, let k = per.perYear { e.hoursPerYear = hours(q) * k }
                 model.positions[p].efforts.append(e)
             case "coverage": if let a { model.positions[p].coverageHoursPerWeek = hours(a) }
-            case "worktime": model.positions[p].worktime = readWorktime(file, c)
-            case "allowance": model.positions[p].allowance = readAllowance(file, c)
+            case "worktime": model.positions[p].worktime = readWorktime(tree, file, c)
+            case "allowance": model.positions[p].allowance = readAllowance(tree, file, c)
             default: break
             }
         }
     }
 
-    private mutating func readActor(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
+    private mutating func readActor(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let a = declaredIndex(file, id, .actor) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         model.actors[a].external = tree.childIDs(id).contains { tree.spec($0)?.keyword == "external" }
     }
 
-    private mutating func readProcess(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
+    private mutating func readProcess(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let p = declaredIndex(file, id, .process) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         var nodeIndex = 0
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
             let a = tree.slot(c, 0)
             switch spec.keyword {
             case "owner":
-                if let a, let s = resolveRef(file, a, .unit, what: "`owner`") { model.processes[p].owner = s.index }
+                if let a, let s = resolveRef(tree, file, a, .unit, what: "`owner`") { model.processes[p].owner = s.index }
             case "volume":
                 guard let a, let per = a.per else { break }
                 if let k = per.perYear {
@@ -381,11 +374,11 @@ struct ModelBuilder {
             case "result": if let a { model.processes[p].result = tree.stringValue(a) }
             case "step", "decide":
                 if tree.declaredName(c) != nil {
-                    readNode(file, c, process: p, node: nodeIndex)
+                    readNode(tree, file, c, process: p, node: nodeIndex)
                     nodeIndex += 1
                 }
             case "dna":
-                checkUnique(file, c)
+                checkUnique(tree, file, c)
                 for r in tree.childIDs(c) {
                     let name = tree.keyword(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
@@ -406,10 +399,9 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func readNode(_ file: Int, _ id: Int32, process p: Int, node n: Int) {
-        let tree = model.trees[file]
+    private mutating func readNode(_ tree: SyntaxTree, _ file: Int, _ id: Int32, process p: Int, node n: Int) {
         guard n < model.processes[p].nodes.count else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         let processName = model.processes[p].name
         func target(_ a: Argument) -> FlowTarget? {
             let name = tree.name(a)
@@ -434,7 +426,7 @@ struct ModelBuilder {
             let a = tree.slot(c, 0)
             switch spec.keyword {
             case "by":
-                guard let a, let s = resolveRef(file, a, .performer, what: "`by`") else { break }
+                guard let a, let s = resolveRef(tree, file, a, .performer, what: "`by`") else { break }
                 let perf: Performer
                 switch s.kind {
                 case .position: perf = .position(s.index)
@@ -448,12 +440,12 @@ struct ModelBuilder {
             case "share": if let a { model.processes[p].nodes[n].share = a.value / 100 }
             case "media_break": model.processes[p].nodes[n].mediaBreak = true
             case "system":
-                if let a, let s = resolveRef(file, a, .system, what: "`system`") { model.processes[p].nodes[n].systems.append(s.index) }
+                if let a, let s = resolveRef(tree, file, a, .system, what: "`system`") { model.processes[p].nodes[n].systems.append(s.index) }
             case "next":
                 model.processes[p].nodes[n].nextGiven = true
                 if let a { model.processes[p].nodes[n].next = target(a) }
             case "call":
-                if let a, let s = resolveRef(file, a, .process, what: "`call`") { model.processes[p].nodes[n].call = s.index }
+                if let a, let s = resolveRef(tree, file, a, .process, what: "`call`") { model.processes[p].nodes[n].call = s.index }
             case "branch":
                 let title = tree.slot(c, 0).map { tree.stringValue($0) }
                 let share = tree.slot(c, 1).map { $0.value / 100 } ?? 0
@@ -464,10 +456,9 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func readCriterion(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
+    private mutating func readCriterion(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard tree.spec(id)?.keyword == "criterion", let k = declaredIndex(file, id, .criterion) else { return }
-        checkUnique(file, id)
+        checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c), let a = tree.slot(c, 0) else { continue }
             switch spec.keyword {
@@ -479,9 +470,8 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func readV2(_ file: Int, _ id: Int32) {
-        let tree = model.trees[file]
-        checkUnique(file, id)
+    private mutating func readV2(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
+        checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
             for (i, argSpec) in spec.args.enumerated() {
@@ -499,7 +489,7 @@ struct ModelBuilder {
                     if !started { started = arg.firstToken == first.firstToken; if !started { continue } }
                     else if !arg.afterComma { break }
                     _ = st
-                    resolveRef(file, arg, kinds, what: "`\(spec.keyword)`")
+                    resolveRef(tree, file, arg, kinds, what: "`\(spec.keyword)`")
                 }
             }
         }

@@ -61,6 +61,19 @@ public struct SyntaxTree: Sendable {
 
     public func tokenRange(_ token: Int32) -> ByteRange { tokens[Int(token)].range }
 
+    /// Whether two tokens are spelled the same (compares bytes, allocates nothing).
+    public func sameText(_ a: Int32, _ b: Int32) -> Bool {
+        let x = tokens[Int(a)], y = tokens[Int(b)]
+        guard x.end - x.start == y.end - y.start else { return false }
+        let bytes = file.bytes
+        var i = Int(x.start), j = Int(y.start)
+        while i < Int(x.end) {
+            if bytes[i] != bytes[j] { return false }
+            i += 1; j += 1
+        }
+        return true
+    }
+
     public func keyword(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
 
     /// Byte range of the whole statement including its block.
@@ -130,8 +143,11 @@ public struct SyntaxTree: Sendable {
     static func decodeString(_ bytes: [UInt8], _ r: ByteRange) -> String {
         var out: [UInt8] = []
         var i = r.start + 1
-        var end = r.end
-        if end > i && end <= bytes.count && bytes[end - 1] == UInt8(ascii: "\"") { end -= 1 }
+        var end = min(r.end, bytes.count)
+        if end > i && bytes[end - 1] == UInt8(ascii: "\"") { end -= 1 }
+        guard i < end else { return "" }
+        // Most strings have no escapes: decode them in one step.
+        if !bytes[i..<end].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[i..<end], as: UTF8.self) }
         while i < end {
             let b = bytes[i]
             if b == UInt8(ascii: "\\") && i + 1 < end {
