@@ -149,7 +149,9 @@ struct ModelBuilder {
             case "position": readPosition(tree, file, id, nestedIn: nil)
             case "actor": readActor(tree, file, id)
             case "process": readProcess(tree, file, id)
-            case "dna": for c in tree.childIDs(id) { readCriterion(tree, file, c) }
+            case "dna":
+                if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
+                for c in tree.childIDs(id) { readCriterion(tree, file, c) }
             case "measure", "scenario", "target", "kpi": readV2(tree, file, id)
             default: break
             }
@@ -168,6 +170,10 @@ struct ModelBuilder {
         if let s = model.globalNames[name], model.symbols[s].location == loc(file, range) { return model.symbols[s].index }
         // A duplicate: it has its own entry (properties are still read and checked).
         return model.symbols.first { $0.kind == kind && $0.location == loc(file, range) }?.index
+    }
+
+    private mutating func reportEmptyBlock(_ tree: SyntaxTree, _ file: Int, _ id: Int32, _ message: String) {
+        report(.emptyDeclaration, loc(file, tree.tokenRange(tree.statement(id).keywordToken)), message + "; remove it or fill it in")
     }
 
     /// Reports statements given twice in one block when their keyword is `unique`.
@@ -379,6 +385,7 @@ struct ModelBuilder {
                 }
             case "dna":
                 checkUnique(tree, file, c)
+                if tree.statement(c).hasBlock, tree.statement(c).childCount == 0 { reportEmptyBlock(tree, file, c, "this `dna` block rates no criteria") }
                 for r in tree.childIDs(c) {
                     let name = tree.keyword(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))

@@ -61,7 +61,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case positionWithoutGrade = "W509"
     case positionWithoutCapacity = "W510"
     case gradeWithoutCost = "W511"
-    case workplaceWithoutDeclaredCost = "W512"
     // Prozess-DNA
     case unknownCriterion = "E601"
     case ratingOutsideScale = "E602"
@@ -224,9 +223,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             A model has at most one `model { }` block with its settings, even when it is
             spread over several files.
             """),
-        .emptyDeclaration: ("declaration has no content", """
-            A declaration that carries nothing of use, for example a `dna` block without
-            criteria.
+        .emptyDeclaration: ("empty block", """
+            A block that declares nothing: a top-level `dna { }` without criteria, or a
+            process's `dna { }` without ratings. Remove it or fill it in.
             """),
         .branchSharesNot100: ("branch shares do not add up to 100 %", """
             The `branch` shares of a `decide` are the probabilities of the ways a case
@@ -304,9 +303,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .gradeWithoutCost: ("grade without cost", """
             The grade has no `cost`, so positions of this grade have no cost in reports.
-            """),
-        .workplaceWithoutDeclaredCost: ("workplace cost not declared", """
-            Costs are computed without a `workplace` (Sachkosten) figure.
             """),
         .unknownCriterion: ("unknown DNA criterion", """
             A `dna { }` block in a process rates a criterion that no `dna { criterion … }`
