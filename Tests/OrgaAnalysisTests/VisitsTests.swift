@@ -38,7 +38,7 @@ final class VisitsTests: XCTestCase {
         XCTAssertEqual(v[k], pow(f, Double(k)), accuracy: 1e-9 * pow(f, Double(k)), "B")
         XCTAssertFalse(sol.acyclic)
         // Generous bound for a debug build on a shared machine; the release benchmark asks ≤ 50 ms.
-        XCTAssertLessThan(elapsed, 2.0)
+        XCTAssertLessThan(elapsed, 20.0, "blow-up guard only; speed is measured in Benchmarks/")
     }
 
     func testAcyclicFlowUsesTheFastPath() {
