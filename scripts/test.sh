@@ -23,6 +23,7 @@ suite "swift build" swift build --build-tests
 export ORGC="$PWD/.build/debug/orgc"
 suite "swift test" swift test --skip-build
 suite "samples check clean (--strict)" "$ORGC" check --strict Samples/hilden Samples/buergerbuero Samples/landesamt
+suite "samples formatted (orgc fmt --check)" "$ORGC" fmt --check Samples
 [ -d Tests/grammar ] && suite "TextMate grammar (textmate-grammar-python)" python3 -m pytest -q -p no:cacheprovider Tests/grammar
 for d in Tests/e2e/*/; do
   [ -d "$d" ] || continue
