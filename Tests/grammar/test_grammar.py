@@ -94,6 +94,14 @@ def fixture_files() -> list[Path]:
     return sorted(FIXTURES.glob("*.orga"))
 
 
+SAMPLES = HERE.parent.parent / "Samples"
+SAMPLE_GOLDEN = HERE / "samples"
+
+
+def sample_files() -> list[Path]:
+    return sorted(SAMPLES.rglob("*.orga"))
+
+
 # --- the grammar file itself -------------------------------------------------
 
 
@@ -172,6 +180,44 @@ def test_golden_scopes(parser, source: Path):
             )
         )
         pytest.fail(f"scopes differ from the golden file (UPDATE_GOLDEN=1 refreshes it):\n{diff}")
+
+
+@pytest.mark.parametrize("source", sample_files(), ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_sample_golden_scopes(parser, source: Path):
+    """The bundled sample models, token by token (goldens under Tests/grammar/samples/)."""
+    actual = render(tokenize(parser, source.read_text(encoding="utf-8")))
+    golden = SAMPLE_GOLDEN / source.relative_to(SAMPLES).with_suffix(".scopes.txt")
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        return
+    if not golden.exists():
+        pytest.fail(f"{golden} is missing; create it with UPDATE_GOLDEN=1 and review it")
+    expected = golden.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+                                            fromfile=f"{golden.name} (golden)", tofile=f"{golden.name} (actual)"))
+        pytest.fail(f"scopes differ from the golden file (UPDATE_GOLDEN=1 refreshes it):\n{diff}")
+
+
+def test_sample_statement_keywords_are_keywords(parser):
+    """Every word that starts a statement in the samples and is in the keyword list is
+    scoped as a keyword: the grammar agrees with the compiler's keyword table."""
+    keywords = set(KEYWORDS.read_text(encoding="utf-8").split())
+    starts = re.compile(r"(?:^|[{;])\s*([A-Za-z_]+)")
+    for source in sample_files():
+        tokens = tokenize(parser, source.read_text(encoding="utf-8"))
+        lines = source.read_text(encoding="utf-8").splitlines()
+        for i, l in enumerate(lines, 1):
+            code = l.split("//")[0]
+            for m in starts.finditer(code):
+                w = m.group(1)
+                if w not in keywords:
+                    continue
+                col = m.start(1) + 1
+                hit = [t for t in tokens if t[0] == i and t[1] == col and t[2] == w]
+                assert hit and any(s.startswith(("keyword", "storage.type")) for s in hit[0][3]), \
+                    f"{source.relative_to(SAMPLES)}:{i}:{col} `{w}` is not scoped as a keyword: {hit}"
 
 
 # --- keywords ----------------------------------------------------------------
