@@ -124,7 +124,8 @@ public struct Parser {
             let message = kind == .lbrace
                 ? "a block must follow its statement on the same line, e.g. `unit A {`"
                 : "expected a keyword at the start of a statement, found \(kind.spelling)"
-            error(.expectedKeyword, tokenRange(i), message)
+            // Bytes that form no token were reported by the lexer already: one mistake, one error.
+            if kind != .invalid { error(.expectedKeyword, tokenRange(i), message) }
             skipStatement()
             return nil
         }
