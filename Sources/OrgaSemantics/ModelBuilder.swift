@@ -6,26 +6,160 @@ import OrgaSyntax
 /// that need the whole model run afterwards (`Checker`).
 struct ModelBuilder {
     var model: Model
-    /// Pending references to resolve in pass 2 are handled inline; this records the
-    /// unit/position placement by nesting so that `in` can be checked against it.
-    private var nestedParent: [Int: Int] = [:]          // unit index → parent by nesting
-    private var nestedPositionUnit: [Int: Int] = [:]    // position index → unit by nesting
+    /// What each file contributed (for rebuilding one file alone, `replace(file:with:)`).
+    private(set) var files: [FileContribution] = []
+    /// Diagnostics of the pass that is running (moved into `files` per file).
+    private var pending: [Diagnostic] = []
+    /// Re-declaring one file into the slots it had: the next slot of each kind, and
+    /// the slots the file had (a declaration outside them aborts).
+    private var cursor: DeclCounts? = nil
+    private var cursorEnd = DeclCounts()
+    private var redeclareFailed = false
+    private var redeclareModelSeen = 0
 
     init(trees: [SyntaxTree]) {
         model = Model(trees: trees)
     }
 
+    /// Continues from a model this builder built before (pass 1 and 2 done, no `Checker`).
+    init(built: Model, files: [FileContribution]) {
+        model = built
+        self.files = files
+    }
+
     mutating func build() -> Model {
-        for t in model.trees.indices { model.diagnostics.append(contentsOf: model.trees[t].diagnostics) }
+        files = [FileContribution](repeating: FileContribution(), count: model.trees.count)
         for t in model.trees.indices { declare(file: t) }
-        for t in model.trees.indices { resolve(file: t) }
+        for t in model.trees.indices { resolveRecording(file: t) }
+        finish()
+        return model
+    }
+
+    /// Diagnostics in the order of a full build (parse, pass 1, pass 2, each by file),
+    /// and the derived lists of units.
+    private mutating func finish() {
+        var diagnostics: [Diagnostic] = []
+        for t in model.trees.indices { diagnostics.append(contentsOf: model.trees[t].diagnostics) }
+        for f in files.indices {
+            for issue in files[f].declIssues { if let d = diagnostic(issue) { diagnostics.append(d) } }
+        }
+        for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
+        model.diagnostics = diagnostics
+        for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
+            model.units[u].subunits = []
+            model.units[u].positions = []
+        }
         for (i, u) in model.units.enumerated() {
             if let p = u.parent, p >= 0, p < model.units.count { model.units[p].subunits.append(i) }
         }
         for (i, p) in model.positions.enumerated() {
             if let u = p.unit, u >= 0, u < model.units.count { model.units[u].positions.append(i) }
         }
-        return model
+    }
+
+    private mutating func resolveRecording(file: Int) {
+        let before = model.references.count
+        pending = []
+        resolve(file: file)
+        files[file].resolveDiagnostics = pending
+        pending = []
+        files[file].referenceCount = model.references.count - before
+    }
+
+    // MARK: Rebuilding one file
+
+    /// Replaces the tree of `file` and rebuilds what it contributed, leaving every
+    /// other file's contribution as it is. That is exact when the file declares the
+    /// same names of the same kinds in the same order (and as many `model` blocks),
+    /// and, if it holds the model block, `workdays` (read by other files' `/day`
+    /// volumes) stays the same. Returns false otherwise; the model is then unusable
+    /// and must be built anew.
+    mutating func replace(file f: Int, with tree: SyntaxTree) -> Bool {
+        guard f >= 0, f < files.count, f < model.trees.count, tree.path == model.trees[f].path else { return false }
+        let old = files[f]
+        model.trees[f] = tree
+        // Pass 1 into the same slots.
+        cursor = old.start
+        cursorEnd = old.end
+        redeclareFailed = false
+        redeclareModelSeen = 0
+        files[f].declIssues = []
+        declare(file: f)
+        let reached = cursor
+        cursor = nil
+        guard !redeclareFailed, reached == old.end, files[f].modelStatements == old.modelStatements else { return false }
+        // Pass 2 with the settings as they were when this file was resolved in a full build.
+        let saved = model.settings
+        let modelFile = saved.statement?.file
+        if modelFile == nil || modelFile! >= f { resetReadSettings() }
+        var refStart = 0
+        for g in 0..<f { refStart += files[g].referenceCount }
+        guard refStart + old.referenceCount <= model.references.count else { return false }
+        var others: [Reference] = []
+        swap(&others, &model.references)
+        resolveRecording(file: f)
+        var mine: [Reference] = []
+        swap(&mine, &model.references)
+        model.references = others
+        model.references.replaceSubrange(refStart..<(refStart + old.referenceCount), with: mine)
+        if modelFile == f {
+            if saved.workdays?.bitPattern != model.settings.workdays?.bitPattern { return false }
+        } else {
+            model.settings = saved
+        }
+        finish()
+        return true
+    }
+
+    /// The settings that `readModel` fills, back to their values before it ran.
+    private mutating func resetReadSettings() {
+        let d = ModelSettings()
+        model.settings.year = d.year
+        model.settings.worktime = d.worktime
+        model.settings.allowance = d.allowance
+        model.settings.workdays = d.workdays
+        model.settings.overhead = d.overhead
+        model.settings.workplace = d.workplace
+        model.settings.workplaceDeclared = d.workplaceDeclared
+        model.settings.leadership = d.leadership
+        model.settings.rounding = d.rounding
+    }
+
+    /// The next slot for a declaration of one kind: appended in a full build, the
+    /// file's own next slot when re-declaring (nil, and the re-declaration fails, when
+    /// the file now declares more of that kind).
+    private mutating func nextSlot(_ kind: WritableKeyPath<DeclCounts, Int>, count: Int) -> Int? {
+        guard var c = cursor else { return count }
+        let i = c[keyPath: kind]
+        guard i < cursorEnd[keyPath: kind], i < count else { redeclareFailed = true; return nil }
+        c[keyPath: kind] = i + 1
+        cursor = c
+        return i
+    }
+
+    private static func put<T>(_ array: inout [T], _ i: Int, _ value: T) {
+        if i == array.count { array.append(value) } else if i < array.count { array[i] = value }
+    }
+
+    /// The diagnostic of a pass-1 finding, worded with the current locations.
+    private func diagnostic(_ issue: DeclIssue) -> Diagnostic? {
+        switch issue {
+        case .duplicateName(let s, let first):
+            guard model.symbols.indices.contains(s), model.symbols.indices.contains(first) else { return nil }
+            let symbol = model.symbols[s], f = model.symbols[first]
+            return Diagnostic(.duplicateName, path: model.trees[symbol.location.file].path, range: symbol.location.range,
+                              "`\(symbol.name)` is already declared as \(article(f.kind.phrase)) at \(describe(f.location))")
+        case .duplicateNode(let s, let p, let first):
+            guard model.symbols.indices.contains(s), model.processes.indices.contains(p),
+                  model.processes[p].nodes.indices.contains(first) else { return nil }
+            let symbol = model.symbols[s]
+            return Diagnostic(.duplicateName, path: model.trees[symbol.location.file].path, range: symbol.location.range,
+                              "process `\(model.processes[p].name)` already has a node `\(symbol.name)` at \(describe(model.processes[p].nodes[first].location))")
+        case .duplicateModel(let l):
+            guard let first = model.settings.declaration else { return nil }
+            return Diagnostic(.duplicateModel, path: model.trees[l.file].path, range: l.range,
+                              "a model has one `model` block; the first is at \(describe(first))")
+        }
     }
 
     // MARK: Helpers
@@ -33,7 +167,7 @@ struct ModelBuilder {
     private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
-        model.diagnostics.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
+        pending.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
     }
 
     private func describe(_ l: Location) -> String {
@@ -45,11 +179,23 @@ struct ModelBuilder {
 
     private mutating func declare(file: Int) {
         let tree = model.trees[file]
-        for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil) }
+        if cursor == nil { files[file].start = counts() }
+        files[file].modelStatements = 0
+        for id in tree.roots {
+            if redeclareFailed { return }
+            declareStatement(tree, file: file, id: id, process: nil)
+        }
+        if cursor == nil { files[file].end = counts() }
+    }
+
+    private func counts() -> DeclCounts {
+        DeclCounts(grades: model.grades.count, units: model.units.count, positions: model.positions.count,
+                   actors: model.actors.count, systems: model.systems.count, processes: model.processes.count,
+                   criteria: model.criteria.count, symbols: model.symbols.count)
     }
 
     private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: Int?) {
-        guard let spec = tree.spec(id) else { return }
+        guard !redeclareFailed, let spec = tree.spec(id) else { return }
         let st = tree.statement(id)
         if let kind = spec.declares, let (name, range) = tree.declaredName(id) {
             let l = loc(file, range)
@@ -58,28 +204,35 @@ struct ModelBuilder {
             var index = 0
             switch kind {
             case .grade:
-                index = model.grades.count
-                model.grades.append(Grade(name: name, title: title, doc: doc, cost: nil, location: l))
+                guard let i = nextSlot(\.grades, count: model.grades.count) else { return }
+                index = i
+                Self.put(&model.grades, i, Grade(name: name, title: title, doc: doc, cost: nil, location: l))
             case .unit:
-                index = model.units.count
-                model.units.append(OrgUnit(name: name, title: title, doc: doc, location: l))
+                guard let i = nextSlot(\.units, count: model.units.count) else { return }
+                index = i
+                Self.put(&model.units, i, OrgUnit(name: name, title: title, doc: doc, location: l))
             case .position:
-                index = model.positions.count
-                model.positions.append(Position(name: name, title: title, doc: doc, location: l))
+                guard let i = nextSlot(\.positions, count: model.positions.count) else { return }
+                index = i
+                Self.put(&model.positions, i, Position(name: name, title: title, doc: doc, location: l))
             case .actor:
-                index = model.actors.count
-                model.actors.append(Actor(name: name, title: title, doc: doc, external: false, location: l))
+                guard let i = nextSlot(\.actors, count: model.actors.count) else { return }
+                index = i
+                Self.put(&model.actors, i, Actor(name: name, title: title, doc: doc, external: false, location: l))
             case .system:
-                index = model.systems.count
-                model.systems.append(OrgSystem(name: name, title: title, doc: doc, location: l))
+                guard let i = nextSlot(\.systems, count: model.systems.count) else { return }
+                index = i
+                Self.put(&model.systems, i, OrgSystem(name: name, title: title, doc: doc, location: l))
             case .process:
-                index = model.processes.count
-                model.processes.append(Process(name: name, title: title, doc: doc, location: l, file: file, statement: id))
+                guard let i = nextSlot(\.processes, count: model.processes.count) else { return }
+                index = i
+                Self.put(&model.processes, i, Process(name: name, title: title, doc: doc, location: l, file: file, statement: id))
             case .criterion:
-                index = model.criteria.count
-                model.criteria.append(Criterion(name: name, title: title, doc: doc, location: l))
+                guard let i = nextSlot(\.criteria, count: model.criteria.count) else { return }
+                index = i
+                Self.put(&model.criteria, i, Criterion(name: name, title: title, doc: doc, location: l))
             case .node:
-                guard let p = process else { return }
+                guard let p = process, p >= 0, p < model.processes.count else { return }
                 index = model.processes[p].nodes.count
                 model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == "decide",
                                                          location: l, statement: id))
@@ -88,17 +241,26 @@ struct ModelBuilder {
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil,
                                 location: l, file: file, statement: id)
-            if kind == .node, let p = process { model.processes[p].nodes[index].symbol = model.symbols.count }
-            register(symbol)
+            guard let symbolIndex = nextSlot(\.symbols, count: model.symbols.count) else { return }
+            if kind == .node, let p = process { model.processes[p].nodes[index].symbol = symbolIndex }
+            register(symbol, at: symbolIndex)
+            if redeclareFailed { return }
             if kind == .process {
                 for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index) }
                 return
             }
         }
         if st.context == .file && spec.keyword == "model" {
-            if let first = model.settings.declaration {
-                report(.duplicateModel, loc(file, tree.tokenRange(st.keywordToken)),
-                       "a model has one `model` block; the first is at \(describe(first))")
+            files[file].modelStatements += 1
+            let isFirst: Bool
+            if cursor != nil {
+                // Re-declaring: the first `model` block of the model is still this file's first one, if it was.
+                isFirst = model.settings.statement?.file == file && files[file].modelStatements == 1
+            } else {
+                isFirst = model.settings.declaration == nil
+            }
+            if !isFirst {
+                files[file].declIssues.append(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))))
             } else {
                 model.settings.declaration = loc(file, tree.declaredName(id)?.range ?? tree.tokenRange(st.keywordToken))
                 model.settings.statement = (file, id)
@@ -111,28 +273,39 @@ struct ModelBuilder {
         }
     }
 
-    private mutating func register(_ symbol: Symbol) {
-        let index = model.symbols.count
-        model.symbols.append(symbol)
-        func duplicate(_ first: Int) {
-            let f = model.symbols[first]
-            report(.duplicateName, symbol.location,
-                   "`\(symbol.name)` is already declared as \(article(f.kind.phrase)) at \(describe(f.location))")
+    private mutating func register(_ symbol: Symbol, at index: Int) {
+        let file = symbol.location.file
+        if cursor != nil {
+            // Re-declaring: the same name, kind and index as before, or the file's declarations changed.
+            guard index < model.symbols.count else { redeclareFailed = true; return }
+            let old = model.symbols[index]
+            guard old.name == symbol.name, old.kind == symbol.kind, old.index == symbol.index, old.process == symbol.process else {
+                redeclareFailed = true
+                return
+            }
+        }
+        Self.put(&model.symbols, index, symbol)
+        /// The first declaration of the name in its namespace; when re-declaring, the
+        /// name tables are those of the full build, which the same names leave as they are.
+        func first(in table: WritableKeyPath<Model, [String: Int]>) -> Int? {
+            if let first = model[keyPath: table][symbol.name] { return first == index ? nil : first }
+            if cursor != nil { redeclareFailed = true; return nil }
+            model[keyPath: table][symbol.name] = index
+            return nil
         }
         switch symbol.kind {
         case .node:
-            guard let p = symbol.process else { return }
+            guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
             let nodes = model.processes[p].nodes
             if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
-                report(.duplicateName, symbol.location,
-                       "process `\(model.processes[p].name)` already has a node `\(symbol.name)` at \(describe(nodes[first].location))")
+                files[file].declIssues.append(.duplicateNode(symbol: index, process: p, first: first))
             }
         case .criterion:
-            if let first = model.criterionNames[symbol.name] { duplicate(first) } else { model.criterionNames[symbol.name] = index }
+            if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
         case .target:
             break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
         default:
-            if let first = model.globalNames[symbol.name] { duplicate(first) } else { model.globalNames[symbol.name] = index }
+            if let f = first(in: \.globalNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
         }
     }
 
@@ -513,4 +686,28 @@ func article(_ phrase: String) -> String {
 func fmtNumber(_ v: Double) -> String {
     if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
     return String(v)
+}
+
+/// How many entries of each kind the model had (before or after one file's declarations).
+struct DeclCounts: Equatable, Sendable {
+    var grades = 0, units = 0, positions = 0, actors = 0, systems = 0, processes = 0, criteria = 0, symbols = 0
+}
+
+/// A finding of pass 1. Its message cites another declaration's place, which an edit
+/// of that declaration's file may move, so it is worded when the model is finished.
+enum DeclIssue: Sendable {
+    case duplicateName(symbol: Int, first: Int)
+    case duplicateNode(symbol: Int, process: Int, first: Int)
+    case duplicateModel(Location)
+}
+
+/// What one file contributed to a model: its slots in the entity arrays, its pass-1
+/// findings, its pass-2 diagnostics and how many references it made.
+struct FileContribution: Sendable {
+    var start = DeclCounts()
+    var end = DeclCounts()
+    var modelStatements = 0
+    var declIssues: [DeclIssue] = []
+    var resolveDiagnostics: [Diagnostic] = []
+    var referenceCount = 0
 }
