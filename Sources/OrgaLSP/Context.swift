@@ -78,8 +78,9 @@ extension LanguageServer {
     /// Starts the staffing computation of a model's current generation on another
     /// thread; when it is done the worker is told (and republishes if needed).
     func startStaffing(_ m: ModelState) {
-        guard let model = m.model, m.extras.staffing == nil else { return }
+        guard !m.staffingBusy, let model = m.model, m.extras.staffing == nil else { return }
         if let job = m.staffingJob, job.generation == m.generation { return }
+        m.staffingBusy = true
         let job = StaffingJob(generation: m.generation)
         m.staffingJob = job
         let key = m.key

@@ -181,10 +181,17 @@ public final class LanguageServer: @unchecked Sendable {
             case .endOfInput:
                 return shutdownRequested ? 0 : 1
             case .staffingDone(let key, let generation):
-                if let m = workspace.models[key], m.generation == generation, m.extras.staffing == nil {
-                    let before = staffingDiagnostics(m)
-                    _ = staffing(m)
-                    if before != staffingDiagnostics(m) && !pendingPublish.contains(key) { publish(m) }
+                if let m = workspace.models[key] {
+                    m.staffingBusy = false
+                    if m.generation == generation, m.extras.staffing == nil {
+                        let before = staffingDiagnostics(m)
+                        _ = staffing(m)
+                        if before != staffingDiagnostics(m) && !pendingPublish.contains(key) { publish(m) }
+                    } else if m.generation != generation && !m.dirty && !pendingPublish.contains(key) {
+                        // Analysed again meanwhile: now the latest generation (a pending or
+                        // dirty model starts its own after its next analysis).
+                        startStaffing(m)
+                    }
                 }
             case .notification(let method, let params):
                 if method == "exit" { return shutdownRequested ? 0 : 1 }
@@ -449,7 +456,7 @@ public final class LanguageServer: @unchecked Sendable {
             startStaffing(m)
             pendingPublish.remove(key)
             if timings {
-                Log.info("timing analyse \(Double(t1 - t0) / 1e6) ms (parse \(workspace.lastTimings.parse), check \(workspace.lastTimings.check)), publish \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6) ms")
+                Log.info("timing analyse \(Double(t1 - t0) / 1e6) ms (parse \(workspace.lastTimings.parse), check \(workspace.lastTimings.check)\(workspace.lastTimings.incremental ? " incremental" : "")), publish \(Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6) ms")
             }
         }
     }

@@ -12,7 +12,8 @@ struct OpenDocument {
 
 /// One model of the workspace: every `.orga` file below a workspace root (or one
 /// file that lies outside every root). Parsed trees are cached per file and only
-/// the changed file is parsed again; the whole-model check runs on the cached trees.
+/// the changed file is parsed again; the model check redoes only the changed files
+/// where that is exact (`IncrementalAnalyzer`), else the whole model.
 final class ModelState {
     /// Root directory, or the path of a stand-alone file.
     let key: String
@@ -24,6 +25,8 @@ final class ModelState {
     var dirty = true
     /// The last analysis and what it was made from.
     var model: Model?
+    /// Re-checks only the edited files where that gives the same result as a full check.
+    var analyzer = IncrementalAnalyzer()
     var fileIndex: [String: Int] = [:]
     var generation = 0
     /// Per-analysis caches, built on first use.
@@ -33,6 +36,10 @@ final class ModelState {
     var stamps: [String: Int] = [:]
     /// The staffing computation of the current generation (runs in the background).
     var staffingJob: StaffingJob?
+    /// Whether a staffing computation of this model is running. One at a time: when
+    /// analyses come faster than staffing, the generations in between are skipped
+    /// (the latest one starts when the running one is done).
+    var staffingBusy = false
     /// Staffing diagnostics of the last finished staffing computation, and the file
     /// stamps they were computed from (carried over to files that did not change).
     var lastStaffingDiagnostics: [Diagnostic] = []
@@ -153,7 +160,7 @@ final class Workspace {
     /// The URI a client used for a path, echoed back in everything we send.
     var uriForPath: [String: String] = [:]
     /// Milliseconds spent parsing and checking in the last analysis.
-    var lastTimings: (parse: Double, check: Double) = (0, 0)
+    var lastTimings: (parse: Double, check: Double, incremental: Bool) = (0, 0, false)
     /// Largest number of files scanned per root.
     static let maxFilesPerRoot = 20_000
 
@@ -301,7 +308,7 @@ final class Workspace {
     // MARK: Analysis
 
     /// Re-checks a model if anything changed: parses only files without a cached
-    /// tree, then runs the whole-model check on all trees.
+    /// tree, then checks the model (incrementally where exact) on all trees.
     func analyse(_ m: ModelState) {
         guard m.dirty || m.model == nil else { return }
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -321,8 +328,9 @@ final class Workspace {
             trees.append(tree)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        m.model = Analyzer.check(trees: trees)
-        lastTimings = (Double(t1 - t0) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6)
+        m.model = nil   // the analyzer's arrays are then not shared with the old model (no copies)
+        m.model = m.analyzer.check(trees: trees)
+        lastTimings = (Double(t1 - t0) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6, m.analyzer.lastWasIncremental)
         m.fileIndex = index
         m.generation += 1
         m.occurrences = nil
