@@ -152,7 +152,7 @@ public enum Num {
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()
-        if scaled >= 9e15 { return x < 0 ? "-" + String(Int64(abs(x))) : String(Int64(abs(x))) }
+        if scaled >= 9e15 { return "\(x.rounded())" }   // beyond Int64: never convert (it would trap)
         let v = Int64(scaled)
         let neg = x < 0 && v != 0
         let p = Int64(scale)
