@@ -48,3 +48,29 @@ struct ArgumentReader {
         return v
     }
 }
+
+extension ArgumentReader {
+    /// Reads a command's arguments the way every command does: `extract` pulls the
+    /// checked option values; a usage error prints the message and the command's help
+    /// (status 2), `--help` (and `-h` where listed) prints the help (status 0). Returns
+    /// nil when the command should end with `status`.
+    static func parse<T>(_ args: [String], command: String, help: String, io: CommandIO,
+                         valued: Set<String>, switches: Set<String>, status: inout Int32,
+                         _ extract: (ArgumentReader) throws -> T) -> (reader: ArgumentReader, values: T)? {
+        do {
+            let reader = try ArgumentReader(args, valued: valued, switches: switches.union(["--help"]))
+            if reader.has("--help") || reader.has("-h") {
+                io.out(help)
+                status = ExitCode.ok
+                return nil
+            }
+            return (reader, try extract(reader))
+        } catch let e as UsageError {
+            io.err("orgc \(command): \(e.message)\n\n" + help)
+        } catch {
+            io.err("orgc \(command): \(error)\n\n" + help)
+        }
+        status = ExitCode.usage
+        return nil
+    }
+}

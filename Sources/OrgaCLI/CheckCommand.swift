@@ -15,18 +15,13 @@ enum CheckCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
-        let reader: ArgumentReader
-        let format: String
-        let color: String
-        do {
-            reader = try ArgumentReader(args, valued: ["--format", "--color"], switches: ["--strict", "--help", "--timings"])
-            format = try reader.choice("--format", ["text", "json", "github", "sarif"], default: "text")
-            color = try reader.choice("--color", ["auto", "always", "never"], default: "auto")
-        } catch let e as ArgumentReader.UsageError {
-            io.err("orgc check: \(e.message)\n\n" + help)
-            return ExitCode.usage
-        } catch { return ExitCode.usage }
-        if reader.has("--help") { io.out(help); return ExitCode.ok }
+        var status = ExitCode.ok
+        guard let (reader, (format, color)) = ArgumentReader.parse(
+            args, command: "check", help: help, io: io, valued: ["--format", "--color"], switches: ["--strict", "--timings"],
+            status: &status, { r in
+                (try r.choice("--format", ["text", "json", "github", "sarif"], default: "text"),
+                 try r.choice("--color", ["auto", "always", "never"], default: "auto"))
+            }) else { return status }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
         clock.lap("read")

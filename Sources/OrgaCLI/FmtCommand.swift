@@ -18,14 +18,10 @@ enum FmtCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
-        let reader: ArgumentReader
-        do {
-            reader = try ArgumentReader(args, valued: ["--path"], switches: ["--check", "--stdin", "--help"])
-        } catch let e as ArgumentReader.UsageError {
-            io.err("orgc fmt: \(e.message)\n\n" + help)
-            return ExitCode.usage
-        } catch { return ExitCode.usage }
-        if reader.has("--help") { io.out(help); return ExitCode.ok }
+        var status = ExitCode.ok
+        guard let (reader, _) = ArgumentReader.parse(
+            args, command: "fmt", help: help, io: io, valued: ["--path"], switches: ["--check", "--stdin"],
+            status: &status, { _ in () }) else { return status }
         if reader.has("--stdin") { return formatStandardInput(path: reader.value("--path") ?? "<stdin>", io: io) }
 
         var files: [String] = []
@@ -35,7 +31,6 @@ enum FmtCommand {
                 return ExitCode.usage
             }
         }
-        var status = ExitCode.ok
         var changed = 0
         for f in files {
             do {

@@ -31,20 +31,13 @@ enum GraphCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
-        let reader: ArgumentReader
-        let format: GraphFormat
-        let lang: String
-        do {
-            reader = try ArgumentReader(args, valued: ["--process", "--format", "--lang", "-o", "--output"],
-                                        switches: ["--all-processes", "--org", "--landscape", "--metrics", "--help", "-h"])
-            let f = try reader.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")
-            format = GraphFormat(rawValue: f) ?? .svg
-            lang = try reader.choice("--lang", ["en", "de"], default: "en")
-        } catch let e as ArgumentReader.UsageError {
-            io.err("orgc graph: \(e.message)\n\n" + help)
-            return ExitCode.usage
-        } catch { return ExitCode.usage }
-        if reader.has("--help") || reader.has("-h") { io.out(help); return ExitCode.ok }
+        var status = ExitCode.ok
+        guard let (reader, (format, lang)) = ArgumentReader.parse(
+            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output"],
+            switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h"], status: &status, { r in
+                (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
+                 try r.choice("--lang", ["en", "de"], default: "en"))
+            }) else { return status }
         let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape")]
         guard modes.filter({ $0 }).count == 1 else {
             io.err("orgc graph: choose exactly one of --process P, --all-processes, --org, --landscape\n\n" + help)
@@ -68,7 +61,6 @@ enum GraphCommand {
         let words: Words = lang == "de" ? .de : .en
 
         // Errors: reported, then drawn anyway.
-        var status = ExitCode.ok
         let errors = model.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             var sources: [String: SourceFile] = [:]

@@ -18,18 +18,13 @@ enum RankCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
-        let reader: ArgumentReader
-        let format: String
-        let lang: ReportLanguage
-        do {
-            reader = try ArgumentReader(args, valued: ["--format", "--lang", "-o", "--output"], switches: ["--help", "-h"])
-            format = try reader.choice("--format", ["text", "md", "json"], default: "text")
-            lang = ReportLanguage(rawValue: try reader.choice("--lang", ["de", "en"], default: "de")) ?? .de
-        } catch let e as ArgumentReader.UsageError {
-            io.err("orgc rank: \(e.message)\n\n" + help)
-            return ExitCode.usage
-        } catch { return ExitCode.usage }
-        if reader.has("--help") || reader.has("-h") { io.out(help); return ExitCode.ok }
+        var status = ExitCode.ok
+        guard let (reader, (format, lang)) = ArgumentReader.parse(
+            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"], switches: ["-h"],
+            status: &status, { r in
+                (try r.choice("--format", ["text", "md", "json"], default: "text"),
+                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+            }) else { return status }
         guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
         var contexts: [ReportContext] = []
         for (_, files) in models {

@@ -23,19 +23,13 @@ enum ReportCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
-        let reader: ArgumentReader
-        let format: String
-        let lang: ReportLanguage
-        do {
-            reader = try ArgumentReader(args, valued: ["--format", "--lang", "-o", "--output"],
-                                        switches: ["--units", "--help", "-h", "--timings"])
-            format = try reader.choice("--format", ["md", "html", "csv", "json"], default: "md")
-            lang = ReportLanguage(rawValue: try reader.choice("--lang", ["de", "en"], default: "de")) ?? .de
-        } catch let e as ArgumentReader.UsageError {
-            io.err("orgc report: \(e.message)\n\n" + help)
-            return ExitCode.usage
-        } catch { return ExitCode.usage }
-        if reader.has("--help") || reader.has("-h") { io.out(help); return ExitCode.ok }
+        var status = ExitCode.ok
+        guard let (reader, (format, lang)) = ArgumentReader.parse(
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
+            switches: ["--units", "-h", "--timings"], status: &status, { r in
+                (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
+                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+            }) else { return status }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
         clock.lap("load")

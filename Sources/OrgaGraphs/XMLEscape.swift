@@ -9,50 +9,32 @@ public enum Escape {
     }
 
     /// Text content of an XML element. Forbidden control characters become U+FFFD.
-    public static func xmlText(_ s: String) -> String {
-        var needs = false
-        for u in s.unicodeScalars where u == "<" || u == ">" || u == "&" || xmlForbidden(u.value) || u == "\r" {
-            needs = true
-            break
-        }
-        if !needs { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for u in s.unicodeScalars {
-            switch u {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\r": out += "&#13;"
-            default:
-                if xmlForbidden(u.value) { out.unicodeScalars.append("\u{FFFD}") } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out
-    }
+    public static func xmlText(_ s: String) -> String { xml(s, attribute: false) }
 
     /// An XML attribute value in double quotes: also quotes, tabs and line ends.
-    public static func xmlAttribute(_ s: String) -> String {
-        var needs = false
-        for u in s.unicodeScalars where u.value < 0x20 || u == "<" || u == ">" || u == "&" || u == "\"" || u.value >= 0xFFFE {
-            needs = true
-            break
+    public static func xmlAttribute(_ s: String) -> String { xml(s, attribute: true) }
+
+    /// The replacement of one scalar in XML text or an attribute value, nil to keep it.
+    @inline(__always)
+    private static func xmlReplacement(_ u: Unicode.Scalar, attribute: Bool) -> String? {
+        switch u {
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "&": return "&amp;"
+        case "\r": return "&#13;"
+        case "\"" where attribute: return "&quot;"
+        case "\n" where attribute: return "&#10;"
+        case "\t" where attribute: return "&#9;"
+        default: return xmlForbidden(u.value) ? "\u{FFFD}" : nil
         }
-        if !needs { return s }
+    }
+
+    private static func xml(_ s: String, attribute: Bool) -> String {
+        guard s.unicodeScalars.contains(where: { xmlReplacement($0, attribute: attribute) != nil }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for u in s.unicodeScalars {
-            switch u {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                if xmlForbidden(u.value) { out.unicodeScalars.append("\u{FFFD}") } else { out.unicodeScalars.append(u) }
-            }
+            if let r = xmlReplacement(u, attribute: attribute) { out += r } else { out.unicodeScalars.append(u) }
         }
         return out
     }

@@ -109,21 +109,12 @@ public struct JSONParser {
         }
     }
 
-    private static func hexValue(_ b: UInt8) -> UInt32? {
-        switch b {
-        case 0x30...0x39: UInt32(b - 0x30)
-        case 0x41...0x46: UInt32(b - 0x41 + 10)
-        case 0x61...0x66: UInt32(b - 0x61 + 10)
-        default: nil
-        }
-    }
-
     private mutating func hex4() throws(Error) -> UInt32 {
         guard i + 4 <= bytes.count else { throw fail("truncated \\u escape") }
         var v: UInt32 = 0
         for k in 0..<4 {
-            guard let d = JSONParser.hexValue(bytes[i + k]) else { throw fail("invalid \\u escape") }
-            v = v * 16 + d
+            guard let d = ASCII.hexValue(bytes[i + k]) else { throw fail("invalid \\u escape") }
+            v = v * 16 + UInt32(d)
         }
         i += 4
         return v

@@ -1,4 +1,5 @@
 import Foundation
+import OrgaSyntax
 
 /// `file://` URIs and file system paths. Other schemes (`untitled:`) are kept as
 /// they are and used as the "path" of an in-memory document.
@@ -32,7 +33,7 @@ public enum URIs {
         let bytes = Array(s.utf8)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let h = ASCII.hexValue(bytes[i + 1]), let l = ASCII.hexValue(bytes[i + 2]) {
                 out.append(h << 4 | l)
                 i += 3
             } else {
@@ -41,15 +42,6 @@ public enum URIs {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: b - 0x30
-        case 0x41...0x46: b - 0x41 + 10
-        case 0x61...0x66: b - 0x61 + 10
-        default: nil
-        }
     }
 
     /// A path without `.`/`..` segments, duplicate or trailing slashes.

@@ -170,7 +170,7 @@ public struct Lexer {
         pos += 1
         var value: UInt32 = 0
         var digits = 0
-        while pos < bytes.count, let d = hexValue(bytes[pos]) {
+        while pos < bytes.count, let d = ASCII.hexValue(bytes[pos]) {
             if digits < 8 { value = value &* 16 &+ UInt32(d) }
             digits += 1
             pos += 1
@@ -178,15 +178,6 @@ public struct Lexer {
         guard peek() == UInt8(ascii: "}") else { return false }
         pos += 1
         return digits >= 1 && digits <= 6 && Unicode.Scalar(value) != nil
-    }
-
-    private func hexValue(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: b - 0x30
-        case 0x41...0x46: b - 0x41 + 10
-        case 0x61...0x66: b - 0x61 + 10
-        default: nil
-        }
     }
 
     private mutating func lexNumberOrDate() {

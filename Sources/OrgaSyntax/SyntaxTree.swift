@@ -162,7 +162,7 @@ public struct SyntaxTree: Sendable {
                         j += 1
                         var v: UInt32 = 0
                         var digits = 0
-                        while j < end, let d = hex(bytes[j]), digits < 8 { v = v * 16 + UInt32(d); j += 1; digits += 1 }
+                        while j < end, let d = ASCII.hexValue(bytes[j]), digits < 8 { v = v * 16 + UInt32(d); j += 1; digits += 1 }
                         if j < end && bytes[j] == UInt8(ascii: "}"), digits >= 1, digits <= 6, let s = Unicode.Scalar(v) {
                             out.append(contentsOf: Array(String(Character(s)).utf8))
                             i = j + 1
@@ -176,15 +176,6 @@ public struct SyntaxTree: Sendable {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 0x30...0x39: b - 0x30
-        case 0x41...0x46: b - 0x41 + 10
-        case 0x61...0x66: b - 0x61 + 10
-        default: nil
-        }
     }
 
     /// Pre-order walk over all statements.
