@@ -164,11 +164,11 @@ private struct Engine {
                 if node.mediaBreak { media += e }
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
-            // Calling step: the callee's lead time per case.
+            // Calling step: its own wait and the callee's lead time per case (§5).
             if let c = node.call {
                 guard c >= 0, c < model.processes.count else { continue }
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
-                    let d = e * calleeLead
+                    let d = e * (node.waitDays + calleeLead)
                     processes[p].nodes[n].leadTimeDays = d
                     lead += d
                     if !leadTimeComplete[c] { leadComplete = false }

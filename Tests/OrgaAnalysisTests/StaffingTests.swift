@@ -441,6 +441,50 @@ final class StaffingTests: XCTestCase {
         assertClose(r.processes[m.process("L")].digital, 1 - 1 / 2.6, accuracy: 1e-12)
     }
 
+    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (§5).
+    func testCallingStepAddsItsOwnWaitToTheCalleesLeadTime() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h }
+            unit U { position S { planned 1 fte } }
+            process Haupt { volume 100 /year
+              step A { by S; time 60 min }
+              step B { call Sub; wait 2 d } }
+            process Sub { step X { by S; time 6 min; wait 1 d } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // Sub: 6 min = 0.1 h = 0.1/24 d + 1 d = 1.0041667 d
+        assertClose(r.processes[m.process("Sub")].leadTimeDays, 0.1 / 24 + 1, accuracy: 1e-12)
+        // Haupt: A 1/24 + B (2 d own wait + 1.0041667 d) = 3.0458333 d
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 1.0 / 24 + 2 + (0.1 / 24 + 1), accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 3.045833, accuracy: 1e-6)
+        assertClose(r.processes[m.process("Haupt")].nodes[m.node("Haupt", "B")].leadTimeDays, 3.0041667, accuracy: 1e-6)
+        XCTAssertEqual(r.processes[m.process("Haupt")].leadTimeComplete, true)
+    }
+
+    /// A loop around a calling step: its wait and the callee's lead time count per visit.
+    func testCallingStepWaitInALoop() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h }
+            unit U { position S { planned 1 fte } }
+            process Haupt { volume 100 /year
+              step A { by S; time 60 min }
+              step B { call Sub; wait 2 d; share 50 % }
+              decide D {
+                branch "again" 25 % -> B
+                branch "done" 75 % -> end } }
+            process Sub { step X { by S; time 6 min; wait 1 d } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // visits: A 1; B = 1 + 0.25 B → 4/3; D 4/3.
+        // B per visit: share 0.5 × (2 d + 1.0041667 d) = 1.5020833 d; × 4/3 = 2.0027778 d
+        // A: 1/24 = 0.0416667 d; the decision has no wait
+        // total = 0.0416667 + 2.0027778 = 2.0444444 d
+        let b = 4.0 / 3 * 0.5 * (2 + 0.1 / 24 + 1)
+        assertClose(r.processes[m.process("Haupt")].nodes[m.node("Haupt", "B")].leadTimeDays, b, accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 1.0 / 24 + b, accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 2.0444444, accuracy: 1e-6)
+    }
+
     func testHandoffsThroughDecisionsAndLoops() {
         let (m, r) = analyze("""
             model M { worktime 1600 h }
