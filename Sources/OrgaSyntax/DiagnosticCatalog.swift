@@ -40,6 +40,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case duplicateSetting = "E306"
     case duplicateModel = "E307"
     case emptyDeclaration = "W308"
+    case headOutsideUnit = "W309"
     // Flow
     case branchSharesNot100 = "E401"
     case targetNotInProcess = "E402"
@@ -226,6 +227,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         .emptyDeclaration: ("empty block", """
             A block that declares nothing: a top-level `dna { }` without criteria, or a
             process's `dna { }` without ratings. Remove it or fill it in.
+            """),
+        .headOutsideUnit: ("head is not a position of the unit it leads", """
+            `head` names the position that leads a unit. That position should sit in the
+            unit itself (nested in it or placed with `in`). A head that sits in another
+            unit, or in none, still gets its leadership share for the unit it leads,
+            and it is also counted among the staff of the unit it sits in. Move the
+            position into the unit, or name a position of the unit as `head`.
             """),
         .branchSharesNot100: ("branch shares do not add up to 100 %", """
             The `branch` shares of a `decide` are the probabilities of the ways a case

@@ -298,6 +298,47 @@ final class StaffingTests: XCTestCase {
         assertClose(r.units[m.unit("Amt")].vacancy, 0.95, accuracy: 1e-12)
     }
 
+    /// Issue 17, item 3: each position is led once (§4.4), even when it sits in the led
+    /// unit (or in a headless sub-unit) and also heads one of its sub-units.
+    func testLeadershipCountsEachPositionOnce() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h; leadership 10 % }
+            unit Amt {
+              head AL
+              position AL { planned 1 fte; filled 1 fte }
+              position SGL { planned 1 fte; filled 0.5 fte }
+              unit SG {
+                head SGL
+                position SB { planned 2 fte; filled 2 fte }
+              }
+              unit Team {
+                position TL { planned 1 fte; filled 0.8 fte }
+                unit Sub {
+                  head TL
+                  position X { planned 3 fte; filled 3 fte }
+                }
+              }
+            }
+            position Ext { planned 1 fte; filled 1 fte }
+            unit Other { head Ext; position O1 { planned 1 fte; filled 0.25 fte } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // Three heads that are not positions of the unit they lead: SGL (sits in Amt),
+        // TL (sits in Team), Ext (in no unit).
+        XCTAssertEqual(m.diagnostics.map(\.code), [.headOutsideUnit, .headOutsideUnit, .headOutsideUnit])
+        // AL leads SGL 0.5 (in Amt; as head of SG it is the same position) + Team has no
+        // head: TL 0.8 (head of Sub too, counted once) = 1.3 fte × 10 % = 0.13 fte
+        let al = r.positions[m.position("AL")]
+        assertClose(al.contributions.first?.ledFTE, 1.3, accuracy: 1e-12)
+        assertClose(al.need, 0.13, accuracy: 1e-12)
+        // SGL leads SB 2 → 0.2; TL leads X 3 → 0.3; Ext leads O1 0.25 → 0.025
+        assertClose(r.positions[m.position("SGL")].need, 0.2, accuracy: 1e-12)
+        assertClose(r.positions[m.position("TL")].need, 0.3, accuracy: 1e-12)
+        assertClose(r.positions[m.position("Ext")].need, 0.025, accuracy: 1e-12)
+        // Amt need = 0.13 + 0.2 + 0.3 = 0.63
+        assertClose(r.units[m.unit("Amt")].need, 0.63, accuracy: 1e-12)
+    }
+
     // MARK: Inheritance, unit work
 
     func testWorktimeAndAllowanceInheritanceNearestWins() {
