@@ -53,6 +53,32 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
     }
 
+    /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
+    /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
+    func testNamedFileThatIsNotOrgaIsAUsageError() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let md = try write("# Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", to: "report.md", in: dir)
+        let orga = try write("unit A { position P { planned 1 fte } }\n", to: "m.txt", in: dir)
+        for command in ["check", "report", "rank", "fmt"] {
+            let r = orgc(command, md)
+            XCTAssertEqual(r.code, 2, "\(command): \(r.out)\(r.err)")
+            XCTAssertEqual(r.out, "", command)
+            XCTAssertEqual(r.err, "orgc \(command): \(md) is not an .orga file; name a model directory or a .orga file (--any-extension reads it as Orga anyway)\n")
+        }
+        XCTAssertEqual(orgc("graph", "--org", md).code, 2)
+        // With the flag the file is read as Orga: Markdown is full of errors (1), a model is clean (0).
+        XCTAssertEqual(orgc("check", "--any-extension", md).code, 1)
+        let clean = orgc("check", "--any-extension", orga)
+        XCTAssertEqual(clean.code, 0, clean.out + clean.err)
+        XCTAssertEqual(clean.out, "no problems found\n")
+        // A directory is a model whatever its name; its non-.orga files are not read.
+        XCTAssertEqual(orgc("check", dir.path).code, 2, "a directory without .orga files is an I/O problem")
+        _ = try write("unit B\n", to: "b.orga", in: dir)
+        XCTAssertEqual(orgc("check", dir.path).code, 0)
+        XCTAssertTrue(orgc("check", "--help").out.contains("--any-extension"))
+    }
+
     func testCurrentDirectoryIsTheDefaultModel() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -111,7 +137,7 @@ final class CLITests: XCTestCase {
         // Opening works, reading fails (EIO): the "cannot read" path, even as root.
         let path = "/proc/self/mem"
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no /proc on this system") }
-        let r = orgc("check", path)
+        let r = orgc("check", "--any-extension", path)
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.hasPrefix("orgc: /proc/self/mem: cannot"), r.err)
     }
