@@ -65,14 +65,15 @@ enum FmtCommand {
     }
 
     private static func formatStandardInput(path: String, io: CommandIO) -> Int32 {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let result = Formatter.format(bytes: [UInt8](data), path: path)
+        // Bytes in, bytes out: comments are kept byte for byte, even invalid UTF-8.
+        let input = io.readInput()
+        let result = Formatter.format(bytes: input, path: path)
         switch result.outcome {
         case .formatted:
-            io.out(result.text ?? "")
+            io.outBytes(result.bytes ?? [])
             return ExitCode.ok
         case .syntaxErrors:
-            io.err(DiagnosticPrinter(sources: [path: SourceFile(path: path, bytes: [UInt8](data))]).text(result.diagnostics, color: false))
+            io.err(DiagnosticPrinter(sources: [path: SourceFile(path: path, bytes: input)]).text(result.diagnostics, color: false))
             return ExitCode.findings
         case .internalError:
             io.err("orgc fmt: \(result.message ?? "internal formatter error")\n")

@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case unmatchedBrace = "E119"
     case nestingTooDeep = "E120"
     case tooManyErrors = "W121"
+    case invalidUTF8InComment = "W122"
     // Quantities and values
     case dimensionMismatch = "E201"
     case missingUnit = "E202"
@@ -164,6 +165,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         .tooManyErrors: ("too many errors", """
             A file produced so many errors that orgc stopped reporting more for it. Fix
             the first ones (often a file that is not Orga at all) and check again.
+            """),
+        .invalidUTF8InComment: ("invalid UTF-8 in a comment", """
+            Orga files are UTF-8. A comment contains bytes that are not valid UTF-8,
+            often because the file was saved as Latin-1 / Windows-1252. The comment is
+            kept byte for byte (`orgc fmt` never changes it), but editors and reports may
+            show it garbled. Re-save the file as UTF-8.
             """),
         .dimensionMismatch: ("wrong unit for this property", """
             Every property has a dimension: `time` is an effort time (`min`, `h`),

@@ -79,6 +79,35 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(orgc("check", "--help").out.contains("--any-extension"))
     }
 
+    /// Issue 17, item 4: `fmt --stdin` and `fmt FILE` keep a comment's bytes exactly,
+    /// invalid UTF-8 included (no U+FFFD), and `check` warns about it (W122).
+    func testFmtKeepsInvalidUTF8InCommentsByteForByteOnEveryPath() throws {
+        let input: [UInt8] = Array("//".utf8) + [0xC3] + Array(" x\nunit   A   /* caf".utf8) + [0xE9] + Array(" */\n".utf8)
+        let expected: [UInt8] = Array("//".utf8) + [0xC3] + Array(" x\nunit A /* caf".utf8) + [0xE9] + Array(" */\n".utf8)
+        // Standard input to standard output.
+        let (io, read) = CommandIO.captureBytes(input: input)
+        XCTAssertEqual(Orgc.run(["fmt", "--stdin"], io: io), 0, read().err)
+        XCTAssertEqual(read().out, expected)
+        XCTAssertFalse(read().out.contains(0xBF), "no U+FFFD (EF BF BD) in the output")
+        // Already formatted input comes back unchanged.
+        let (io2, read2) = CommandIO.captureBytes(input: expected)
+        XCTAssertEqual(Orgc.run(["fmt", "--stdin"], io: io2), 0)
+        XCTAssertEqual(read2().out, expected)
+        // A file, rewritten in place: the same bytes.
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("c.orga")
+        try Data(input).write(to: url)
+        XCTAssertEqual(orgc("fmt", url.path).code, 0)
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), expected)
+        // `check` warns once per comment; warnings alone exit 0.
+        let check = orgc("check", "--format", "json", url.path)
+        XCTAssertEqual(check.code, 0, check.out)
+        let diagnostics = (try TestSupport.json(check.out) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let codes = diagnostics.compactMap { $0["code"] as? String }
+        XCTAssertEqual(codes, ["W122", "W122"])
+    }
+
     func testCurrentDirectoryIsTheDefaultModel() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
