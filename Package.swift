@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
         .testTarget(name: "OrgaReportsTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaCLI"], exclude: ["golden"]),
-        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics"], exclude: ["golden", "models"]),
+        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports"], exclude: ["golden", "models"]),
         .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
         .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis"], exclude: ["golden"]),
     ]
