@@ -60,10 +60,10 @@ struct Checker {
     /// Keywords of the statements in the block of the declaration of `kind` at `location`.
     /// A statement whose value was rejected has its own diagnostic; checks for a missing
     /// setting look here so as not to report it a second time as absent.
-    private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<String> {
+    private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<Keyword> {
         guard let sym = model.symbols.first(where: { $0.kind == kind && $0.location == location }) else { return [] }
         let tree = model.trees[sym.file]
-        return Set(tree.childIDs(sym.statement).map { tree.keyword($0) })
+        return Set(tree.childIDs(sym.statement).compactMap { tree.knownKeyword($0) })
     }
 
     // MARK: Positions and grades
@@ -84,7 +84,7 @@ struct Checker {
                 report(.pastKwStillPlanned, p.location,
                        "position `\(p.name)` is kw from \(kw) but still has \(fmtNumber(p.planned)) fte planned in the model year \(y)")
             }
-            if p.grade == nil && costsInUse && !statementKeywords(.position, p.location).contains("grade") {
+            if p.grade == nil && costsInUse && !statementKeywords(.position, p.location).contains(.grade) {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
             }
         }
@@ -93,7 +93,7 @@ struct Checker {
     private mutating func checkGrades() {
         var used = Set<Int>()
         for p in model.positions { if let g = p.grade { used.insert(g) } }
-        for g in used.sorted() where model.grades[g].cost == nil && !statementKeywords(.grade, model.grades[g].location).contains("cost") {
+        for g in used.sorted() where model.grades[g].cost == nil && !statementKeywords(.grade, model.grades[g].location).contains(.cost) {
             report(.gradeWithoutCost, model.grades[g].location, "grade `\(model.grades[g].name)` has no `cost`; add e.g. `cost 71_600 EUR`")
         }
     }
@@ -121,7 +121,7 @@ struct Checker {
                 report(.decisionWithoutBranches, node.location, "decision `\(node.name)` has no `branch`; add e.g. `branch \"ja\" 100 % -> end`")
                 continue
             }
-            let sharesComplete = !tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "branch" && tree.slot($0, 1) == nil }
+            let sharesComplete = !tree.childIDs(node.statement).contains { tree.isKeyword($0, .branch) && tree.arg($0, .share) == nil }
             if !sharesComplete { flowIncomplete = true }
             let sum = node.branches.reduce(0) { $0 + $1.share }
             if sharesComplete && abs(sum - 1) > 1e-9 {
@@ -182,8 +182,8 @@ struct Checker {
         let process = model.processes[p]
         let tree = model.trees[process.file]
         let id = process.nodes[i].statement
-        guard let lastBranch = tree.childIDs(id).last(where: { tree.spec($0)?.keyword == "branch" }),
-              let share = tree.slot(lastBranch, 1) else { return nil }
+        guard let lastBranch = tree.childIDs(id).last(where: { tree.isKeyword($0, .branch) }),
+              let share = tree.arg(lastBranch, .share) else { return nil }
         return tree.range(of: share)
     }
 
@@ -231,10 +231,10 @@ struct Checker {
             var hasStaffWork = false
             var callsOthers = false
             for node in process.nodes where !node.isDecision {
-                let hasCall = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "call" }
-                let hasBy = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "by" }
+                let hasCall = tree.hasChild(node.statement, .call)
+                let hasBy = tree.hasChild(node.statement, .by)
                 // A `time` whose value was rejected has its own diagnostic: it is not missing.
-                let hasTime = node.timeHours != nil || tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "time" }
+                let hasTime = node.timeHours != nil || tree.hasChild(node.statement, .time)
                 if hasCall {
                     callsOthers = true
                     if hasBy || hasTime {
@@ -260,7 +260,7 @@ struct Checker {
                 report(.processWithoutVolume, process.location, "process `\(process.name)` \(what) but no `volume` and no caller; add e.g. `volume 100 /year`",
                        fixes: insertFix(process.file, process.statement, "volume … /year", title: "Insert `volume` (fill in the cases per year)"))
             }
-            if process.source == "selfreport" {
+            if process.source == TimeSource.selfreport.rawValue {
                 var withAllowance: [String] = []
                 for node in process.nodes {
                     switch node.performer {
@@ -281,12 +281,12 @@ struct Checker {
 
     private func hasVolumeStatement(_ process: Process) -> Bool {
         let tree = model.trees[process.file]
-        return tree.childIDs(process.statement).contains { tree.spec($0)?.keyword == "volume" }
+        return tree.hasChild(process.statement, .volume)
     }
 
     private func sourceRange(_ process: Process) -> Location? {
         let tree = model.trees[process.file]
-        guard let s = tree.childIDs(process.statement).first(where: { tree.spec($0)?.keyword == "source" }) else { return nil }
+        guard let s = tree.child(process.statement, .source) else { return nil }
         return Location(file: process.file, range: tree.range(s))
     }
 
@@ -329,8 +329,8 @@ struct Checker {
     /// E206): that diagnostic says what is wrong; "no worktime applies" would repeat it.
     private func hasRejectedWorktime() -> Bool {
         for t in model.trees {
-            for (i, st) in t.statements.enumerated() where st.spec >= 0 && Keywords.spec(st.spec).keyword == "worktime" {
-                guard let a = t.slot(Int32(i), 0), a.value > 0 else { return true }
+            for i in t.statements.indices where t.isKeyword(Int32(i), .worktime) {
+                guard let a = t.arg(Int32(i), .value), a.value > 0 else { return true }
             }
         }
         return false
@@ -380,10 +380,10 @@ struct Checker {
         for c in model.criteria {
             // Statements present but rejected (e.g. `from bogus`, `scale 4..0`) have their own diagnostics.
             let given = statementKeywords(.criterion, c.location)
-            if c.weight == nil && !given.contains("weight") {
+            if c.weight == nil && !given.contains(.weight) {
                 report(.criterionWithoutWeight, c.location, "criterion `\(c.name)` needs a `weight`")
             }
-            if c.measure == nil && c.scale == nil && (given.contains("from") || given.contains("scale")) {
+            if c.measure == nil && c.scale == nil && (given.contains(.from) || given.contains(.scale)) {
                 // already reported where the value was rejected
             } else if (c.measure == nil) == (c.scale == nil) {
                 report(.criterionSourceAmbiguous, c.location,
