@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Builds a `Model` from the syntax trees of all files of a model: declares every
 /// name (pass 1), then reads properties and resolves references (pass 2). Checks
@@ -681,10 +682,7 @@ func article(_ phrase: String) -> String {
 }
 
 /// Shortest decimal form of a number for messages (`10`, `12.5`).
-func fmtNumber(_ v: Double) -> String {
-    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-    return String(v)
-}
+func fmtNumber(_ v: Double) -> String { NumberFormat.shortest(v) }
 
 /// How many entries of each kind the model had (before or after one file's declarations).
 struct DeclCounts: Equatable, Sendable {

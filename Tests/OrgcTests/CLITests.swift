@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
+import OrgaSupport
 
 /// `orgc` as a command: exit codes, usage errors, help, version, explain.
 final class CLITests: XCTestCase {
@@ -189,9 +190,9 @@ final class CLITests: XCTestCase {
         for flag in ["--version", "-V", "version"] {
             let r = orgc(flag)
             XCTAssertEqual(r.code, 0)
-            XCTAssertEqual(r.out, "orgc \(Orgc.version)\n")
+            XCTAssertEqual(r.out, "orgc \(OrgaVersion.string)\n")
         }
-        XCTAssertNotNil(Orgc.version.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
+        XCTAssertNotNil(OrgaVersion.string.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
     }
 
     // MARK: explain
