@@ -5,19 +5,15 @@ import FoundationXML
 #endif
 import OrgaSyntax
 import OrgaSemantics
+import OrgaTestSupport
 @testable import OrgaGraphs
 
-/// Paths relative to this file (no bundle resources needed).
 enum Paths {
-    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let golden = testsDir.appendingPathComponent("golden")
-    static let repo = testsDir.deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = repo.appendingPathComponent("Samples")
+    static let golden = TestPaths.tests("OrgaGraphsTests").appendingPathComponent("golden")
 }
 
 func loadSample(_ name: String) throws -> Model {
-    let files = try ModelLoader.load(Paths.samples.appendingPathComponent(name).path)
-    return Analyzer.check(files: files)
+    Analyzer.check(files: try ModelFiles.sample(name))
 }
 
 func modelFrom(_ source: String, path: String = "test.orga") -> Model {
@@ -38,6 +34,18 @@ func xmlError(_ text: String) -> String? {
     let ok = parser.parse()
     if ok && d.error == nil { return nil }
     return d.error ?? "parse failed"
+}
+
+/// All character data of an XML document (entities resolved), nil when it does not parse.
+func xmlCharacterData(_ text: String) -> String? {
+    let parser = XMLParser(data: Data(text.utf8))
+    final class Delegate: NSObject, XMLParserDelegate {
+        var text = ""
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    }
+    let d = Delegate()
+    parser.delegate = d
+    return parser.parse() ? d.text : nil
 }
 
 /// Layout invariants: finite coordinates; no two nodes overlap (with their labels);

@@ -1,11 +1,12 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
 
 /// `orgc` as a command: exit codes, usage errors, help, version, explain.
 final class CLITests: XCTestCase {
-    private func orgc(_ args: String...) -> TestSupport.Run { TestSupport.orgc(args) }
+    private func orgc(_ args: String...) -> OrgcCommand.Result { OrgcCommand.run(args) }
 
     private func write(_ text: String, to name: String, in dir: URL) throws -> String {
         let url = dir.appendingPathComponent(name)
@@ -41,7 +42,7 @@ final class CLITests: XCTestCase {
     }
 
     func testWarningsExit0AndWithStrict1() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try write("model M { year 2024 }\nunit A { position P { } }\n", to: "w.orga", in: dir)
         let plain = orgc("check", path)
@@ -54,7 +55,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCurrentDirectoryIsTheDefaultModel() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A { kind 12 }\n", to: "sub/a.orga", in: dir)
         let fm = FileManager.default
@@ -83,7 +84,7 @@ final class CLITests: XCTestCase {
     }
 
     func testDirectoryWithoutOrgaFilesExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A directory whose name ends in `.orga` is a directory, not a file to read.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("looks-like-a-file.orga"), withIntermediateDirectories: true)
@@ -94,7 +95,7 @@ final class CLITests: XCTestCase {
     }
 
     func testUnreadableFileExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try write("unit A\n", to: "secret.orga", in: dir)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
@@ -117,7 +118,7 @@ final class CLITests: XCTestCase {
     }
 
     func testDanglingSymlinkExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let link = dir.appendingPathComponent("gone.orga").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("missing.orga").path)
@@ -127,7 +128,7 @@ final class CLITests: XCTestCase {
     func testSymlinksReadEveryFileOnce() throws {
         // A link back up the tree and two links to one directory: each file is read
         // once (no spurious E303 for a file seen twice), and the walk ends.
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A { bogus }\n", to: "m/a.orga", in: dir)
         _ = try write("unit B { bogus }\n", to: "m/sub/b.orga", in: dir)
@@ -140,7 +141,7 @@ final class CLITests: XCTestCase {
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/also-a.orga").path, withDestinationPath: "a.orga")
         let r = orgc("check", "--format", "json", dir.appendingPathComponent("m").path)
         XCTAssertEqual(r.code, 1, r.err)
-        let root = try XCTUnwrap(try TestSupport.json(r.out) as? [String: Any])
+        let root = try XCTUnwrap(try CheckOutput.json(r.out) as? [String: Any])
         let diags = try XCTUnwrap(root["diagnostics"] as? [[String: Any]])
         XCTAssertEqual(diags.compactMap { $0["code"] as? String }, ["E111", "E111", "E111"], r.out)
     }
@@ -151,7 +152,7 @@ final class CLITests: XCTestCase {
         for args in [["check", "--format", "xml", "Samples/hilden"], ["check", "--bogus", "Samples/hilden"],
                      ["check", "Samples/hilden", "--format"], ["check", "--color", "sometimes", "Samples/hilden"],
                      ["check", "--strict=yes", "Samples/hilden"], ["frobnicate"], []] {
-            let r = TestSupport.orgc(args)
+            let r = OrgcCommand.run(args)
             XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
             XCTAssertEqual(r.out, "", "\(args): nothing on stdout")
             XCTAssertFalse(r.err.isEmpty, "\(args): a message on stderr")
@@ -162,7 +163,7 @@ final class CLITests: XCTestCase {
 
     func testOptionFormsAndDoubleDash() throws {
         XCTAssertEqual(orgc("check", "--format=json", "Samples/hilden").code, 0)
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A\n", to: "-odd.orga", in: dir)
         let fm = FileManager.default
@@ -242,7 +243,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(always.out.contains("\u{1B}[1;31merror[E"), always.out)
         XCTAssertTrue(always.out.contains("\u{1B}[1;33mwarning[W"), always.out)
         for args in [["check", "--color", "never", "Tests/OrgcTests/models/broken"], ["check", "Tests/OrgcTests/models/broken"]] {
-            XCTAssertFalse(TestSupport.orgc(args).out.contains("\u{1B}"), "no colour when captured / never")
+            XCTAssertFalse(OrgcCommand.run(args).out.contains("\u{1B}"), "no colour when captured / never")
         }
     }
 
@@ -267,7 +268,7 @@ final class CLITests: XCTestCase {
     }
 
     func testGitHubEscaping() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A path with `,` and `:` and a message with `%` must be escaped for the runner.
         let path = try write("model M { allowance 150 % }\n", to: "a,b:c.orga", in: dir)
