@@ -23,7 +23,7 @@ final class PropertyTests: XCTestCase {
 
     /// Samples (written by hand against LANGUAGE.md) must all be formattable.
     func testSamplesAreFormattable() throws {
-        let samples = ModelFiles.orgaFiles(under: TestPaths.repositoryRoot.appendingPathComponent("Samples"))
+        let samples = ModelFiles.orgaFiles(under: TestPaths.samples)
         for url in samples {
             let bytes = try XCTUnwrap(ModelFiles.bytes(url))
             let r = Formatter.format(FormatterProperties.parse(bytes, url.path))

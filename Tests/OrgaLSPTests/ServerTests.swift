@@ -3,6 +3,7 @@ import Foundation
 import OrgaSyntax
 import OrgaTestSupport
 @testable import OrgaLSP
+import OrgaSupport
 
 /// Drives a `LanguageServer` in memory: messages in through `receive`, out through a
 /// collecting writer; the worker runs on a thread of its own.
