@@ -3,6 +3,7 @@
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
 //   OrgaFormat depends on OrgaSyntax only.
+//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only).
 import PackageDescription
 
 let package = Package(
@@ -20,12 +21,14 @@ let package = Package(
         .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
-        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat"]),
+        .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaIDE"]),
         .target(name: "OrgaCLI", dependencies: [
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
-        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),

@@ -3,32 +3,28 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 
-/// A document the client has open: its text is the truth, whatever is on disk.
-struct OpenDocument {
-    var uri: String
-    var version: Int?
-    var file: SourceFile
-}
-
 /// One model of the workspace: every `.orga` file below a workspace root (or one
 /// file that lies outside every root). Parsed trees are cached per file and only
 /// the changed file is parsed again; the model check redoes only the changed files
 /// where that is exact (`IncrementalAnalyzer`), else the whole model.
-final class ModelState {
+public final class ModelState {
     /// Root directory, or the path of a stand-alone file.
-    let key: String
-    let isDirectory: Bool
+    public let key: String
+    public let isDirectory: Bool
     /// Paths of the model's files, sorted (the order `orgc check` uses).
-    var paths: [String] = []
+    public internal(set) var paths: [String] = []
     var disk: [String: SourceFile] = [:]
     var trees: [String: SyntaxTree] = [:]
-    var dirty = true
+    /// Whether a text changed since the last analysis.
+    public internal(set) var dirty = true
     /// The last analysis and what it was made from.
-    var model: Model?
+    public internal(set) var model: Model?
     /// Re-checks only the edited files where that gives the same result as a full check.
     var analyzer = IncrementalAnalyzer()
-    var fileIndex: [String: Int] = [:]
-    var generation = 0
+    /// Index of each path in `model.trees`.
+    public internal(set) var fileIndex: [String: Int] = [:]
+    /// Bumped by every analysis.
+    public internal(set) var generation = 0
     /// Per-analysis caches, built on first use.
     var occurrences: Occurrences?
     var extras = AnalysisCache()
@@ -50,7 +46,10 @@ final class ModelState {
         self.isDirectory = isDirectory
     }
 
-    func contains(_ path: String) -> Bool { paths.contains(path) }
+    public func contains(_ path: String) -> Bool { paths.contains(path) }
+
+    /// Whether the staffing figures of the current analysis are computed.
+    public var hasStaffing: Bool { extras.staffing != nil }
 
     func addPath(_ path: String) {
         guard !paths.contains(path) else { return }
@@ -152,20 +151,26 @@ struct Occurrences {
     }
 }
 
-/// The documents and models of the workspace.
-final class Workspace {
-    private(set) var roots: [String] = []
-    var open: [String: OpenDocument] = [:]
-    var models: [String: ModelState] = [:]
-    /// The URI a client used for a path, echoed back in everything we send.
-    var uriForPath: [String: String] = [:]
+/// The documents and models of a workspace, by path: the texts of open documents
+/// (which win over the disk), the models (one per root folder, or a stand-alone
+/// file) and their analyses. The language server drives it; tests and other tools
+/// can drive it directly.
+public final class IDEWorkspace {
+    public private(set) var roots: [String] = []
+    /// Texts of the open documents, by normalised path.
+    public private(set) var open: [String: SourceFile] = [:]
+    public private(set) var models: [String: ModelState] = [:]
     /// Milliseconds spent parsing and checking in the last analysis.
-    var lastTimings: (parse: Double, check: Double, incremental: Bool) = (0, 0, false)
+    public private(set) var lastTimings: (parse: Double, check: Double, incremental: Bool) = (0, 0, false)
     /// Largest number of files scanned per root.
-    static let maxFilesPerRoot = 20_000
+    public static let maxFilesPerRoot = 20_000
+    /// Messages for the user (the server logs them).
+    public var onNotice: (String) -> Void = { _ in }
 
-    func setRoots(_ paths: [String]) {
-        roots = Array(Set(paths.map(URIs.normalize))).sorted()
+    public init() {}
+
+    public func setRoots(_ paths: [String]) {
+        roots = Array(Set(paths.map(Paths.normalize))).sorted()
         for r in roots where models[r] == nil {
             let m = ModelState(key: r, isDirectory: true)
             scan(m)
@@ -173,10 +178,11 @@ final class Workspace {
         }
     }
 
-    func uri(_ path: String) -> String { uriForPath[path] ?? URIs.uri(fromPath: path) }
+    /// Forgets the model of a root folder.
+    public func removeModel(_ key: String) { models[key] = nil }
 
     /// The root that holds `path` (the longest one), if any.
-    func root(of path: String) -> String? {
+    public func root(of path: String) -> String? {
         var best: String? = nil
         for r in roots where path.hasPrefix(r == "/" ? "/" : r + "/") {
             if best == nil || r.count > best!.count { best = r }
@@ -187,10 +193,10 @@ final class Workspace {
     /// Reads the `.orga` files of a root from disk (not the ones of nested roots).
     private func scan(_ m: ModelState) {
         var files = (try? ModelLoader.files(at: m.key)) ?? []
-        files = files.map(URIs.normalize).filter { root(of: $0) == m.key || !roots.contains(m.key) }
-        if files.count > Workspace.maxFilesPerRoot {
-            Log.info("\(m.key): more than \(Workspace.maxFilesPerRoot) .orga files; only the first are used")
-            files = Array(files.prefix(Workspace.maxFilesPerRoot))
+        files = files.map(Paths.normalize).filter { root(of: $0) == m.key || !roots.contains(m.key) }
+        if files.count > IDEWorkspace.maxFilesPerRoot {
+            onNotice("\(m.key): more than \(IDEWorkspace.maxFilesPerRoot) .orga files; only the first are used")
+            files = Array(files.prefix(IDEWorkspace.maxFilesPerRoot))
         }
         m.paths = files.sorted()
         m.dirty = true
@@ -199,7 +205,7 @@ final class Workspace {
     /// The model a file belongs to, created on demand (a file outside every root is
     /// a model of its own).
     @discardableResult
-    func model(for path: String) -> ModelState {
+    public func model(for path: String) -> ModelState {
         if let r = root(of: path), let m = models[r] {
             if path.hasSuffix(".orga") || open[path] != nil { m.addPath(path) }
             return m
@@ -212,7 +218,7 @@ final class Workspace {
     }
 
     /// The existing model that contains `path`, if any.
-    func existingModel(for path: String) -> ModelState? {
+    public func existingModel(for path: String) -> ModelState? {
         if let r = root(of: path), let m = models[r], m.contains(path) { return m }
         if let m = models[path] { return m }
         return nil
@@ -220,9 +226,9 @@ final class Workspace {
 
     /// Current text of a file: the open buffer, else the disk (cached).
     func source(_ path: String, in m: ModelState) -> SourceFile? {
-        if let d = open[path] { return d.file }
+        if let d = open[path] { return d }
         if let f = m.disk[path] { return f }
-        guard let f = Workspace.readDisk(path) else { return nil }
+        guard let f = IDEWorkspace.readDisk(path) else { return nil }
         m.disk[path] = f
         return f
     }
@@ -239,18 +245,27 @@ final class Workspace {
 
     // MARK: Document events
 
-    func didOpen(uri: String, version: Int?, text: String) -> ModelState {
-        let path = URIs.normalize(URIs.path(fromURI: uri))
-        uriForPath[path] = uri
-        open[path] = OpenDocument(uri: uri, version: version, file: SourceFile(path: path, text: text))
+    /// A document was opened with `text` (it wins over the disk until closed).
+    @discardableResult
+    public func didOpen(path: String, text: SourceFile) -> ModelState {
+        open[path] = text
         let m = model(for: path)
         m.addPath(path)
         m.invalidate(path)
         return m
     }
 
-    func didClose(uri: String) -> ModelState? {
-        let path = URIs.normalize(URIs.path(fromURI: uri))
+    /// The text of an open document changed (nil if it is not open).
+    @discardableResult
+    public func didChange(path: String, text: SourceFile) -> ModelState? {
+        guard open[path] != nil else { return nil }
+        open[path] = text
+        let m = model(for: path)
+        m.invalidate(path)
+        return m
+    }
+
+    public func didClose(path: String) -> ModelState? {
         open[path] = nil
         guard let m = existingModel(for: path) else { return nil }
         m.disk[path] = nil
@@ -261,17 +276,22 @@ final class Workspace {
         return m
     }
 
-    /// A file changed on disk (created, changed or deleted).
-    func diskChanged(uri: String, type: Int) -> ModelState? {
-        let path = URIs.normalize(URIs.path(fromURI: uri))
+    /// A document was saved: its disk text is read again when it is closed.
+    public func didSave(path: String) -> ModelState? {
+        guard let m = existingModel(for: path) else { return nil }
+        m.disk[path] = nil
+        return m
+    }
+
+    /// A file changed on disk (created, changed or `deleted`).
+    public func diskChanged(path: String, deleted: Bool) -> ModelState? {
         guard path.hasSuffix(".orga"), let r = root(of: path), let m = models[r] else {
             if let m = models[path] { m.disk[path] = nil; m.invalidate(path); return m }
             return nil
         }
-        switch type {
-        case 3:
+        if deleted {
             if open[path] == nil { m.removePath(path) }
-        default:
+        } else {
             m.disk[path] = nil
             if open[path] == nil { m.invalidate(path) }
             m.addPath(path)
@@ -279,37 +299,11 @@ final class Workspace {
         return m
     }
 
-    /// Applies `contentChanges` in order, each against the result of the previous one.
-    func didChange(uri: String, version: Int?, changes: [JSONValue], converter: PositionConverter) -> ModelState? {
-        let path = URIs.normalize(URIs.path(fromURI: uri))
-        guard var doc = open[path] else { return nil }
-        var bytes = doc.file.bytes
-        var file = doc.file
-        for change in changes {
-            guard let text = change["text"]?.stringValue else { continue }
-            if let range = LSPRange(json: change["range"]) {
-                let a = converter.offset(range.start, in: file)
-                let b = converter.offset(range.end, in: file)
-                let lo = min(a, b), hi = max(a, b)
-                bytes.replaceSubrange(lo..<hi, with: Array(text.utf8))
-            } else {
-                bytes = Array(text.utf8)
-            }
-            file = SourceFile(path: path, bytes: bytes)
-        }
-        doc.file = file
-        doc.version = version ?? doc.version
-        open[path] = doc
-        let m = model(for: path)
-        m.invalidate(path)
-        return m
-    }
-
     // MARK: Analysis
 
     /// Re-checks a model if anything changed: parses only files without a cached
     /// tree, then checks the model (incrementally where exact) on all trees.
-    func analyse(_ m: ModelState) {
+    public func analyse(_ m: ModelState) {
         guard m.dirty || m.model == nil else { return }
         let t0 = DispatchTime.now().uptimeNanoseconds
         var trees: [SyntaxTree] = []
