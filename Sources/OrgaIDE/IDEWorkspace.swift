@@ -156,30 +156,125 @@ struct Occurrences {
 /// file) and their analyses. The language server drives it; tests and other tools
 /// can drive it directly.
 public final class IDEWorkspace {
+    /// The workspace folders.
+    public private(set) var folders: [String] = []
+    /// The model roots found in them (see `FolderScanner`).
     public private(set) var roots: [String] = []
     /// Texts of the open documents, by normalised path.
     public private(set) var open: [String: SourceFile] = [:]
     public private(set) var models: [String: ModelState] = [:]
     /// Milliseconds spent parsing and checking in the last analysis.
     public private(set) var lastTimings: (parse: Double, check: Double, incremental: Bool) = (0, 0, false)
-    /// Largest number of files scanned per root.
-    public static let maxFilesPerRoot = 20_000
-    /// Messages for the user (the server logs them).
-    public var onNotice: (String) -> Void = { _ in }
+    /// Folders being indexed in the background: their models are installed as they come.
+    public var indexing = Set<String>()
+    /// Directory entries a directory may have to be scanned at once; a larger folder
+    /// is for the background.
+    public static let quickScanEntries = 5_000
 
     public init() {}
 
-    public func setRoots(_ paths: [String]) {
-        roots = Array(Set(paths.map(Paths.normalize))).sorted()
-        for r in roots where models[r] == nil {
-            let m = ModelState(key: r, isDirectory: true)
-            scan(m)
-            models[r] = m
+    /// Adds workspace folders and scans them completely now (for tests and tools; the
+    /// language server scans large folders in the background). Returns what the
+    /// scans found.
+    @discardableResult
+    public func setRoots(_ paths: [String], limits: IndexLimits = IndexLimits()) -> [FolderScan] {
+        var scans: [FolderScan] = []
+        for f in Set(paths.map(Paths.normalize)).sorted() where !folders.contains(f) {
+            addFolder(f)
+            let scan = FolderScanner.scan(f, limits: limits)
+            install(scan)
+            scans.append(scan)
         }
+        return scans
     }
 
-    /// Forgets the model of a root folder.
-    public func removeModel(_ key: String) { models[key] = nil }
+    /// Adds a workspace folder (its models come with `install`).
+    public func addFolder(_ folder: String) {
+        let f = Paths.normalize(folder)
+        guard !folders.contains(f) else { return }
+        folders.append(f)
+        folders.sort()
+    }
+
+    /// Whether `path` lies in a workspace folder (or is one).
+    public func isInFolder(_ path: String) -> Bool {
+        folders.contains { path == $0 || path.hasPrefix($0 == "/" ? "/" : $0 + "/") }
+    }
+
+    /// Removes a workspace folder and the models found in it; returns their keys.
+    @discardableResult
+    public func removeFolder(_ folder: String) -> [String] {
+        let f = Paths.normalize(folder)
+        folders.removeAll { $0 == f }
+        let gone = roots.filter { ($0 == f || $0.hasPrefix(f + "/")) && !isInFolder($0) }
+        roots.removeAll { gone.contains($0) }
+        for r in gone { models[r] = nil }
+        return gone
+    }
+
+    /// Installs the model roots of a scan; their files are read and parsed when a
+    /// model is first analysed. Returns the models.
+    @discardableResult
+    public func install(_ scan: FolderScan) -> [ModelState] {
+        guard folders.contains(scan.folder) else { return [] }
+        return scan.models.map { installRoot($0.root, paths: $0.paths) }
+    }
+
+    /// Installs a model analysed in the background. An open document of the model
+    /// (its text may differ from the disk) makes the model analyse again on demand,
+    /// with the parsed trees of the other files kept.
+    @discardableResult
+    public func install(_ indexed: IndexedModel) -> ModelState? {
+        guard isInFolder(indexed.root) else { return nil }
+        let m = installRoot(indexed.root, paths: indexed.paths)
+        if m.paths == indexed.paths && !m.paths.contains(where: { open[$0] != nil }) {
+            m.disk = indexed.files
+            m.trees = indexed.trees
+            m.model = indexed.model
+            m.analyzer = indexed.analyzer
+            m.fileIndex = indexed.fileIndex
+            m.generation += 1
+            m.occurrences = nil
+            m.extras = AnalysisCache()
+            m.dirty = false
+        } else {
+            for (p, t) in indexed.trees where open[p] == nil && m.contains(p) {
+                m.trees[p] = t
+                m.disk[p] = indexed.files[p]
+            }
+        }
+        return m
+    }
+
+    /// Makes `root` a model root with `paths` (and the open documents below it). A
+    /// stand-alone model of a file below it joins it; an enclosing model gives its
+    /// files below it up.
+    private func installRoot(_ root: String, paths: [String]) -> ModelState {
+        if !roots.contains(root) {
+            roots.append(root)
+            roots.sort()
+        }
+        let m = models[root].flatMap { $0.isDirectory ? $0 : nil } ?? ModelState(key: root, isDirectory: true)
+        models[root] = m
+        var mine = Set(paths.map(Paths.normalize).filter { self.root(of: $0) == root })
+        for p in open.keys where self.root(of: p) == root { mine.insert(p) }
+        for (key, other) in models where other !== m {
+            if other.isDirectory && root.hasPrefix(key + "/") {
+                for p in other.paths where self.root(of: p) == root { other.removePath(p) }
+            } else if !other.isDirectory && self.root(of: key) == root {
+                models[key] = nil
+                if open[key] != nil { mine.insert(key) }
+            }
+        }
+        let sorted = mine.sorted()
+        if sorted != m.paths {
+            for p in m.paths where !mine.contains(p) { m.trees[p] = nil; m.disk[p] = nil }
+            m.paths = sorted
+            m.dirty = true
+        }
+        for p in open.keys where mine.contains(p) { m.invalidate(p) }
+        return m
+    }
 
     /// The root that holds `path` (the longest one), if any.
     public func root(of path: String) -> String? {
@@ -188,18 +283,6 @@ public final class IDEWorkspace {
             if best == nil || r.count > best!.count { best = r }
         }
         return best
-    }
-
-    /// Reads the `.orga` files of a root from disk (not the ones of nested roots).
-    private func scan(_ m: ModelState) {
-        var files = (try? ModelLoader.files(at: m.key)) ?? []
-        files = files.map(Paths.normalize).filter { root(of: $0) == m.key || !roots.contains(m.key) }
-        if files.count > IDEWorkspace.maxFilesPerRoot {
-            onNotice("\(m.key): more than \(IDEWorkspace.maxFilesPerRoot) .orga files; only the first are used")
-            files = Array(files.prefix(IDEWorkspace.maxFilesPerRoot))
-        }
-        m.paths = files.sorted()
-        m.dirty = true
     }
 
     /// The model a file belongs to, created on demand (a file outside every root is
@@ -211,6 +294,18 @@ public final class IDEWorkspace {
             return m
         }
         if let m = models[path] { return m }
+        // In a workspace folder (not being indexed) outside every model root: the
+        // file's directory becomes a model root, if it is small enough to scan now.
+        if path.hasPrefix("/") && isInFolder(path) && !folders.contains(where: { indexing.contains($0) && path.hasPrefix($0 + "/") }),
+           let slash = path.lastIndex(of: "/") {
+            let dir = slash == path.startIndex ? "/" : String(path[..<slash])
+            let scan = FolderScanner.scan(dir, entryBudget: IDEWorkspace.quickScanEntries)
+            if scan.complete {
+                let m = installRoot(dir, paths: scan.models.flatMap(\.paths))
+                if path.hasSuffix(".orga") || open[path] != nil { m.addPath(path) }
+                return m
+            }
+        }
         let m = ModelState(key: path, isDirectory: false)
         m.paths = [path]
         models[path] = m
@@ -235,7 +330,7 @@ public final class IDEWorkspace {
 
     /// Reads a file from disk; a UTF-8 byte order mark is dropped, as editors do when
     /// they show the file, so that columns agree with the editor's.
-    static func readDisk(_ path: String) -> SourceFile? {
+    public static func readDisk(_ path: String) -> SourceFile? {
         guard let f = try? ModelLoader.read(path) else { return nil }
         if f.bytes.count >= 3 && f.bytes[0] == 0xEF && f.bytes[1] == 0xBB && f.bytes[2] == 0xBF {
             return SourceFile(path: path, bytes: Array(f.bytes[3...]))
@@ -338,5 +433,36 @@ public final class IDEWorkspace {
         let o = Occurrences(model: model)
         m.occurrences = o
         return o
+    }
+}
+
+/// A model read, parsed and checked off the worker (by the background indexing of
+/// a workspace folder), to be installed with `IDEWorkspace.install`.
+public struct IndexedModel: Sendable {
+    public let root: String
+    public let paths: [String]
+    let files: [String: SourceFile]
+    let trees: [String: SyntaxTree]
+    let fileIndex: [String: Int]
+    public let model: Model
+    let analyzer: IncrementalAnalyzer
+
+    /// Reads, parses and checks the files of a model root.
+    public static func build(root: String, paths: [String]) -> IndexedModel {
+        var files: [String: SourceFile] = [:]
+        var trees: [String: SyntaxTree] = [:]
+        var ordered: [SyntaxTree] = []
+        var index: [String: Int] = [:]
+        for p in paths {
+            guard let f = IDEWorkspace.readDisk(p) else { continue }
+            let t = Parser.parse(f)
+            files[p] = f
+            trees[p] = t
+            index[p] = ordered.count
+            ordered.append(t)
+        }
+        var analyzer = IncrementalAnalyzer()
+        let model = analyzer.check(trees: ordered)
+        return IndexedModel(root: root, paths: paths, files: files, trees: trees, fileIndex: index, model: model, analyzer: analyzer)
     }
 }

@@ -17,6 +17,8 @@ enum Incoming {
     case endOfInput
     /// The background staffing computation of a model finished.
     case staffingDone(key: String, generation: Int)
+    /// The background indexing of a workspace folder has news.
+    case index(IndexEvent)
 
     var isDocumentUpdate: Bool {
         if case .notification(let m, _) = self {
@@ -50,6 +52,15 @@ public final class LanguageServer: @unchecked Sendable {
     var settings = ServerSettings()
     let workspace = IDEWorkspace()
     let documents: Documents
+    /// Bounds of indexing a workspace folder.
+    var indexLimits = IndexLimits()
+    /// The running background indexing per workspace folder.
+    var indexJobs: [String: IndexJob] = [:]
+    var indexCount = 0
+    /// Folders are indexed one after the other.
+    let indexQueue = DispatchQueue(label: "orgc.lsp.index")
+    /// Messages already shown (each once).
+    var loggedNotices = Set<String>()
     /// Models whose diagnostics must be published after their next analysis.
     var pendingPublish = Set<String>()
     /// Paths that were opened, changed or saved since their last publication.
@@ -64,7 +75,6 @@ public final class LanguageServer: @unchecked Sendable {
         self.writer = writer
         timings = ProcessInfo.processInfo.environment["ORGC_LSP_TIMINGS"] == "1"
         documents = Documents(workspace: workspace)
-        workspace.onNotice = { Log.info($0) }
     }
 
     // MARK: Reader side
@@ -195,6 +205,8 @@ public final class LanguageServer: @unchecked Sendable {
                     default: break
                     }
                 }
+            case .index(let event):
+                handleIndexEvent(event)
             case .notification(let method, let params):
                 if method == "exit" { return shutdownRequested ? 0 : 1 }
                 handleNotification(method, params)
@@ -315,8 +327,8 @@ public final class LanguageServer: @unchecked Sendable {
         if roots.isEmpty, let p = params["rootPath"]?.stringValue, p.hasPrefix("/") { roots = [p] }
         // A root of "/" or the home directory would mean scanning everything: only real folders.
         roots = roots.filter { $0 != "/" }
-        workspace.setRoots(roots)
-        Log.info("initialized for \(client.name.isEmpty ? "a client" : client.name); roots: \(workspace.roots.joined(separator: ", ")); positions in \(client.encoding.rawValue)")
+        addFolders(roots)
+        Log.info("initialized for \(client.name.isEmpty ? "a client" : client.name); folders: \(workspace.folders.joined(separator: ", ")); positions in \(client.encoding.rawValue)")
 
         var caps: [(String, JSONValue)] = [
             ("positionEncoding", .string(client.encoding.rawValue)),
@@ -383,12 +395,9 @@ public final class LanguageServer: @unchecked Sendable {
     private func didChangeWorkspaceFolders(_ params: JSONValue) {
         let added = params[path: "event", "added"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
         let removed = params[path: "event", "removed"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
-        var roots = Set(workspace.roots)
-        for u in removed { roots.remove(URIs.normalize(URIs.path(fromURI: u))) }
-        for u in added where u.hasPrefix("file:") { roots.insert(URIs.path(fromURI: u)) }
-        for r in removed.map({ URIs.normalize(URIs.path(fromURI: $0)) }) { workspace.removeModel(r) }
-        workspace.setRoots(Array(roots))
-        for key in workspace.models.keys { pendingPublish.insert(key) }
+        for u in removed { removeFolder(URIs.path(fromURI: u)) }
+        addFolders(added.filter { $0.hasPrefix("file:") }.map { URIs.path(fromURI: $0) })
+        for (key, m) in workspace.models where wantsPublish(m) { pendingPublish.insert(key) }
     }
 
     // MARK: Text synchronisation
