@@ -61,8 +61,18 @@ extension IDEWorkspace {
     }
 
     /// Fuzzy match: the query's characters appear in order (case-insensitive).
-    static func fuzzyMatch(_ query: [Character], _ name: String) -> Bool {
+    /// `asciiQuery` is the query's bytes when it is ASCII: an ASCII name is then
+    /// matched without building its lowercased copy (the same result, much faster).
+    static func fuzzyMatch(_ query: [Character], _ name: String, asciiQuery: [UInt8]? = nil) -> Bool {
         if query.isEmpty { return true }
+        if let q = asciiQuery, name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var i = 0
+            for b in name.utf8 where (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == q[i] {
+                i += 1
+                if i == q.count { return true }
+            }
+            return false
+        }
         var i = 0
         for c in name.lowercased() where c == query[i] {
             i += 1
@@ -73,11 +83,13 @@ extension IDEWorkspace {
 
     /// Declarations of the given models whose names match `query` fuzzily, at most `limit`.
     public func workspaceSymbols(_ query: String, in models: [ModelState], limit: Int = 500) -> [WorkspaceSymbol] {
-        let query = Array(query.lowercased())
+        let lowered = query.lowercased()
+        let query = Array(lowered)
+        let asciiQuery = lowered.utf8.allSatisfy { $0 < 0x80 } ? Array(lowered.utf8) : nil
         var out: [WorkspaceSymbol] = []
         for m in models {
             guard let model = m.model else { continue }
-            for s in model.symbols where IDEWorkspace.fuzzyMatch(query, s.name) {
+            for s in model.symbols where IDEWorkspace.fuzzyMatch(query, s.name, asciiQuery: asciiQuery) {
                 guard s.location.file >= 0 && s.location.file < model.trees.count else { continue }
                 let tree = model.trees[s.location.file]
                 let keyword = s.statement >= 0 && Int(s.statement) < tree.statements.count ? tree.keyword(s.statement) : ""

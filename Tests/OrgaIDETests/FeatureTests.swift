@@ -152,6 +152,12 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(found.first?.containerName, "P")
         XCTAssertEqual(found.first?.location.path, dir + "/proc.orga")
         XCTAssertEqual(workspace.workspaceSymbols("", in: Array(workspace.models.values), limit: 3).count, 3)
+        // Case-insensitive, in order, for ASCII and other names alike.
+        XCTAssertEqual(workspace.workspaceSymbols("AMT", in: Array(workspace.models.values)).map(\.name), ["Amt"])
+        XCTAssertEqual(workspace.workspaceSymbols("ma", in: Array(workspace.models.values)).map(\.name), [])
+        let umlaut = try openProcess(FeatureTests.procText + "unit Übung\n").0
+        XCTAssertEqual(workspace.workspaceSymbols("übu", in: [umlaut.state]).map(\.name), ["Übung"])
+        XCTAssertEqual(workspace.workspaceSymbols("ÜG", in: [umlaut.state]).map(\.name), ["Übung"])
     }
 
     func testSemanticTokensFoldingSelection() throws {
