@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 import OrgaIDE
 
 /// A document the client has open: the URI it used and its version (the text is in

@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 import OrgaSemantics
 import OrgaIDE
 

@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 import OrgaIDE
 
 /// The background indexing of one workspace folder: scan, then read, parse and check

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 @testable import OrgaLSP
 
 /// Seeded fuzzing of the server: random opens, edits (ranges in and out of the text),

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 @testable import OrgaLSP
 
 /// A large folder that is not a model (like `/tmp`) added as a workspace folder:

@@ -2,6 +2,7 @@ import XCTest
 import OrgaSyntax
 @testable import OrgaLSP
 import OrgaIDE
+import OrgaSupport
 
 final class PositionTests: XCTestCase {
     let utf16 = PositionConverter(.utf16)
