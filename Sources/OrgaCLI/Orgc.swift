@@ -1,3 +1,4 @@
+import Foundation
 import OrgaSyntax
 import OrgaSemantics
 import OrgaSupport
@@ -44,8 +45,10 @@ public enum Orgc {
     }
 }
 
-/// Loads each PATH as a model; reports I/O problems. Returns nil after an I/O error.
-func loadModels(_ paths: [String], io: CommandIO) -> [(path: String, files: [SourceFile])]? {
+/// Loads each PATH as a model; reports I/O problems. Returns nil after an I/O error,
+/// or when a file named as PATH is not a `.orga` file (unless `anyExtension`).
+func loadModels(_ paths: [String], command: String, anyExtension: Bool, io: CommandIO) -> [(path: String, files: [SourceFile])]? {
+    guard namedFilesAreOrga(paths, command: command, anyExtension: anyExtension, io: io) else { return nil }
     var result: [(String, [SourceFile])] = []
     for p in paths.isEmpty ? ["."] : paths {
         do {
@@ -61,4 +64,19 @@ func loadModels(_ paths: [String], io: CommandIO) -> [(path: String, files: [Sou
         }
     }
     return result
+}
+
+/// A file named on the command line must end in `.orga`: `orgc check report.md` would
+/// otherwise read Markdown as Orga and print hundreds of errors. One message instead,
+/// and the caller exits 2; `--any-extension` reads it anyway. Directories and paths
+/// that do not exist are left to the loader.
+func namedFilesAreOrga(_ paths: [String], command: String, anyExtension: Bool, io: CommandIO) -> Bool {
+    if anyExtension { return true }
+    for p in paths where !p.hasSuffix(".orga") {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue else { continue }
+        io.err("orgc \(command): \(p) is not an .orga file; name a model directory or a .orga file (--any-extension reads it as Orga anyway)\n")
+        return false
+    }
+    return true
 }

@@ -310,6 +310,18 @@ public enum Keywords {
 
     public static func spec(_ id: KeywordID) -> KeywordSpec { all[Int(id)] }
 
+    /// The keyword of `context` that an unknown `word` most likely meant (the parser's
+    /// "did you mean"); nil when the word is a keyword of other blocks or nothing is close.
+    public static func suggestion(for word: String, in context: BlockContext) -> String? {
+        guard context != .unknown, contexts(of: word).isEmpty else { return nil }
+        return Suggestions.best(for: word, among: allowed(in: context).map(\.word))
+    }
+
+    /// The keyword an unknown word most likely meant in `context` (`tiem` → `.time`).
+    public static func probableKeyword(for word: String, in context: BlockContext) -> Keyword? {
+        suggestion(for: word, in: context).flatMap { Keyword(rawValue: $0) }
+    }
+
     /// Every keyword word, for the grammar test and docs.
     public static var words: [String] {
         var seen = Set<String>()
