@@ -152,14 +152,14 @@ public struct Parser {
                                          docFirst: doc.0, docLast: doc.1))
         advance()
         var last = first
-        parseArguments(&last, guessUnits: spec >= 0 && Keywords.spec(spec).takesQuantity)
+        let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
+        parseArguments(&last, guessUnits: specEntry?.takesQuantity == true)
         tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
         var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
             tree.statements[Int(id)].lbrace = lbrace
-            let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
             let childContext: BlockContext
             if let opens = specEntry?.opens {
                 childContext = opens
@@ -219,7 +219,7 @@ public struct Parser {
                 error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
                 skipStatement()
             }
-        } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
+        } else if specEntry?.requiresBlock == true {
             error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText)` needs a block `{ … }` on the same line")
         }
         tree.statements[Int(id)].lastToken = max(last, first)
@@ -229,29 +229,20 @@ public struct Parser {
 
     // MARK: Unclosed blocks
 
-    /// Leading blanks of the line that holds token `t`.
-    private func lineIndentation(_ t: Int32) -> Int {
-        let bytes = tree.bytes
-        var start = Int(tree.tokens[Int(t)].start)
-        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
-        var n = 0
-        while start + n < bytes.count && (bytes[start + n] == 0x20 || bytes[start + n] == 0x09) { n += 1 }
-        return n
+    /// The indentation (blank bytes before it) of token `t` when it stands first on its
+    /// line. Blanks are no tokens, so that is the gap to the newline token before it.
+    private func indentationIfFirstOnLine(_ t: Int32) -> Int? {
+        let start = Int(tree.tokens[Int(t)].start)
+        guard t > 0 else { return start - tree.file.bomLength }
+        let previous = tree.tokens[Int(t) - 1]
+        return previous.kind == .newline ? start - Int(previous.end) : nil
     }
 
-    /// The indentation of token `t` when it stands first on its line.
-    private func indentationIfFirstOnLine(_ t: Int32) -> Int? {
-        let bytes = tree.bytes
-        var p = Int(tree.tokens[Int(t)].start)
-        var n = 0
-        while p > 0 {
-            let b = bytes[p - 1]
-            if b == 0x0A || b == 0x0D { return n }
-            if b != 0x20 && b != 0x09 { return nil }
-            n += 1
-            p -= 1
-        }
-        return n
+    /// The indentation of the line that holds token `t`.
+    private func lineIndentation(_ t: Int32) -> Int {
+        var first = t
+        while first > 0 && tree.tokens[Int(first) - 1].kind != .newline { first -= 1 }
+        return indentationIfFirstOnLine(first) ?? 0
     }
 
     /// Whether the statement at the cursor cannot stand in a `context` block but can in
