@@ -34,7 +34,7 @@ public enum TreeDump {
         let indent = String(repeating: "  ", count: depth)
         let s = tree.statement(id)
         if let doc = tree.docComment(id) { out += indent + "/// " + quoted(doc) + "\n" }
-        var line = indent + position(tree.file, tree.tokenRange(s.keywordToken).start) + " " + tree.keyword(id)
+        var line = indent + position(tree.file, tree.tokenRange(s.keywordToken).start) + " " + tree.keywordText(id)
         line += " in \(s.context.rawValue)"
         if tree.spec(id) == nil { line += " unknown" }
         for a in tree.argumentIDs(id) { line += " [" + argument(tree, tree.argument(a)) + "]" }
