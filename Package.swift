@@ -3,6 +3,7 @@
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
 //   OrgaFormat depends on OrgaSyntax only.
+//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only).
 //   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
 //   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
 import PackageDescription
@@ -23,12 +24,14 @@ let package = Package(
         .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
-        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
+        .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
-        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
+        .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaIDE", "OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),

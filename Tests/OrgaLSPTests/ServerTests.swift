@@ -62,6 +62,13 @@ final class Harness: @unchecked Sendable {
         }
     }
 
+    /// Drops the notifications and requests from the server received so far.
+    func discardNotifications() {
+        lock.lock()
+        messages.removeAll { $0["method"] != nil }
+        lock.unlock()
+    }
+
     func response(_ id: Int) -> JSONValue? { wait { $0["id"] == .int(id) && $0["method"] == nil } }
 
     func request(_ method: String, _ params: JSONValue) -> JSONValue? {

@@ -1,27 +1,13 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
-import OrgaSupport
 
-/// Builds text as Markdown and as plain text at once.
-struct DualText {
-    var md: [String] = []
-    var plain: [String] = []
-    mutating func heading(_ md: String, _ plain: String) { self.md.append(md); self.plain.append(plain) }
-    mutating func line(_ s: String) { md.append(s); plain.append(s) }
-    mutating func line(md m: String, plain p: String) { md.append(m); plain.append(p) }
-    mutating func blank() { md.append(""); plain.append("") }
-    /// A list item.
-    mutating func item(_ s: String) { md.append("- " + s); plain.append("  " + s.replacingOccurrences(of: "`", with: "")) }
-    var markdown: String { md.joined(separator: "\n") }
-    var plainText: String { plain.joined(separator: "\n") }
-}
-
-extension LanguageServer {
-    func hover(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        let ctx = try context(params)
-        let offset = ctx.offset(try position(params))
-        guard let occ = workspace.occurrences(ctx.state) else { return .null }
+extension IDEWorkspace {
+    /// What is under `offset`: a declaration or reference (kind, name, title, doc
+    /// comment, computed figures), a keyword or unit word (its documentation), and
+    /// the explanations of the diagnostics there.
+    public func hover(_ ctx: DocContext, at offset: Int) -> Hover? {
+        guard let occ = occurrences(ctx.state) else { return nil }
         var text = DualText()
         var range: ByteRange? = nil
         if let e = occ.entry(file: ctx.fileIndex, offset: offset) {
@@ -37,8 +23,7 @@ extension LanguageServer {
             text = d
         }
         // The explanations (`orgc explain`) of the diagnostics under the cursor.
-        var diags = ctx.model.diagnostics.filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
-        diags += staffingDiagnostics(ctx.state).filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
+        let diags = diagnostics(ctx).filter { $0.range.start <= offset && offset <= $0.range.end }
         var seenCodes = Set<DiagnosticCode>()
         for d in diags where seenCodes.insert(d.code).inserted {
             if !text.md.isEmpty { text.line(md: "\n---\n", plain: "") }
@@ -48,11 +33,8 @@ extension LanguageServer {
             text.line(d.code.explanation.replacingOccurrences(of: "\n", with: " "))
             if range == nil { range = d.range }
         }
-        guard let r = range, !text.md.isEmpty else { return .null }
-        return .object([
-            ("contents", markup(text.markdown, plain: text.plainText, markdownAllowed: client.hoverMarkdown)),
-            ("range", ctx.range(r).json),
-        ])
+        guard let r = range, !text.md.isEmpty else { return nil }
+        return Hover(contents: text.documentation, range: r)
     }
 
     /// The keyword or unit word under the cursor, with its documentation.

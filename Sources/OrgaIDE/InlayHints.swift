@@ -1,22 +1,18 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
-import OrgaSupport
 
-extension LanguageServer {
+extension IDEWorkspace {
     /// Computed figures at the end of declaration headers: the need of each position,
     /// the fte and cases of each process, and the visits of steps that are not done
     /// exactly once per case (inside loops or behind decisions).
-    func inlayHints(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        guard settings.inlayHints else { return .array([]) }
-        let ctx = try context(params)
-        guard let range = LSPRange(json: params["range"]) else { throw LSPError.invalidParams("missing range") }
-        let lo = ctx.offset(range.start), hi = ctx.offset(range.end)
-        guard let occ = workspace.occurrences(ctx.state), let staffing = staffing(ctx.state),
-              ctx.fileIndex < occ.byFile.count else { return .array([]) }
+    /// Hints whose place lies in `lo...hi`.
+    public func inlayHints(_ ctx: DocContext, from lo: Int, to hi: Int) -> [InlayHint] {
+        guard let occ = occurrences(ctx.state), let staffing = staffing(ctx.state),
+              ctx.fileIndex < occ.byFile.count else { return [] }
         let model = ctx.model
         let tree = ctx.tree
-        var out: [JSONValue] = []
+        var out: [InlayHint] = []
         for e in occ.byFile[ctx.fileIndex] where e.isDeclaration {
             guard let s = e.symbol, s < model.symbols.count else { continue }
             let sym = model.symbols[s]
@@ -44,14 +40,8 @@ extension LanguageServer {
             default: break
             }
             guard let l = label else { continue }
-            var m: [(String, JSONValue)] = [
-                ("position", ctx.conv.position(headerEnd, in: ctx.file).json),
-                ("label", .string(l)),
-                ("paddingLeft", .bool(true)),
-            ]
-            if let t = tooltip { m.append(("tooltip", .string(t))) }
-            out.append(.object(m))
+            out.append(InlayHint(offset: headerEnd, label: l, tooltip: tooltip))
         }
-        return .array(out)
+        return out
     }
 }

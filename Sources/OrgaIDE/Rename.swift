@@ -1,6 +1,5 @@
 import OrgaSyntax
 import OrgaSemantics
-import OrgaSupport
 
 /// Why a new name cannot be used, or nil when it can.
 public enum RenameRules {
@@ -32,44 +31,34 @@ public enum RenameRules {
     }
 }
 
-extension LanguageServer {
-    func prepareRename(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        guard let (ctx, s, range) = try symbolAt(params) else {
-            throw LSPError.failed("there is no name of a declaration here to rename")
+extension IDEWorkspace {
+    public func prepareRename(_ ctx: DocContext, at offset: Int) throws(IDEError) -> PrepareRename {
+        guard let (s, range) = symbolAt(ctx, offset) else {
+            throw IDEError("there is no name of a declaration here to rename")
         }
-        let sym = ctx.model.symbols[s]
-        return .object([("range", ctx.range(range).json), ("placeholder", .string(sym.name))])
+        return PrepareRename(range: range, placeholder: ctx.model.symbols[s].name)
     }
 
-    func rename(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        guard let newName = params["newName"]?.stringValue else { throw LSPError.invalidParams("missing newName") }
-        guard let (ctx, s, _) = try symbolAt(params), let occ = workspace.occurrences(ctx.state) else {
-            throw LSPError.failed("there is no name of a declaration here to rename")
+    /// The edits that rename the declaration at `offset` and all its uses, or why not.
+    public func rename(_ ctx: DocContext, at offset: Int, to newName: String) throws(IDEError) -> WorkspaceEdit {
+        guard let (s, _) = symbolAt(ctx, offset), let occ = occurrences(ctx.state) else {
+            throw IDEError("there is no name of a declaration here to rename")
         }
         let model = ctx.model
         let sym = model.symbols[s]
         if let problem = RenameRules.problem(newName: newName, oldName: sym.name, kind: sym.kind, taken: { n in
             clash(for: sym, newName: n, in: model)
         }) {
-            throw LSPError.failed(problem)
+            throw IDEError(problem)
         }
         var byFile: [Int: [Location]] = [:]
         for l in occ.bySymbol[s] ?? [] { byFile[l.file, default: []].append(l) }
-        var perURI: [(String, Int?, [JSONValue])] = []
-        for f in byFile.keys.sorted() {
-            let path = model.trees[f].path
-            let edits = (byFile[f] ?? []).sorted().map { l in
-                JSONValue.object([("range", ctx.range(l).json), ("newText", .string(newName))])
-            }
-            perURI.append((workspace.uri(path), workspace.open[path]?.version, edits))
+        var changes: [WorkspaceEdit.Change] = []
+        for f in byFile.keys.sorted() where f >= 0 && f < model.trees.count {
+            let edits = (byFile[f] ?? []).sorted().map { FileEdit(range: $0.range, newText: newName) }
+            changes.append(WorkspaceEdit.Change(path: model.trees[f].path, file: model.trees[f].file, edits: edits))
         }
-        if client.documentChanges {
-            return .object([("documentChanges", .array(perURI.map { (uri, version, edits) in
-                .object([("textDocument", .object([("uri", .string(uri)), ("version", version.map { .int($0) } ?? .null)])),
-                         ("edits", .array(edits))])
-            }))])
-        }
-        return .object([("changes", .object(perURI.map { ($0.0, .array($0.2)) }))])
+        return WorkspaceEdit(changes: changes)
     }
 
     /// The declaration that `newName` would clash with, described, if any.

@@ -1,18 +1,15 @@
 import OrgaSyntax
 import OrgaSemantics
-import OrgaSupport
 
-extension LanguageServer {
-    func foldingRanges(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        let ctx = try context(params)
+extension IDEWorkspace {
+    /// Foldable lines (0-based): blocks, multi-line block comments and runs of line comments.
+    public func foldingRanges(_ ctx: DocContext) -> [FoldingRange] {
         let tree = ctx.tree
         let file = ctx.file
-        var out: [JSONValue] = []
+        var out: [FoldingRange] = []
         func add(_ start: Int, _ end: Int, kind: String?) {
             guard end > start else { return }
-            var m: [(String, JSONValue)] = [("startLine", .int(start)), ("endLine", .int(end))]
-            if let k = kind { m.append(("kind", .string(k))) }
-            out.append(.object(m))
+            out.append(FoldingRange(startLine: start, endLine: end, isComment: kind == "comment"))
         }
         for st in tree.statements {
             guard let open = st.openBrace else { continue }
@@ -40,15 +37,14 @@ extension LanguageServer {
             }
         }
         if runStart >= 0 { add(runStart, runEnd, kind: "comment") }
-        return .array(out)
+        return out
     }
 
-    func selectionRanges(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        let ctx = try context(params)
+    /// For each offset, the ranges that contain it from the innermost (the token)
+    /// out to the whole file, each containing the previous.
+    public func selectionRanges(_ ctx: DocContext, at offsets: [Int]) -> [[ByteRange]] {
         let tree = ctx.tree
-        let positions = params["positions"]?.arrayValue?.compactMap { LSPPosition(json: $0) } ?? []
-        return .array(positions.map { p in
-            let offset = ctx.offset(p)
+        return offsets.map { offset in
             var ranges: [ByteRange] = []
             if let t = tokenIndex(tree, at: offset) { ranges.append(tree.tokens[t].range) }
             if let sid = tree.innermostStatement(at: offset) {
@@ -86,13 +82,7 @@ extension LanguageServer {
                 }
                 chain.append(r)
             }
-            var json: JSONValue? = nil
-            for r in chain.reversed() {
-                var m: [(String, JSONValue)] = [("range", ctx.range(r).json)]
-                if let parent = json { m.append(("parent", parent)) }
-                json = .object(m)
-            }
-            return json ?? .object([("range", LSPRange(start: p, end: p).json)])
-        })
+            return chain
+        }
     }
 }

@@ -1,13 +1,5 @@
 import OrgaSyntax
 import OrgaSemantics
-import OrgaSupport
-
-/// LSP completion item kinds used here.
-enum CompletionKind {
-    static let method = 2, function = 3, field = 5, variable = 6, `class` = 7, interface = 8, module = 9
-    static let property = 10, unit = 11, value = 12, `enum` = 13, keyword = 14, snippet = 15, reference = 18
-    static let enumMember = 20, constant = 21, `struct` = 22, event = 23
-}
 
 /// Where the cursor stands, as far as completion is concerned.
 struct CompletionSite {
@@ -21,14 +13,15 @@ struct CompletionSite {
     var prefix: String
 }
 
-extension LanguageServer {
-    static let maxCompletionItems = 200
+extension IDEWorkspace {
+    public static let maxCompletionItems = 200
 
-    func completion(_ params: JSONValue) throws(LSPError) -> JSONValue {
-        let ctx = try context(params)
-        let offset = ctx.offset(try position(params))
+    /// What can be written at `offset`: keywords of the block, names of the right
+    /// kind, units, rate words, nodes of the process; those that start with the word
+    /// being typed first, then those that contain it.
+    public func completion(_ ctx: DocContext, at offset: Int) -> CompletionList {
         let site = completionSite(ctx.tree, offset)
-        var items: [CompletionEntry] = []
+        var items: [CompletionItem] = []
         if site.tokens.isEmpty {
             items = keywordItems(site.context, ctx)
         } else {
@@ -40,35 +33,9 @@ extension LanguageServer {
             let contains = items.filter { !$0.label.lowercased().hasPrefix(prefix) && $0.label.lowercased().contains(prefix) }
             items = starts + contains
         }
-        let incomplete = items.count > LanguageServer.maxCompletionItems
-        if incomplete { items = Array(items.prefix(LanguageServer.maxCompletionItems)) }
-        return .object([
-            ("isIncomplete", .bool(incomplete)),
-            ("items", .array(items.enumerated().map { itemJSON($0.element, sort: $0.offset) })),
-        ])
-    }
-
-    struct CompletionEntry {
-        var label: String
-        var kind: Int
-        var detail: String?
-        var doc: DualText?
-        var insertText: String? = nil
-    }
-
-    private func itemJSON(_ e: CompletionEntry, sort: Int) -> JSONValue {
-        var m: [(String, JSONValue)] = [("label", .string(e.label))]
-        if let k = client.completionKind(e.kind) { m.append(("kind", .int(k))) }
-        if let d = e.detail { m.append(("detail", .string(d))) }
-        if let doc = e.doc, !doc.md.isEmpty {
-            m.append(("documentation", client.completionDocMarkdown
-                ? .object([("kind", .string("markdown")), ("value", .string(doc.markdown))])
-                : .string(doc.plainText)))
-        }
-        let sortText = String(repeating: "0", count: max(0, 4 - String(sort).count)) + String(sort)
-        m.append(("sortText", .string(sortText)))
-        if let t = e.insertText { m.append(("insertText", .string(t))); m.append(("filterText", .string(t))) }
-        return .object(m)
+        let incomplete = items.count > IDEWorkspace.maxCompletionItems
+        if incomplete { items = Array(items.prefix(IDEWorkspace.maxCompletionItems)) }
+        return CompletionList(items: items, isIncomplete: incomplete)
     }
 
     // MARK: Where are we?
@@ -129,16 +96,16 @@ extension LanguageServer {
 
     // MARK: Keywords
 
-    private func keywordItems(_ context: BlockContext, _ ctx: DocContext) -> [CompletionEntry] {
+    private func keywordItems(_ context: BlockContext, _ ctx: DocContext) -> [CompletionItem] {
         if context == .unknown { return [] }
-        var items: [CompletionEntry] = []
+        var items: [CompletionItem] = []
         if context == .dnaRatings {
             for c in ctx.model.criteria {
                 guard let scale = c.scale else { continue }
                 var d = DualText()
                 d.line("Rated criterion" + (c.title.map { " \"\($0)\"" } ?? "") + " on \(fmt(scale.lower))..\(fmt(scale.upper))")
                 if let doc = c.doc { d.blank(); d.line(doc) }
-                items.append(CompletionEntry(label: c.name, kind: CompletionKind.property, detail: "DNA rating", doc: d))
+                items.append(completionItem(label: c.name, kind: .property, detail: "DNA rating", doc: d))
             }
             return items
         }
@@ -148,7 +115,7 @@ extension LanguageServer {
             d.line(spec.doc)
             d.blank()
             d.line(md: "```orga\n\(spec.example)\n```", plain: "Example: \(spec.example)")
-            items.append(CompletionEntry(label: spec.word, kind: CompletionKind.keyword,
+            items.append(completionItem(label: spec.word, kind: .keyword,
                                          detail: spec.isV2 ? "keyword (v2)" : "keyword", doc: d))
         }
         return items
@@ -156,7 +123,7 @@ extension LanguageServer {
 
     // MARK: Arguments
 
-    private func argumentItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionEntry] {
+    private func argumentItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionItem] {
         let tree = ctx.tree
         guard let first = site.tokens.first, first >= 0, tree.tokens[first].kind == .identifier else { return [] }
         let keyword = tree.text(Int32(first))
@@ -169,7 +136,7 @@ extension LanguageServer {
         // After `/`: rate words.
         if lastKind == .slash {
             return RateWord.allCases.map {
-                CompletionEntry(label: $0.rawValue, kind: CompletionKind.unit, detail: "rate", doc: LanguageServer.doc(LanguageServer.rateDoc($0)))
+                completionItem(label: $0.rawValue, kind: .unit, detail: "rate", doc: IDEWorkspace.doc(IDEWorkspace.rateDoc($0)))
             }
         }
         // After a number: units of the quantity this keyword takes.
@@ -190,19 +157,24 @@ extension LanguageServer {
         case .requires, .apply: return symbolItems(.measure, ctx, prefix: site.prefix)
         case .next: return argCount == 0 ? nodeItems(site, ctx) : []
         case .source:
-            return argCount == 0 ? TimeSource.allCases.map { CompletionEntry(label: $0.rawValue, kind: CompletionKind.enumMember, detail: "source", doc: LanguageServer.doc($0.doc)) } : []
+            return argCount == 0 ? TimeSource.allCases.map { completionItem(label: $0.rawValue, kind: .enumMember, detail: "source", doc: IDEWorkspace.doc($0.doc)) } : []
         case .from:
             return argCount == 0 ? MeasuredCriterion.allCases.map {
                 var d = DualText(); d.line($0.doc)
-                return CompletionEntry(label: $0.rawValue, kind: CompletionKind.enumMember, detail: "measured criterion", doc: d)
+                return completionItem(label: $0.rawValue, kind: .enumMember, detail: "measured criterion", doc: d)
             } : []
-        case .freeze: return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: LanguageServer.doc("`freeze until 2022-03-02`: hiring freeze until that date."))] : []
+        case .freeze: return argCount == 0 ? [completionItem(label: "until", kind: .keyword, detail: nil, doc: IDEWorkspace.doc("`freeze until 2022-03-02`: hiring freeze until that date."))] : []
         case .allowance:
-            if lastKind == .percent { return [CompletionEntry(label: "of worktime", kind: CompletionKind.keyword, detail: "deduction from the working time",
-                                                              doc: LanguageServer.doc("`allowance P % of worktime`: Verteilzeit as a deduction from the annual working time (load = hours ÷ (1 − P)) instead of a surcharge on processing time."))] }
+            if lastKind == .percent { return [completionItem(label: "of worktime", kind: .keyword, detail: "deduction from the working time",
+                                                              doc: IDEWorkspace.doc("`allowance P % of worktime`: Verteilzeit as a deduction from the annual working time (load = hours ÷ (1 − P)) instead of a surcharge on processing time."))] }
             return []
         default: return []
         }
+    }
+
+    /// An item whose documentation is built as Markdown and plain text at once.
+    private func completionItem(label: String, kind: CompletionItemKind, detail: String?, doc: DualText?) -> CompletionItem {
+        CompletionItem(label: label, kind: kind, detail: detail, documentation: doc.flatMap { $0.md.isEmpty ? nil : $0.documentation })
     }
 
     static func doc(_ text: String) -> DualText {
@@ -220,7 +192,7 @@ extension LanguageServer {
         }
     }
 
-    private func unitItems(_ d: Dimension) -> [CompletionEntry] {
+    private func unitItems(_ d: Dimension) -> [CompletionItem] {
         let words: [String]
         switch d {
         case .effortTime: words = ["min", "h"]
@@ -238,18 +210,18 @@ extension LanguageServer {
             var doc = DualText()
             doc.line(d.expected)
             if let u = UnitWord(rawValue: String(w.split(separator: " ").first ?? "")) { doc.blank(); doc.line("`\(u.rawValue)`: \(u.doc)") }
-            return CompletionEntry(label: w, kind: CompletionKind.unit, detail: "unit", doc: doc)
+            return completionItem(label: w, kind: .unit, detail: "unit", doc: doc)
         }
     }
 
     /// Steps and decisions of the process around the cursor, and `end`.
-    private func nodeItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionEntry] {
+    private func nodeItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionItem] {
         let tree = ctx.tree
         var process: Int32? = site.block
         while let p = process, !tree.isKeyword(p, .process) {
             process = tree.parent(p)
         }
-        var items: [CompletionEntry] = []
+        var items: [CompletionItem] = []
         if let p = process {
             for c in tree.childIDs(p) {
                 guard let spec = tree.spec(c), spec.declares == .node, let (name, _) = tree.declaredName(c) else { continue }
@@ -257,16 +229,16 @@ extension LanguageServer {
                 d.line(md: "**\(spec.keyword == .decide ? "decision" : "step")** `\(name)`" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""),
                        plain: "\(spec.keyword == .decide ? "decision" : "step") \(name)" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""))
                 if let doc = tree.docComment(c) { d.blank(); d.line(doc) }
-                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.word, doc: d))
+                items.append(completionItem(label: name, kind: .method, detail: spec.word, doc: d))
             }
         }
         var end = DualText()
         end.line("The case ends here.")
-        items.append(CompletionEntry(label: Keywords.endTarget, kind: CompletionKind.keyword, detail: "end of the process", doc: end))
+        items.append(completionItem(label: Keywords.endTarget, kind: .keyword, detail: "end of the process", doc: end))
         return items
     }
 
-    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionEntry] {
+    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionItem] {
         let model = ctx.model
         let p = prefix.lowercased()
         // Cheap filtering on names first; documentation only for what is returned.
@@ -280,7 +252,7 @@ extension LanguageServer {
         }
         starts.sort { model.symbols[$0].name < model.symbols[$1].name }
         contains.sort { model.symbols[$0].name < model.symbols[$1].name }
-        let chosen = (starts + contains).prefix(LanguageServer.maxCompletionItems + 1)
+        let chosen = (starts + contains).prefix(IDEWorkspace.maxCompletionItems + 1)
         return chosen.map { i in
             let s = model.symbols[i]
             let kindWord = String(s.kind.phrase.dropFirst(2))
@@ -288,22 +260,22 @@ extension LanguageServer {
             let title = declarationTitle(s, model)
             d.line(md: "**\(kindWord)** `\(s.name)`" + (title.map { " — \($0)" } ?? ""), plain: "\(kindWord) \(s.name)" + (title.map { " — \($0)" } ?? ""))
             if let doc = declarationDoc(s, model), !doc.isEmpty { d.blank(); d.line(doc) }
-            return CompletionEntry(label: s.name, kind: completionKind(of: s.kind),
+            return completionItem(label: s.name, kind: completionKind(of: s.kind),
                                    detail: title.map { "\(kindWord) \($0)" } ?? kindWord, doc: d)
         }
     }
 
-    func completionKind(of kind: DeclKinds) -> Int {
+    func completionKind(of kind: DeclKinds) -> CompletionItemKind {
         switch kind {
-        case .unit: CompletionKind.module
-        case .position: CompletionKind.class
-        case .actor: CompletionKind.interface
-        case .system: CompletionKind.struct
-        case .grade: CompletionKind.enum
-        case .process: CompletionKind.function
-        case .node: CompletionKind.method
-        case .criterion: CompletionKind.property
-        default: CompletionKind.variable
+        case .unit: .module
+        case .position: .class
+        case .actor: .interface
+        case .system: .struct
+        case .grade: .enum
+        case .process: .function
+        case .node: .method
+        case .criterion: .property
+        default: .variable
         }
     }
 }

@@ -1,22 +1,17 @@
 import OrgaSyntax
 import OrgaSemantics
-import OrgaSupport
 
 /// Semantic tokens: keywords, declarations and references by kind, quantities,
 /// strings and comments.
-enum SemanticTokens {
-    static let types = ["keyword", "namespace", "class", "interface", "struct", "enum", "function", "method",
+public enum SemanticTokens {
+    public static let types = ["keyword", "namespace", "class", "interface", "struct", "enum", "function", "method",
                         "property", "event", "variable", "number", "string", "comment", "operator", "enumMember"]
-    static let modifiers = ["declaration", "definition", "documentation", "readonly"]
+    public static let modifiers = ["declaration", "definition", "documentation", "readonly"]
 
     static let keyword = 0, namespace = 1, `class` = 2, interface = 3, `struct` = 4, `enum` = 5, function = 6
     static let method = 7, property = 8, event = 9, variable = 10, number = 11, string = 12, comment = 13
     static let `operator` = 14, enumMember = 15
     static let declarationBit = 1 << 0, definitionBit = 1 << 1, documentationBit = 1 << 2
-
-    static var legend: JSONValue {
-        .object([("tokenTypes", .array(types.map { .string($0) })), ("tokenModifiers", .array(modifiers.map { .string($0) }))])
-    }
 
     static func type(of kind: DeclKinds) -> Int {
         switch kind {
@@ -107,47 +102,44 @@ enum SemanticTokens {
     }
 }
 
-extension LanguageServer {
-    func semanticTokens(_ params: JSONValue, range: LSPRange?) throws(LSPError) -> JSONValue {
-        let ctx = try context(params)
+extension IDEWorkspace {
+    /// The classified tokens of a document that overlap `range` (all without one), in
+    /// order; a token over several lines (a block comment) as one token per line.
+    public func semanticTokens(_ ctx: DocContext, in range: ByteRange? = nil) -> [SemanticToken] {
         let file = ctx.file
         let tree = ctx.tree
-        let classes = SemanticTokens.classify(model: ctx.model, fileIndex: ctx.fileIndex, occurrences: workspace.occurrences(ctx.state))
-        var lo = 0, hi = Int.max
-        if let r = range {
-            lo = ctx.offset(r.start)
-            hi = ctx.offset(r.end)
-        }
-        var data: [JSONValue] = []
-        data.reserveCapacity(classes.count * 5)
-        var prevLine = 0, prevChar = 0
-        func emit(_ start: Int, _ end: Int, _ type: Int, _ mods: Int) {
-            let a = ctx.conv.position(start, in: file)
-            let b = ctx.conv.position(end, in: file)
-            guard b.line == a.line, b.character > a.character else { return }
-            let dl = a.line - prevLine
-            let dc = dl == 0 ? a.character - prevChar : a.character
-            data.append(.int(dl)); data.append(.int(dc)); data.append(.int(b.character - a.character))
-            data.append(.int(type)); data.append(.int(mods))
-            prevLine = a.line
-            prevChar = a.character
-        }
+        let classes = SemanticTokens.classify(model: ctx.model, fileIndex: ctx.fileIndex, occurrences: occurrences(ctx.state))
+        let lo = range?.start ?? 0, hi = range?.end ?? Int.max
+        var out: [SemanticToken] = []
+        out.reserveCapacity(classes.count)
         for (i, type, mods) in classes {
             let t = tree.tokens[i]
             let s = Int(t.start), e = Int(t.end)
             if e <= lo || s >= hi { continue }
             let l0 = file.line(of: s), l1 = file.line(of: max(s, e - 1))
             if l0 == l1 {
-                emit(s, e, type, mods)
+                out.append(SemanticToken(range: ByteRange(s, e), type: type, modifiers: mods))
             } else {
-                // A token over several lines (block comment): one token per line.
                 for l in l0...l1 {
-                    let lr = PositionConverter.lineRange(l, in: file)
+                    let lr = lineContent(l, in: file)
                     let ps = max(s, lr.lowerBound), pe = min(e, lr.upperBound)
-                    if pe > ps { emit(ps, pe, type, mods) }
+                    if pe > ps { out.append(SemanticToken(range: ByteRange(ps, pe), type: type, modifiers: mods)) }
                 }
             }
         }
-        return .object([("data", .array(data))])
+        return out
     }
+}
+
+/// Bytes of line `line` without its terminator. Unlike `SourceFile.lineRange`, a
+/// byte order mark at the start of the text is part of line 0: it is a character
+/// of the document the client sent (editors that hide it do not send it).
+public func lineContent(_ line: Int, in file: SourceFile) -> Range<Int> {
+    let starts = file.lineStarts
+    guard line >= 0 && line < starts.count else { return file.bytes.count..<file.bytes.count }
+    let start = starts[line]
+    var end = line + 1 < starts.count ? starts[line + 1] : file.bytes.count
+    if end > start && file.bytes[end - 1] == 0x0A { end -= 1 }
+    if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
+    return start..<end
 }
