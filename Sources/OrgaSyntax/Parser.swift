@@ -16,12 +16,14 @@ public struct Parser {
     private var docFirst: Int32 = -1
     private var docLast: Int32 = -1
     private var newlinesSinceDoc = 0
-    /// The contexts of the blocks open at the cursor, the file's first.
-    private var openContexts: [BlockContext] = [.file]
+    /// Set when the statement at the cursor ends the enclosing block by its indentation
+    /// (see `endsEnclosingBlock`); the block's loop then closes without consuming it.
+    private var blockEndedByIndentation = false
     /// Blocks in which, after children indented deeper than the block's statement, a
     /// child stands at or left of the statement's own indentation: there a `}` was most
-    /// likely left out. Named when a `{` turns out never to be closed.
+    /// likely left out. Collected once a `{` turns out never to be closed.
     private var dedentedBlocks: [(block: Int32, child: Int32)] = []
+    private var dedentsCollected = false
 
     public static func parse(_ file: SourceFile) -> SyntaxTree {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
@@ -124,9 +126,8 @@ public struct Parser {
     /// Parses one statement; the cursor stands on its first token (not a separator).
     private mutating func parseStatement(context: BlockContext, parent: Int32, depth: Int) -> Int32? {
         let first = i
-        let doc = (docFirst >= 0 && newlinesSinceDoc <= 1) ? (docFirst, docLast) : (Int32(-1), Int32(-1))
-        docFirst = -1
         guard kind == .identifier else {
+            docFirst = -1
             let message = kind == .lbrace
                 ? "a block must follow its statement on the same line, e.g. `unit A {`"
                 : "expected a keyword at the start of a statement, found \(kind.spelling)"
@@ -137,13 +138,25 @@ public struct Parser {
         }
         let keywordText = tree.text(i)
         var spec: KeywordID = -1
+        // Ratings take any word and an unknown block checks none: there a keyword of an
+        // enclosing block may end the block too.
+        let takesAnyWord = context == .dnaRatings || context == .unknown
+        if takesAnyWord && parent >= 0 && endsEnclosingBlock(keywordText, parent: parent) {
+            blockEndedByIndentation = true
+            return nil
+        }
         if context != .unknown {
             if let id = Keywords.lookup(keywordText, in: context) {
                 spec = id
+            } else if parent >= 0 && endsEnclosingBlock(keywordText, parent: parent) {
+                blockEndedByIndentation = true
+                return nil
             } else {
                 reportUnknownKeyword(keywordText, at: i, context: context)
             }
         }
+        let doc = (docFirst >= 0 && newlinesSinceDoc <= 1) ? (docFirst, docLast) : (Int32(-1), Int32(-1))
+        docFirst = -1
         let id = Int32(tree.statements.count)
         tree.statements.append(Statement(keywordToken: i, spec: spec, context: context, parent: parent,
                                          argStart: Int32(tree.arguments.count), argCount: 0,
@@ -174,9 +187,6 @@ public struct Parser {
                 tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
             } else {
                 var kids: [Int32] = []
-                let indent = lineIndentation(first)
-                var deeperChild = false, dedentNoted = false
-                openContexts.append(childContext)
                 while true {
                     skipSeparators()
                     if atEnd {
@@ -190,25 +200,16 @@ public struct Parser {
                         advance()
                         break
                     }
-                    // Indentation tells where a `}` was left out (as rustc and swiftc use it):
-                    // a statement at or left of this block's statement that cannot stand in
-                    // this block but can in one around it ends this block here.
-                    if let childIndent = indentationIfFirstOnLine(i) {
-                        if childIndent > indent {
-                            deeperChild = true
-                        } else if belongsToEnclosingBlock(childContext) {
-                            reportUnclosed(id, before: i)
-                            last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
-                            closedByIndentation = true
-                            break
-                        } else if deeperChild && !dedentNoted {
-                            dedentedBlocks.append((id, i))
-                            dedentNoted = true
-                        }
+                    if let c = parseStatement(context: childContext, parent: id, depth: depth + 1) {
+                        kids.append(c)
+                    } else if blockEndedByIndentation {
+                        blockEndedByIndentation = false
+                        reportUnclosed(id, before: i)
+                        last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
+                        closedByIndentation = true
+                        break
                     }
-                    if let c = parseStatement(context: childContext, parent: id, depth: depth + 1) { kids.append(c) }
                 }
-                openContexts.removeLast()
                 tree.statements[Int(id)].childStart = Int32(tree.children.count)
                 tree.statements[Int(id)].childCount = Int32(kids.count)
                 tree.children.append(contentsOf: kids)
@@ -245,17 +246,46 @@ public struct Parser {
         return indentationIfFirstOnLine(first) ?? 0
     }
 
-    /// Whether the statement at the cursor cannot stand in a `context` block but can in
-    /// a block around it.
-    private func belongsToEnclosingBlock(_ context: BlockContext) -> Bool {
-        guard kind == .identifier else { return false }
-        let word = tree.text(i)
-        // Ratings take any word; an unknown block checks nothing: neither rules a keyword in.
-        if context != .unknown && context != .dnaRatings && Keywords.lookup(word, in: context) != nil { return false }
-        for c in openContexts.dropLast() where c != .unknown && c != .dnaRatings {
-            if Keywords.lookup(word, in: c) != nil { return true }
+    /// Whether the statement at the cursor, which cannot stand in the block of `parent`,
+    /// ends that block: it stands first on its line, at or left of the indentation of
+    /// `parent`, and it can stand in a block around (as rustc and swiftc read indentation
+    /// to find where a `}` was left out). Runs only for statements already out of place.
+    private func endsEnclosingBlock(_ word: String, parent: Int32) -> Bool {
+        guard let indent = indentationIfFirstOnLine(i),
+              indent <= lineIndentation(tree.statements[Int(parent)].firstToken) else { return false }
+        var p = parent
+        while p >= 0 {
+            let st = tree.statements[Int(p)]
+            if st.context != .unknown && st.context != .dnaRatings && Keywords.lookup(word, in: st.context) != nil { return true }
+            p = st.parent
         }
         return false
+    }
+
+    /// Finds, once, the blocks inside the still open top-level statement of `id` in which
+    /// a child stands at or left of the block statement's indentation after deeper ones.
+    private mutating func collectDedentedBlocks(inside id: Int32) {
+        dedentsCollected = true
+        var root = id
+        while tree.statements[Int(root)].parent >= 0 { root = tree.statements[Int(root)].parent }
+        let base = Int(root)
+        let count = tree.statements.count - base
+        var blockIndent = [Int?](repeating: nil, count: count)
+        var deeperChild = [Bool](repeating: false, count: count)
+        var noted = [Bool](repeating: false, count: count)
+        for s in (base + 1)..<tree.statements.count {
+            let st = tree.statements[s]
+            let d = Int(st.parent) - base
+            guard d >= 0, d < count, let childIndent = indentationIfFirstOnLine(st.firstToken) else { continue }
+            let indent = blockIndent[d] ?? lineIndentation(tree.statements[base + d].firstToken)
+            blockIndent[d] = indent
+            if childIndent > indent {
+                deeperChild[d] = true
+            } else if deeperChild[d] && !noted[d] {
+                noted[d] = true
+                dedentedBlocks.append((Int32(base + d), st.firstToken))
+            }
+        }
     }
 
     /// `step S1` for a message: the keyword and the name it declares, if any.
@@ -288,6 +318,7 @@ public struct Parser {
     /// most likely lost its `}` (a child stands where the `}` should have been), or
     /// else this block.
     private mutating func reportUnclosedAtEnd(_ id: Int32) {
+        if !dedentsCollected { collectDedentedBlocks(inside: id) }
         if let k = dedentedBlocks.firstIndex(where: { $0.block >= id }) {
             let suspect = dedentedBlocks.remove(at: k)
             reportUnclosed(suspect.block, before: suspect.child)
