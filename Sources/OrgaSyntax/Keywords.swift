@@ -310,6 +310,10 @@ public enum Keywords {
 
     public static func spec(_ id: KeywordID) -> KeywordSpec { all[Int(id)] }
 
+    /// `spec(id).takesQuantity` without touching the entry (the parser asks per statement).
+    static func takesQuantity(_ id: KeywordID) -> Bool { quantityTaking[Int(id)] }
+    private static let quantityTaking: [Bool] = all.map(\.takesQuantity)
+
     /// The keyword of `context` that an unknown `word` most likely meant (the parser's
     /// "did you mean"); nil when the word is a keyword of other blocks or nothing is close.
     public static func suggestion(for word: String, in context: BlockContext) -> String? {

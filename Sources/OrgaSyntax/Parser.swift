@@ -165,14 +165,14 @@ public struct Parser {
                                          docFirst: doc.0, docLast: doc.1))
         advance()
         var last = first
-        let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
-        parseArguments(&last, guessUnits: specEntry?.takesQuantity == true)
+        parseArguments(&last, guessUnits: spec >= 0 && Keywords.takesQuantity(spec))
         tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
         var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
             tree.statements[Int(id)].lbrace = lbrace
+            let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
             let childContext: BlockContext
             if let opens = specEntry?.opens {
                 childContext = opens
@@ -220,7 +220,7 @@ public struct Parser {
                 error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
                 skipStatement()
             }
-        } else if specEntry?.requiresBlock == true {
+        } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
             error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText)` needs a block `{ … }` on the same line")
         }
         tree.statements[Int(id)].lastToken = max(last, first)
@@ -648,6 +648,8 @@ public struct Parser {
     }
 
     /// A fix changing name argument `a` to `word` when it looks like a misspelling of it.
+    /// Never inlined: it runs only on mistakes, and inlined it slows every slot binding.
+    @inline(never)
     private func misspelling(_ a: Argument, of word: String) -> Fix? {
         guard a.kind == .name, Suggestions.best(for: tree.text(a.firstToken), among: [word]) != nil else { return nil }
         return Fix(title: "Change to `\(word)`", edits: [TextEdit(path: tree.path, range: tree.range(of: a), newText: word)])
