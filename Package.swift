@@ -42,3 +42,18 @@ let package = Package(
         .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),
     ]
 )
+
+// Test infrastructure (docs/testing.md), kept in this block: the helpers every test
+// target shares, and the slow tests (fuzzing, the incremental differential test,
+// huge inputs) in a target of their own, skipped unless ORGC_SLOW_TESTS=1.
+package.targets += [
+    .target(name: "OrgaTestSupport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaFormat", "OrgaCLI"], path: "Tests/OrgaTestSupport"),
+    .testTarget(name: "OrgaSlowTests", dependencies: ["OrgaCLI", "OrgaFormat", "OrgaLSP", "OrgaSemantics", "OrgaSyntax"]),
+]
+for target in package.targets where target.type == .test {
+    target.dependencies.append("OrgaTestSupport")
+}
+// Parser tree-dump goldens: `trees/NAME.orga` → `trees/NAME.tree`.
+for target in package.targets where target.name == "OrgaSyntaxTests" {
+    target.exclude.append("trees")
+}

@@ -71,7 +71,7 @@ extension IDEWorkspace {
         switch sym.kind {
         case .node:
             guard let p = sym.process, p < model.processes.count else { return nil }
-            if newName == "end" { return "the end of the process (`end`)" }
+            if newName == Keywords.endTarget { return "the end of the process (`\(Keywords.endTarget)`)" }
             if let n = model.processes[p].nodes.first(where: { $0.name == newName }) {
                 let (line, col) = model.lineColumn(n.location)
                 return "a step or decision of process `\(model.processes[p].name)` at \(model.trees[n.location.file].path):\(line):\(col)"

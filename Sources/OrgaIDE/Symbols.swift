@@ -2,19 +2,19 @@ import OrgaSyntax
 import OrgaSemantics
 
 extension IDEWorkspace {
-    func symbolKind(keyword: String, declares: DeclKinds?) -> SymbolKind {
+    func symbolKind(keyword: Keyword?, declares: DeclKinds?) -> SymbolKind {
         switch keyword {
-        case "model": return .package
-        case "grade": return .enum
-        case "unit": return .namespace
-        case "position": return .class
-        case "actor": return .interface
-        case "system": return .struct
-        case "process": return .function
-        case "step": return .method
-        case "decide": return .operator
-        case "dna": return .module
-        case "criterion": return .property
+        case .model?: return .package
+        case .grade?: return .enum
+        case .unit?: return .namespace
+        case .position?: return .class
+        case .actor?: return .interface
+        case .system?: return .struct
+        case .process?: return .function
+        case .step?: return .method
+        case .decide?: return .operator
+        case .dna?: return .module
+        case .criterion?: return .property
         default: return .event
         }
     }
@@ -22,7 +22,7 @@ extension IDEWorkspace {
     private func isOutlineStatement(_ tree: SyntaxTree, _ id: Int32) -> Bool {
         guard let spec = tree.spec(id) else { return false }
         if spec.declares != nil { return tree.declaredName(id) != nil }
-        return spec.keyword == "model" || (spec.keyword == "dna" && tree.statement(id).context == .file)
+        return spec.keyword == .model || (spec.keyword == .dna && tree.statement(id).context == .file)
     }
 
     /// The outline of a document: declarations, the model and DNA blocks, nested.
@@ -31,9 +31,9 @@ extension IDEWorkspace {
         func build(_ id: Int32, depth: Int) -> DocumentSymbol? {
             guard let spec = tree.spec(id) else { return nil }
             let name = tree.declaredName(id)
-            let label = name?.name ?? (spec.keyword == "dna" ? "dna" : (tree.slot(id, 0).map { tree.name($0) } ?? spec.keyword))
-            let selection = name?.range ?? tree.slot(id, 0).map { tree.range(of: $0) } ?? tree.tokenRange(tree.statement(id).keywordToken)
-            var detail = spec.keyword
+            let label = name?.name ?? spec.word
+            let selection = name?.range ?? tree.tokenRange(tree.statement(id).keywordToken)
+            var detail = spec.word
             if let t = tree.declaredTitle(id) { detail += " \"\(t)\"" }
             var children: [DocumentSymbol] = []
             if depth < 64 {
@@ -51,9 +51,8 @@ extension IDEWorkspace {
         var out: [FlatSymbol] = []
         tree.walk { id, _ in
             guard isOutlineStatement(tree, id), let spec = tree.spec(id) else { return }
-            let name = tree.declaredName(id)?.name ?? spec.keyword
-            let parent = tree.statement(id).parent
-            let container = parent >= 0 ? tree.declaredName(parent)?.name : nil
+            let name = tree.declaredName(id)?.name ?? spec.word
+            let container = tree.parent(id).flatMap { tree.declaredName($0)?.name }
             out.append(FlatSymbol(name: name, kind: symbolKind(keyword: spec.keyword, declares: spec.declares),
                                   range: tree.range(id), containerName: container))
         }
@@ -92,7 +91,7 @@ extension IDEWorkspace {
             for s in model.symbols where IDEWorkspace.fuzzyMatch(query, s.name, asciiQuery: asciiQuery) {
                 guard s.location.file >= 0 && s.location.file < model.trees.count else { continue }
                 let tree = model.trees[s.location.file]
-                let keyword = s.statement >= 0 && Int(s.statement) < tree.statements.count ? tree.keyword(s.statement) : ""
+                let keyword = s.statement >= 0 && Int(s.statement) < tree.statements.count ? tree.knownKeyword(s.statement) : nil
                 var container: String? = nil
                 if s.kind == .node, let p = s.process, p < model.processes.count { container = model.processes[p].name }
                 out.append(WorkspaceSymbol(name: s.name, kind: symbolKind(keyword: keyword, declares: s.kind),

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaSyntax
 import OrgaIDE
+import OrgaTestSupport
 
 /// The language features driven directly over byte offsets, without the protocol.
 final class FeatureTests: XCTestCase {
@@ -229,7 +230,7 @@ final class FeatureTests: XCTestCase {
     }
 
     func testGarbageNeverTraps() throws {
-        var rng = SeededGenerator(seed: 16)
+        var rng = SeededRandom(for: self, default: 16)
         let pieces = ["{", "}", "step", " ", "\n", "\r", "😀", "ü", "->", "\"", "/*", "*/", "//", "by", "%", "1.5", "process", "X", "\u{FEFF}", ";"]
         var text = ""
         for _ in 0..<2000 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
@@ -250,18 +251,5 @@ final class FeatureTests: XCTestCase {
         _ = workspace.foldingRanges(ctx)
         _ = workspace.documentSymbols(ctx)
         _ = workspace.formatting(ctx)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

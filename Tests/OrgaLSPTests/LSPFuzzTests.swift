@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaSyntax
 import OrgaSupport
+import OrgaTestSupport
 @testable import OrgaLSP
 
 /// Seeded fuzzing of the server: random opens, edits (ranges in and out of the text),
@@ -11,10 +12,11 @@ import OrgaSupport
 /// it must exit cleanly at the end.
 ///
 /// Short and deterministic by default (CI). A nightly job runs it long:
-/// `ORGC_LSP_FUZZ_STEPS=20000 ORGC_LSP_FUZZ_SEED=$RANDOM swift test --filter LSPFuzzTests`.
+/// `ORGC_FUZZ_LONG=1` (20,000 steps) or `ORGC_LSP_FUZZ_STEPS=N`, with another seed by
+/// `ORGC_TEST_SEED=N` (the seed is printed when the test fails).
 final class LSPFuzzTests: XCTestCase {
-    static let steps = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_STEPS"].flatMap { Int($0) } ?? 300
-    static let seed = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_SEED"].flatMap { UInt64($0) } ?? 1
+    static let steps = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_STEPS"].flatMap { Int($0) }
+        ?? (ProcessInfo.processInfo.environment["ORGC_FUZZ_LONG"] == "1" ? 20_000 : 300)
 
     var dir = ""
 
@@ -37,9 +39,9 @@ final class LSPFuzzTests: XCTestCase {
                          "process", "unit", "X", "\u{FEFF}", ";", "end", "call", "time 5 min", "\u{0}", "\t", "1e309", "-1"]
 
     func testRandomSessionsWithHostileWorkspaceFolders() throws {
-        let seed = LSPFuzzTests.seed
-        var rng = SeededGenerator(seed: seed)
-        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_LSP_FUZZ_SEED / ORGC_LSP_FUZZ_STEPS)")
+        var rng = SeededRandom(for: self, default: 1)
+        let seed = rng.seed
+        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_TEST_SEED, ORGC_LSP_FUZZ_STEPS or ORGC_FUZZ_LONG=1)")
         // The folders: a small project, a hostile tree large enough to be indexed in the
         // background, and a small hostile one scanned at once.
         let project = dir + "/proj"

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import OrgaSyntax
+import OrgaTestSupport
 @testable import OrgaLSP
 import OrgaSupport
 
@@ -344,9 +345,9 @@ final class ServerTests: XCTestCase {
         _ = h.initialize(root: nil)
         let uri = "untitled:garbage"
         var text = ""
-        var rng = SeededGenerator(seed: 334)
+        var rng = SeededRandom(for: self, default: 0x6A5BA6E)
         let pieces = ["{", "}", "step", " ", "\n", "\r", "😀", "ü", "->", "\"", "/*", "*/", "//", "by", "%", "1.5", "process", "X", "\u{FEFF}", ";"]
-        for _ in 0..<3000 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        for _ in 0..<3000 { text += pieces[rng.below(pieces.count)] }
         openDoc(h, uri, text)
         let td = JSONValue.object([("uri", .string(uri))])
         for line in stride(from: -1, to: 400, by: 7) {

@@ -1,4 +1,5 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
@@ -8,36 +9,20 @@ import OrgaSemantics
 /// about 50 times (byte flips, deletions, duplicated ranges, inserted tokens, swapped
 /// lines) and the mutant goes through parse, check and all four printers. Nothing may
 /// crash, every range must lie in its file, and the same input must give the same
-/// output twice. Seeds are fixed, so a failure reproduces; the input being checked is
-/// written to `$TMPDIR/orgc-fuzz-current.orga` first, so a crash leaves it behind.
+/// output twice. Seeds are fixed (per file: the file's name mixed with the test's
+/// seed, `ORGC_TEST_SEED` to vary it), so a failure reproduces; the input being
+/// checked is written to `$TMPDIR/orgc-fuzz-current.orga` first, so a crash leaves it
+/// behind.
 final class FuzzTests: XCTestCase {
-    /// `ORGC_FUZZ_MUTATIONS=1000` fuzzes harder (and longer) than the default run.
-    static let mutationsPerFile = ProcessInfo.processInfo.environment["ORGC_FUZZ_MUTATIONS"].flatMap { Int($0) } ?? 50
-    /// `ORGC_FUZZ_SEED=n` varies the seeds of a harder run.
-    static let extraSeed = ProcessInfo.processInfo.environment["ORGC_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0
+    /// Mutants per file: 50; `ORGC_FUZZ_LONG=1` 1,000; `ORGC_FUZZ_MUTATIONS=N` any.
+    static let mutationsPerFile = SlowTests.iterations("ORGC_FUZZ_MUTATIONS", short: 50, long: 1_000)
     static let vocabulary = ["{", "}", ";", "->", "%", "..", "\"", "/*", "*/", "//", "\n", "unit", "step", "12", "min",
                              " ", "///", "\r", "\r\n", "€", "ü", "🏛", "2024-02-30", "1__2", "\\u{", "-", ","]
 
-    /// xorshift64*: small, fast, the same on every platform.
-    struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed == 0 ? 0x9E3779B97F4A7C15 : seed }
-        mutating func next() -> UInt64 {
-            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
-            return state &* 0x2545F4914F6CDD1D
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
-    /// FNV-1a of a string: a stable seed per file.
-    static func seed(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xCBF29CE484222325
-        for b in s.utf8 { h ^= UInt64(b); h = h &* 0x100000001B3 }
-        return h
-    }
+    override func setUpWithError() throws { try SlowTests.require() }
 
     /// Applies 1–3 random mutations; returns the bytes and what was done.
-    static func mutate(_ input: [UInt8], _ rng: inout Random) -> ([UInt8], String) {
+    static func mutate(_ input: [UInt8], _ rng: inout SeededRandom) -> ([UInt8], String) {
         var b = input
         var done: [String] = []
         for _ in 0...rng.below(3) {
@@ -59,7 +44,7 @@ final class FuzzTests: XCTestCase {
                 done.append("duplicate@\(i)+\(n)->\(at)")
                 b.insert(contentsOf: Array(b[i..<i + n]), at: at)
             case 3:
-                let token = vocabulary[rng.below(vocabulary.count)]
+                let token = rng.pick(vocabulary) ?? " "
                 let at = rng.below(b.count + 1)
                 done.append("insert@\(at)=\(token.debugDescription)")
                 b.insert(contentsOf: Array(token.utf8), at: at)
@@ -83,39 +68,18 @@ final class FuzzTests: XCTestCase {
     }
 
     static func targets() throws -> [Target] {
-        let root = TestSupport.repoRoot
         var result: [Target] = []
         // Sample models: each file mutated in turn, the rest of its model unchanged.
-        let samples = root.appendingPathComponent("Samples")
-        for model in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() {
-            let dir = samples.appendingPathComponent(model)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else { continue }
-            let files = try orgaFiles(under: dir, prefix: "Samples/\(model)")
+        for model in try TestPaths.sampleNames() {
+            let files = try ModelFiles.load(TestPaths.samples.appendingPathComponent(model), prefix: "Samples/\(model)")
             for i in files.indices { result.append(Target(name: files[i].path, files: files, mutated: i)) }
         }
         // Case files: a directory is one model.
-        let cases = root.appendingPathComponent("Tests/OrgaSemanticsTests/cases")
-        for entry in try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted() {
-            let url = cases.appendingPathComponent(entry)
-            var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
-            if isDir.boolValue {
-                let files = try orgaFiles(under: url, prefix: "cases/\(entry)")
-                for i in files.indices { result.append(Target(name: files[i].path, files: files, mutated: i)) }
-            } else if entry.hasSuffix(".orga") {
-                let file = SourceFile(path: "cases/\(entry)", bytes: [UInt8](try Data(contentsOf: url)))
-                result.append(Target(name: file.path, files: [file], mutated: 0))
-            }
+        let cases = TestPaths.tests("OrgaSemanticsTests").appendingPathComponent("cases")
+        for model in try ModelFiles.caseModels(in: cases, prefix: "cases") {
+            for i in model.files.indices { result.append(Target(name: model.files[i].path, files: model.files, mutated: i)) }
         }
         return result
-    }
-
-    static func orgaFiles(under dir: URL, prefix: String) throws -> [SourceFile] {
-        var rels: [String] = []
-        let e = FileManager.default.enumerator(atPath: dir.path)
-        while let rel = e?.nextObject() as? String { if rel.hasSuffix(".orga") { rels.append(rel) } }
-        return try rels.sorted().map { SourceFile(path: prefix + "/" + $0, bytes: [UInt8](try Data(contentsOf: dir.appendingPathComponent($0)))) }
     }
 
     /// Everything `orgc check` prints for these diagnostics, in all four formats.
@@ -128,12 +92,13 @@ final class FuzzTests: XCTestCase {
     func testMutatedSamplesAndCases() throws {
         let targets = try Self.targets()
         XCTAssertGreaterThan(targets.count, 40)
+        let seed = SeededRandom.seed(for: self, default: 0)
         let trace = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("orgc-fuzz-current.orga")
         let started = Date()
         var mutants = 0
         var failures = 0
         for target in targets {
-            var rng = Random(seed: Self.seed(target.name) ^ Self.extraSeed)
+            var rng = SeededRandom(seed: SeededRandom.hash(target.name) ^ seed)
             for n in 0..<Self.mutationsPerFile {
                 let (bytes, how) = Self.mutate(target.files[target.mutated].bytes, &rng)
                 let label = "\(target.name) mutant \(n) [\(how)]"
@@ -170,8 +135,8 @@ final class FuzzTests: XCTestCase {
                 // Every fifth mutant: the JSON and SARIF outputs parse and agree with the bytes.
                 if n % 5 == 0 {
                     let bytesByPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
-                    _ = try TestSupport.validateJSONDiagnostics(out1[1], files: bytesByPath)
-                    try TestSupport.validateSARIF(out1[3])
+                    _ = try CheckOutput.validateJSONDiagnostics(out1[1], files: bytesByPath)
+                    try CheckOutput.validateSARIF(out1[3])
                 }
                 mutants += 1
                 if failures > 20 { XCTFail("stopping after 20 failures"); return }
@@ -186,9 +151,8 @@ final class FuzzTests: XCTestCase {
     /// Mutants through the real command on disk (file I/O, exit codes), fewer of them.
     func testMutantsThroughTheCommand() throws {
         let targets = try Self.targets()
-        let dir = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var rng = Random(seed: 2024)
+        let dir = try makeTemporaryDirectory()
+        var rng = SeededRandom(for: self, default: 2024)
         for k in 0..<40 {
             let target = targets[rng.below(targets.count)]
             let (bytes, how) = Self.mutate(target.files[target.mutated].bytes, &rng)
@@ -196,17 +160,17 @@ final class FuzzTests: XCTestCase {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             let model = Analyzer.check(files: [SourceFile(path: path, bytes: bytes)])
             for format in ["text", "json", "github", "sarif"] {
-                let r = TestSupport.orgc(["check", "--format", format, path])
+                let r = OrgcCommand.run(["check", "--format", format, path])
                 XCTAssertEqual(r.code, model.hasErrors ? 1 : 0, "\(target.name) [\(how)] \(format)")
                 XCTAssertEqual(r.err, "")
-                if format == "json" { _ = try TestSupport.validateJSONDiagnostics(r.out, files: [path: bytes]) }
-                if format == "sarif" { try TestSupport.validateSARIF(r.out) }
+                if format == "json" { _ = try CheckOutput.validateJSONDiagnostics(r.out, files: [path: bytes]) }
+                if format == "sarif" { try CheckOutput.validateSARIF(r.out) }
             }
         }
     }
 
     func testMutationIsDeterministic() {
-        var a = Random(seed: 7), b = Random(seed: 7)
+        var a = SeededRandom(seed: 7), b = SeededRandom(seed: 7)
         let input = Array("unit A { kind \"x\" }\nunit B\n".utf8)
         for _ in 0..<100 { XCTAssertEqual(Self.mutate(input, &a).0, Self.mutate(input, &b).0) }
     }

@@ -1,49 +1,17 @@
 import Foundation
 import XCTest
-@testable import OrgaCLI
 
-/// Shared helpers of the `orgc` tests: the repository root, running `Orgc.run` with
-/// captured output from the repository root (so paths in outputs are relative), temp
-/// directories, and an independent line/column computation to check outputs against.
-enum TestSupport {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repoRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-
-    struct Run {
-        var code: Int32
-        var out: String
-        var err: String
-    }
-
-    /// Runs one `orgc` command line in the repository root.
-    static func orgc(_ args: [String]) -> Run {
-        let fm = FileManager.default
-        let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(repoRoot.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
-        let (io, read) = CommandIO.capture()
-        let code = Orgc.run(args, io: io)
-        let (out, err) = read()
-        return Run(code: code, out: out, err: err)
-    }
-
-    /// A fresh empty directory under the system's temporary directory.
-    static func temporaryDirectory(_ name: String = #function) throws -> URL {
-        let safe = name.filter { $0.isLetter || $0.isNumber }
-        let url = URL(fileURLWithPath: NSTemporaryDirectory())
-            .appendingPathComponent("orgc-tests-\(safe)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
+/// Independent checks of what `orgc check` prints: line/column arithmetic written
+/// apart from `SourceFile`, and the structure of the JSON and SARIF outputs.
+public enum CheckOutput {
     /// 1-based line and column (Unicode scalars, a leading BOM not counted) of a byte
     /// offset, computed independently of `SourceFile`: lines end at LF, CRLF or lone CR.
-    static func lineColumn(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
+    public static func lineColumn(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: Int) {
         lineColumns(bytes, [offset])[offset]!
     }
 
     /// `lineColumn` for many offsets in one pass over the bytes.
-    static func lineColumns(_ bytes: [UInt8], _ offsets: [Int]) -> [Int: (line: Int, column: Int)] {
+    public static func lineColumns(_ bytes: [UInt8], _ offsets: [Int]) -> [Int: (line: Int, column: Int)] {
         var result: [Int: (line: Int, column: Int)] = [:]
         let targets = Array(Set(offsets)).sorted()
         var t = 0
@@ -77,13 +45,13 @@ enum TestSupport {
     }
 
     /// Parses JSON text (the outputs of `--format json` and `sarif`).
-    static func json(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Any {
+    public static func json(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 
     /// Checks every diagnostic of a `--format json` output against the bytes of the
     /// files: valid offsets, and lines/columns that agree with `lineColumn`.
-    static func validateJSONDiagnostics(_ text: String, files: [String: [UInt8]], file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
+    public static func validateJSONDiagnostics(_ text: String, files: [String: [UInt8]], file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
         let root = try XCTUnwrap(try json(text) as? [String: Any], file: file, line: line)
         let diags = try XCTUnwrap(root["diagnostics"] as? [[String: Any]], file: file, line: line)
         var positions: [String: [Int: (line: Int, column: Int)]] = [:]
@@ -112,7 +80,7 @@ enum TestSupport {
     }
 
     /// Minimal structural check of a SARIF 2.1.0 log.
-    static func validateSARIF(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func validateSARIF(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let root = try XCTUnwrap(try json(text) as? [String: Any], file: file, line: line)
         XCTAssertEqual(root["version"] as? String, "2.1.0", file: file, line: line)
         XCTAssertNotNil(root["$schema"] as? String, file: file, line: line)

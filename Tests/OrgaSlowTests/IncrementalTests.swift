@@ -1,4 +1,5 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 import OrgaSyntax
 import OrgaSemantics
@@ -6,9 +7,14 @@ import OrgaSemantics
 /// Differential test of `IncrementalAnalyzer`: after every one of a few hundred
 /// deterministic random edits (numbers changed, lines deleted or duplicated, references
 /// renamed, garbage inserted, statements inserted, several files at once), its model
-/// must equal a full `Analyzer.check` of the same trees, field by field.
+/// must equal a full `Analyzer.check` of the same trees, field by field. Slow (skipped
+/// unless `ORGC_SLOW_TESTS=1`); `ORGC_FUZZ_LONG=1` makes ten times as many edits,
+/// `ORGC_TEST_SEED` varies them.
 final class IncrementalTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repositoryRoot
+
+    /// Random edits per model in the short and the long (`ORGC_FUZZ_LONG=1`) mode.
+    static func edits(_ short: Int) -> Int { SlowTests.isLong ? short * 10 : short }
 
     // MARK: Canonical dump
 
@@ -54,19 +60,7 @@ final class IncrementalTests: XCTestCase {
 
     // MARK: Random edits
 
-    /// SplitMix64: deterministic on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T? { a.isEmpty ? nil : a[below(a.count)] }
-    }
+    typealias Random = SeededRandom
 
     static let snippets = [
         "  volume 3 /day", "  volume 120 /year", "  workdays 200", "  workdays 230", "  by SB", "  time 5 min",
@@ -167,7 +161,7 @@ final class IncrementalTests: XCTestCase {
     func run(_ name: String, _ original: [SourceFile], edits: Int, seed: UInt64, maxFilesPerEdit: Int = 3,
              file: StaticString = #filePath, line: UInt = #line) -> Int {
         var files = original
-        var rnd = Random(state: seed)
+        var rnd = Random(seed: seed)
         var trees = files.map { Parser.parse($0) }
         var inc = IncrementalAnalyzer()
         func compare(_ step: Int) -> Bool {
@@ -205,12 +199,15 @@ final class IncrementalTests: XCTestCase {
     }
 
     func testSamples() throws {
+        try SlowTests.require()
+        let seed = SeededRandom.seed(for: self, default: 0x5EED)
+        let edits = Self.edits(80)
         var total = 0, incremental = 0
         for (k, sample) in ["buergerbuero", "hilden", "landesamt"].enumerated() {
             let files = try Self.load(Self.root.appendingPathComponent("Samples/\(sample)"))
             XCTAssertGreaterThan(files.count, 1)
-            incremental += run(sample, files, edits: 80, seed: 0x5EED + UInt64(k))
-            total += 80
+            incremental += run(sample, files, edits: edits, seed: seed &+ UInt64(k))
+            total += edits
         }
         XCTAssertGreaterThan(incremental, total / 4, "the incremental path is exercised")
     }
@@ -218,14 +215,16 @@ final class IncrementalTests: XCTestCase {
     /// The case suite as one model: duplicates across files, several `model` blocks,
     /// syntax errors, `/day` volumes before and after the model block.
     func testCasesAsOneModel() throws {
+        try SlowTests.require()
         let dir = Self.root.appendingPathComponent("Tests/OrgaSemanticsTests/cases")
         let files = try Self.load(dir)
         XCTAssertGreaterThan(files.count, 20)
-        let incremental = run("cases", files, edits: 120, seed: 42)
+        let incremental = run("cases", files, edits: Self.edits(120), seed: SeededRandom.seed(for: self, default: 42))
         XCTAssertGreaterThan(incremental, 10, "the incremental path is exercised")
     }
 
     func testGeneratedModel() throws {
+        try SlowTests.require()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("orgc-incremental-\(getpid())")
         defer { try? FileManager.default.removeItem(at: out) }
         let p = Foundation.Process()
@@ -240,8 +239,8 @@ final class IncrementalTests: XCTestCase {
         let files = try Self.load(out)
         XCTAssertGreaterThan(files.count, 5)
         // ORGC_INCREMENTAL_EDITS=N for a longer run (a debug-build full check of this model is ~0.1 s, the dumps ~0.5 s).
-        let edits = Int(ProcessInfo.processInfo.environment["ORGC_INCREMENTAL_EDITS"] ?? "") ?? 40
-        let incremental = run("generated", files, edits: edits, seed: 7)
+        let edits = SlowTests.iterations("ORGC_INCREMENTAL_EDITS", short: 40, long: 400)
+        let incremental = run("generated", files, edits: edits, seed: SeededRandom.seed(for: self, default: 7))
         XCTAssertGreaterThan(incremental, edits / 4, "the incremental path is exercised")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 import OrgaSyntax
 import OrgaSemantics
@@ -7,18 +8,7 @@ import OrgaSemantics
 /// and sarif printers via `Orgc.run` on temp files. Nothing may crash or hang, every
 /// diagnostic range lies in the file, and lines/columns are right.
 final class RobustnessTests: XCTestCase {
-    /// Deterministic pseudo-random bytes (xorshift64*), no `random()`.
-    static func pseudoRandomBytes(count: Int, seed: UInt64) -> [UInt8] {
-        var x = seed | 1
-        var out = [UInt8]()
-        out.reserveCapacity(count)
-        while out.count < count {
-            x ^= x >> 12; x ^= x << 25; x ^= x >> 27
-            var v = x &* 0x2545F4914F6CDD1D
-            for _ in 0..<8 where out.count < count { out.append(UInt8(truncatingIfNeeded: v)); v >>= 8 }
-        }
-        return out
-    }
+    override func setUpWithError() throws { try SlowTests.require() }
 
     /// Structural invariants of a syntax tree that any input must keep (plain checks,
     /// one assertion at the end: the fuzz test calls this thousands of times).
@@ -66,23 +56,23 @@ final class RobustnessTests: XCTestCase {
             XCTAssertTrue(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= bytes.count, "\(d.code) \(d.range)", file: file, line: line)
         }
         // On disk, through the command and its printers.
-        let dir = try TestSupport.temporaryDirectory(name)
+        let dir = try TemporaryDirectory.make(name)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("\(name).orga").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         var diags: [[String: Any]] = []
         for format in formats {
-            let r = TestSupport.orgc(["check", "--format", format, path])
+            let r = OrgcCommand.run(["check", "--format", format, path])
             note("orgc check --format \(format)")
             XCTAssertTrue(r.code == 0 || r.code == 1, "\(name) \(format): exit \(r.code) \(r.err)", file: file, line: line)
             XCTAssertEqual(r.err, "", "\(name) \(format)", file: file, line: line)
             XCTAssertEqual(r.code == 1, model.hasErrors, "\(name) \(format): exit code and errors agree", file: file, line: line)
             switch format {
             case "json":
-                diags = try TestSupport.validateJSONDiagnostics(r.out, files: [path: bytes], file: file, line: line)
+                diags = try CheckOutput.validateJSONDiagnostics(r.out, files: [path: bytes], file: file, line: line)
                 XCTAssertEqual(diags.count, model.diagnostics.count, file: file, line: line)
             case "sarif":
-                try TestSupport.validateSARIF(r.out, file: file, line: line)
+                try CheckOutput.validateSARIF(r.out, file: file, line: line)
             case "github":
                 XCTAssertEqual(r.out.split(separator: "\n").count, model.diagnostics.count, "one annotation per line", file: file, line: line)
             default:
@@ -142,8 +132,9 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testOneMegabyteOfPseudoRandomBytes() throws {
-        for seed: UInt64 in [1, 0xC0FFEE] {
-            let d = try runPipeline("random\(seed)", Self.pseudoRandomBytes(count: 1024 * 1024, seed: seed))
+        var rng = SeededRandom(for: self, default: 0xC0FFEE)
+        for k in 0..<2 {
+            let d = try runPipeline("random\(k)", rng.bytes(1024 * 1024))
             XCTAssertFalse(d.isEmpty)
         }
     }
