@@ -3,6 +3,7 @@ import XCTest
 import Foundation
 import OrgaSyntax
 import OrgaIDE
+import OrgaTestSupport
 
 /// The language features driven directly over byte offsets, without the protocol.
 final class FeatureTests: XCTestCase {
