@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // orgc — the Orga language for organisation models: compiler and language server.
 // Layers, dependencies one way only:
-//   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
-//   OrgaFormat depends on OrgaSyntax only.
+//   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaCLI → orgc
+//   OrgaFormat depends on OrgaSyntax only; OrgaLSP on Syntax, Semantics, Analysis and Format.
 import PackageDescription
 
 let package = Package(

@@ -25,7 +25,6 @@ private struct Engine {
     let model: Model
     var solutions: [Visits.Solution] = []
     var processes: [ProcessStaffing] = []
-    var diagnostics: [Diagnostic] = []
     /// Whether the cases of a process include every caller (false: partial or unknown).
     var casesComplete: [Bool] = []
     var leadTimeComplete: [Bool] = []
@@ -81,8 +80,7 @@ private struct Engine {
         let roots = model.units.indices.filter { model.units[$0].parent == nil }
         return StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
                               totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
-                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost,
-                              diagnostics: diagnostics.sorted())
+                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
     }
 
     // MARK: Cases (LANGUAGE.md §5: cases(p) = volume(p) + Σ cases(caller) × visits × share)
@@ -250,9 +248,8 @@ private struct Engine {
         }
     }
 
-    /// The performing-unit key of each performer step (LANGUAGE.md §4.7, as
-    /// `Model.performingUnitKey`: a position counts as its unit, actors and systems as
-    /// themselves), numbered densely in order of first appearance; nil for other nodes.
+    /// The performing-unit key of each performer step (LANGUAGE.md §4.7: a position
+    /// counts as its unit, actors and systems as themselves), numbered densely in order of first appearance; nil for other nodes.
     private func handoffs(_ p: Int) -> Double? {
         let proc = model.processes[p]
         let nu = model.units.count, np = model.positions.count, na = model.actors.count

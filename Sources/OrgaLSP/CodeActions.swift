@@ -12,8 +12,7 @@ extension LanguageServer {
             return .array([])
         }
         let lo = ctx.offset(range.start), hi = ctx.offset(range.end)
-        var diags = ctx.model.diagnostics.filter { $0.path == ctx.path }
-        diags += staffingDiagnostics(ctx.state).filter { $0.path == ctx.path }
+        let diags = ctx.model.diagnostics.filter { $0.path == ctx.path }
         var out: [JSONValue] = []
         for d in diags where !d.fixes.isEmpty {
             // Overlap, with empty ranges touching the cursor counting too.

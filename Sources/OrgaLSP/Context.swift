@@ -70,8 +70,6 @@ extension LanguageServer {
             r = StaffingAnalysis.analyze(model)
         }
         m.extras.staffing = StaffingFigures(result: r)
-        m.lastStaffingDiagnostics = r.diagnostics
-        m.lastStaffingStamps = m.stamps
         return r
     }
 
@@ -89,13 +87,6 @@ extension LanguageServer {
             job.finish(StaffingAnalysis.analyze(model))
             enqueueInternal(.staffingDone(key: key, generation: generation))
         }
-    }
-
-    /// Staffing diagnostics for publishing now: the current ones if computed, else
-    /// those of the last computation for files whose text has not changed since.
-    func staffingDiagnostics(_ m: ModelState) -> [Diagnostic] {
-        if let s = m.extras.staffing { return s.result.diagnostics }
-        return m.lastStaffingDiagnostics.filter { m.stamps[$0.path, default: 0] == m.lastStaffingStamps[$0.path, default: 0] }
     }
 
     /// A `Location` as an LSP `Location` JSON.

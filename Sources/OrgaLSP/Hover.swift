@@ -36,8 +36,7 @@ extension LanguageServer {
             text = d
         }
         // The explanations (`orgc explain`) of the diagnostics under the cursor.
-        var diags = ctx.model.diagnostics.filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
-        diags += staffingDiagnostics(ctx.state).filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
+        let diags = ctx.model.diagnostics.filter { $0.path == ctx.path && $0.range.start <= offset && offset <= $0.range.end }
         var seenCodes = Set<DiagnosticCode>()
         for d in diags where seenCodes.insert(d.code).inserted {
             if !text.md.isEmpty { text.line(md: "\n---\n", plain: "") }

@@ -184,9 +184,7 @@ public final class LanguageServer: @unchecked Sendable {
                 if let m = workspace.models[key] {
                     m.staffingBusy = false
                     if m.generation == generation, m.extras.staffing == nil {
-                        let before = staffingDiagnostics(m)
                         _ = staffing(m)
-                        if before != staffingDiagnostics(m) && !pendingPublish.contains(key) { publish(m) }
                     } else if m.generation != generation && !m.dirty && !pendingPublish.contains(key) {
                         // Analysed again meanwhile: now the latest generation (a pending or
                         // dirty model starts its own after its next analysis).
@@ -473,7 +471,6 @@ public final class LanguageServer: @unchecked Sendable {
         guard let model = m.model else { return }
         var byPath: [String: [Diagnostic]] = [:]
         for d in model.diagnostics { byPath[d.path, default: []].append(d) }
-        for d in staffingDiagnostics(m) { byPath[d.path, default: []].append(d) }
         var targets = Set<String>()
         for p in m.paths where workspace.open[p] != nil || settings.workspaceDiagnostics { targets.insert(p) }
         // Clear what was published for files of this model that are no longer targets.

@@ -40,10 +40,6 @@ final class ModelState {
     /// analyses come faster than staffing, the generations in between are skipped
     /// (the latest one starts when the running one is done).
     var staffingBusy = false
-    /// Staffing diagnostics of the last finished staffing computation, and the file
-    /// stamps they were computed from (carried over to files that did not change).
-    var lastStaffingDiagnostics: [Diagnostic] = []
-    var lastStaffingStamps: [String: Int] = [:]
 
     init(key: String, isDirectory: Bool) {
         self.key = key

@@ -18,8 +18,7 @@ public struct ReportContext: Sendable {
         self.model = model
         self.result = result ?? StaffingAnalysis.analyze(model)
         self.language = language
-        var seen = Set<Diagnostic>()
-        self.diagnostics = (model.diagnostics + self.result.diagnostics).filter { seen.insert($0).inserted }.sorted()
+        self.diagnostics = model.diagnostics   // sorted and de-duplicated by the analyzer
         self.numbers = NumberFormat(language)
         var idx: [String: Int] = [:]
         for (i, t) in model.trees.enumerated() where idx[t.path] == nil { idx[t.path] = i }

@@ -145,7 +145,7 @@ struct Checker {
         var stack = [0]
         reachable[0] = true
         while let i = stack.popLast() {
-            for (t, prob) in process.successors(i) where prob > 0 || true {
+            for (t, prob) in process.successors(i)  {
                 if case .node(let j) = t, !reachable[j] { reachable[j] = true; stack.append(j) }
             }
         }

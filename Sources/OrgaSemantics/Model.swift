@@ -313,16 +313,6 @@ public struct Model: Sendable {
         return settings.allowance?.value ?? .none
     }
 
-    /// The unit a performer belongs to, for handoffs: a position counts as its unit.
-    public func performingUnitKey(_ p: Performer) -> String {
-        switch p {
-        case .position(let i): positions[i].unit.map { "unit:\($0)" } ?? "position:\(i)"
-        case .unit(let i): "unit:\(i)"
-        case .actor(let i): "actor:\(i)"
-        case .system(let i): "system:\(i)"
-        }
-    }
-
     public func performerName(_ p: Performer) -> String {
         switch p {
         case .position(let i): positions[i].name
