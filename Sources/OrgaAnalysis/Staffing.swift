@@ -162,11 +162,11 @@ private struct Engine {
                 if node.mediaBreak { media += e }
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
-            // Calling step: the callee's lead time per case.
+            // Calling step: its own wait and the callee's lead time per case (§5).
             if let c = node.call {
                 guard c >= 0, c < model.processes.count else { continue }
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
-                    let d = e * calleeLead
+                    let d = e * (node.waitDays + calleeLead)
                     processes[p].nodes[n].leadTimeDays = d
                     lead += d
                     if !leadTimeComplete[c] { leadComplete = false }
@@ -353,22 +353,26 @@ private struct Engine {
     /// Filled fte led directly by `head` as head of unit `u` (§4.4): the other positions
     /// directly in the unit, the heads of its direct sub-units, and — for a sub-unit
     /// without a head — that sub-unit's positions and sub-units, counted the same way.
+    /// Each position is led once: one that sits in a unit and also heads a sub-unit
+    /// counts once, and the head itself never.
     private func ledDirectly(unit u: Int, head h: Int) -> Double {
         var total = 0.0
         var visited = Set<Int>([u])
-        func filled(_ p: Int) -> Double { p >= 0 && p < model.positions.count && p != h ? model.positions[p].filled : 0 }
+        var led = Set<Int>([h])
+        func lead(_ p: Int) {
+            guard p >= 0, p < model.positions.count, led.insert(p).inserted else { return }
+            total += model.positions[p].filled
+        }
         // Work list of units whose members count; iterative to bound the stack.
         var queue = [u]
         var qi = 0
         while qi < queue.count {
             let x = queue[qi]; qi += 1
-            for p in model.units[x].positions where p != model.units[x].head || x == u {
-                total += filled(p)
-            }
+            for p in model.units[x].positions { lead(p) }
             for s in model.units[x].subunits where s >= 0 && s < model.units.count && !visited.contains(s) {
                 visited.insert(s)
                 if let sh = model.units[s].head, sh >= 0, sh < model.positions.count {
-                    total += filled(sh)
+                    lead(sh)
                 } else {
                     queue.append(s)
                 }

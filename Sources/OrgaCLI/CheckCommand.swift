@@ -3,13 +3,14 @@ import OrgaSemantics
 
 enum CheckCommand {
     static let help = """
-        Usage: orgc check [--format text|json|github|sarif] [--strict] [--color auto|always|never] [PATH…]
+        Usage: orgc check [--format text|json|github|sarif] [--strict] [--color auto|always|never] [--any-extension] [PATH…]
 
         Checks each model and prints its diagnostics.
           --format   text (default; file:line:col with the source line), json, github
                      (GitHub Actions annotations) or sarif (SARIF 2.1.0)
           --strict   warnings make the check fail too
           --color    colour text output: auto (only on a terminal, not with NO_COLOR), always, never
+          --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O problem.
 
         """
@@ -17,13 +18,13 @@ enum CheckCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, color)) = ArgumentReader.parse(
-            args, command: "check", help: help, io: io, valued: ["--format", "--color"], switches: ["--strict", "--timings"],
+            args, command: "check", help: help, io: io, valued: ["--format", "--color"], switches: ["--strict", "--timings", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "json", "github", "sarif"], default: "text"),
                  try r.choice("--color", ["auto", "always", "never"], default: "auto"))
             }) else { return status }
         var clock = PhaseClock()
-        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        guard let models = loadModels(reader.positional, command: "check", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         clock.lap("read")
 
         var diagnostics: [Diagnostic] = []

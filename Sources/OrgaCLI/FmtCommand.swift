@@ -6,13 +6,14 @@ import OrgaSemantics
 /// `orgc fmt [--check] [PATH…]` and `orgc fmt --stdin`.
 enum FmtCommand {
     static let help = """
-        Usage: orgc fmt [--check] [PATH…]
+        Usage: orgc fmt [--check] [--any-extension] [PATH…]
                orgc fmt --stdin [--path NAME] < in.orga > out.orga
 
         Formats .orga files canonically (docs/formatter.md), rewriting them in place
         atomically. Files with syntax errors are left untouched and their errors printed.
           --check   write nothing; list the files that would change and exit 1 if any
           --stdin   format standard input to standard output (for editors)
+          --any-extension  format a file named as PATH even if it does not end in .orga
         Exit codes: 0 ok, 1 files would change (--check) or have syntax errors, 2 usage or I/O problem.
 
         """
@@ -20,10 +21,13 @@ enum FmtCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, _) = ArgumentReader.parse(
-            args, command: "fmt", help: help, io: io, valued: ["--path"], switches: ["--check", "--stdin"],
+            args, command: "fmt", help: help, io: io, valued: ["--path"], switches: ["--check", "--stdin", "--any-extension"],
             status: &status, { _ in () }) else { return status }
         if reader.has("--stdin") { return formatStandardInput(path: reader.value("--path") ?? "<stdin>", io: io) }
 
+        guard namedFilesAreOrga(reader.positional, command: "fmt", anyExtension: reader.has("--any-extension"), io: io) else {
+            return ExitCode.usage
+        }
         var files: [String] = []
         for p in reader.positional.isEmpty ? ["."] : reader.positional {
             do { files += try ModelLoader.files(at: p) } catch {
@@ -61,14 +65,15 @@ enum FmtCommand {
     }
 
     private static func formatStandardInput(path: String, io: CommandIO) -> Int32 {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        let result = Formatter.format(bytes: [UInt8](data), path: path)
+        // Bytes in, bytes out: comments are kept byte for byte, even invalid UTF-8.
+        let input = io.readInput()
+        let result = Formatter.format(bytes: input, path: path)
         switch result.outcome {
         case .formatted:
-            io.out(result.text ?? "")
+            io.outBytes(result.bytes ?? [])
             return ExitCode.ok
         case .syntaxErrors:
-            io.err(DiagnosticPrinter(sources: [path: SourceFile(path: path, bytes: [UInt8](data))]).text(result.diagnostics, color: false))
+            io.err(DiagnosticPrinter(sources: [path: SourceFile(path: path, bytes: input)]).text(result.diagnostics, color: false))
             return ExitCode.findings
         case .internalError:
             io.err("orgc fmt: \(result.message ?? "internal formatter error")\n")

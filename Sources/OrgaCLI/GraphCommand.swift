@@ -12,7 +12,7 @@ import OrgaGraphs
 enum GraphCommand {
     static let help = """
         Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [-o FILE|DIR] [PATH]
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
@@ -24,6 +24,7 @@ enum GraphCommand {
           --metrics         show visits per case and fte on process steps
           --lang            language of the words orgc adds (legend, start, end): en (default), de
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
+          --any-extension   read a file named as PATH as Orga even if it does not end in .orga
         Output is deterministic. If the model has errors they are printed to stderr, what
         can be drawn is drawn anyway, and the exit code is 1.
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem (e.g. unknown process).
@@ -34,7 +35,7 @@ enum GraphCommand {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output"],
-            switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h"], status: &status, { r in
+            switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
                  try r.choice("--lang", ["en", "de"], default: "en"))
             }) else { return status }
@@ -56,7 +57,7 @@ enum GraphCommand {
             io.err("orgc graph: draws one model at a time; got \(reader.positional.count) paths\n")
             return ExitCode.usage
         }
-        guard let loaded = loadModels(reader.positional, io: io), let files = loaded.first?.files else { return ExitCode.usage }
+        guard let loaded = loadModels(reader.positional, command: "graph", anyExtension: reader.has("--any-extension"), io: io), let files = loaded.first?.files else { return ExitCode.usage }
         let model = Analyzer.check(files: files)
         let words: Words = lang == "de" ? .de : .en
 

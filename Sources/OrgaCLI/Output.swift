@@ -5,26 +5,43 @@ import Foundation
 public final class CommandIO: @unchecked Sendable {
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// Bytes to standard output as they are (`fmt --stdin`: a comment's invalid UTF-8
+    /// must come out as it went in, not as U+FFFD).
+    public var outBytes: ([UInt8]) -> Void
+    /// All of standard input, as bytes.
+    public var readInput: () -> [UInt8]
     /// Whether standard output is a terminal (colour only then).
     public var outIsTerminal: Bool
 
-    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, outIsTerminal: Bool) {
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, outIsTerminal: Bool,
+                outBytes: (([UInt8]) -> Void)? = nil, readInput: @escaping () -> [UInt8] = { [] }) {
         self.out = out
         self.err = err
+        self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
+        self.readInput = readInput
         self.outIsTerminal = outIsTerminal
     }
 
     public static func standard() -> CommandIO {
         CommandIO(out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
                   err: { s in FileHandle.standardError.write(Data(s.utf8)) },
-                  outIsTerminal: isatty(1) == 1)
+                  outIsTerminal: isatty(1) == 1,
+                  outBytes: { b in FileHandle.standardOutput.write(Data(b)) },
+                  readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
     }
 
     /// Captures both streams (for tests).
     public static func capture() -> (CommandIO, () -> (out: String, err: String)) {
-        final class Box: @unchecked Sendable { var out = ""; var err = "" }
+        let (io, read) = captureBytes(input: [])
+        return (io, { let r = read(); return (String(decoding: r.out, as: UTF8.self), r.err) })
+    }
+
+    /// Captures standard output as bytes and feeds `input` as standard input (for tests).
+    public static func captureBytes(input: [UInt8]) -> (CommandIO, () -> (out: [UInt8], err: String)) {
+        final class Box: @unchecked Sendable { var out: [UInt8] = []; var err = "" }
         let box = Box()
-        let io = CommandIO(out: { box.out += $0 }, err: { box.err += $0 }, outIsTerminal: false)
+        let io = CommandIO(out: { box.out += Array($0.utf8) }, err: { box.err += $0 }, outIsTerminal: false,
+                           outBytes: { box.out += $0 }, readInput: { input })
         return (io, { (box.out, box.err) })
     }
 }

@@ -2,10 +2,11 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 import OrgaReports
+import OrgaSupport
 
 enum RankCommand {
     static let help = """
-        Usage: orgc rank [--format text|md|json] [--lang de|en] [-o FILE] [PATH…]
+        Usage: orgc rank [--format text|md|json] [--lang de|en] [-o FILE] [--any-extension] [PATH…]
 
         Prints the Prozess-DNA ranking: each process's score (0–100), its rank and each
         criterion's contribution to the score. Processes with a missing value are
@@ -13,6 +14,7 @@ enum RankCommand {
           --format   text (default; a table), md or json
           --lang     de (default) or en: labels and number format
           -o FILE    write to FILE instead of standard output
+          --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
 
         """
@@ -20,12 +22,12 @@ enum RankCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"], switches: ["-h"],
+            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"], switches: ["-h", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "md", "json"], default: "text"),
-                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+                 OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
-        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        guard let models = loadModels(reader.positional, command: "rank", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         var contexts: [ReportContext] = []
         for (_, files) in models {
             let model = Analyzer.check(files: files)

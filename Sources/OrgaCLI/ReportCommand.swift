@@ -3,10 +3,11 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 import OrgaReports
+import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [-o FILE] [PATH…]
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -16,6 +17,7 @@ enum ReportCommand {
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
           -o FILE    write to FILE instead of standard output
+          --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
         findings section lists every diagnostic.
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
@@ -26,12 +28,12 @@ enum ReportCommand {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
-            switches: ["--units", "-h", "--timings"], status: &status, { r in
+            switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
-                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+                 OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
         var clock = PhaseClock()
-        guard let models = loadModels(reader.positional, io: io) else { return ExitCode.usage }
+        guard let models = loadModels(reader.positional, command: "report", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         clock.lap("load")
         var contexts: [ReportContext] = []
         for (_, files) in models {

@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Writes a `Drawing` as one self-contained SVG file: no external fonts, images or
 /// scripts; all text escaped; a legend at the bottom.
 public enum SVGWriter {

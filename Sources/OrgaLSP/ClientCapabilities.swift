@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// What the client said it can do, reduced to what the server's answers depend on.
 struct ClientInfo {

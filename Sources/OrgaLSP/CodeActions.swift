@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaFormat
+import OrgaSupport
 
 extension LanguageServer {
     /// Quick fixes: the `fixes` of the diagnostics that overlap the requested range.

@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// LSP completion item kinds used here.
 enum CompletionKind {

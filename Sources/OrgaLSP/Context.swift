@@ -2,6 +2,7 @@ import Foundation
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// Everything a request about one document needs: its model (analysed), its tree,
 /// and the position converter.
@@ -109,28 +110,11 @@ struct StaffingFigures {
 }
 
 /// Number formatting for hovers and hints: at most `digits` decimals, no trailing zeros.
-func fmt(_ v: Double, _ digits: Int = 2) -> String {
-    guard v.isFinite else { return "–" }
-    var p = 1.0
-    for _ in 0..<digits { p *= 10 }
-    let r = (v * p).rounded() / p
-    if r == r.rounded() && abs(r) < 1e15 { return String(Int64(r)) }
-    var s = String(format: "%.\(digits)f", r)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
-}
+func fmt(_ v: Double, _ digits: Int = 2) -> String { hoverNumbers.compact(v, digits) }
 
 /// A thousands-separated integer-ish figure (`12,365`).
-func fmtGrouped(_ v: Double) -> String {
-    guard v.isFinite else { return "–" }
-    guard abs(v) < 1e15 else { return String(v) }
-    let n = Int64(v.rounded())
-    let s = String(abs(n))
-    var out = ""
-    for (i, c) in s.enumerated() {
-        if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}
+func fmtGrouped(_ v: Double) -> String { hoverGroupedNumbers.fixed(v, 0) }
+
+/// Hovers and hints are in English; NaN and ±∞ show as `–`.
+let hoverNumbers = NumberFormat(.en, grouping: false, missing: "–")
+let hoverGroupedNumbers = NumberFormat(.en, grouping: true, missing: "–")

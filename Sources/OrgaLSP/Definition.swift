@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 extension LanguageServer {
     /// The symbol at the request's position, with the name range under the cursor.

@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 extension LanguageServer {
     func foldingRanges(_ params: JSONValue) throws(LSPError) -> JSONValue {

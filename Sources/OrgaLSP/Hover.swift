@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// Builds text as Markdown and as plain text at once.
 struct DualText {

@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 extension LanguageServer {
     /// Computed figures at the end of declaration headers: the need of each position,

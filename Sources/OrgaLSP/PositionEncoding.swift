@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// How LSP positions count characters within a line. UTF-16 is the protocol's
 /// default and the only encoding VS Code and Neovim 0.7 know; `utf-8` (bytes) is used

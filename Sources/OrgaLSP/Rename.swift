@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// Why a new name cannot be used, or nil when it can.
 public enum RenameRules {

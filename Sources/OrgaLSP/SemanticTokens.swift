@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// Semantic tokens: keywords, declarations and references by kind, quantities,
 /// strings and comments.

@@ -8,6 +8,7 @@ import Darwin
 import Foundation
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// One message from the client, as queued for the worker.
 enum Incoming {
@@ -348,11 +349,10 @@ public final class LanguageServer: @unchecked Sendable {
             ? .object([("codeActionKinds", .array([.string("quickfix")]))]) : .bool(true)))
         return .object([
             ("capabilities", .object(caps)),
-            ("serverInfo", .object([("name", .string("orgc")), ("version", .string(LanguageServer.version))])),
+            ("serverInfo", .object([("name", .string("orgc")), ("version", .string(OrgaVersion.string))])),
         ])
     }
 
-    public static let version = "0.1.0"
 
     private func didInitialize() {
         if client.watchedFilesDynamic {

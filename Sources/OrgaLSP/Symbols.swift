@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// LSP symbol kinds.
 enum SymbolKind {

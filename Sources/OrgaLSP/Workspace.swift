@@ -2,6 +2,7 @@ import Foundation
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// A document the client has open: its text is the truth, whatever is on disk.
 struct OpenDocument {

@@ -2,11 +2,22 @@ import OrgaSyntax
 
 /// Entry point of the semantic layer: parse files and check them as one model.
 public enum Analyzer {
-    /// Builds and checks a model from parsed files. Diagnostics are sorted and
-    /// de-duplicated, so output is deterministic.
+    /// Builds and checks a model from parsed files. Files are read in path order
+    /// whatever order they come in (`model.trees` is in that order), and diagnostics
+    /// are sorted and de-duplicated, so output is deterministic.
     public static func check(trees: [SyntaxTree]) -> Model {
-        var builder = ModelBuilder(trees: trees)
+        var builder = ModelBuilder(trees: canonicalOrder(trees))
         return finish(builder.build())
+    }
+
+    /// The trees sorted by path (stable; as `ModelLoader` lists them), so that no
+    /// result depends on the order a caller read the files in: which of two
+    /// declarations of a name is the first, and the order of entities in reports.
+    public static func canonicalOrder(_ trees: [SyntaxTree]) -> [SyntaxTree] {
+        if zip(trees, trees.dropFirst()).allSatisfy({ $0.path <= $1.path }) { return trees }
+        return trees.indices.sorted { a, b in
+            trees[a].path != trees[b].path ? trees[a].path < trees[b].path : a < b
+        }.map { trees[$0] }
     }
 
     public static func check(files: [SourceFile]) -> Model {
@@ -47,8 +58,9 @@ public struct IncrementalAnalyzer: Sendable {
 
     public init() {}
 
-    public mutating func check(trees: [SyntaxTree]) -> Model {
+    public mutating func check(trees unordered: [SyntaxTree]) -> Model {
         lastWasIncremental = false
+        let trees = Analyzer.canonicalOrder(unordered)
         if let previous = built, let last, previous.trees.count == trees.count, !trees.isEmpty {
             var changed: [Int] = []
             var samePaths = true

@@ -5,9 +5,18 @@ import OrgaSyntax
 /// flow, required staffing inputs and the Prozess-DNA.
 struct Checker {
     var model: Model
+    /// The symbol of each declaration of a position, grade or criterion, by its location
+    /// (one lookup per declaration instead of a search of all symbols).
+    private var declarationSymbols: [Location: Int] = [:]
+
+    init(model: Model) { self.model = model }
 
     mutating func run() -> Model {
+        for (i, sym) in model.symbols.enumerated() where sym.kind == .position || sym.kind == .grade || sym.kind == .criterion {
+            if declarationSymbols[sym.location] == nil { declarationSymbols[sym.location] = i }
+        }
         checkUnitTree()
+        checkHeads()
         checkPositions()
         checkGrades()
         for p in model.processes.indices { checkFlow(p) }
@@ -57,13 +66,40 @@ struct Checker {
         for (i, u) in model.units.enumerated() { if let p = u.parent { model.units[p].subunits.append(i) } }
     }
 
-    /// Keywords of the statements in the block of the declaration of `kind` at `location`.
-    /// A statement whose value was rejected has its own diagnostic; checks for a missing
-    /// setting look here so as not to report it a second time as absent.
+    /// A `head` should be a position of the unit it leads (LANGUAGE.md §4.4).
+    private mutating func checkHeads() {
+        for sym in model.symbols where sym.kind == .unit {
+            guard sym.index >= 0, sym.index < model.units.count, model.units[sym.index].location == sym.location,
+                  let h = model.units[sym.index].head, h >= 0, h < model.positions.count,
+                  model.positions[h].unit != sym.index else { continue }
+            let unit = model.units[sym.index], head = model.positions[h]
+            let tree = model.trees[sym.file]
+            guard let st = tree.childIDs(sym.statement).last(where: { tree.spec($0)?.keyword == "head" }),
+                  let arg = tree.slot(st, 0) else { continue }
+            let place = head.unit.flatMap { $0 >= 0 && $0 < model.units.count ? "sits in unit `\(model.units[$0].name)`" : nil }
+                ?? "is in no unit"
+            report(.headOutsideUnit, Location(file: sym.file, range: tree.nameRange(arg)),
+                   "`\(head.name)` heads unit `\(unit.name)` but \(place); put the position in `\(unit.name)` or name one of its positions as `head`")
+        }
+    }
+
+    /// Keywords of the statements in the block of the declaration of `kind` at `location`,
+    /// and for an unknown keyword the one it most likely meant (`tiem` → `time`).
+    /// A statement whose value was rejected, or whose keyword is misspelt, has its own
+    /// diagnostic; checks for a missing setting look here so as not to report it a
+    /// second time as absent.
     private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<String> {
-        guard let sym = model.symbols.first(where: { $0.kind == kind && $0.location == location }) else { return [] }
+        guard let s = declarationSymbols[location], model.symbols[s].kind == kind else { return [] }
+        let sym = model.symbols[s]
         let tree = model.trees[sym.file]
-        return Set(tree.childIDs(sym.statement).map { tree.keyword($0) })
+        var result = Set<String>()
+        for c in tree.childIDs(sym.statement) {
+            let st = tree.statement(c)
+            if st.spec >= 0 { result.insert(Keywords.spec(st.spec).keyword); continue }
+            result.insert(tree.keyword(c))
+            if let meant = Keywords.suggestion(for: tree.keyword(c), in: st.context) { result.insert(meant) }
+        }
+        return result
     }
 
     // MARK: Positions and grades
@@ -73,7 +109,8 @@ struct Checker {
     private mutating func checkPositions() {
         let year = model.settings.year
         for p in model.positions {
-            if !p.plannedGiven && !p.filledGiven {
+            if !p.plannedGiven && !p.filledGiven
+                && statementKeywords(.position, p.location).isDisjoint(with: ["planned", "filled"]) {
                 report(.positionWithoutCapacity, p.location, "position `\(p.name)` has neither `planned` nor `filled`; both count as 0 fte")
             }
             if p.filled > p.planned + 1e-9 {
@@ -243,12 +280,15 @@ struct Checker {
                     continue
                 }
                 if !hasBy {
+                    // An unknown keyword that most likely meant `by` or `call` is the cause (E111).
+                    if tree.hasStatement("by", orProbably: true, in: node.statement)
+                        || tree.hasStatement("call", orProbably: true, in: node.statement) { continue }
                     report(.stepWithoutPerformer, node.location, "step `\(node.name)` needs `by` (who does it) or `call` (a process it runs)")
                     continue
                 }
                 if let perf = node.performer, perf.isStaff {
                     hasStaffWork = true
-                    if !hasTime {
+                    if !hasTime && !tree.hasStatement("time", orProbably: true, in: node.statement) {
                         report(.staffStepWithoutTime, node.location,
                                "step `\(node.name)` is done by `\(model.performerName(perf))` but has no `time`; orgc never counts a missing time as zero",
                                fixes: insertFix(process.file, node.statement, "time … min", title: "Insert `time` (fill in the minutes)"))
@@ -279,9 +319,10 @@ struct Checker {
         }
     }
 
+    /// Whether the process has a `volume` statement (maybe with a rejected value), or an
+    /// unknown keyword that most likely meant it.
     private func hasVolumeStatement(_ process: Process) -> Bool {
-        let tree = model.trees[process.file]
-        return tree.childIDs(process.statement).contains { tree.spec($0)?.keyword == "volume" }
+        model.trees[process.file].hasStatement("volume", orProbably: true, in: process.statement)
     }
 
     private func sourceRange(_ process: Process) -> Location? {
@@ -327,17 +368,24 @@ struct Checker {
 
     /// Whether some `worktime` statement was written but its value rejected (E201, E202,
     /// E206): that diagnostic says what is wrong; "no worktime applies" would repeat it.
+    /// Whether a `worktime` was given but rejected, or an unknown keyword most likely
+    /// meant `worktime`: either has its own diagnostic, and a missing worktime would be
+    /// its consequence.
     private func hasRejectedWorktime() -> Bool {
         for t in model.trees {
-            for (i, st) in t.statements.enumerated() where st.spec >= 0 && Keywords.spec(st.spec).keyword == "worktime" {
-                guard let a = t.slot(Int32(i), 0), a.value > 0 else { return true }
+            for (i, st) in t.statements.enumerated() {
+                if st.spec >= 0 {
+                    guard Keywords.spec(st.spec).keyword == "worktime" else { continue }
+                    guard let a = t.slot(Int32(i), 0), a.value > 0 else { return true }
+                } else if Keywords.suggestion(for: t.keyword(Int32(i)), in: st.context) == "worktime" {
+                    return true
+                }
             }
         }
         return false
     }
 
     private mutating func checkWorktime() {
-        if hasRejectedWorktime() { return }
         // Which positions and units carry workload that is divided by worktime?
         var positionWork = [Bool](repeating: false, count: model.positions.count)
         var unitWork = [Bool](repeating: false, count: model.units.count)
@@ -353,6 +401,9 @@ struct Checker {
         for (i, p) in model.positions.enumerated() where p.efforts.contains(where: { $0.hoursPerYear != nil }) || p.coverageHoursPerWeek != nil {
             positionWork[i] = true
         }
+        let missing = positionWork.indices.contains { positionWork[$0] && model.worktime(position: $0) == nil }
+            || unitWork.indices.contains { unitWork[$0] && model.worktime(unit: $0) == nil }
+        if !missing || hasRejectedWorktime() { return }
         let fix = worktimeFix()
         for (i, has) in positionWork.enumerated() where has && model.worktime(position: i) == nil {
             report(.workloadWithoutWorktime, model.positions[i].location,

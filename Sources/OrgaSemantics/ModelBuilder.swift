@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Builds a `Model` from the syntax trees of all files of a model: declares every
 /// name (pass 1), then reads properties and resolves references (pass 2). Checks
@@ -30,9 +31,21 @@ struct ModelBuilder {
     mutating func build() -> Model {
         files = [FileContribution](repeating: FileContribution(), count: model.trees.count)
         for t in model.trees.indices { declare(file: t) }
+        readSettingsRecording()
         for t in model.trees.indices { resolveRecording(file: t) }
         finish()
         return model
+    }
+
+    /// Reads the `model` block before any file's pass 2: settings apply to the whole
+    /// model whatever file holds them (a `/day` volume in any file needs `workdays`),
+    /// so no result may depend on the order in which files are read.
+    private mutating func readSettingsRecording() {
+        guard let (file, id) = model.settings.statement, file >= 0, file < files.count else { return }
+        pending = []
+        readModel(model.trees[file], file, id)
+        files[file].settingsDiagnostics = pending
+        pending = []
     }
 
     /// Diagnostics in the order of a full build (parse, pass 1, pass 2, each by file),
@@ -43,6 +56,7 @@ struct ModelBuilder {
         for f in files.indices {
             for issue in files[f].declIssues { if let d = diagnostic(issue) { diagnostics.append(d) } }
         }
+        for f in files.indices { diagnostics.append(contentsOf: files[f].settingsDiagnostics) }
         for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
         model.diagnostics = diagnostics
         for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
@@ -88,10 +102,15 @@ struct ModelBuilder {
         let reached = cursor
         cursor = nil
         guard !redeclareFailed, reached == old.end, files[f].modelStatements == old.modelStatements else { return false }
-        // Pass 2 with the settings as they were when this file was resolved in a full build.
+        // Settings are read before pass 2 (as in a full build): again only if this file holds them.
         let saved = model.settings
         let modelFile = saved.statement?.file
-        if modelFile == nil || modelFile! >= f { resetReadSettings() }
+        if modelFile == f {
+            resetReadSettings()
+            files[f].settingsDiagnostics = []
+            readSettingsRecording()
+            if saved.workdays?.bitPattern != model.settings.workdays?.bitPattern { return false }
+        }
         var refStart = 0
         for g in 0..<f { refStart += files[g].referenceCount }
         guard refStart + old.referenceCount <= model.references.count else { return false }
@@ -102,11 +121,6 @@ struct ModelBuilder {
         swap(&mine, &model.references)
         model.references = others
         model.references.replaceSubrange(refStart..<(refStart + old.referenceCount), with: mine)
-        if modelFile == f {
-            if saved.workdays?.bitPattern != model.settings.workdays?.bitPattern { return false }
-        } else {
-            model.settings = saved
-        }
         finish()
         return true
     }
@@ -316,7 +330,7 @@ struct ModelBuilder {
         for id in tree.roots {
             guard let spec = tree.spec(id) else { continue }
             switch spec.keyword {
-            case "model": if model.settings.statement.map({ $0.file == file && $0.id == id }) == true { readModel(tree, file, id) }
+            case "model": break   // read before pass 2 (`readSettingsRecording`)
             case "grade": readGrade(tree, file, id)
             case "unit": readUnit(tree, file, id, nestedIn: nil)
             case "position": readPosition(tree, file, id, nestedIn: nil)
@@ -683,10 +697,7 @@ func article(_ phrase: String) -> String {
 }
 
 /// Shortest decimal form of a number for messages (`10`, `12.5`).
-func fmtNumber(_ v: Double) -> String {
-    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-    return String(v)
-}
+func fmtNumber(_ v: Double) -> String { NumberFormat.shortest(v) }
 
 /// How many entries of each kind the model had (before or after one file's declarations).
 struct DeclCounts: Equatable, Sendable {
@@ -709,5 +720,7 @@ struct FileContribution: Sendable {
     var modelStatements = 0
     var declIssues: [DeclIssue] = []
     var resolveDiagnostics: [Diagnostic] = []
+    /// Diagnostics of the `model` block's settings (only in the file that holds it).
+    var settingsDiagnostics: [Diagnostic] = []
     var referenceCount = 0
 }

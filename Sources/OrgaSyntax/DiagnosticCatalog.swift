@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case unmatchedBrace = "E119"
     case nestingTooDeep = "E120"
     case tooManyErrors = "W121"
+    case invalidUTF8InComment = "W122"
     // Quantities and values
     case dimensionMismatch = "E201"
     case missingUnit = "E202"
@@ -40,6 +41,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case duplicateSetting = "E306"
     case duplicateModel = "E307"
     case emptyDeclaration = "W308"
+    case headOutsideUnit = "W309"
     // Flow
     case branchSharesNot100 = "E401"
     case targetNotInProcess = "E402"
@@ -164,6 +166,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             A file produced so many errors that orgc stopped reporting more for it. Fix
             the first ones (often a file that is not Orga at all) and check again.
             """),
+        .invalidUTF8InComment: ("invalid UTF-8 in a comment", """
+            Orga files are UTF-8. A comment contains bytes that are not valid UTF-8,
+            often because the file was saved as Latin-1 / Windows-1252. The comment is
+            kept byte for byte (`orgc fmt` never changes it), but editors and reports may
+            show it garbled. Re-save the file as UTF-8.
+            """),
         .dimensionMismatch: ("wrong unit for this property", """
             Every property has a dimension: `time` is an effort time (`min`, `h`),
             `wait` a calendar time (`min`, `h`, `d`, `wk`, `mo`), `volume` a case rate
@@ -226,6 +234,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         .emptyDeclaration: ("empty block", """
             A block that declares nothing: a top-level `dna { }` without criteria, or a
             process's `dna { }` without ratings. Remove it or fill it in.
+            """),
+        .headOutsideUnit: ("head is not a position of the unit it leads", """
+            `head` names the position that leads a unit. That position should sit in the
+            unit itself (nested in it or placed with `in`). A head that sits in another
+            unit, or in none, still gets its leadership share for the unit it leads,
+            and it is also counted among the staff of the unit it sits in. Move the
+            position into the unit, or name a position of the unit as `head`.
             """),
         .branchSharesNot100: ("branch shares do not add up to 100 %", """
             The `branch` shares of a `decide` are the probabilities of the ways a case

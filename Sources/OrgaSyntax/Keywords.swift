@@ -305,6 +305,13 @@ public enum Keywords {
 
     public static func spec(_ id: KeywordID) -> KeywordSpec { all[Int(id)] }
 
+    /// The keyword of `context` that an unknown `word` most likely meant (the parser's
+    /// "did you mean"); nil when the word is a keyword of other blocks or nothing is close.
+    public static func suggestion(for word: String, in context: BlockContext) -> String? {
+        guard context != .unknown, contexts(of: word).isEmpty else { return nil }
+        return Suggestions.best(for: word, among: allowed(in: context).map(\.keyword))
+    }
+
     /// Every keyword word, for the grammar test and docs.
     public static var words: [String] {
         var seen = Set<String>()

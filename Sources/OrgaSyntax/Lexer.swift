@@ -97,6 +97,23 @@ public struct Lexer {
         let isDoc = peek(2) == UInt8(ascii: "/") && peek(3) != UInt8(ascii: "/")
         while pos < bytes.count && bytes[pos] != 0x0A && bytes[pos] != 0x0D { pos += 1 }
         emit(isDoc ? .docComment : .lineComment, from: start)
+        checkUTF8(inComment: start, pos)
+    }
+
+    /// Comments are kept byte for byte, but invalid UTF-8 in one is worth a warning
+    /// (once per comment, at the first bad byte).
+    private mutating func checkUTF8(inComment start: Int, _ end: Int) {
+        var i = start
+        while i < end {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (scalar, length) = decodeScalar(at: i)
+            if scalar == nil || i + length > end {
+                report(.invalidUTF8InComment, i, min(i + max(length, 1), end),
+                       "invalid UTF-8 in a comment (byte 0x\(String(bytes[i], radix: 16, uppercase: true))): re-save the file as UTF-8")
+                return
+            }
+            i += length
+        }
     }
 
     private mutating func lexBlockComment() {
@@ -117,6 +134,7 @@ public struct Lexer {
             report(.unterminatedComment, start, min(start + 2, bytes.count), "block comment is not closed: add `*/`")
         }
         emit(.blockComment, from: start)
+        checkUTF8(inComment: start, pos)
     }
 
     private mutating func lexString() {

@@ -205,7 +205,6 @@ public struct Parser {
     }
 
     private mutating func reportUnknownKeyword(_ word: String, at t: Int32, context: BlockContext) {
-        let allowed = Keywords.allowed(in: context).map(\.keyword)
         let place = context == .file ? "at the top level" : "in a `\(context.rawValue)` block"
         var message = "unknown keyword `\(word)` \(place)"
         var fixes: [Fix] = []
@@ -213,7 +212,7 @@ public struct Parser {
         if !elsewhere.isEmpty {
             let names = Array(Set(elsewhere.map { $0 == .file ? "the top level" : "`\($0.rawValue)` blocks" })).sorted()
             message = "`\(word)` does not belong \(place); it belongs in \(names.joined(separator: ", "))"
-        } else if let s = Suggestions.best(for: word, among: allowed) {
+        } else if let s = Keywords.suggestion(for: word, in: context) {
             message += "; did you mean `\(s)`?"
             fixes.append(Fix(title: "Change to `\(s)`", edits: [TextEdit(path: tree.path, range: tokenRange(t), newText: s)]))
         }

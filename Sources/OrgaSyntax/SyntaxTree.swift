@@ -76,6 +76,18 @@ public struct SyntaxTree: Sendable {
 
     public func keyword(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
 
+    /// Whether the block of `id` has a statement with `keyword`, or one with an unknown
+    /// keyword that most likely meant it (`tiem` for `time`): a check for a missing
+    /// statement stays silent then, since the unknown keyword is the cause and has its
+    /// own diagnostic.
+    public func hasStatement(_ keyword: String, orProbably: Bool, in id: Int32) -> Bool {
+        childIDs(id).contains { c in
+            let st = statements[Int(c)]
+            if st.spec >= 0 { return Keywords.spec(st.spec).keyword == keyword }
+            return orProbably && Keywords.suggestion(for: text(st.keywordToken), in: st.context) == keyword
+        }
+    }
+
     /// Byte range of the whole statement including its block.
     public func range(_ id: Int32) -> ByteRange {
         let s = statements[Int(id)]

@@ -298,6 +298,47 @@ final class StaffingTests: XCTestCase {
         assertClose(r.units[m.unit("Amt")].vacancy, 0.95, accuracy: 1e-12)
     }
 
+    /// Issue 17, item 3: each position is led once (§4.4), even when it sits in the led
+    /// unit (or in a headless sub-unit) and also heads one of its sub-units.
+    func testLeadershipCountsEachPositionOnce() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h; leadership 10 % }
+            unit Amt {
+              head AL
+              position AL { planned 1 fte; filled 1 fte }
+              position SGL { planned 1 fte; filled 0.5 fte }
+              unit SG {
+                head SGL
+                position SB { planned 2 fte; filled 2 fte }
+              }
+              unit Team {
+                position TL { planned 1 fte; filled 0.8 fte }
+                unit Sub {
+                  head TL
+                  position X { planned 3 fte; filled 3 fte }
+                }
+              }
+            }
+            position Ext { planned 1 fte; filled 1 fte }
+            unit Other { head Ext; position O1 { planned 1 fte; filled 0.25 fte } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // Three heads that are not positions of the unit they lead: SGL (sits in Amt),
+        // TL (sits in Team), Ext (in no unit).
+        XCTAssertEqual(m.diagnostics.map(\.code), [.headOutsideUnit, .headOutsideUnit, .headOutsideUnit])
+        // AL leads SGL 0.5 (in Amt; as head of SG it is the same position) + Team has no
+        // head: TL 0.8 (head of Sub too, counted once) = 1.3 fte × 10 % = 0.13 fte
+        let al = r.positions[m.position("AL")]
+        assertClose(al.contributions.first?.ledFTE, 1.3, accuracy: 1e-12)
+        assertClose(al.need, 0.13, accuracy: 1e-12)
+        // SGL leads SB 2 → 0.2; TL leads X 3 → 0.3; Ext leads O1 0.25 → 0.025
+        assertClose(r.positions[m.position("SGL")].need, 0.2, accuracy: 1e-12)
+        assertClose(r.positions[m.position("TL")].need, 0.3, accuracy: 1e-12)
+        assertClose(r.positions[m.position("Ext")].need, 0.025, accuracy: 1e-12)
+        // Amt need = 0.13 + 0.2 + 0.3 = 0.63
+        assertClose(r.units[m.unit("Amt")].need, 0.63, accuracy: 1e-12)
+    }
+
     // MARK: Inheritance, unit work
 
     func testWorktimeAndAllowanceInheritanceNearestWins() {
@@ -439,6 +480,50 @@ final class StaffingTests: XCTestCase {
         // steps = 1 + 0.5 + 1 + 0.1 = 2.6; by systems 1 → digital = 1 − 1/2.6 = 0.615385
         assertClose(r.processes[m.process("L")].steps, 2.6, accuracy: 1e-12)
         assertClose(r.processes[m.process("L")].digital, 1 - 1 / 2.6, accuracy: 1e-12)
+    }
+
+    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (§5).
+    func testCallingStepAddsItsOwnWaitToTheCalleesLeadTime() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h }
+            unit U { position S { planned 1 fte } }
+            process Haupt { volume 100 /year
+              step A { by S; time 60 min }
+              step B { call Sub; wait 2 d } }
+            process Sub { step X { by S; time 6 min; wait 1 d } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // Sub: 6 min = 0.1 h = 0.1/24 d + 1 d = 1.0041667 d
+        assertClose(r.processes[m.process("Sub")].leadTimeDays, 0.1 / 24 + 1, accuracy: 1e-12)
+        // Haupt: A 1/24 + B (2 d own wait + 1.0041667 d) = 3.0458333 d
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 1.0 / 24 + 2 + (0.1 / 24 + 1), accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 3.045833, accuracy: 1e-6)
+        assertClose(r.processes[m.process("Haupt")].nodes[m.node("Haupt", "B")].leadTimeDays, 3.0041667, accuracy: 1e-6)
+        XCTAssertEqual(r.processes[m.process("Haupt")].leadTimeComplete, true)
+    }
+
+    /// A loop around a calling step: its wait and the callee's lead time count per visit.
+    func testCallingStepWaitInALoop() {
+        let (m, r) = analyze("""
+            model M { worktime 1600 h }
+            unit U { position S { planned 1 fte } }
+            process Haupt { volume 100 /year
+              step A { by S; time 60 min }
+              step B { call Sub; wait 2 d; share 50 % }
+              decide D {
+                branch "again" 25 % -> B
+                branch "done" 75 % -> end } }
+            process Sub { step X { by S; time 6 min; wait 1 d } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        // visits: A 1; B = 1 + 0.25 B → 4/3; D 4/3.
+        // B per visit: share 0.5 × (2 d + 1.0041667 d) = 1.5020833 d; × 4/3 = 2.0027778 d
+        // A: 1/24 = 0.0416667 d; the decision has no wait
+        // total = 0.0416667 + 2.0027778 = 2.0444444 d
+        let b = 4.0 / 3 * 0.5 * (2 + 0.1 / 24 + 1)
+        assertClose(r.processes[m.process("Haupt")].nodes[m.node("Haupt", "B")].leadTimeDays, b, accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 1.0 / 24 + b, accuracy: 1e-12)
+        assertClose(r.processes[m.process("Haupt")].leadTimeDays, 2.0444444, accuracy: 1e-6)
     }
 
     func testHandoffsThroughDecisionsAndLoops() {

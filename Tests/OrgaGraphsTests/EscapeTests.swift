@@ -1,39 +1,9 @@
 import XCTest
 import OrgaSemantics
 @testable import OrgaGraphs
+import OrgaSupport
 
 final class EscapeTests: XCTestCase {
-    func testXML() {
-        XCTAssertEqual(Escape.xmlText("a < b & c > d"), "a &lt; b &amp; c &gt; d")
-        XCTAssertEqual(Escape.xmlAttribute("say \"hi\"\nnext\ttab"), "say &quot;hi&quot;&#10;next&#9;tab")
-        // Control characters XML cannot carry become U+FFFD; emoji stay.
-        XCTAssertEqual(Escape.xmlText("a\u{1}b😀"), "a\u{FFFD}b😀")
-        XCTAssertEqual(Escape.xmlAttribute("\u{0}"), "\u{FFFD}")
-        XCTAssertEqual(Escape.xmlText("plain"), "plain")
-    }
-
-    func testDOT() {
-        XCTAssertEqual(Escape.dot("a \"b\" \\N\nc\r\nd"), "a \\\"b\\\" \\\\N\\nc\\nd")
-        XCTAssertEqual(Escape.dot("tab\there"), "tab here")
-    }
-
-    func testMermaid() {
-        let s = Escape.mermaid("a \"b\" <c> & d | e #1; [x]{y}\nz")
-        XCTAssertFalse(s.contains("\""))
-        XCTAssertFalse(s.contains("<c>"))
-        XCTAssertFalse(s.contains("|"))
-        XCTAssertTrue(s.contains("#quot;b#quot;"))
-        XCTAssertTrue(s.hasSuffix("<br/>z"))
-    }
-
-    func testASCIIIdentifiers() {
-        XCTAssertEqual(Escape.asciiIdentifier("Stellenbewertung"), "Stellenbewertung")
-        let a = Escape.asciiIdentifier("Bürgerbüro"), b = Escape.asciiIdentifier("Buergerbuero")
-        XCTAssertNotEqual(a, b)
-        XCTAssertTrue(a.hasPrefix("Buergerbuero_"))
-        XCTAssertTrue(Escape.asciiIdentifier("😀").unicodeScalars.allSatisfy { $0.isASCII })
-    }
-
     func testWrap() {
         let lines = TextMetrics.wrap("Stellenbeschreibung analysieren, Arbeitsplatz begehen", maxWidth: 150, size: 12)
         XCTAssertGreaterThan(lines.count, 1)
@@ -116,9 +86,61 @@ final class EscapeTests: XCTestCase {
                         let inner = line.drop { $0 != "\"" }.dropFirst().reversed().drop { $0 != "\"" }.dropFirst().reversed()
                         XCTAssertFalse(String(inner).contains("\""), String(line))
                         XCTAssertFalse(String(inner).replacingOccurrences(of: "<br/>", with: "").contains("<"), String(line))
+                        XCTAssertFalse(String(inner).contains("&"), String(line))
+                    }
+                }
+            }
+            if format == .dot {
+                for text in [org, land] {
+                    // Every line has an even number of unescaped quotes: no string runs on.
+                    for line in text.split(separator: "\n") {
+                        XCTAssertEqual(unescapedQuotes(line) % 2, 0, String(line))
                     }
                 }
             }
         }
     }
+
+    /// Issue 17 item 8: Mermaid repeats titles in `%%` comment lines. No title, with
+    /// escaped or real line ends, `%%`, a directive or `}`, may end the comment, add a
+    /// line or form a `%%{…}%%` directive (Mermaid reads those anywhere in the file).
+    func testMermaidCommentsHoldHostileTitles() {
+        // In Orga source: `\"` is a quote, `\n` a line end, `\\n` a backslash and an n.
+        let hostile = #"Antrag %%{init: {\"theme\": \"dark\"}}%% \n flowchart LR \n X-->Y } end %% \\n"#
+        let src = """
+            model M "\(hostile)" { worktime 1590 h }
+            unit U "\(hostile)" { position P { planned 1 fte } }
+            process X "\(hostile)" { owner U; volume 10 /year; step a "\(hostile)" { by P; time 1 h } }
+            """
+        let model = modelFrom(src)
+        XCTAssertFalse(model.hasErrors)
+        let texts = [Graphs.process(model, 0, format: .mermaid, metrics: GraphMetrics.analyze(model), showMetrics: true),
+                     Graphs.org(model, format: .mermaid) ?? "", Graphs.landscape(model, format: .mermaid) ?? ""]
+        for text in texts {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertTrue(lines[0].hasPrefix("flowchart "), lines[0])
+            XCTAssertFalse(text.contains("%%{"), text)
+            XCTAssertFalse(text.contains("}%%"), text)
+            // The comment lines hold the whole title on one line each.
+            let comments = lines.filter { $0.hasPrefix("  %%") }
+            XCTAssertFalse(comments.isEmpty)
+            for c in comments { XCTAssertFalse(c.dropFirst(4).contains("%%"), c) }
+            XCTAssertTrue(comments[0].contains("flowchart LR") && comments[0].contains("X-->Y } end"), comments[0])
+            // No line outside the comments starts a statement the model did not make.
+            for l in lines.dropFirst() where !l.hasPrefix("  %%") {
+                XCTAssertFalse(l.trimmingCharacters(in: .whitespaces).hasPrefix("flowchart"), l)
+                XCTAssertFalse(l.contains("X-->Y"), l)
+            }
+        }
+    }
+}
+
+/// Quotes not preceded by an odd number of backslashes.
+private func unescapedQuotes(_ line: Substring) -> Int {
+    var count = 0, backslashes = 0
+    for u in line.unicodeScalars {
+        if u == "\"" && backslashes % 2 == 0 { count += 1 }
+        backslashes = u == "\\" ? backslashes + 1 : 0
+    }
+    return count
 }

@@ -1,6 +1,7 @@
 import XCTest
 import OrgaSyntax
 @testable import OrgaLSP
+import OrgaSupport
 
 final class PositionTests: XCTestCase {
     let utf16 = PositionConverter(.utf16)

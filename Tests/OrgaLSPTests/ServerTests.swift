@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaSyntax
 @testable import OrgaLSP
+import OrgaSupport
 
 /// Drives a `LanguageServer` in memory: messages in through `receive`, out through a
 /// collecting writer; the worker runs on a thread of its own.

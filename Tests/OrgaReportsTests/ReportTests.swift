@@ -5,6 +5,7 @@ import OrgaSemantics
 import OrgaAnalysis
 @testable import OrgaReports
 @testable import OrgaCLI
+import OrgaSupport
 
 /// The repository root, found from this file's path.
 private let root: String = {
@@ -179,23 +180,23 @@ final class EscapingTests: XCTestCase {
         XCTAssertTrue(md.contains("\\<script\\>"))
         // `|` inside a title must not start a new column.
         XCTAssertTrue(md.contains("\\| \\*bold\\* \\[link\\]"))
-        XCTAssertEqual(Escaping.markdown("SB_Orga_2022"), "SB_Orga_2022")
-        XCTAssertEqual(Escaping.markdown("_x_"), "\\_x\\_")
-        XCTAssertEqual(Escaping.markdown("a\nb"), "a b")
+        XCTAssertEqual(Escape.markdown("SB_Orga_2022"), "SB_Orga_2022")
+        XCTAssertEqual(Escape.markdown("_x_"), "\\_x\\_")
+        XCTAssertEqual(Escape.markdown("a\nb"), "a b")
     }
 
     func testCSVNeutralisesFormulasAndQuotes() {
         let csv = CSVReport.render(ReportContext(model: model(Self.hostile), language: .en))
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"))
         XCTAssertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\") | *bold* [link](http://x)\""))
-        XCTAssertEqual(Escaping.csv("=1+2", separator: ","), "'=1+2")
-        XCTAssertEqual(Escaping.csv("+49 30", separator: ","), "'+49 30")
-        XCTAssertEqual(Escaping.csv("-x", separator: ","), "'-x")
-        XCTAssertEqual(Escaping.csv("@A1", separator: ","), "'@A1")
-        XCTAssertEqual(Escaping.csv("-1.5", separator: ",", numeric: true), "-1.5")
-        XCTAssertEqual(Escaping.csv("a;b", separator: ";"), "\"a;b\"")
-        XCTAssertEqual(Escaping.csv("a,b", separator: ";"), "a,b")
-        XCTAssertEqual(Escaping.csv("say \"hi\"", separator: ","), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(Escape.csv("=1+2", separator: ","), "'=1+2")
+        XCTAssertEqual(Escape.csv("+49 30", separator: ","), "'+49 30")
+        XCTAssertEqual(Escape.csv("-x", separator: ","), "'-x")
+        XCTAssertEqual(Escape.csv("@A1", separator: ","), "'@A1")
+        XCTAssertEqual(Escape.csv("-1.5", separator: ",", numeric: true), "-1.5")
+        XCTAssertEqual(Escape.csv("a;b", separator: ";"), "\"a;b\"")
+        XCTAssertEqual(Escape.csv("a,b", separator: ";"), "a,b")
+        XCTAssertEqual(Escape.csv("say \"hi\"", separator: ","), "\"say \"\"hi\"\"\"")
     }
 
     func testJSONEscapesStrings() throws {

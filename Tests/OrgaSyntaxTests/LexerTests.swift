@@ -251,8 +251,28 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(codes([0xE0, 0x80, 0xAF]), ["E102"])
         XCTAssertEqual(codes([0xED, 0xA0, 0x80]), ["E102"])
         XCTAssertEqual(codes([0xF4, 0x90, 0x80, 0x80]), ["E102"], "above U+10FFFF")
-        // Comments are not checked (design question: see the test report).
-        XCTAssertEqual(codes([0x2F, 0x2F, 0x20, 0xFC]), [])
+        // Comments are kept byte for byte, with a warning (W122) at the first bad byte.
+        XCTAssertEqual(codes([0x2F, 0x2F, 0x20, 0xFC]), ["W122"])
+    }
+
+    /// Issue 17, item 4: invalid UTF-8 in a comment is a warning, once per comment, over
+    /// the bad bytes; the comment token keeps every byte.
+    func testInvalidUTF8InCommentsIsAWarning() {
+        // `//\xC3 x`: a lead byte without its continuation.
+        var r = lex(Array("//".utf8) + [0xC3] + Array(" x\n".utf8))
+        XCTAssertEqual(r.diagnostics.map(\.code), [.invalidUTF8InComment])
+        XCTAssertEqual(r.diagnostics[0].severity, .warning)
+        XCTAssertEqual(r.diagnostics[0].range, ByteRange(2, 3))
+        XCTAssertEqual(r.tokens.map(\.kind), [.lineComment, .newline, .eof])
+        XCTAssertEqual(r.tokens[0].range, ByteRange(0, 5))
+        // Two bad bytes in one comment: one warning; a doc comment and a block comment too.
+        r = lex(Array("/// a".utf8) + [0xFC] + Array(" b".utf8) + [0xFF] + Array("\n/* ".utf8) + [0xE2, 0x82] + Array(" */ unit A".utf8))
+        XCTAssertEqual(r.diagnostics.map(\.code), [.invalidUTF8InComment, .invalidUTF8InComment])
+        XCTAssertEqual(r.diagnostics.map(\.range), [ByteRange(5, 6), ByteRange(13, 15)])
+        XCTAssertEqual(r.tokens.map(\.kind), [.docComment, .newline, .blockComment, .identifier, .identifier, .eof])
+        // Valid UTF-8 (umlauts, emoji) and a sequence cut off by the end of the line or file.
+        XCTAssertEqual(codes("// Bürger 🏛 ok\n/* Übersicht */"), [])
+        XCTAssertEqual(lex(Array("// x".utf8) + [0xF0, 0x9F]).diagnostics.map(\.range), [ByteRange(4, 5)])
     }
 
     func testDecodeScalar() {

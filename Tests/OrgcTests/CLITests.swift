@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
+import OrgaSupport
 
 /// `orgc` as a command: exit codes, usage errors, help, version, explain.
 final class CLITests: XCTestCase {
@@ -51,6 +52,61 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--strict", path).code, 1)
         XCTAssertEqual(orgc("check", path, "--strict").code, 1, "options may follow paths")
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
+    }
+
+    /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
+    /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
+    func testNamedFileThatIsNotOrgaIsAUsageError() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let md = try write("# Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", to: "report.md", in: dir)
+        let orga = try write("unit A { position P { planned 1 fte } }\n", to: "m.txt", in: dir)
+        for command in ["check", "report", "rank", "fmt"] {
+            let r = orgc(command, md)
+            XCTAssertEqual(r.code, 2, "\(command): \(r.out)\(r.err)")
+            XCTAssertEqual(r.out, "", command)
+            XCTAssertEqual(r.err, "orgc \(command): \(md) is not an .orga file; name a model directory or a .orga file (--any-extension reads it as Orga anyway)\n")
+        }
+        XCTAssertEqual(orgc("graph", "--org", md).code, 2)
+        // With the flag the file is read as Orga: Markdown is full of errors (1), a model is clean (0).
+        XCTAssertEqual(orgc("check", "--any-extension", md).code, 1)
+        let clean = orgc("check", "--any-extension", orga)
+        XCTAssertEqual(clean.code, 0, clean.out + clean.err)
+        XCTAssertEqual(clean.out, "no problems found\n")
+        // A directory is a model whatever its name; its non-.orga files are not read.
+        XCTAssertEqual(orgc("check", dir.path).code, 2, "a directory without .orga files is an I/O problem")
+        _ = try write("unit B\n", to: "b.orga", in: dir)
+        XCTAssertEqual(orgc("check", dir.path).code, 0)
+        XCTAssertTrue(orgc("check", "--help").out.contains("--any-extension"))
+    }
+
+    /// Issue 17, item 4: `fmt --stdin` and `fmt FILE` keep a comment's bytes exactly,
+    /// invalid UTF-8 included (no U+FFFD), and `check` warns about it (W122).
+    func testFmtKeepsInvalidUTF8InCommentsByteForByteOnEveryPath() throws {
+        let input: [UInt8] = Array("//".utf8) + [0xC3] + Array(" x\nunit   A   /* caf".utf8) + [0xE9] + Array(" */\n".utf8)
+        let expected: [UInt8] = Array("//".utf8) + [0xC3] + Array(" x\nunit A /* caf".utf8) + [0xE9] + Array(" */\n".utf8)
+        // Standard input to standard output.
+        let (io, read) = CommandIO.captureBytes(input: input)
+        XCTAssertEqual(Orgc.run(["fmt", "--stdin"], io: io), 0, read().err)
+        XCTAssertEqual(read().out, expected)
+        XCTAssertFalse(read().out.contains(0xBF), "no U+FFFD (EF BF BD) in the output")
+        // Already formatted input comes back unchanged.
+        let (io2, read2) = CommandIO.captureBytes(input: expected)
+        XCTAssertEqual(Orgc.run(["fmt", "--stdin"], io: io2), 0)
+        XCTAssertEqual(read2().out, expected)
+        // A file, rewritten in place: the same bytes.
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("c.orga")
+        try Data(input).write(to: url)
+        XCTAssertEqual(orgc("fmt", url.path).code, 0)
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), expected)
+        // `check` warns once per comment; warnings alone exit 0.
+        let check = orgc("check", "--format", "json", url.path)
+        XCTAssertEqual(check.code, 0, check.out)
+        let diagnostics = (try TestSupport.json(check.out) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let codes = diagnostics.compactMap { $0["code"] as? String }
+        XCTAssertEqual(codes, ["W122", "W122"])
     }
 
     func testCurrentDirectoryIsTheDefaultModel() throws {
@@ -111,7 +167,7 @@ final class CLITests: XCTestCase {
         // Opening works, reading fails (EIO): the "cannot read" path, even as root.
         let path = "/proc/self/mem"
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("no /proc on this system") }
-        let r = orgc("check", path)
+        let r = orgc("check", "--any-extension", path)
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.hasPrefix("orgc: /proc/self/mem: cannot"), r.err)
     }
@@ -189,9 +245,9 @@ final class CLITests: XCTestCase {
         for flag in ["--version", "-V", "version"] {
             let r = orgc(flag)
             XCTAssertEqual(r.code, 0)
-            XCTAssertEqual(r.out, "orgc \(Orgc.version)\n")
+            XCTAssertEqual(r.out, "orgc \(OrgaVersion.string)\n")
         }
-        XCTAssertNotNil(Orgc.version.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
+        XCTAssertNotNil(OrgaVersion.string.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
     }
 
     // MARK: explain

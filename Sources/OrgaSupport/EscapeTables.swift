@@ -1,29 +1,6 @@
-/// Escaping of user strings (names, titles, labels, messages) for every output format.
-/// Every string that comes from a model goes through one of these.
-public enum Escaping {
-    /// HTML text and attribute values: `& < > " '`. Control characters other than tab
-    /// and newline are dropped (they are not allowed in HTML).
-    public static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if u.value < 0x20 && u != "\n" && u != "\t" { continue }
-                if u.value == 0x7F { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
-
+extension Escape {
     /// Markdown table cells and text: newlines become spaces; characters with markup
-    /// meaning (`\ ` * [ ] < > | & ~`, and `_` where it could start emphasis) are
+    /// meaning (`\ ` * [ ] < > | & ~ # !`, and `_` where it could start emphasis) are
     /// backslash-escaped so that a title never turns into a link, HTML or a column.
     public static func markdown(_ s: String) -> String {
         var out = ""
@@ -54,20 +31,21 @@ public enum Escaping {
     /// cells starting with `= + - @` (or tab / carriage return) are neutralised with a
     /// leading `'` so that spreadsheets never evaluate them as formulas. Pass
     /// `numeric: true` for numbers orgc formatted itself (a negative gap stays a number).
+    /// Works on scalars, not `Character`s: `"\r\n"` is one `Character`, and so is a
+    /// separator followed by a combining mark, yet each breaks a row for a spreadsheet.
     public static func csv(_ s: String, separator: Character, numeric: Bool = false) -> String {
         var v = s
         if !numeric, let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             v = "'" + v
         }
-        let needsQuotes = v.contains(separator) || v.contains("\"") || v.contains("\n") || v.contains("\r")
-        if needsQuotes {
-            return "\"" + v.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        let separators = separator.unicodeScalars
+        let needsQuotes = v.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || separators.contains($0) }
+        guard needsQuotes else { return v }
+        var out = "\""
+        out.reserveCapacity(v.utf8.count + 4)
+        for u in v.unicodeScalars {
+            if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
         }
-        return v
-    }
-
-    /// Text for a fixed-width terminal table: control characters become spaces.
-    public static func plain(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        return out + "\""
     }
 }
