@@ -36,7 +36,10 @@ private struct Engine {
 
     mutating func run() -> StaffingResult {
         let np = model.processes.count
-        solutions = model.processes.map { Visits.solve($0) }
+        solutions = model.processes.indices.map { p in
+            let proc = model.processes[p]
+            return Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
+        }
         processes = (0..<np).map { p in
             let proc = model.processes[p]
             return ProcessStaffing(ownVolume: proc.volumePerYear, cases: nil, callers: [],
@@ -85,13 +88,6 @@ private struct Engine {
 
     // MARK: Cases (LANGUAGE.md §5: cases(p) = volume(p) + Σ cases(caller) × visits × share)
 
-    private func hasVolumeStatement(_ p: Int) -> Bool {
-        let proc = model.processes[p]
-        guard proc.file >= 0, proc.file < model.trees.count else { return false }
-        let tree = model.trees[proc.file]
-        return tree.childIDs(proc.statement).contains { tree.spec($0)?.keyword == "volume" }
-    }
-
     private mutating func computeCases(callersFirst: [Int], cyclic: [Bool]) {
         let np = model.processes.count
         var incoming = [Double](repeating: 0, count: np)
@@ -106,7 +102,7 @@ private struct Engine {
                 complete = false
             } else {
                 let own = proc.volumePerYear
-                if own == nil && hasVolumeStatement(p) { complete = false }   // volume written but unusable (E205 …)
+                if case .rejected = proc.volumeSetting { complete = false }   // volume written but unusable (E205 …)
                 if own != nil || incomingAny[p] { cases = (own ?? 0) + incoming[p] }
                 if !incomingComplete[p] { complete = false }
                 if cases == nil { complete = false }
@@ -273,6 +269,15 @@ private struct Engine {
 
     // MARK: Positions (§4.4, §5)
 
+    /// Why staff step `n` of process `p` has no contribution: the first missing input in
+    /// the order flow, time, cases, worktime (the node is named for time and worktime).
+    private func missingInput(process p: Int, node n: Int) -> (kind: MissingInput.Kind, node: Int?) {
+        let kind: MissingInput.Kind = solutions[p].visits == nil ? .flow
+            : model.processes[p].nodes[n].timeHours == nil ? .time
+            : processes[p].cases == nil ? .cases : .worktime
+        return (kind, kind == .time || kind == .worktime ? n : nil)
+    }
+
     private func computePositions() -> [PositionStaffing] {
         let m = model
         var contributions = [[Contribution]](repeating: [], count: m.positions.count)
@@ -286,14 +291,9 @@ private struct Engine {
                 if let c = stepContribution[p][n] {
                     contributions[i].append(c)
                     if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: p, position: i)) }
-                } else if solutions[p].visits == nil {
-                    addMissing(i, MissingInput(kind: .flow, process: p, position: i))
-                } else if node.timeHours == nil {
-                    addMissing(i, MissingInput(kind: .time, process: p, node: n, position: i))
-                } else if processes[p].cases == nil {
-                    addMissing(i, MissingInput(kind: .cases, process: p, position: i))
                 } else {
-                    addMissing(i, MissingInput(kind: .worktime, process: p, node: n, position: i))
+                    let why = missingInput(process: p, node: n)
+                    addMissing(i, MissingInput(kind: why.kind, process: p, node: why.node, position: i))
                 }
             }
         }
@@ -398,9 +398,8 @@ private struct Engine {
                         if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                     }
                 } else {
-                    let kind: MissingInput.Kind = solutions[p].visits == nil ? .flow : node.timeHours == nil ? .time
-                        : processes[p].cases == nil ? .cases : .worktime
-                    let x = MissingInput(kind: kind, process: p, node: kind == .time || kind == .worktime ? n : nil, unit: u)
+                    let why = missingInput(process: p, node: n)
+                    let x = MissingInput(kind: why.kind, process: p, node: why.node, unit: u)
                     if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                 }
             }

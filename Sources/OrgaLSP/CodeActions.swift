@@ -41,8 +41,7 @@ extension LanguageServer {
         for e in edits { byPath[e.path, default: []].append(e) }
         var perURI: [(String, Int?, [JSONValue])] = []
         for path in byPath.keys.sorted() {
-            guard let f = ctx.state.fileIndex[path], f < ctx.model.trees.count else { return nil }
-            let file = ctx.model.trees[f].file
+            guard let f = ctx.state.fileIndex[path], let file = ctx.sources.file(f) else { return nil }
             let list = (byPath[path] ?? []).sorted { $0.range < $1.range }.map { e in
                 JSONValue.object([("range", ctx.conv.range(e.range, in: file).json), ("newText", .string(e.newText))])
             }

@@ -9,21 +9,23 @@ import OrgaSupport
 struct DocContext {
     let state: ModelState
     let model: Model
+    let sources: SourceMap
+    let trees: [SyntaxTree]
     let fileIndex: Int
     let path: String
     let uri: String
     let conv: PositionConverter
 
-    var tree: SyntaxTree { model.trees[fileIndex] }
-    var file: SourceFile { model.trees[fileIndex].file }
+    var tree: SyntaxTree { trees[fileIndex] }
+    var file: SourceFile { trees[fileIndex].file }
 
     func offset(_ p: LSPPosition) -> Int { conv.offset(p, in: file) }
     func range(_ r: ByteRange) -> LSPRange { conv.range(r, in: file) }
     func range(_ l: Location) -> LSPRange {
-        guard l.file >= 0 && l.file < model.trees.count else { return LSPRange(start: .init(line: 0, character: 0), end: .init(line: 0, character: 0)) }
-        return conv.range(l.range, in: model.trees[l.file].file)
+        guard let f = sources.file(l.file) else { return LSPRange(start: .init(line: 0, character: 0), end: .init(line: 0, character: 0)) }
+        return conv.range(l.range, in: f)
     }
-    func path(of l: Location) -> String { model.trees[l.file].path }
+    func path(of l: Location) -> String { sources.path(l) }
 }
 
 extension LanguageServer {
@@ -47,10 +49,10 @@ extension LanguageServer {
         }
         if workspace.uriForPath[path] == nil { workspace.uriForPath[path] = uri }
         ensureAnalysed(m)
-        guard let model = m.model, let f = m.fileIndex[path], f < model.trees.count else {
+        guard let model = m.model, let f = m.fileIndex[path], f < m.checkedTrees.count else {
             throw LSPError.failed("cannot read \(uri)")
         }
-        return DocContext(state: m, model: model, fileIndex: f, path: path, uri: workspace.uri(path),
+        return DocContext(state: m, model: model, sources: m.sources, trees: m.checkedTrees, fileIndex: f, path: path, uri: workspace.uri(path),
                           conv: PositionConverter(client.encoding))
     }
 

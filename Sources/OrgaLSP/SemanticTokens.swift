@@ -34,8 +34,7 @@ enum SemanticTokens {
     }
 
     /// Classifies every token of file `fileIndex`: (token index, type, modifiers) in order.
-    static func classify(model: Model, fileIndex: Int, occurrences: Occurrences?) -> [(Int, Int, Int)] {
-        let tree = model.trees[fileIndex]
+    static func classify(model: Model, tree: SyntaxTree, fileIndex: Int, occurrences: Occurrences?) -> [(Int, Int, Int)] {
         var byStart: [Int32: (Int, Int)] = [:]
         // Statement keywords and literal shape words.
         for (i, st) in tree.statements.enumerated() {
@@ -68,7 +67,7 @@ enum SemanticTokens {
         }
         if let occ = occurrences, fileIndex < occ.byFile.count {
             for e in occ.byFile[fileIndex] {
-                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind) : nil } ?? variable
+                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind.asKinds) : nil } ?? variable
                 let mods = e.isDeclaration ? declarationBit | definitionBit : 0
                 if byStart[Int32(e.range.start)]?.0 == keyword && !e.isDeclaration && type != property { continue }
                 byStart[Int32(e.range.start)] = (type, mods)
@@ -112,7 +111,7 @@ extension LanguageServer {
         let ctx = try context(params)
         let file = ctx.file
         let tree = ctx.tree
-        let classes = SemanticTokens.classify(model: ctx.model, fileIndex: ctx.fileIndex, occurrences: workspace.occurrences(ctx.state))
+        let classes = SemanticTokens.classify(model: ctx.model, tree: ctx.tree, fileIndex: ctx.fileIndex, occurrences: workspace.occurrences(ctx.state))
         var lo = 0, hi = Int.max
         if let r = range {
             lo = ctx.offset(r.start)

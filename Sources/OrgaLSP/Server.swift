@@ -476,8 +476,7 @@ public final class LanguageServer: @unchecked Sendable {
         // Clear what was published for files of this model that are no longer targets.
         let modelURIs = Set(m.paths.map { workspace.uri($0) })
         for p in m.paths.sorted() where targets.contains(p) {
-            guard let f = m.fileIndex[p] else { continue }
-            let file = model.trees[f].file
+            guard let f = m.fileIndex[p], let file = m.sources.file(f) else { continue }
             let list = (byPath[p] ?? []).map { diagnosticJSON($0, file: file) }
             let u = workspace.uri(p)
             let serialized = JSONValue.array(list).serialized()

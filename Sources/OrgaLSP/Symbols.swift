@@ -93,13 +93,13 @@ extension LanguageServer {
             ensureAnalysed(m)
             guard let model = m.model else { continue }
             let conv = PositionConverter(client.encoding)
-            for s in model.symbols where LanguageServer.fuzzyMatch(query, s.name) {
-                guard s.location.file < model.trees.count else { continue }
-                let tree = model.trees[s.location.file]
-                let keyword = Int(s.statement) < tree.statements.count ? tree.keyword(s.statement) : ""
+            for (i, s) in model.symbols.enumerated() where LanguageServer.fuzzyMatch(query, s.name) {
+                guard let d = m.sources.declaration(SymbolID(i)), d.file < m.checkedTrees.count else { continue }
+                let tree = m.checkedTrees[d.file]
+                let keyword = d.statement >= 0 && Int(d.statement) < tree.statements.count ? tree.keyword(d.statement) : ""
                 var mm: [(String, JSONValue)] = [
                     ("name", .string(s.name)),
-                    ("kind", .int(symbolKind(keyword: keyword, declares: s.kind))),
+                    ("kind", .int(symbolKind(keyword: keyword, declares: s.kind.asKinds))),
                     ("location", .object([("uri", .string(workspace.uri(tree.path))), ("range", conv.range(s.location.range, in: tree.file).json)])),
                 ]
                 if s.kind == .node, let p = s.process, p < model.processes.count { mm.append(("containerName", .string(model.processes[p].name))) }

@@ -24,8 +24,10 @@ final class ModelState {
     var disk: [String: SourceFile] = [:]
     var trees: [String: SyntaxTree] = [:]
     var dirty = true
-    /// The last analysis and what it was made from.
+    /// The last analysis, where it was written and the trees it was made from.
     var model: Model?
+    var sources = SourceMap()
+    var checkedTrees: [SyntaxTree] = []
     /// Re-checks only the edited files where that gives the same result as a full check.
     var analyzer = IncrementalAnalyzer()
     var fileIndex: [String: Int] = [:]
@@ -109,16 +111,16 @@ struct Occurrences {
     /// Per symbol: every location (declaration first).
     var bySymbol: [Int: [Location]]
 
-    init(model: Model) {
-        var byFile = [[Entry]](repeating: [], count: model.trees.count)
+    init(model: Model, fileCount: Int) {
+        var byFile = [[Entry]](repeating: [], count: fileCount)
         var bySymbol: [Int: [Location]] = [:]
         for (i, s) in model.symbols.enumerated() where s.location.file >= 0 && s.location.file < byFile.count {
             byFile[s.location.file].append(Entry(range: s.location.range, symbol: i, isDeclaration: true))
             bySymbol[i, default: []].append(s.location)
         }
         for r in model.references where r.location.file >= 0 && r.location.file < byFile.count {
-            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol, isDeclaration: false))
-            if let s = r.symbol { bySymbol[s, default: []].append(r.location) }
+            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol?.index, isDeclaration: false))
+            if let s = r.symbol?.index { bySymbol[s, default: []].append(r.location) }
         }
         for f in byFile.indices { byFile[f].sort { $0.range < $1.range } }
         self.byFile = byFile
@@ -326,7 +328,10 @@ final class Workspace {
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
         m.model = nil   // the analyzer's arrays are then not shared with the old model (no copies)
-        m.model = m.analyzer.check(trees: trees)
+        let checked = m.analyzer.check(trees: trees)
+        m.model = checked.model
+        m.sources = checked.sources
+        m.checkedTrees = trees
         lastTimings = (Double(t1 - t0) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6, m.analyzer.lastWasIncremental)
         m.fileIndex = index
         m.generation += 1
@@ -338,7 +343,7 @@ final class Workspace {
     func occurrences(_ m: ModelState) -> Occurrences? {
         if let o = m.occurrences { return o }
         guard let model = m.model else { return nil }
-        let o = Occurrences(model: model)
+        let o = Occurrences(model: model, fileCount: m.sources.files.count)
         m.occurrences = o
         return o
     }

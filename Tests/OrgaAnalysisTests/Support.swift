@@ -6,7 +6,7 @@ import OrgaSemantics
 /// Builds and analyses a model from one or more .orga sources.
 func analyze(_ sources: String..., file: StaticString = #filePath, line: UInt = #line) -> (Model, StaffingResult) {
     let files = sources.enumerated().map { SourceFile(path: "test\($0.offset).orga", text: $0.element) }
-    let model = Analyzer.check(files: files)
+    let model = Analyzer.check(files: files).model
     return (model, StaffingAnalysis.analyze(model))
 }
 
@@ -19,7 +19,7 @@ let repositoryRoot: String = {
 
 func loadSample(_ name: String) throws -> (Model, StaffingResult) {
     let files = try ModelLoader.load(repositoryRoot + "/Samples/" + name)
-    let model = Analyzer.check(files: files)
+    let model = Analyzer.check(files: files).model
     return (model, StaffingAnalysis.analyze(model))
 }
 

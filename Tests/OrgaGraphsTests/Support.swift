@@ -17,11 +17,11 @@ enum Paths {
 
 func loadSample(_ name: String) throws -> Model {
     let files = try ModelLoader.load(Paths.samples.appendingPathComponent(name).path)
-    return Analyzer.check(files: files)
+    return Analyzer.check(files: files).model
 }
 
 func modelFrom(_ source: String, path: String = "test.orga") -> Model {
-    Analyzer.check(files: [SourceFile(path: path, bytes: Array(source.utf8))])
+    Analyzer.check(files: [SourceFile(path: path, bytes: Array(source.utf8))]).model
 }
 
 /// Parses XML with Foundation's parser; returns the first error, nil when well-formed.

@@ -137,7 +137,7 @@ final class CaseTests: XCTestCase {
     // MARK: Running
 
     /// Checks one case; returns a failure report or nil.
-    static func run(_ c: Case) throws -> (report: String?, model: Model) {
+    static func run(_ c: Case) throws -> (report: String?, model: CheckedModel) {
         let trees = c.files.map { Parser.parse($0) }
         let model = Analyzer.check(trees: trees)
         let sources = Dictionary(uniqueKeysWithValues: c.files.map { ($0.path, $0) })
