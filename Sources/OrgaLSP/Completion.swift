@@ -114,9 +114,9 @@ extension LanguageServer {
             var next: Int32? = nil
             for id in candidates {
                 let st = tree.statement(id)
-                guard st.lbrace >= 0 else { continue }
-                let open = Int(tree.tokens[Int(st.lbrace)].end)
-                let close = st.rbrace >= 0 ? Int(tree.tokens[Int(st.rbrace)].start) : Int.max
+                guard let lbrace = st.openBrace else { continue }
+                let open = Int(tree.tokens[Int(lbrace)].end)
+                let close = st.closeBrace.map { Int(tree.tokens[Int($0)].start) } ?? Int.max
                 if open <= offset && offset <= close { next = id; break }
             }
             guard let n = next else { break }
@@ -143,12 +143,12 @@ extension LanguageServer {
             return items
         }
         var seen = Set<String>()
-        for spec in Keywords.allowed(in: context) where seen.insert(spec.keyword).inserted {
+        for spec in Keywords.allowed(in: context) where seen.insert(spec.word).inserted {
             var d = DualText()
             d.line(spec.doc)
             d.blank()
             d.line(md: "```orga\n\(spec.example)\n```", plain: "Example: \(spec.example)")
-            items.append(CompletionEntry(label: spec.keyword, kind: CompletionKind.keyword,
+            items.append(CompletionEntry(label: spec.word, kind: CompletionKind.keyword,
                                          detail: spec.isV2 ? "keyword (v2)" : "keyword", doc: d))
         }
         return items
@@ -175,33 +175,31 @@ extension LanguageServer {
         // After a number: units of the quantity this keyword takes.
         if lastKind == .number {
             for a in spec.args {
-                if case .quantity(let d) = a { return unitItems(d) }
+                if case .quantity(let d) = a.form { return unitItems(d) }
             }
             return []
         }
         let argCount = site.tokens.count - 1
         switch spec.keyword {
-        case "by": return symbolItems(.performer, ctx, prefix: site.prefix)
-        case "grade" where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx, prefix: site.prefix) : []
-        case "in", "owner", "across": return symbolItems(.unit, ctx, prefix: site.prefix)
-        case "head": return argCount == 0 ? symbolItems(.position, ctx, prefix: site.prefix) : []
-        case "call": return argCount == 0 ? symbolItems(.process, ctx, prefix: site.prefix) : []
-        case "system" where site.context == .step: return argCount == 0 ? symbolItems(.system, ctx, prefix: site.prefix) : []
-        case "requires", "apply": return symbolItems(.measure, ctx, prefix: site.prefix)
-        case "next": return argCount == 0 ? nodeItems(site, ctx) : []
-        case "source":
-            return argCount == 0 ? Keywords.sources.map { CompletionEntry(label: $0, kind: CompletionKind.enumMember, detail: "source", doc: LanguageServer.doc(LanguageServer.sourceDoc($0))) } : []
-        case "from":
-            return argCount == 0 ? Keywords.measuredCriteria.map {
+        case .by: return symbolItems(.performer, ctx, prefix: site.prefix)
+        case .grade where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx, prefix: site.prefix) : []
+        case .in, .owner, .across: return symbolItems(.unit, ctx, prefix: site.prefix)
+        case .head: return argCount == 0 ? symbolItems(.position, ctx, prefix: site.prefix) : []
+        case .call: return argCount == 0 ? symbolItems(.process, ctx, prefix: site.prefix) : []
+        case .system where site.context == .step: return argCount == 0 ? symbolItems(.system, ctx, prefix: site.prefix) : []
+        case .requires, .apply: return symbolItems(.measure, ctx, prefix: site.prefix)
+        case .next: return argCount == 0 ? nodeItems(site, ctx) : []
+        case .source:
+            return argCount == 0 ? TimeSource.allCases.map { CompletionEntry(label: $0.rawValue, kind: CompletionKind.enumMember, detail: "source", doc: LanguageServer.doc($0.doc)) } : []
+        case .from:
+            return argCount == 0 ? MeasuredCriterion.allCases.map {
                 var d = DualText(); d.line($0.doc)
-                return CompletionEntry(label: $0.name, kind: CompletionKind.enumMember, detail: "measured criterion", doc: d)
+                return CompletionEntry(label: $0.rawValue, kind: CompletionKind.enumMember, detail: "measured criterion", doc: d)
             } : []
-        case "freeze": return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: LanguageServer.doc("`freeze until 2022-03-02`: hiring freeze until that date."))] : []
-        case "allowance":
+        case .freeze: return argCount == 0 ? [CompletionEntry(label: "until", kind: CompletionKind.keyword, detail: nil, doc: LanguageServer.doc("`freeze until 2022-03-02`: hiring freeze until that date."))] : []
+        case .allowance:
             if lastKind == .percent { return [CompletionEntry(label: "of worktime", kind: CompletionKind.keyword, detail: "deduction from the working time",
                                                               doc: LanguageServer.doc("`allowance P % of worktime`: Verteilzeit as a deduction from the annual working time (load = hours ÷ (1 − P)) instead of a surcharge on processing time."))] }
-            return []
-        case "branch":
             return []
         default: return []
         }
@@ -219,17 +217,6 @@ extension LanguageServer {
         case .month: "per month (× 12 per year)"
         case .week: "per week (× 52 per year)"
         case .day: "per working day (× `workdays` of the model per year)"
-        }
-    }
-
-    static func sourceDoc(_ s: String) -> String {
-        switch s {
-        case "estimate": "Times are estimates."
-        case "selfreport": "Times were reported by the staff themselves (they already contain Verteilzeit: no `allowance`)."
-        case "timing": "Times were measured (Zeitaufnahme)."
-        case "mma": "Times come from a multi-moment analysis (Multimomentaufnahme)."
-        case "keyfigure": "Times come from key figures (Kennzahlen) of comparable organisations."
-        default: "How the times were obtained."
         }
     }
 
@@ -259,24 +246,23 @@ extension LanguageServer {
     private func nodeItems(_ site: CompletionSite, _ ctx: DocContext) -> [CompletionEntry] {
         let tree = ctx.tree
         var process: Int32? = site.block
-        while let p = process, tree.spec(p)?.keyword != "process" {
-            let parent = tree.statement(p).parent
-            process = parent >= 0 ? parent : nil
+        while let p = process, !tree.isKeyword(p, .process) {
+            process = tree.parent(p)
         }
         var items: [CompletionEntry] = []
         if let p = process {
             for c in tree.childIDs(p) {
                 guard let spec = tree.spec(c), spec.declares == .node, let (name, _) = tree.declaredName(c) else { continue }
                 var d = DualText()
-                d.line(md: "**\(spec.keyword == "decide" ? "decision" : "step")** `\(name)`" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""),
-                       plain: "\(spec.keyword == "decide" ? "decision" : "step") \(name)" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""))
+                d.line(md: "**\(spec.keyword == .decide ? "decision" : "step")** `\(name)`" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""),
+                       plain: "\(spec.keyword == .decide ? "decision" : "step") \(name)" + (tree.declaredTitle(c).map { " — \"\($0)\"" } ?? ""))
                 if let doc = tree.docComment(c) { d.blank(); d.line(doc) }
-                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.keyword, doc: d))
+                items.append(CompletionEntry(label: name, kind: CompletionKind.method, detail: spec.word, doc: d))
             }
         }
         var end = DualText()
         end.line("The case ends here.")
-        items.append(CompletionEntry(label: "end", kind: CompletionKind.keyword, detail: "end of the process", doc: end))
+        items.append(CompletionEntry(label: Keywords.endTarget, kind: CompletionKind.keyword, detail: "end of the process", doc: end))
         return items
     }
 

@@ -14,14 +14,15 @@ extension LanguageServer {
             if let k = kind { m.append(("kind", .string(k))) }
             out.append(.object(m))
         }
-        for st in tree.statements where st.lbrace >= 0 {
-            let l0 = file.line(of: Int(tree.tokens[Int(st.lbrace)].start))
-            let endToken = st.rbrace >= 0 ? st.rbrace : st.lastToken
+        for st in tree.statements {
+            guard let open = st.openBrace else { continue }
+            let l0 = file.line(of: Int(tree.tokens[Int(open)].start))
+            let endToken = st.closeBrace ?? st.lastToken
             let closeStart = Int(tree.tokens[Int(endToken)].start)
             let l1 = file.line(of: closeStart)
             // Keep a `}` that stands first on its line visible.
             let firstOnLine = file.bytes[file.lineStarts[l1]..<closeStart].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            add(l0, st.rbrace >= 0 && firstOnLine ? l1 - 1 : l1, kind: nil)
+            add(l0, st.closeBrace != nil && firstOnLine ? l1 - 1 : l1, kind: nil)
         }
         // Comments: multi-line block comments and runs of line comments.
         var runStart = -1, runEnd = -1
@@ -55,23 +56,23 @@ extension LanguageServer {
                     let r = tree.range(of: tree.argument(aid))
                     if r.start <= offset && offset <= r.end { ranges.append(r) }
                 }
-                var cur: Int32 = sid
+                var statement: Int32? = sid
                 var steps = 0
-                while cur >= 0 && steps < 300 {
+                while let cur = statement, steps < 300 {
                     let st = tree.statement(cur)
                     let full = tree.range(cur)
-                    if st.lbrace >= 0 {
+                    if let open = st.openBrace {
                         // The header (keyword and arguments), then the inside of the block.
                         let headerEnd = st.argCount > 0 ? tree.range(of: tree.argument(st.argStart + st.argCount - 1)).end : Int(tree.tokens[Int(st.keywordToken)].end)
                         let header = ByteRange(full.start, headerEnd)
                         if header.start <= offset && offset <= header.end { ranges.append(header) }
-                        if st.rbrace >= 0 {
-                            let inner = ByteRange(Int(tree.tokens[Int(st.lbrace)].end), Int(tree.tokens[Int(st.rbrace)].start))
+                        if let close = st.closeBrace {
+                            let inner = ByteRange(Int(tree.tokens[Int(open)].end), Int(tree.tokens[Int(close)].start))
                             if inner.start <= offset && offset <= inner.end { ranges.append(inner) }
                         }
                     }
                     ranges.append(full)
-                    cur = st.parent
+                    statement = tree.parent(cur)
                     steps += 1
                 }
             }

@@ -63,8 +63,8 @@ extension LanguageServer {
         let st = tree.statement(sid)
         var d = DualText()
         if Int32(t) == st.keywordToken, let spec = tree.spec(sid) {
-            d.line(md: "**\(spec.keyword)** — keyword" + (st.context == .file ? "" : " in `\(st.context.rawValue)` blocks"),
-                   plain: "\(spec.keyword) — keyword" + (st.context == .file ? "" : " in \(st.context.rawValue) blocks"))
+            d.line(md: "**\(spec.word)** — keyword" + (st.context == .file ? "" : " in `\(st.context.rawValue)` blocks"),
+                   plain: "\(spec.word) — keyword" + (st.context == .file ? "" : " in \(st.context.rawValue) blocks"))
             d.blank()
             d.line(spec.doc)
             d.blank()
@@ -88,12 +88,12 @@ extension LanguageServer {
                 d.line(md: "`\(word)` — \(u.doc)", plain: "\(word) — \(u.doc)")
                 return (tok.range, d)
             }
-            if word == "end" {
+            if word == Keywords.endTarget {
                 d.line(md: "`end` — the case ends here", plain: "end — the case ends here")
                 return (tok.range, d)
             }
-            if let m = Keywords.measuredCriteria.first(where: { $0.name == word }), tree.spec(sid)?.keyword == "from" {
-                d.line(md: "`\(m.name)` — measured: \(m.doc)", plain: "\(m.name) — measured: \(m.doc)")
+            if let m = MeasuredCriterion(rawValue: word), tree.isKeyword(sid, .from) {
+                d.line(md: "`\(word)` — measured: \(m.doc)", plain: "\(word) — measured: \(m.doc)")
                 return (tok.range, d)
             }
         }

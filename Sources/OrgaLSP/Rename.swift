@@ -82,7 +82,7 @@ extension LanguageServer {
         switch sym.kind {
         case .node:
             guard let p = sym.process, p < model.processes.count else { return nil }
-            if newName == "end" { return "the end of the process (`end`)" }
+            if newName == Keywords.endTarget { return "the end of the process (`\(Keywords.endTarget)`)" }
             if let n = model.processes[p].nodes.first(where: { $0.name == newName }) {
                 return "a step or decision of process `\(model.processes[p].name)` at \(sources.describe(n.location))"
             }

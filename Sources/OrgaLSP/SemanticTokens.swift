@@ -40,11 +40,11 @@ enum SemanticTokens {
         for (i, st) in tree.statements.enumerated() {
             let id = Int32(i)
             let kt = tree.tokens[Int(st.keywordToken)].start
-            if st.context == .dnaRatings { byStart[kt] = (property, 0) } else if st.spec >= 0 { byStart[kt] = (keyword, 0) }
             guard let spec = tree.spec(id) else { continue }
-            for (slot, a) in spec.args.enumerated() {
-                guard let arg = tree.slot(id, slot) else { continue }
-                switch a {
+            byStart[kt] = (st.context == .dnaRatings ? property : keyword, 0)
+            for slot in spec.args {
+                guard let arg = tree.arg(id, slot.role) else { continue }
+                switch slot.form {
                 case .word:
                     byStart[tree.tokens[Int(arg.firstToken)].start] = (keyword, 0)
                 case .optionalPhrase(let words):
@@ -57,7 +57,7 @@ enum SemanticTokens {
                 case .choice:
                     byStart[tree.tokens[Int(arg.firstToken)].start] = (enumMember, 0)
                 case .target, .arrowTarget:
-                    if tree.name(arg) == "end" {
+                    if tree.name(arg) == Keywords.endTarget {
                         let r = tree.nameRange(arg)
                         byStart[Int32(r.start)] = (keyword, 0)
                     }

@@ -10,19 +10,19 @@ enum SymbolKind {
 }
 
 extension LanguageServer {
-    func symbolKind(keyword: String, declares: DeclKinds?) -> Int {
+    func symbolKind(keyword: Keyword?, declares: DeclKinds?) -> Int {
         switch keyword {
-        case "model": return SymbolKind.package
-        case "grade": return SymbolKind.enum
-        case "unit": return SymbolKind.namespace
-        case "position": return SymbolKind.class
-        case "actor": return SymbolKind.interface
-        case "system": return client.symbolKind(SymbolKind.struct, fallback: SymbolKind.class)
-        case "process": return SymbolKind.function
-        case "step": return SymbolKind.method
-        case "decide": return client.symbolKind(SymbolKind.operator, fallback: SymbolKind.method)
-        case "dna": return SymbolKind.module
-        case "criterion": return SymbolKind.property
+        case .model?: return SymbolKind.package
+        case .grade?: return SymbolKind.enum
+        case .unit?: return SymbolKind.namespace
+        case .position?: return SymbolKind.class
+        case .actor?: return SymbolKind.interface
+        case .system?: return client.symbolKind(SymbolKind.struct, fallback: SymbolKind.class)
+        case .process?: return SymbolKind.function
+        case .step?: return SymbolKind.method
+        case .decide?: return client.symbolKind(SymbolKind.operator, fallback: SymbolKind.method)
+        case .dna?: return SymbolKind.module
+        case .criterion?: return SymbolKind.property
         default: return client.symbolKind(SymbolKind.event, fallback: SymbolKind.variable)
         }
     }
@@ -30,7 +30,7 @@ extension LanguageServer {
     private func isOutlineStatement(_ tree: SyntaxTree, _ id: Int32) -> Bool {
         guard let spec = tree.spec(id) else { return false }
         if spec.declares != nil { return tree.declaredName(id) != nil }
-        return spec.keyword == "model" || (spec.keyword == "dna" && tree.statement(id).context == .file)
+        return spec.keyword == .model || (spec.keyword == .dna && tree.statement(id).context == .file)
     }
 
     func documentSymbols(_ params: JSONValue) throws(LSPError) -> JSONValue {
@@ -40,10 +40,10 @@ extension LanguageServer {
             func build(_ id: Int32, depth: Int) -> JSONValue {
                 guard let spec = tree.spec(id) else { return .null }
                 let name = tree.declaredName(id)
-                let label = name?.name ?? (spec.keyword == "dna" ? "dna" : (tree.slot(id, 0).map { tree.name($0) } ?? spec.keyword))
-                let selection = name?.range ?? tree.slot(id, 0).map { tree.range(of: $0) } ?? tree.tokenRange(tree.statement(id).keywordToken)
+                let label = name?.name ?? spec.word
+                let selection = name?.range ?? tree.tokenRange(tree.statement(id).keywordToken)
                 var m: [(String, JSONValue)] = [("name", .string(label))]
-                var detail = spec.keyword
+                var detail = spec.word
                 if let t = tree.declaredTitle(id) { detail += " \"\(t)\"" }
                 m.append(("detail", .string(detail)))
                 m.append(("kind", .int(symbolKind(keyword: spec.keyword, declares: spec.declares))))
@@ -60,14 +60,13 @@ extension LanguageServer {
         var out: [JSONValue] = []
         tree.walk { id, _ in
             guard isOutlineStatement(tree, id), let spec = tree.spec(id) else { return }
-            let name = tree.declaredName(id)?.name ?? spec.keyword
+            let name = tree.declaredName(id)?.name ?? spec.word
             var m: [(String, JSONValue)] = [
                 ("name", .string(name)),
                 ("kind", .int(symbolKind(keyword: spec.keyword, declares: spec.declares))),
                 ("location", .object([("uri", .string(ctx.uri)), ("range", ctx.range(tree.range(id)).json)])),
             ]
-            let parent = tree.statement(id).parent
-            if parent >= 0, let pn = tree.declaredName(parent)?.name { m.append(("containerName", .string(pn))) }
+            if let parent = tree.parent(id), let pn = tree.declaredName(parent)?.name { m.append(("containerName", .string(pn))) }
             out.append(.object(m))
         }
         return .array(out)
@@ -96,7 +95,7 @@ extension LanguageServer {
             for (i, s) in model.symbols.enumerated() where LanguageServer.fuzzyMatch(query, s.name) {
                 guard let d = m.sources.declaration(SymbolID(i)), d.file < m.checkedTrees.count else { continue }
                 let tree = m.checkedTrees[d.file]
-                let keyword = d.statement >= 0 && Int(d.statement) < tree.statements.count ? tree.keyword(d.statement) : ""
+                let keyword = d.statement >= 0 && Int(d.statement) < tree.statements.count ? tree.knownKeyword(d.statement) : nil
                 var mm: [(String, JSONValue)] = [
                     ("name", .string(s.name)),
                     ("kind", .int(symbolKind(keyword: keyword, declares: s.kind.asKinds))),

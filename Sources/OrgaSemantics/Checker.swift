@@ -232,7 +232,7 @@ struct Checker {
                 report(.processWithoutVolume, process.location, "process `\(process.name)` \(what) but no `volume` and no caller; add e.g. `volume 100 /year`",
                        fixes: insertFix(process.symbol, "volume … /year", title: "Insert `volume` (fill in the cases per year)"))
             }
-            if process.source == "selfreport" {
+            if process.source == TimeSource.selfreport.rawValue {
                 var withAllowance: [String] = []
                 for node in process.nodes {
                     switch node.performer {

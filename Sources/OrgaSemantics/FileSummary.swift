@@ -60,11 +60,11 @@ public struct FileSummary: Sendable, Equatable {
                 return
             }
         }
-        if st.context == .file && spec.keyword == "model" {
+        if st.context == .file && spec.keyword == .model {
             modelBlocks += 1
             if modelBlocks == 1 {
-                for c in tree.childIDs(id) where tree.spec(c)?.keyword == "workdays" {
-                    let value = tree.slot(c, 0).flatMap { $0.value > 0 && $0.value <= 366 ? $0.value : nil }
+                for c in tree.childIDs(id) where tree.isKeyword(c, .workdays) {
+                    let value = tree.arg(c, .value).flatMap { $0.value > 0 && $0.value <= 366 ? $0.value : nil }
                     workdays.write(value, at: Location(file: file, range: tree.range(c)))
                 }
             }

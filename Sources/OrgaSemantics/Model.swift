@@ -271,7 +271,7 @@ public struct Criterion: Sendable {
     public var title: String?
     public var doc: String?
     public var weightSetting: Setting<Double> = .absent
-    /// Measured criterion (`from`): one of `Keywords.measuredCriteria`.
+    /// Measured criterion (`from`): the raw value of a `MeasuredCriterion`.
     public var measureSetting: Setting<String> = .absent
     /// Rated criterion: its scale.
     public var scaleSetting: Setting<CriterionScale> = .absent
@@ -375,6 +375,12 @@ public struct Model: Sendable {
         case .actor(let i): actors[i].name
         case .system(let i): systems[i].name
         }
+    }
+
+    /// The step or decision `id`, if it exists.
+    public func node(_ id: NodeID) -> FlowNode? {
+        guard processes.indices.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
+        return processes[id.process].nodes[id.index]
     }
 
     /// The symbol declared or referenced at `offset` of file `file`.

@@ -90,9 +90,9 @@ struct ModelBuilder: Sendable {
         for (i, st) in tree.statements.enumerated() {
             let id = Int32(i)
             if st.spec >= 0 {
-                guard Keywords.spec(st.spec).keyword == "worktime" else { continue }
-                if let a = tree.slot(id, 0), a.value > 0 { continue }
-            } else if Keywords.suggestion(for: tree.keyword(id), in: st.context) != "worktime" {
+                guard Keywords.spec(st.spec).keyword == .worktime else { continue }
+                if let a = tree.arg(id, .value), a.value > 0 { continue }
+            } else if Keywords.probableKeyword(for: tree.keywordText(id), in: st.context) != .worktime {
                 continue
             }
             out.append(Location(file: file, range: tree.range(id)))
@@ -179,12 +179,11 @@ struct ModelBuilder: Sendable {
             let symbol = model.symbols[s], f = model.symbols[first]
             return Diagnostic(.duplicateName, path: sources.path(symbol.location), range: symbol.location.range,
                               "`\(symbol.name)` is already declared as \(article(f.kind.phrase)) at \(describe(f.location))")
-        case .duplicateNode(let s, let p, let first):
-            guard model.symbols.contains(s), model.processes.indices.contains(p),
-                  model.processes[p].nodes.indices.contains(first) else { return nil }
+        case .duplicateNode(let s, let first):
+            guard model.symbols.contains(s), let node = model.node(first) else { return nil }
             let symbol = model.symbols[s]
             return Diagnostic(.duplicateName, path: sources.path(symbol.location), range: symbol.location.range,
-                              "process `\(model.processes[p].name)` already has a node `\(symbol.name)` at \(describe(model.processes[p].nodes[first].location))")
+                              "process `\(model.processes[first.process].name)` already has a node `\(symbol.name)` at \(describe(node.location))")
         case .duplicateModel(let l):
             guard let first = model.settings.declaration else { return nil }
             return Diagnostic(.duplicateModel, path: sources.path(l), range: l.range,
@@ -204,10 +203,10 @@ struct ModelBuilder: Sendable {
 
     /// The keyword that the unknown keyword of statement `c` most likely meant
     /// (`tiem` → `time`), the parser's "did you mean"; nil for a known keyword.
-    private func meantKeyword(_ tree: SyntaxTree, _ c: Int32) -> String? {
+    private func meantKeyword(_ tree: SyntaxTree, _ c: Int32) -> Keyword? {
         let st = tree.statement(c)
         guard st.spec < 0 else { return nil }
-        return Keywords.suggestion(for: tree.keyword(c), in: st.context)
+        return Keywords.probableKeyword(for: tree.keywordText(c), in: st.context)
     }
 
     // MARK: Pass 1: declarations
@@ -270,7 +269,7 @@ struct ModelBuilder: Sendable {
             case .node:
                 guard let p = process else { return }
                 index = model.processes[p].nodes.count
-                model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == "decide",
+                model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == .decide,
                                                          location: l, symbol: symbolID))
             case .measure, .scenario, .target, .kpi:
                 index = nil   // names only (v2)
@@ -284,7 +283,7 @@ struct ModelBuilder: Sendable {
                 return
             }
         }
-        if st.context == .file && spec.keyword == "model" {
+        if st.context == .file && spec.keyword == .model {
             modelBlocks += 1
             let isFirst: Bool
             if cursor != nil {
@@ -323,7 +322,7 @@ struct ModelBuilder: Sendable {
             guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
             let nodes = model.processes[p].nodes
             if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
-                files[file].declIssues.append(.duplicateNode(symbol: id, process: p, first: first))
+                files[file].declIssues.append(.duplicateNode(symbol: id, first: NodeID(process: p, index: first)))
             }
         case .criterion:
             if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: id, first: f)) }
@@ -341,16 +340,16 @@ struct ModelBuilder: Sendable {
         for id in tree.roots {
             guard let spec = tree.spec(id) else { continue }
             switch spec.keyword {
-            case "model": break   // read before pass 2 (`readSettingsRecording`)
-            case "grade": readGrade(tree, file, id)
-            case "unit": readUnit(tree, file, id, nestedIn: nil)
-            case "position": readPosition(tree, file, id, nestedIn: nil)
-            case "actor": readActor(tree, file, id)
-            case "process": readProcess(tree, file, id)
-            case "dna":
+            case .model: break   // read before pass 2 (`readSettingsRecording`)
+            case .grade: readGrade(tree, file, id)
+            case .unit: readUnit(tree, file, id, nestedIn: nil)
+            case .position: readPosition(tree, file, id, nestedIn: nil)
+            case .actor: readActor(tree, file, id)
+            case .process: readProcess(tree, file, id)
+            case .dna:
                 if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
                 for c in tree.childIDs(id) { readCriterion(tree, file, c) }
-            case "measure", "scenario", "target", "kpi": readV2(tree, file, id)
+            case .measure, .scenario, .target, .kpi: readV2(tree, file, id)
             default: break
             }
         }
@@ -389,7 +388,7 @@ struct ModelBuilder: Sendable {
                 guard earlier.spec == st.spec, !byText || tree.sameText(earlier.keywordToken, st.keywordToken) else { continue }
                 let l = loc(file, tree.tokenRange(st.keywordToken))
                 let fl = loc(file, tree.tokenRange(earlier.keywordToken))
-                report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
+                report(.duplicateSetting, l, "`\(tree.keywordText(c))` is already given in this block at \(describe(fl)); remove one")
                 break
             }
         }
@@ -427,8 +426,8 @@ struct ModelBuilder: Sendable {
     /// An `allowance` statement; a later one replaces an earlier one, also when rejected.
     private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Allowance> {
         let l = loc(file, tree.range(c))
-        guard let a = tree.slot(c, 0) else { return .rejected(l) }
-        let deduction = tree.slot(c, 1) != nil
+        guard let a = tree.arg(c, .value) else { return .rejected(l) }
+        let deduction = tree.arg(c, .ofWorktime) != nil
         let fraction = a.value / 100
         if deduction && fraction >= 1 {
             report(.allowanceTooLarge, loc(file, tree.range(of: a)), "`allowance \(fmtNumber(a.value)) % of worktime` leaves no working time; it must be below 100 %")
@@ -440,7 +439,7 @@ struct ModelBuilder: Sendable {
     /// A `worktime` statement; a later one replaces an earlier one, also when rejected.
     private mutating func readWorktime(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Double> {
         let l = loc(file, tree.range(c))
-        guard let a = tree.slot(c, 0) else { return .rejected(l) }
+        guard let a = tree.arg(c, .value) else { return .rejected(l) }
         let h = hours(a)
         if h <= 0 {
             report(.invalidValue, loc(file, tree.range(of: a)), "`worktime` must be more than 0 h")
@@ -455,13 +454,13 @@ struct ModelBuilder: Sendable {
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             let l = loc(file, tree.range(c))
             switch spec.keyword {
-            case "year": model.settings.yearSetting.write(a.map { Int($0.value) }, at: l)
-            case "worktime": model.settings.worktimeSetting = readWorktime(tree, file, c)
-            case "allowance": model.settings.allowanceSetting = readAllowance(tree, file, c)
-            case "workdays":
+            case .year: model.settings.yearSetting.write(a.map { Int($0.value) }, at: l)
+            case .worktime: model.settings.worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.settings.allowanceSetting = readAllowance(tree, file, c)
+            case .workdays:
                 var value: Double? = nil
                 if let a {
                     if a.value <= 0 || a.value > 366 {
@@ -469,10 +468,10 @@ struct ModelBuilder: Sendable {
                     } else { value = a.value }
                 }
                 model.settings.workdaysSetting.write(value, at: l)
-            case "overhead": model.settings.overheadSetting.write(a.map { $0.value / 100 }, at: l)
-            case "workplace": model.settings.workplaceSetting.write(a?.value, at: l)
-            case "leadership": model.settings.leadershipSetting.write(a.map { $0.value / 100 }, at: l)
-            case "rounding":
+            case .overhead: model.settings.overheadSetting.write(a.map { $0.value / 100 }, at: l)
+            case .workplace: model.settings.workplaceSetting.write(a?.value, at: l)
+            case .leadership: model.settings.leadershipSetting.write(a.map { $0.value / 100 }, at: l)
+            case .rounding:
                 var value: Double? = nil
                 if let a {
                     if a.value <= 0 { report(.invalidValue, loc(file, tree.range(of: a)), "`rounding` must be more than 0 fte") } else { value = a.value }
@@ -487,9 +486,9 @@ struct ModelBuilder: Sendable {
         guard let g = declaredIndex(file, id, .grade) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
-            if tree.spec(c)?.keyword == "cost" {
-                model.grades[g].costSetting.write(tree.slot(c, 0)?.value, at: loc(file, tree.range(c)))
-            } else if meantKeyword(tree, c) == "cost" {
+            if tree.isKeyword(c, .cost) {
+                model.grades[g].costSetting.write(tree.arg(c, .value)?.value, at: loc(file, tree.range(c)))
+            } else if meantKeyword(tree, c) == .cost {
                 model.grades[g].costSetting.markMeant(at: loc(file, tree.range(c)))
             }
         }
@@ -501,24 +500,24 @@ struct ModelBuilder: Sendable {
         model.units[u].parent = parent
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "kind": if let a { model.units[u].kind = tree.stringValue(a) }
-            case "code": if let a { model.units[u].code = tree.stringValue(a) }
-            case "head":
+            case .kind: if let a { model.units[u].kind = tree.stringValue(a) }
+            case .code: if let a { model.units[u].code = tree.stringValue(a) }
+            case .head:
                 let s = a.flatMap { resolveRef(tree, file, $0, .position, what: "`head`") }
                 model.units[u].headSetting.write(s?.index, at: loc(file, a.map { tree.nameRange($0) } ?? tree.range(c)))
-            case "in":
+            case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if let parent {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "unit `\(model.units[u].name)` is nested in `\(model.units[parent].name)` and also placed with `in`; use one of them")
                 } else if let i = s?.index { model.units[u].parent = i }
-            case "worktime": model.units[u].worktimeSetting = readWorktime(tree, file, c)
-            case "allowance": model.units[u].allowanceSetting = readAllowance(tree, file, c)
-            case "unit": readUnit(tree, file, c, nestedIn: u)
-            case "position": readPosition(tree, file, c, nestedIn: u)
+            case .worktime: model.units[u].worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.units[u].allowanceSetting = readAllowance(tree, file, c)
+            case .unit: readUnit(tree, file, c, nestedIn: u)
+            case .position: readPosition(tree, file, c, nestedIn: u)
             default: break
             }
         }
@@ -532,39 +531,39 @@ struct ModelBuilder: Sendable {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
                 switch meantKeyword(tree, c) {
-                case "planned": model.positions[p].plannedSetting.markMeant(at: l)
-                case "filled": model.positions[p].filledSetting.markMeant(at: l)
-                case "grade": model.positions[p].gradeSetting.markMeant(at: l)
+                case .planned: model.positions[p].plannedSetting.markMeant(at: l)
+                case .filled: model.positions[p].filledSetting.markMeant(at: l)
+                case .grade: model.positions[p].gradeSetting.markMeant(at: l)
                 default: break
                 }
                 continue
             }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "in":
+            case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if let unit {
                     report(.nestedAndIn, l,
                            "position `\(model.positions[p].name)` is nested in `\(model.units[unit].name)` and also placed with `in`; use one of them")
                 } else if let i = s?.index { model.positions[p].unit = i }
-            case "grade":
+            case .grade:
                 let s = a.flatMap { resolveRef(tree, file, $0, .grade, what: "`grade`") }
                 model.positions[p].gradeSetting.write(s?.index, at: l)
             // Written even when the value was rejected (that has its own diagnostic; no W510 on top).
-            case "planned": model.positions[p].plannedSetting.write(a?.value, at: l)
-            case "filled": model.positions[p].filledSetting.write(a?.value, at: l)
-            case "kw": model.positions[p].kwSetting.write(a.map { Int($0.value) }, at: l)
-            case "freeze": model.positions[p].freezeSetting.write(tree.slot(c, 1).map { tree.text($0.firstToken) }, at: l)
-            case "effort":
-                guard let q = tree.slot(c, 1) else { break }
-                let label = tree.slot(c, 0).map { tree.stringValue($0) } ?? ""
+            case .planned: model.positions[p].plannedSetting.write(a?.value, at: l)
+            case .filled: model.positions[p].filledSetting.write(a?.value, at: l)
+            case .kw: model.positions[p].kwSetting.write(a.map { Int($0.value) }, at: l)
+            case .freeze: model.positions[p].freezeSetting.write(a.map { tree.text($0.firstToken) }, at: l)
+            case .effort:
+                guard let q = a else { break }
+                let label = tree.arg(c, .label).map { tree.stringValue($0) } ?? ""
                 var e = Effort(label: label, fte: nil, hoursPerYear: nil, location: l)
                 if q.unit == .fte { e.fte = q.value } else if let per = q.per, let k = per.perYear { e.hoursPerYear = hours(q) * k }
                 model.positions[p].efforts.append(e)
-            case "coverage": model.positions[p].coverageSetting.write(a.map { hours($0) }, at: l)
-            case "worktime": model.positions[p].worktimeSetting = readWorktime(tree, file, c)
-            case "allowance": model.positions[p].allowanceSetting = readAllowance(tree, file, c)
+            case .coverage: model.positions[p].coverageSetting.write(a.map { hours($0) }, at: l)
+            case .worktime: model.positions[p].worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.positions[p].allowanceSetting = readAllowance(tree, file, c)
             default: break
             }
         }
@@ -573,7 +572,7 @@ struct ModelBuilder: Sendable {
     private mutating func readActor(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let a = declaredIndex(file, id, .actor) else { return }
         checkUnique(tree, file, id)
-        model.actors[a].external = tree.childIDs(id).contains { tree.spec($0)?.keyword == "external" }
+        model.actors[a].external = tree.hasChild(id, .external)
     }
 
     private mutating func readProcess(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
@@ -583,15 +582,15 @@ struct ModelBuilder: Sendable {
         for c in tree.childIDs(id) {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
-                if meantKeyword(tree, c) == "volume" { model.processes[p].volumeSetting.markMeant(at: l) }
+                if meantKeyword(tree, c) == .volume { model.processes[p].volumeSetting.markMeant(at: l) }
                 continue
             }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "owner":
+            case .owner:
                 let s = a.flatMap { resolveRef(tree, file, $0, .unit, what: "`owner`") }
                 model.processes[p].ownerSetting.write(s?.index, at: l)
-            case "volume":
+            case .volume:
                 var value: Double? = nil
                 if let a, let per = a.per {
                     if let k = per.perYear {
@@ -604,19 +603,19 @@ struct ModelBuilder: Sendable {
                     }
                 }
                 model.processes[p].volumeSetting.write(value, at: l)
-            case "source": model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
-            case "trigger": if let a { model.processes[p].trigger = tree.stringValue(a) }
-            case "result": if let a { model.processes[p].result = tree.stringValue(a) }
-            case "step", "decide":
+            case .source: model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
+            case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
+            case .result: if let a { model.processes[p].result = tree.stringValue(a) }
+            case .step, .decide:
                 if tree.declaredName(c) != nil {
                     readNode(tree, file, c, process: p, node: nodeIndex)
                     nodeIndex += 1
                 }
-            case "dna":
+            case .dna:
                 checkUnique(tree, file, c)
                 if tree.statement(c).hasBlock, tree.statement(c).childCount == 0 { reportEmptyBlock(tree, file, c, "this `dna` block rates no criteria") }
                 for r in tree.childIDs(c) {
-                    let name = tree.keyword(r)
+                    let name = tree.keywordText(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
                     guard let crit = model.criterionNames[name] else {
                         let sug = Suggestions.best(for: name, among: model.criteria.map(\.name))
@@ -626,7 +625,7 @@ struct ModelBuilder: Sendable {
                         continue
                     }
                     model.references.append(Reference(location: l, symbol: crit))
-                    if let v = tree.slot(r, 0) {
+                    if let v = tree.arg(r, .value) {
                         model.processes[p].ratings[name] = Located(v.signedValue, loc(file, tree.range(of: v)))
                     }
                 }
@@ -642,13 +641,13 @@ struct ModelBuilder: Sendable {
         func target(_ a: Argument) -> FlowTarget? {
             let name = tree.name(a)
             let l = loc(file, tree.nameRange(a))
-            if name == "end" { return .end }
+            if name == Keywords.endTarget { return .end }
             if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
                 model.references.append(Reference(location: l, symbol: model.processes[p].nodes[i].symbol))
                 return .node(i)
             }
             let isProcess = model.globalNames[name].map { model.symbols[$0].kind == .process } ?? false
-            let sug = isProcess ? nil : Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
+            let sug = isProcess ? nil : Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + [Keywords.endTarget])
             var message = "`\(name)` is not a step or decision of process `\(processName)`"
             message += sug.map { "; did you mean `\($0)`?" } ?? (isProcess ? "; `\(name)` is a process: to run it use `call \(name)`" : "")
             report(.targetNotInProcess, l, message,
@@ -660,16 +659,16 @@ struct ModelBuilder: Sendable {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
                 switch meantKeyword(tree, c) {
-                case "by": model.processes[p].nodes[n].performerSetting.markMeant(at: l)
-                case "call": model.processes[p].nodes[n].callSetting.markMeant(at: l)
-                case "time": model.processes[p].nodes[n].timeSetting.markMeant(at: l)
+                case .by: model.processes[p].nodes[n].performerSetting.markMeant(at: l)
+                case .call: model.processes[p].nodes[n].callSetting.markMeant(at: l)
+                case .time: model.processes[p].nodes[n].timeSetting.markMeant(at: l)
                 default: break
                 }
                 continue
             }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "by":
+            case .by:
                 var performer: Performer? = nil
                 if let a, let s = resolveRef(tree, file, a, .performer, what: "`by`"), let i = s.index {
                     switch s.kind {
@@ -680,23 +679,23 @@ struct ModelBuilder: Sendable {
                     }
                 }
                 model.processes[p].nodes[n].performerSetting.write(performer, at: l)
-            case "time": model.processes[p].nodes[n].timeSetting.write(a.map { hours($0) }, at: l)
-            case "wait":
+            case .time: model.processes[p].nodes[n].timeSetting.write(a.map { hours($0) }, at: l)
+            case .wait:
                 let days = a.flatMap { a in a.unit?.calendarDays.map { a.value * $0 } }
                 model.processes[p].nodes[n].waitSetting.write(days, at: l)
-            case "share": model.processes[p].nodes[n].shareSetting.write(a.map { $0.value / 100 }, at: l)
-            case "media_break": model.processes[p].nodes[n].mediaBreak = true
-            case "system":
+            case .share: model.processes[p].nodes[n].shareSetting.write(a.map { $0.value / 100 }, at: l)
+            case .mediaBreak: model.processes[p].nodes[n].mediaBreak = true
+            case .system:
                 if let a, let s = resolveRef(tree, file, a, .system, what: "`system`"), let i = s.index { model.processes[p].nodes[n].systems.append(i) }
-            case "next": model.processes[p].nodes[n].nextSetting.write(a.flatMap { target($0) }, at: l)
-            case "call":
+            case .next: model.processes[p].nodes[n].nextSetting.write(tree.arg(c, .target).flatMap { target($0) }, at: l)
+            case .call:
                 let s = a.flatMap { resolveRef(tree, file, $0, .process, what: "`call`") }
                 model.processes[p].nodes[n].callSetting.write(s?.index, at: l)
-            case "branch":
-                let title = tree.slot(c, 0).map { tree.stringValue($0) }
+            case .branch:
+                let title = tree.arg(c, .title).map { tree.stringValue($0) }
                 var branch = Branch(title: title, location: l)
-                if let share = tree.slot(c, 1) { branch.shareSetting = .given(share.value / 100, loc(file, tree.range(of: share))) }
-                branch.target = tree.slot(c, 2).flatMap { target($0) }
+                if let share = tree.arg(c, .share) { branch.shareSetting = .given(share.value / 100, loc(file, tree.range(of: share))) }
+                branch.target = tree.arg(c, .target).flatMap { target($0) }
                 model.processes[p].nodes[n].branches.append(branch)
             default: break
             }
@@ -704,24 +703,24 @@ struct ModelBuilder: Sendable {
     }
 
     private mutating func readCriterion(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard tree.spec(id)?.keyword == "criterion", let k = declaredIndex(file, id, .criterion) else { return }
+        guard tree.isKeyword(id, .criterion), let k = declaredIndex(file, id, .criterion) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
                 switch meantKeyword(tree, c) {
-                case "weight": model.criteria[k].weightSetting.markMeant(at: l)
-                case "from": model.criteria[k].measureSetting.markMeant(at: l)
-                case "scale": model.criteria[k].scaleSetting.markMeant(at: l)
+                case .weight: model.criteria[k].weightSetting.markMeant(at: l)
+                case .from: model.criteria[k].measureSetting.markMeant(at: l)
+                case .scale: model.criteria[k].scaleSetting.markMeant(at: l)
                 default: break
                 }
                 continue
             }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "weight": model.criteria[k].weightSetting.write(a?.value, at: l)
-            case "from": model.criteria[k].measureSetting.write(a.map { tree.name($0) }, at: l)
-            case "scale": model.criteria[k].scaleSetting.write(a.map { CriterionScale(lower: $0.value, upper: $0.upper) }, at: l)
+            case .weight: model.criteria[k].weightSetting.write(a?.value, at: l)
+            case .from: model.criteria[k].measureSetting.write(a.map { tree.name($0) }, at: l)
+            case .scale: model.criteria[k].scaleSetting.write(a.map { CriterionScale(lower: $0.value, upper: $0.upper) }, at: l)
             default: break
             }
         }
@@ -731,22 +730,20 @@ struct ModelBuilder: Sendable {
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            for (i, argSpec) in spec.args.enumerated() {
+            for slot in spec.args {
                 let kinds: DeclKinds
-                switch argSpec {
+                switch slot.form {
                 case .ref(let k), .refList(let k): kinds = k
                 default: continue
                 }
-                guard let first = tree.slot(c, i) else { continue }
+                guard let first = tree.arg(c, slot.role) else { continue }
                 // A list: the bound argument and the comma-continued ones after it.
-                let st = tree.statement(c)
                 var started = false
                 for aid in tree.argumentIDs(c) {
                     let arg = tree.argument(aid)
                     if !started { started = arg.firstToken == first.firstToken; if !started { continue } }
                     else if !arg.afterComma { break }
-                    _ = st
-                    resolveRef(tree, file, arg, kinds, what: "`\(spec.keyword)`")
+                    resolveRef(tree, file, arg, kinds, what: "`\(spec.word)`")
                 }
             }
         }
@@ -771,7 +768,7 @@ struct DeclCounts: Equatable, Sendable {
 /// of that declaration's file may move, so it is worded when the model is finished.
 enum DeclIssue: Sendable {
     case duplicateName(symbol: SymbolID, first: SymbolID)
-    case duplicateNode(symbol: SymbolID, process: Int, first: Int)
+    case duplicateNode(symbol: SymbolID, first: NodeID)
     case duplicateModel(Location)
 }
 

@@ -157,7 +157,7 @@ public struct Parser {
             if let opens = specEntry?.opens {
                 childContext = opens
             } else {
-                if let s = specEntry { error(.unexpectedBlock, tokenRange(lbrace), "`\(s.keyword)` takes no block") }
+                if let s = specEntry { error(.unexpectedBlock, tokenRange(lbrace), "`\(s.word)` takes no block") }
                 childContext = .unknown
             }
             advance()
@@ -192,16 +192,12 @@ public struct Parser {
                 error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
                 skipStatement()
             }
-        } else if specEntryRequiresBlock(spec) {
+        } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
             error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText)` needs a block `{ … }` on the same line")
         }
         tree.statements[Int(id)].lastToken = max(last, first)
         bindSlots(id)
         return id
-    }
-
-    private func specEntryRequiresBlock(_ spec: KeywordID) -> Bool {
-        spec >= 0 && Keywords.spec(spec).keyword == "dna"
     }
 
     private mutating func reportUnknownKeyword(_ word: String, at t: Int32, context: BlockContext) {
@@ -436,7 +432,8 @@ public struct Parser {
             a.kind == .name && (word == nil || tree.text(a.firstToken) == word!)
         }
 
-        for (slotIndex, s) in spec.args.enumerated() {
+        for (slotIndex, slot) in spec.args.enumerated() {
+            let s = slot.form
             let a: Argument? = k < args.count ? args[k] : nil
             let here = a.map { tree.range(of: $0) } ?? insertionPoint
             switch s {
@@ -457,25 +454,25 @@ public struct Parser {
             default:
                 guard let a else {
                     error(.missingArgument, ByteRange(keywordRange.start, insertionPoint.end),
-                          "`\(spec.keyword)` needs \(s.expected)", fixes: missingArgumentFixes(s, at: insertionPoint))
+                          "`\(spec.word)` needs \(s.expected)", fixes: missingArgumentFixes(s, at: insertionPoint))
                     k = args.count + 1
                     continue
                 }
                 // `branch "ja" -> X`, `freeze 2022-03-02`: this argument is missing and the
                 // one written belongs in the next slot. One mistake, one diagnostic: report
                 // the missing one and let the written argument fill its own slot.
-                if !fits(a, s), slotIndex + 1 < spec.args.count, fits(a, spec.args[slotIndex + 1]) {
-                    error(.missingArgument, here, "`\(spec.keyword)` needs \(s.expected) before \(describeShort(a))")
+                if !fits(a, s), slotIndex + 1 < spec.args.count, fits(a, spec.args[slotIndex + 1].form) {
+                    error(.missingArgument, here, "`\(spec.word)` needs \(s.expected) before \(describeShort(a))")
                     continue
                 }
                 if a.isMalformed { k += 1; continue }
-                if check(a, against: s, keyword: spec.keyword, range: here) {
+                if check(a, against: s, of: spec, range: here) {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
                 k += 1
                 if case .refList = s {
                     while k < args.count && args[k].afterComma {
-                        _ = check(args[k], against: s, keyword: spec.keyword, range: tree.range(of: args[k]))
+                        _ = check(args[k], against: s, of: spec, range: tree.range(of: args[k]))
                         k += 1
                     }
                 }
@@ -484,7 +481,7 @@ public struct Parser {
         }
         if k < args.count {
             let extra = ByteRange(tree.range(of: args[k]).start, tree.range(of: args[args.count - 1]).end)
-            error(.extraArgument, extra, "`\(spec.keyword)` takes \(describeArity(spec)); remove the extra argument")
+            error(.extraArgument, extra, "`\(spec.word)` takes \(describeArity(spec)); remove the extra argument")
         }
         tree.statements[Int(id)].slotStart = Int32(tree.slots.count)
         tree.statements[Int(id)].slotCount = Int32(bound.count)
@@ -518,18 +515,19 @@ public struct Parser {
 
     private func describeArity(_ spec: KeywordSpec) -> String {
         if spec.args.isEmpty { return "no arguments" }
-        return spec.args.map { $0.expected }.joined(separator: ", then ")
+        return spec.args.map { $0.form.expected }.joined(separator: ", then ")
     }
 
     private func missingArgumentFixes(_ s: ArgSpec, at point: ByteRange) -> [Fix] {
         switch s {
-        case .arrowTarget: return [Fix(title: "Insert `-> end`", edits: [TextEdit(path: tree.path, range: point, newText: " -> end")])]
+        case .arrowTarget: return [Fix(title: "Insert `-> \(Keywords.endTarget)`", edits: [TextEdit(path: tree.path, range: point, newText: " -> \(Keywords.endTarget)")])]
         default: return []
         }
     }
 
     /// Checks one argument against its spec; reports and returns false on mismatch.
-    private mutating func check(_ a: Argument, against s: ArgSpec, keyword: String, range: ByteRange) -> Bool {
+    private mutating func check(_ a: Argument, against s: ArgSpec, of spec: KeywordSpec, range: ByteRange) -> Bool {
+        let keyword = spec.word
         func wrong(_ found: String) -> Bool {
             error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found \(found)")
             return false
@@ -569,8 +567,7 @@ public struct Parser {
             let w = tree.text(a.firstToken)
             if words.contains(w) { return true }
             let sug = Suggestions.best(for: w, among: words)
-            // `from` names a measured DNA criterion: an unknown one is E601 (see its explanation).
-            error(keyword == "from" ? .unknownCriterion : .wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
+            error(spec.wrongWordCode, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
                   fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: range, newText: $0)])] } ?? [])
             return false
         case .year:

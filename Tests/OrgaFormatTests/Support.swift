@@ -96,7 +96,7 @@ enum Support {
                     .map { String($0.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\u{0B}" || $0 == "\u{0C}" }.reversed()) }
                     .joined(separator: "\n")
             }
-            out.append("\(depth) \(tree.keyword(id)) [\(args.joined(separator: " | "))] block=\(s.hasBlock) children=\(s.childCount) doc=\(doc ?? "-")")
+            out.append("\(depth) \(tree.keywordText(id)) [\(args.joined(separator: " | "))] block=\(s.hasBlock) children=\(s.childCount) doc=\(doc ?? "-")")
         }
         return out
     }
