@@ -2,7 +2,8 @@
 // orgc — the Orga language for organisation models: compiler and language server.
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaCLI → orgc
-//   OrgaFormat depends on OrgaSyntax only; OrgaLSP on Syntax, Semantics, Analysis, Format and Support.
+//   OrgaFormat depends on OrgaSyntax only.
+//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only) → OrgaCLI.
 //   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
 //   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
 import PackageDescription
@@ -23,12 +24,14 @@ let package = Package(
         .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
-        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
+        .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
-        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
+        .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaIDE", "OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
@@ -39,3 +42,18 @@ let package = Package(
         .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),
     ]
 )
+
+// Test infrastructure (docs/testing.md), kept in this block: the helpers every test
+// target shares, and the slow tests (fuzzing, the incremental differential test,
+// huge inputs) in a target of their own, skipped unless ORGC_SLOW_TESTS=1.
+package.targets += [
+    .target(name: "OrgaTestSupport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaFormat", "OrgaCLI"], path: "Tests/OrgaTestSupport"),
+    .testTarget(name: "OrgaSlowTests", dependencies: ["OrgaCLI", "OrgaFormat", "OrgaLSP", "OrgaSemantics", "OrgaSyntax"]),
+]
+for target in package.targets where target.type == .test {
+    target.dependencies.append("OrgaTestSupport")
+}
+// Parser tree-dump goldens: `trees/NAME.orga` → `trees/NAME.tree`.
+for target in package.targets where target.name == "OrgaSyntaxTests" {
+    target.exclude.append("trees")
+}

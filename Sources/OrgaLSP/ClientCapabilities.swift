@@ -19,6 +19,8 @@ struct ClientInfo {
     var diagnosticTags = false
     var lineFoldingOnly = false
     var semanticTokensMultiline = false
+    /// Shows `$/progress` of server-created tokens.
+    var workDoneProgress = false
     var name = ""
 
     init() {}
@@ -48,6 +50,7 @@ struct ClientInfo {
         diagnosticTags = td[path: "publishDiagnostics", "tagSupport"] != nil
         lineFoldingOnly = td[path: "foldingRange", "lineFoldingOnly"].isTrue
         semanticTokensMultiline = td[path: "semanticTokens", "multilineTokenSupport"].isTrue
+        workDoneProgress = caps[path: "window", "workDoneProgress"].isTrue
         name = params[path: "clientInfo", "name"]?.stringValue ?? ""
     }
 

@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import OrgaSemantics
 @testable import OrgaGraphs
@@ -62,7 +63,10 @@ final class EscapeTests: XCTestCase {
         XCTAssertFalse(Graphs.process(model, 99, format: .svg).isEmpty)
     }
 
-    func testNastyNamesInOrgAndLandscape() {
+    /// Names with quotes, `<`, `>`, `&`, a line break and an emoji in the org chart and
+    /// the landscape: in DOT, Mermaid and SVG every one of them comes out, escaped for
+    /// that format, and none breaks the syntax around it.
+    func testNastyNamesInOrgAndLandscape() throws {
         let src = """
             model M "Quote \\" <&> \\n 😀" { worktime 1590 h }
             unit U "A \\"unit\\" <x> & y\\nz 😀" {
@@ -72,29 +76,51 @@ final class EscapeTests: XCTestCase {
             process X "Proc \\"<&>\\"\\n😀" { owner U; volume 10 /year; step a "Step <a>" { by P; time 1 h } }
             """
         let model = modelFrom(src)
-        for format in [GraphFormat.dot, .mermaid, .svg] {
-            let org = Graphs.org(model, format: format, metrics: GraphMetrics.analyze(model)) ?? ""
-            let land = Graphs.landscape(model, format: format, metrics: GraphMetrics.analyze(model)) ?? ""
-            if format == .svg {
-                XCTAssertNil(xmlError(org))
-                XCTAssertNil(xmlError(land))
-            }
-            if format == .mermaid {
-                for text in [org, land] {
-                    for line in text.split(separator: "\n") where line.contains("[\"") {
-                        // Inside the quotes there is no raw quote, `<` other than <br/>, or `&`.
-                        let inner = line.drop { $0 != "\"" }.dropFirst().reversed().drop { $0 != "\"" }.dropFirst().reversed()
-                        XCTAssertFalse(String(inner).contains("\""), String(line))
-                        XCTAssertFalse(String(inner).replacingOccurrences(of: "<br/>", with: "").contains("<"), String(line))
-                        XCTAssertFalse(String(inner).contains("&"), String(line))
-                    }
-                }
-            }
-            if format == .dot {
-                for text in [org, land] {
-                    // Every line has an even number of unescaped quotes: no string runs on.
+        XCTAssertFalse(model.hasErrors)
+        let metrics = GraphMetrics.analyze(model)
+        // What each drawing must show, as written (before escaping).
+        let expected: [(drawing: String, names: [String])] = [
+            ("org", ["A \"unit\" <x> & y", "Pos <1> & \"2\"", "Sub & sub", "😀"]),
+            ("landscape", ["A \"unit\" <x> & y", "Proc \"<&>\"", "😀"]),
+        ]
+        for (drawing, names) in expected {
+            for format in [GraphFormat.dot, .mermaid, .svg] {
+                let text = try XCTUnwrap(drawing == "org" ? Graphs.org(model, format: format, metrics: metrics)
+                                                          : Graphs.landscape(model, format: format, metrics: metrics))
+                let label = "\(drawing) \(format)"
+                switch format {
+                case .svg:
+                    // Well-formed, and the parsed text holds every name unchanged.
+                    XCTAssertNil(xmlError(text), label)
+                    let parsed = try XCTUnwrap(xmlCharacterData(text), label)
+                    for name in names { XCTAssertTrue(parsed.contains(name), "\(label): \(name) missing") }
+                case .dot:
+                    // Quotes and backslashes escaped, line breaks as `\n`: every line's
+                    // unescaped quotes pair up, and the names appear escaped.
                     for line in text.split(separator: "\n") {
-                        XCTAssertEqual(unescapedQuotes(line) % 2, 0, String(line))
+                        XCTAssertEqual(unescapedQuotes(line) % 2, 0, "\(label): unbalanced quotes in `\(line)`")
+                    }
+                    for name in names {
+                        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        XCTAssertTrue(text.contains(escaped), "\(label): \(escaped) missing")
+                    }
+                default:
+                    // Inside a label's quotes: no raw quote, `&`, bracket, or `<` other
+                    // than <br/>; the names appear as Mermaid entities.
+                    var labels = 0
+                    for line in text.split(separator: "\n") where line.contains("[\"") {
+                        labels += 1
+                        let inner = String(line.drop { $0 != "\"" }.dropFirst().reversed().drop { $0 != "\"" }.dropFirst().reversed())
+                        XCTAssertFalse(inner.contains("\""), String(line))
+                        XCTAssertFalse(inner.contains("&"), String(line))
+                        XCTAssertFalse(inner.contains("[") || inner.contains("]"), String(line))
+                        XCTAssertFalse(inner.replacingOccurrences(of: "<br/>", with: "").contains("<"), String(line))
+                    }
+                    XCTAssertEqual(labels, 2, "\(label): one label per unit (org), per unit and process (landscape)")
+                    for name in names {
+                        let escaped = name.replacingOccurrences(of: "&", with: "#amp;").replacingOccurrences(of: "\"", with: "#quot;")
+                            .replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: ">", with: "#gt;")
+                        XCTAssertTrue(text.contains(escaped), "\(label): \(escaped) missing")
                     }
                 }
             }

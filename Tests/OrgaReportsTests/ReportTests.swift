@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import OrgaTestSupport
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
@@ -7,24 +8,13 @@ import OrgaAnalysis
 @testable import OrgaCLI
 import OrgaSupport
 
-/// The repository root, found from this file's path.
-private let root: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
+private let root = TestPaths.repositoryRoot.path
 private let goldenDir = root + "/Tests/OrgaReportsTests/golden"
 
 /// Loads a sample with paths relative to the repository root, so reports do not depend
 /// on where the repository is checked out.
 private func sample(_ name: String) throws -> CheckedModel {
-    let dir = root + "/Samples/" + name
-    let files = try ModelLoader.files(at: dir).map { path -> SourceFile in
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let rel = String(path.dropFirst(root.count + 1))
-        return SourceFile(path: rel, bytes: [UInt8](data))
-    }
-    return Analyzer.check(files: files)
+    Analyzer.check(files: try ModelFiles.sampleRelativeToRepository(name))
 }
 
 private func model(_ src: String, path: String = "test.orga") -> CheckedModel {
@@ -36,22 +26,7 @@ final class GoldenReportTests: XCTestCase {
 
     /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
     func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
-        let path = goldenDir + "/" + name
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(atPath: goldenDir, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            XCTFail("missing golden file \(name); run with UPDATE_GOLDEN=1", file: file, line: line)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            let actualPath = NSTemporaryDirectory() + "orgc-golden-" + name
-            FileManager.default.createFile(atPath: actualPath, contents: Data(actual.utf8))
-            XCTFail("\(name) differs from its golden file; actual output in \(actualPath) (UPDATE_GOLDEN=1 to accept)", file: file, line: line)
-        }
+        GoldenFile.assertMatches(actual, URL(fileURLWithPath: goldenDir + "/" + name), file: file, line: line)
     }
 
     func testGoldenReportsOfEverySample() throws {
@@ -301,9 +276,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testReportWritesFileAndExitsOneOnErrors() throws {
-        let tmp = NSTemporaryDirectory() + "orgc-report-test-\(getpid())"
-        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let tmp = try makeTemporaryDirectory().path
         let src = tmp + "/m.orga"
         try "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess A { volume 10 /year; step S { by P } }\n"
             .write(toFile: src, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 #if canImport(FoundationXML)
@@ -227,13 +228,6 @@ extension String {
             (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || u.value == 0xFFFE || u.value == 0xFFFF ? "\u{FFFD}" : u
         }))
     }
-}
-
-/// Parses XML with Foundation's parser; returns the first error, nil when well-formed.
-func xmlError(_ text: String) -> String? {
-    let parser = XMLParser(data: Data(text.utf8))
-    let ok = parser.parse()
-    return ok ? nil : (parser.parserError.map { "\($0)" } ?? "parse error")
 }
 
 /// The attribute value and the text of `<r a="…">…</r>` as an XML parser reads them.

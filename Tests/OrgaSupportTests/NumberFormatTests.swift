@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 @testable import OrgaSupport
@@ -83,11 +84,11 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.shortest(1e16), "1e+16")
         XCTAssertEqual(NumberFormat.shortest(1e300), "1e+300")
         XCTAssertEqual(NumberFormat.shortest(1.5e-7), "1.5e-07")
-        var rng = SplitMix64(seed: 0x5EED_0001)
+        var rng = SeededRandom(for: self, default: 0x5EED_0001)
         for _ in 0..<5_000 {
             let v = Double(bitPattern: rng.next())
             guard v.isFinite else { continue }
-            XCTAssertEqual(Double(NumberFormat.shortest(v)), v, "seed 0x5EED_0001, \(v)")
+            XCTAssertEqual(Double(NumberFormat.shortest(v)), v, "seed \(rng.seed), \(v)")
             // Valid JSON (Foundation's parser is not exact enough to compare the value).
             XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data("[\(NumberFormat.json(v))]".utf8)), "\(v)")
         }
@@ -122,11 +123,11 @@ final class NumberFormatTests: XCTestCase {
 
     /// Integer digits of huge doubles against Foundation's `%.0f` (exact in glibc).
     func testIntegerDigitsMatchPrintf() {
-        var rng = SplitMix64(seed: 0x5EED_0002)
+        var rng = SeededRandom(for: self, default: 0x5EED_0002)
         for _ in 0..<2_000 {
             let v = abs(Double(bitPattern: rng.next())).rounded(.towardZero)
             guard v.isFinite, v >= 9e18 else { continue }
-            XCTAssertEqual(NumberFormat.integerDigits(v), String(format: "%.0f", v), "seed 0x5EED_0002")
+            XCTAssertEqual(NumberFormat.integerDigits(v), String(format: "%.0f", v), "seed \(rng.seed)")
         }
     }
 
@@ -136,7 +137,7 @@ final class NumberFormatTests: XCTestCase {
     /// rounding ties where binary and decimal disagree. (Beyond, with six decimals, the
     /// old formatters disagreed: see `testFormerEdgesAtAbsurdMagnitudes`.)
     func ordinaryValues() -> [Double] {
-        var rng = SplitMix64(seed: 0x5EED_0003)
+        var rng = SeededRandom(for: self, default: 0x5EED_0003)
         var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.285, 1.005, 2.675, 9516, 12365.5, 0.001, -0.001, 1e-9, 999.995]
         for _ in 0..<3_000 {
             let magnitude = Double(rng.next() % 1_000_000_000_000) / 1000 / [1, 10, 100, 1000, 1e6][Int(rng.next() % 5)]
@@ -187,7 +188,7 @@ final class NumberFormatTests: XCTestCase {
     }
 
     func testMessagesAndJSONFormatAsBefore() {
-        var rng = SplitMix64(seed: 0x5EED_0004)
+        var rng = SeededRandom(for: self, default: 0x5EED_0004)
         var values = ordinaryValues() + [.nan, .infinity, -.infinity, 1e15, 1e300, -1e300, .greatestFiniteMagnitude]
         for _ in 0..<5_000 { values.append(Double(bitPattern: rng.next())) }
         for v in values {
@@ -216,19 +217,6 @@ final class NumberFormatTests: XCTestCase {
         // Coordinates printed 0 beyond 10¹⁴; now their digits.
         XCTAssertEqual(NumberFormat(.en, grouping: false, missing: "0").compact(1e15, 1), "1000000000000000")
         XCTAssertEqual(Before.coord(1e15), "0")
-    }
-}
-
-/// A seeded generator (SplitMix64), so that every run tests the same values.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
