@@ -100,6 +100,7 @@ public struct IncrementalAnalyzer: Sendable {
             }
         }
         var full = ModelBuilder(trees: trees)
+        full.recordsSummaries = true
         full.build()
         return store(full, incremental: false)
     }

@@ -253,7 +253,8 @@ struct Checker {
 
     /// A fix that inserts a statement into the block of a declaration.
     private func insertFix(_ symbol: SymbolID, _ text: String, title: String) -> [Fix] {
-        guard let d = sources.declaration(symbol), let edit = sources.insertion(text, at: d.insertion, file: d.file) else { return [] }
+        guard let d = sources.declaration(symbol), let point = d.insertion,
+              let edit = sources.insertion(text, at: point, file: d.file) else { return [] }
         return [Fix(title: title, edits: [edit])]
     }
 

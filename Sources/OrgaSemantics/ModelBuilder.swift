@@ -20,6 +20,9 @@ struct ModelBuilder: Sendable {
     private var modelStatement: (file: Int, id: Int32)?
     /// Diagnostics of the pass that is running (moved into `files` per file).
     private var pending: [Diagnostic] = []
+    /// Whether each file's `FileSummary` is recorded (for `replace(file:with:)`; a
+    /// one-off check does not need them).
+    var recordsSummaries = false
     /// Re-declaring one file: the next slot of each kind (nil in a full build, where
     /// declarations are appended).
     private var cursor: DeclCounts? = nil
@@ -111,7 +114,7 @@ struct ModelBuilder: Sendable {
     /// (and leaves the builder as it was) when the interface changed: then the model
     /// must be built anew.
     mutating func replace(file f: Int, with tree: SyntaxTree) -> Bool {
-        guard f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path else { return false }
+        guard recordsSummaries, f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path else { return false }
         let summary = FileSummary(tree, file: f)
         guard summary.interface == files[f].summary.interface else { return false }
         let old = files[f]
@@ -215,7 +218,7 @@ struct ModelBuilder: Sendable {
         let tree = trees[file]
         if cursor == nil {
             files[file].start = counts()
-            files[file].summary = FileSummary(tree, file: file)
+            if recordsSummaries { files[file].summary = FileSummary(tree, file: file) }
         }
         var modelBlocks = 0
         for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil, modelBlocks: &modelBlocks) }
@@ -276,8 +279,9 @@ struct ModelBuilder: Sendable {
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil, location: l)
             register(symbol, at: symbolID)
-            Self.put(&sources.declarations, symbolID.index,
-                     SourceMap.Declaration(file: file, statement: id, insertion: InsertionPoint.of(tree, id)))
+            // Quick fixes insert into processes and steps only.
+            let insertion = kind == .process || kind == .node ? InsertionPoint.of(tree, id) : nil
+            Self.put(&sources.declarations, symbolID.index, SourceMap.Declaration(file: file, statement: id, insertion: insertion))
             if kind == .process, let index {
                 for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index, modelBlocks: &modelBlocks) }
                 return

@@ -17,7 +17,8 @@ public struct SourceMap: Sendable {
         public var file: Int
         /// The statement in its file's syntax tree (for editor features that read the tree).
         public var statement: Int32
-        public var insertion: InsertionPoint
+        /// For processes and steps (where quick fixes insert statements).
+        public var insertion: InsertionPoint?
     }
 
     /// A block of a file (the `model` block).
