@@ -45,7 +45,8 @@ public struct FlowGraph: Sendable {
         var preds = [[Int]](repeating: [], count: n)
         var toEnd = [Bool](repeating: false, count: n)
         var work: [Int] = []
-        var structural = [[Int]](repeating: [], count: n)
+        // Written edges taken with probability 0 or less (rare): they count for reachability only.
+        var zeroEdges: [(from: Int, to: Int)] = []
         for i in 0..<n {
             var out: [(target: Int?, p: Double)] = []
             for (t, p) in process.successors(i) {
@@ -54,8 +55,10 @@ public struct FlowGraph: Sendable {
                 case .end: j = nil
                 case .node(let k): j = (k >= 0 && k < n) ? k : nil
                 }
-                if let j { structural[i].append(j) }
-                guard p > 0 else { continue }
+                guard p > 0 else {
+                    if let j { zeroEdges.append((i, j)) }
+                    continue
+                }
                 if let idx = out.firstIndex(where: { $0.target == j }) { out[idx].p += p } else { out.append((j, p)) }
             }
             for (t, _) in out {
@@ -68,7 +71,12 @@ public struct FlowGraph: Sendable {
         if n > 0 {
             reach[0] = true
             var stack = [0]
-            while let i = stack.popLast() { for j in structural[i] where !reach[j] { reach[j] = true; stack.append(j) } }
+            var zeroFrom = [[Int]](repeating: [], count: zeroEdges.isEmpty ? 0 : n)
+            for e in zeroEdges { zeroFrom[e.from].append(e.to) }
+            while let i = stack.popLast() {
+                for (t, _) in trans[i] { if let j = t, !reach[j] { reach[j] = true; stack.append(j) } }
+                if !zeroFrom.isEmpty { for j in zeroFrom[i] where !reach[j] { reach[j] = true; stack.append(j) } }
+            }
             seen[0] = true
             stack = [0]
             while let i = stack.popLast() { for (t, _) in trans[i] { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } } }

@@ -93,7 +93,7 @@ struct ModelBuilder: Sendable {
         for (i, st) in tree.statements.enumerated() {
             let id = Int32(i)
             if st.spec >= 0 {
-                guard Keywords.spec(st.spec).keyword == .worktime else { continue }
+                guard Int(st.spec) < isWorktimeSpec.count, isWorktimeSpec[Int(st.spec)] else { continue }
                 if let a = tree.arg(id, .value), a.value > 0 { continue }
             } else if Keywords.probableKeyword(for: tree.keywordText(id), in: st.context) != .worktime {
                 continue
@@ -102,6 +102,9 @@ struct ModelBuilder: Sendable {
         }
         return out
     }
+
+    /// Per keyword spec: whether it is a `worktime` statement (no spec lookup per statement).
+    private static let isWorktimeSpec: [Bool] = Keywords.all.map { $0.keyword == .worktime }
 
     // MARK: Rebuilding one file
 
