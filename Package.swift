@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 // orgc — the Orga language for organisation models: compiler and language server.
 // Layers, dependencies one way only:
-//   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
+//   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaCLI → orgc
 //   OrgaFormat depends on OrgaSyntax only.
-//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only).
+//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only) → OrgaCLI.
 //   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
 //   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
 import PackageDescription

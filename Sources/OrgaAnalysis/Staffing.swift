@@ -25,7 +25,6 @@ private struct Engine {
     let model: Model
     var solutions: [Visits.Solution] = []
     var processes: [ProcessStaffing] = []
-    var diagnostics: [Diagnostic] = []
     /// Whether the cases of a process include every caller (false: partial or unknown).
     var casesComplete: [Bool] = []
     var leadTimeComplete: [Bool] = []
@@ -37,7 +36,10 @@ private struct Engine {
 
     mutating func run() -> StaffingResult {
         let np = model.processes.count
-        solutions = model.processes.map { Visits.solve($0) }
+        solutions = model.processes.indices.map { p in
+            let proc = model.processes[p]
+            return Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
+        }
         processes = (0..<np).map { p in
             let proc = model.processes[p]
             return ProcessStaffing(ownVolume: proc.volumePerYear, cases: nil, callers: [],
@@ -81,18 +83,10 @@ private struct Engine {
         let roots = model.units.indices.filter { model.units[$0].parent == nil }
         return StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
                               totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
-                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost,
-                              diagnostics: diagnostics.sorted())
+                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
     }
 
     // MARK: Cases (LANGUAGE.md §5: cases(p) = volume(p) + Σ cases(caller) × visits × share)
-
-    private func hasVolumeStatement(_ p: Int) -> Bool {
-        let proc = model.processes[p]
-        guard proc.file >= 0, proc.file < model.trees.count else { return false }
-        let tree = model.trees[proc.file]
-        return tree.hasChild(proc.statement, .volume)
-    }
 
     private mutating func computeCases(callersFirst: [Int], cyclic: [Bool]) {
         let np = model.processes.count
@@ -108,7 +102,7 @@ private struct Engine {
                 complete = false
             } else {
                 let own = proc.volumePerYear
-                if own == nil && hasVolumeStatement(p) { complete = false }   // volume written but unusable (E205 …)
+                if case .rejected = proc.volumeSetting { complete = false }   // volume written but unusable (E205 …)
                 if own != nil || incomingAny[p] { cases = (own ?? 0) + incoming[p] }
                 if !incomingComplete[p] { complete = false }
                 if cases == nil { complete = false }
@@ -250,9 +244,8 @@ private struct Engine {
         }
     }
 
-    /// The performing-unit key of each performer step (LANGUAGE.md §4.7, as
-    /// `Model.performingUnitKey`: a position counts as its unit, actors and systems as
-    /// themselves), numbered densely in order of first appearance; nil for other nodes.
+    /// The performing-unit key of each performer step (LANGUAGE.md §4.7: a position
+    /// counts as its unit, actors and systems as themselves), numbered densely in order of first appearance; nil for other nodes.
     private func handoffs(_ p: Int) -> Double? {
         let proc = model.processes[p]
         let nu = model.units.count, np = model.positions.count, na = model.actors.count
@@ -276,6 +269,15 @@ private struct Engine {
 
     // MARK: Positions (§4.4, §5)
 
+    /// Why staff step `n` of process `p` has no contribution: the first missing input in
+    /// the order flow, time, cases, worktime (the node is named for time and worktime).
+    private func missingInput(process p: Int, node n: Int) -> (kind: MissingInput.Kind, node: Int?) {
+        let kind: MissingInput.Kind = solutions[p].visits == nil ? .flow
+            : model.processes[p].nodes[n].timeHours == nil ? .time
+            : processes[p].cases == nil ? .cases : .worktime
+        return (kind, kind == .time || kind == .worktime ? n : nil)
+    }
+
     private func computePositions() -> [PositionStaffing] {
         let m = model
         var contributions = [[Contribution]](repeating: [], count: m.positions.count)
@@ -289,14 +291,9 @@ private struct Engine {
                 if let c = stepContribution[p][n] {
                     contributions[i].append(c)
                     if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: p, position: i)) }
-                } else if solutions[p].visits == nil {
-                    addMissing(i, MissingInput(kind: .flow, process: p, position: i))
-                } else if node.timeHours == nil {
-                    addMissing(i, MissingInput(kind: .time, process: p, node: n, position: i))
-                } else if processes[p].cases == nil {
-                    addMissing(i, MissingInput(kind: .cases, process: p, position: i))
                 } else {
-                    addMissing(i, MissingInput(kind: .worktime, process: p, node: n, position: i))
+                    let why = missingInput(process: p, node: n)
+                    addMissing(i, MissingInput(kind: why.kind, process: p, node: why.node, position: i))
                 }
             }
         }
@@ -401,9 +398,8 @@ private struct Engine {
                         if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                     }
                 } else {
-                    let kind: MissingInput.Kind = solutions[p].visits == nil ? .flow : node.timeHours == nil ? .time
-                        : processes[p].cases == nil ? .cases : .worktime
-                    let x = MissingInput(kind: kind, process: p, node: kind == .time || kind == .worktime ? n : nil, unit: u)
+                    let why = missingInput(process: p, node: n)
+                    let x = MissingInput(kind: why.kind, process: p, node: why.node, unit: u)
                     if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                 }
             }

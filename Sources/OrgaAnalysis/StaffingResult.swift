@@ -271,7 +271,4 @@ public struct StaffingResult: Sendable {
     public var totalNeed: Double
     public var totalPlannedCost: Double
     public var totalNeedCost: Double
-    /// Findings of the analysis the checker cannot see (e.g. a process that only calls
-    /// others and has no volume). Reports show them together with `Model.diagnostics`.
-    public var diagnostics: [Diagnostic]
 }

@@ -3,23 +3,15 @@ import OrgaSemantics
 /// Expected visits per node of a process (LANGUAGE.md §5): the absorbing Markov chain
 /// `v = e_start + Pᵀ v`, solved exactly by `FlowSolver`.
 public enum Visits {
-    /// Why a flow cannot be solved. The checker reports each of these as an error.
-    public enum Problem: String, Sendable {
-        case empty                  // W407: no nodes (visits are then an empty array, not a problem)
-        case decisionWithoutBranches // E405
-        case unresolvedTarget        // E402
-        case branchShares            // E401
-        case invalidShare            // E203: a share outside 0…100 %
-        case caseCannotEnd           // E403
-        case singular                // numerically unsolvable (should not happen after the checks above)
-    }
+    /// Why a flow cannot be solved (`FlowGraph.Problem`).
+    public typealias Problem = FlowGraph.Problem
 
     /// The result of `solve`: visits per node, or the reason there are none.
     public struct Solution: Sendable {
         /// Expected executions per case of each node (before `share`); 0 for unreachable nodes.
         public var visits: [Double]?
         public var problem: Problem?
-        /// Nodes reachable from the first node.
+        /// Nodes a case can reach from the first node.
         public var reachable: [Bool]
         /// True when every transition of a reachable node goes forward in source order (no
         /// loop): solved in one pass on the fast path.
@@ -28,84 +20,23 @@ public enum Visits {
         var transitions: [[(target: Int?, p: Double)]] = []
     }
 
-    /// Transition probabilities of node `i` with repeated targets merged and zero
-    /// probabilities dropped; `nil` target = end of the case.
-    static func transitions(_ process: Process, _ i: Int) -> [(target: Int?, p: Double)] {
-        var out: [(Int?, Double)] = []
-        for (t, p) in process.successors(i) where p > 0 {
-            let j: Int?
-            switch t {
-            case .end: j = nil
-            case .node(let k): j = (k >= 0 && k < process.nodes.count) ? k : nil
-            }
-            if let idx = out.firstIndex(where: { $0.0 == j }) { out[idx].1 += p } else { out.append((j, p)) }
-        }
-        return out
+    /// Solves the visits of every node of `process` (its flow graph worked out here).
+    public static func solve(_ process: Process) -> Solution {
+        solve(process, flow: FlowGraph(process))
     }
 
-    /// Checks what the solver needs and returns the first problem found.
-    static func validate(_ process: Process) -> Problem? {
-        for node in process.nodes {
-            if node.isDecision {
-                if node.branches.isEmpty { return .decisionWithoutBranches }
-                var sum = 0.0
-                for b in node.branches {
-                    guard b.target != nil else { return .unresolvedTarget }
-                    guard b.share.isFinite, b.share >= 0, b.share <= 1 else { return .invalidShare }
-                    sum += b.share
-                }
-                if abs(sum - 1) > 1e-9 { return .branchShares }
-            } else {
-                if node.nextGiven && node.next == nil { return .unresolvedTarget }
-                guard node.share.isFinite, node.share >= 0, node.share <= 1 else { return .invalidShare }
-            }
-        }
-        return nil
-    }
-
-    /// Nodes reachable from the first node (through transitions with positive probability).
-    static func reachable(_ trans: [[(target: Int?, p: Double)]]) -> [Bool] {
-        let n = trans.count
-        var seen = [Bool](repeating: false, count: n)
-        guard n > 0 else { return seen }
-        seen[0] = true
-        var stack = [0]
-        while let i = stack.popLast() {
-            for (t, _) in trans[i] { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } }
-        }
-        return seen
-    }
-
-    /// Solves the visits of every node of `process`.
+    /// Solves the visits of every node of `process` on its flow graph (`Model.flows`).
     ///
     /// Fast path: when every transition goes forward in source order (no loop), one pass
     /// in source order is exact. Otherwise `FlowSolver` solves the system component by
     /// component (loops by sparse elimination).
-    public static func solve(_ process: Process) -> Solution {
-        let n = process.nodes.count
+    public static func solve(_ process: Process, flow: FlowGraph) -> Solution {
+        let n = flow.nodeCount
         if n == 0 { return Solution(visits: [], problem: nil, reachable: [], acyclic: true) }
-        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
-        for i in 0..<n { trans[i] = transitions(process, i) }
-        let reach = reachable(trans)
-        if let p = validate(process) { return Solution(visits: nil, problem: p, reachable: reach, acyclic: false, transitions: trans) }
-        // Every reachable node must be able to reach the end.
-        var preds = [[Int]](repeating: [], count: n)
-        var toEnd = [Bool](repeating: false, count: n)
-        var work: [Int] = []
-        var forward = true
-        for i in 0..<n {
-            for (t, _) in trans[i] {
-                if let j = t {
-                    preds[j].append(i)
-                    if j <= i && reach[i] { forward = false }
-                } else if !toEnd[i] { toEnd[i] = true; work.append(i) }
-            }
-        }
-        while let j = work.popLast() { for i in preds[j] where !toEnd[i] { toEnd[i] = true; work.append(i) } }
-        for i in 0..<n where reach[i] && !toEnd[i] {
-            return Solution(visits: nil, problem: .caseCannotEnd, reachable: reach, acyclic: false, transitions: trans)
-        }
-        if forward {
+        let trans = flow.transitions
+        let reach = flow.visited
+        if let p = flow.problem { return Solution(visits: nil, problem: p, reachable: reach, acyclic: false, transitions: trans) }
+        if flow.isForward {
             var v = [Double](repeating: 0, count: n)
             v[0] = 1
             for i in 0..<n where reach[i] {

@@ -35,7 +35,7 @@ enum CheckCommand {
             let model = Analyzer.check(trees: trees)
             clock.lap("check")
             diagnostics.append(contentsOf: model.diagnostics)
-            for t in model.trees { sources[t.path] = t.file }
+            for f in model.sources.files { sources[f.path] = f }
         }
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
         let printer = DiagnosticPrinter(sources: sources)

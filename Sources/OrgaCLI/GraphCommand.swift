@@ -58,14 +58,15 @@ enum GraphCommand {
             return ExitCode.usage
         }
         guard let loaded = loadModels(reader.positional, command: "graph", anyExtension: reader.has("--any-extension"), io: io), let files = loaded.first?.files else { return ExitCode.usage }
-        let model = Analyzer.check(files: files)
+        let checked = Analyzer.check(files: files)
+        let model = checked.model
         let words: Words = lang == "de" ? .de : .en
 
         // Errors: reported, then drawn anyway.
         let errors = model.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             var sources: [String: SourceFile] = [:]
-            for t in model.trees { sources[t.path] = t.file }
+            for f in checked.sources.files { sources[f.path] = f }
             io.err(DiagnosticPrinter(sources: sources).text(errors, color: false))
             io.err("orgc graph: the model has errors; drawing what can be drawn\n")
             status = ExitCode.findings

@@ -39,7 +39,7 @@ enum ReportCommand {
         for (_, files) in models {
             let model = Analyzer.check(files: files)
             clock.lap("check")
-            let result = StaffingAnalysis.analyze(model)
+            let result = StaffingAnalysis.analyze(model.model)
             clock.lap("analyze")
             contexts.append(ReportContext(model: model, result: result, language: lang))
         }

@@ -24,9 +24,9 @@ extension IDEWorkspace {
         for e in edits { byPath[e.path, default: []].append(e) }
         var changes: [WorkspaceEdit.Change] = []
         for path in byPath.keys.sorted() {
-            guard let f = ctx.state.fileIndex[path], f < ctx.model.trees.count else { return nil }
+            guard let f = ctx.state.fileIndex[path], let file = ctx.sources.file(f) else { return nil }
             let list = (byPath[path] ?? []).sorted { $0.range < $1.range }.map { FileEdit(range: $0.range, newText: $0.newText) }
-            changes.append(WorkspaceEdit.Change(path: path, file: ctx.model.trees[f].file, edits: list))
+            changes.append(WorkspaceEdit.Change(path: path, file: file, edits: list))
         }
         return WorkspaceEdit(changes: changes)
     }

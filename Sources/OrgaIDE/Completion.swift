@@ -245,7 +245,7 @@ extension IDEWorkspace {
         var starts: [Int] = [], contains: [Int] = []
         for (i, s) in model.symbols.enumerated() where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
             // Only the first declaration of a name (duplicates are errors anyway).
-            if let g = model.globalNames[s.name], g != i { continue }
+            if let g = model.globalNames[s.name], g.index != i { continue }
             if p.isEmpty { starts.append(i); continue }
             let lower = s.name.lowercased()
             if lower.hasPrefix(p) { starts.append(i) } else if lower.contains(p) { contains.append(i) }
@@ -257,10 +257,10 @@ extension IDEWorkspace {
             let s = model.symbols[i]
             let kindWord = String(s.kind.phrase.dropFirst(2))
             var d = DualText()
-            let title = declarationTitle(s, model)
+            let title = declarationTitle(i, ctx)
             d.line(md: "**\(kindWord)** `\(s.name)`" + (title.map { " — \($0)" } ?? ""), plain: "\(kindWord) \(s.name)" + (title.map { " — \($0)" } ?? ""))
-            if let doc = declarationDoc(s, model), !doc.isEmpty { d.blank(); d.line(doc) }
-            return completionItem(label: s.name, kind: completionKind(of: s.kind),
+            if let doc = declarationDoc(i, ctx), !doc.isEmpty { d.blank(); d.line(doc) }
+            return completionItem(label: s.name, kind: completionKind(of: s.kind.asKinds),
                                    detail: title.map { "\(kindWord) \($0)" } ?? kindWord, doc: d)
         }
     }

@@ -8,18 +8,21 @@ import OrgaSupport
 public struct DocContext {
     public let state: ModelState
     public let model: Model
+    /// Where the model was written, and the trees it was made from.
+    public let sources: SourceMap
+    public let trees: [SyntaxTree]
     public let fileIndex: Int
     public let path: String
 
-    public var tree: SyntaxTree { model.trees[fileIndex] }
-    public var file: SourceFile { model.trees[fileIndex].file }
+    public var tree: SyntaxTree { trees[fileIndex] }
+    public var file: SourceFile { trees[fileIndex].file }
 
-    func path(of l: Location) -> String { model.trees[l.file].path }
+    func path(of l: Location) -> String { sources.path(l) }
 
     /// A location of the model as a range of its file (nil for a location without one).
     func location(_ l: Location) -> FileLocation? {
-        guard l.file >= 0 && l.file < model.trees.count else { return nil }
-        return FileLocation(path: model.trees[l.file].path, range: l.range, file: model.trees[l.file].file)
+        guard let f = sources.file(l.file) else { return nil }
+        return FileLocation(path: f.path, range: l.range, file: f)
     }
 }
 
@@ -37,10 +40,10 @@ extension IDEWorkspace {
         }
         let analysed = m.dirty || m.model == nil
         if analysed { analyse(m) }
-        guard let model = m.model, let f = m.fileIndex[path], f < model.trees.count else {
+        guard let model = m.model, let f = m.fileIndex[path], f < m.checkedTrees.count else {
             throw IDEError("cannot read \(path)")
         }
-        return (DocContext(state: m, model: model, fileIndex: f, path: path), analysed)
+        return (DocContext(state: m, model: model, sources: m.sources, trees: m.checkedTrees, fileIndex: f, path: path), analysed)
     }
 
     /// Staffing figures of a model's current analysis (computed once per analysis,
@@ -55,8 +58,6 @@ extension IDEWorkspace {
             r = StaffingAnalysis.analyze(model)
         }
         m.extras.staffing = StaffingFigures(result: r)
-        m.lastStaffingDiagnostics = r.diagnostics
-        m.lastStaffingStamps = m.stamps
         return r
     }
 
@@ -78,41 +79,31 @@ extension IDEWorkspace {
     }
 
     /// What to do when the staffing computation of `generation` is done.
-    public enum StaffingOutcome { case unchanged, diagnosticsChanged, restart }
+    public enum StaffingOutcome { case unchanged, restart }
 
-    /// Takes over a finished staffing computation: its diagnostics if they changed
-    /// (republish), or `restart` when the model was analysed again meanwhile and
-    /// is not waiting for another analysis (then start the latest generation).
+    /// Takes over a finished staffing computation, or `restart` when the model was
+    /// analysed again meanwhile and is not waiting for another analysis (then start
+    /// the latest generation).
     public func staffingFinished(_ m: ModelState, generation: Int) -> StaffingOutcome {
         m.staffingBusy = false
         if m.generation == generation, m.extras.staffing == nil {
-            let before = staffingDiagnostics(m)
             _ = staffing(m)
-            return before != staffingDiagnostics(m) ? .diagnosticsChanged : .unchanged
+            return .unchanged
         }
         return m.generation != generation && !m.dirty ? .restart : .unchanged
     }
 
-    /// Staffing diagnostics for publishing now: the current ones if computed, else
-    /// those of the last computation for files whose text has not changed since.
-    public func staffingDiagnostics(_ m: ModelState) -> [Diagnostic] {
-        if let s = m.extras.staffing { return s.result.diagnostics }
-        return m.lastStaffingDiagnostics.filter { m.stamps[$0.path, default: 0] == m.lastStaffingStamps[$0.path, default: 0] }
-    }
-
-    /// Every diagnostic of a model to publish now, by path: the check's and the
-    /// staffing analysis's.
+    /// Every diagnostic of a model to publish now, by path.
     public func diagnostics(_ m: ModelState) -> [String: [Diagnostic]] {
         guard let model = m.model else { return [:] }
         var byPath: [String: [Diagnostic]] = [:]
         for d in model.diagnostics { byPath[d.path, default: []].append(d) }
-        for d in staffingDiagnostics(m) { byPath[d.path, default: []].append(d) }
         return byPath
     }
 
     /// The diagnostics of one document of a context.
     func diagnostics(_ ctx: DocContext) -> [Diagnostic] {
-        ctx.model.diagnostics.filter { $0.path == ctx.path } + staffingDiagnostics(ctx.state).filter { $0.path == ctx.path }
+        ctx.model.diagnostics.filter { $0.path == ctx.path }
     }
 }
 

@@ -96,16 +96,16 @@ extension IDEWorkspace {
         let kindWord: String
         switch sym.kind {
         case .node:
-            let isDecision = sym.process.flatMap { p in p < model.processes.count && sym.index >= 0 && sym.index < model.processes[p].nodes.count ? model.processes[p].nodes[sym.index].isDecision : nil } ?? false
+            let isDecision = sym.process.flatMap { p in model.processes[safe: p]?.nodes[safe: sym.index]?.isDecision } ?? false
             kindWord = isDecision ? "decision" : "step"
         default: kindWord = String(sym.kind.phrase.dropFirst(2))
         }
         var qualified = sym.name
         if sym.kind == .node, let p = sym.process, p < model.processes.count { qualified = model.processes[p].name + "." + sym.name }
-        let title = declarationTitle(sym, model)
+        let title = declarationTitle(s, ctx)
         d.line(md: "**\(kindWord)** `\(qualified)`" + (title.map { " — \($0)" } ?? ""),
                plain: "\(kindWord) \(qualified)" + (title.map { " — \($0)" } ?? ""))
-        if let doc = declarationDoc(sym, model), !doc.isEmpty {
+        if let doc = declarationDoc(s, ctx), !doc.isEmpty {
             d.blank()
             d.line(doc)
         }
@@ -113,7 +113,7 @@ extension IDEWorkspace {
         var figures: [String] = []
         switch sym.kind {
         case .position:
-            guard sym.index >= 0 && sym.index < model.positions.count else { break }
+            guard model.positions[safe: sym.index] != nil else { break }
             if let ps = staffing?.positions[safe: sym.index] {
                 figures.append("planned **\(fmt(ps.planned)) fte** · filled **\(fmt(ps.filled)) fte** · need **\(fmt(ps.need)) fte** · gap **\(signed(ps.gap)) fte**")
                 figures.append("vacancy \(fmt(ps.vacancy)) fte · proposal \(fmt(ps.proposal)) fte" + (ps.complete ? "" : " · incomplete (inputs missing)"))
@@ -200,18 +200,19 @@ extension IDEWorkspace {
         }
     }
 
-    func declarationTitle(_ sym: Symbol, _ model: Model) -> String? {
-        guard sym.file >= 0 && sym.file < model.trees.count else { return nil }
-        let tree = model.trees[sym.file]
-        guard sym.statement >= 0 && Int(sym.statement) < tree.statements.count else { return nil }
-        return tree.declaredTitle(sym.statement).map { "\"\($0)\"" }
+    /// The declaring statement of symbol `s` in its file's tree.
+    func declaration(_ s: Int, _ ctx: DocContext) -> (tree: SyntaxTree, statement: Int32)? {
+        guard let d = ctx.sources.declaration(SymbolID(s)), let tree = ctx.trees[safe: d.file],
+              d.statement >= 0 && Int(d.statement) < tree.statements.count else { return nil }
+        return (tree, d.statement)
     }
 
-    func declarationDoc(_ sym: Symbol, _ model: Model) -> String? {
-        guard sym.file >= 0 && sym.file < model.trees.count else { return nil }
-        let tree = model.trees[sym.file]
-        guard sym.statement >= 0 && Int(sym.statement) < tree.statements.count else { return nil }
-        return tree.docComment(sym.statement)
+    func declarationTitle(_ s: Int, _ ctx: DocContext) -> String? {
+        declaration(s, ctx).flatMap { $0.tree.declaredTitle($0.statement) }.map { "\"\($0)\"" }
+    }
+
+    func declarationDoc(_ s: Int, _ ctx: DocContext) -> String? {
+        declaration(s, ctx).flatMap { $0.tree.docComment($0.statement) }
     }
 }
 
@@ -233,4 +234,5 @@ func tokenIndex(_ tree: SyntaxTree, at offset: Int) -> Int? {
 
 extension Array {
     subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+    subscript(safe i: Int?) -> Element? { i.flatMap { self[safe: $0] } }
 }

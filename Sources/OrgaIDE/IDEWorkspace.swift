@@ -19,6 +19,9 @@ public final class ModelState {
     public internal(set) var dirty = true
     /// The last analysis and what it was made from.
     public internal(set) var model: Model?
+    /// Where the last analysis was written, and the trees it was made from.
+    public internal(set) var sources = SourceMap()
+    public internal(set) var checkedTrees: [SyntaxTree] = []
     /// Re-checks only the edited files where that gives the same result as a full check.
     var analyzer = IncrementalAnalyzer()
     /// Index of each path in `model.trees`.
@@ -36,10 +39,6 @@ public final class ModelState {
     /// analyses come faster than staffing, the generations in between are skipped
     /// (the latest one starts when the running one is done).
     var staffingBusy = false
-    /// Staffing diagnostics of the last finished staffing computation, and the file
-    /// stamps they were computed from (carried over to files that did not change).
-    var lastStaffingDiagnostics: [Diagnostic] = []
-    var lastStaffingStamps: [String: Int] = [:]
 
     init(key: String, isDirectory: Bool) {
         self.key = key
@@ -111,16 +110,16 @@ struct Occurrences {
     /// Per symbol: every location (declaration first).
     var bySymbol: [Int: [Location]]
 
-    init(model: Model) {
-        var byFile = [[Entry]](repeating: [], count: model.trees.count)
+    init(model: Model, fileCount: Int) {
+        var byFile = [[Entry]](repeating: [], count: fileCount)
         var bySymbol: [Int: [Location]] = [:]
         for (i, s) in model.symbols.enumerated() where s.location.file >= 0 && s.location.file < byFile.count {
             byFile[s.location.file].append(Entry(range: s.location.range, symbol: i, isDeclaration: true))
             bySymbol[i, default: []].append(s.location)
         }
         for r in model.references where r.location.file >= 0 && r.location.file < byFile.count {
-            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol, isDeclaration: false))
-            if let s = r.symbol { bySymbol[s, default: []].append(r.location) }
+            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol?.index, isDeclaration: false))
+            if let s = r.symbol?.index { bySymbol[s, default: []].append(r.location) }
         }
         for f in byFile.indices { byFile[f].sort { $0.range < $1.range } }
         self.byFile = byFile
@@ -231,6 +230,8 @@ public final class IDEWorkspace {
             m.disk = indexed.files
             m.trees = indexed.trees
             m.model = indexed.model
+            m.sources = indexed.sources
+            m.checkedTrees = indexed.checkedTrees
             m.analyzer = indexed.analyzer
             m.fileIndex = indexed.fileIndex
             m.generation += 1
@@ -418,7 +419,10 @@ public final class IDEWorkspace {
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
         m.model = nil   // the analyzer's arrays are then not shared with the old model (no copies)
-        m.model = m.analyzer.check(trees: trees)
+        let checked = m.analyzer.check(trees: trees)
+        m.model = checked.model
+        m.sources = checked.sources
+        m.checkedTrees = trees
         lastTimings = (Double(t1 - t0) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e6, m.analyzer.lastWasIncremental)
         m.fileIndex = index
         m.generation += 1
@@ -430,7 +434,7 @@ public final class IDEWorkspace {
     func occurrences(_ m: ModelState) -> Occurrences? {
         if let o = m.occurrences { return o }
         guard let model = m.model else { return nil }
-        let o = Occurrences(model: model)
+        let o = Occurrences(model: model, fileCount: m.sources.files.count)
         m.occurrences = o
         return o
     }
@@ -445,6 +449,8 @@ public struct IndexedModel: Sendable {
     let trees: [String: SyntaxTree]
     let fileIndex: [String: Int]
     public let model: Model
+    let sources: SourceMap
+    let checkedTrees: [SyntaxTree]
     let analyzer: IncrementalAnalyzer
 
     /// Reads, parses and checks the files of a model root.
@@ -462,7 +468,8 @@ public struct IndexedModel: Sendable {
             ordered.append(t)
         }
         var analyzer = IncrementalAnalyzer()
-        let model = analyzer.check(trees: ordered)
-        return IndexedModel(root: root, paths: paths, files: files, trees: trees, fileIndex: index, model: model, analyzer: analyzer)
+        let checked = analyzer.check(trees: ordered)
+        return IndexedModel(root: root, paths: paths, files: files, trees: trees, fileIndex: index, model: checked.model,
+                            sources: checked.sources, checkedTrees: ordered, analyzer: analyzer)
     }
 }

@@ -16,8 +16,9 @@ extension IDEWorkspace {
         for e in occ.byFile[ctx.fileIndex] where e.isDeclaration {
             guard let s = e.symbol, s < model.symbols.count else { continue }
             let sym = model.symbols[s]
-            guard sym.statement >= 0 && Int(sym.statement) < tree.statements.count else { continue }
-            let st = tree.statement(sym.statement)
+            guard let d = ctx.sources.declaration(SymbolID(s)), d.file == ctx.fileIndex,
+                  d.statement >= 0 && Int(d.statement) < tree.statements.count else { continue }
+            let st = tree.statement(d.statement)
             let headerEnd = st.argCount > 0 ? tree.range(of: tree.argument(st.argStart + st.argCount - 1)).end : e.range.end
             guard headerEnd >= lo && headerEnd <= hi else { continue }
             var label: String? = nil

@@ -46,43 +46,43 @@ extension IDEWorkspace {
         }
         let model = ctx.model
         let sym = model.symbols[s]
-        if let problem = RenameRules.problem(newName: newName, oldName: sym.name, kind: sym.kind, taken: { n in
-            clash(for: sym, newName: n, in: model)
+        if let problem = RenameRules.problem(newName: newName, oldName: sym.name, kind: sym.kind.asKinds, taken: { n in
+            clash(for: sym, newName: n, in: model, sources: ctx.sources)
         }) {
             throw IDEError(problem)
         }
         var byFile: [Int: [Location]] = [:]
         for l in occ.bySymbol[s] ?? [] { byFile[l.file, default: []].append(l) }
         var changes: [WorkspaceEdit.Change] = []
-        for f in byFile.keys.sorted() where f >= 0 && f < model.trees.count {
+        for f in byFile.keys.sorted() {
+            guard let file = ctx.sources.file(f) else { continue }
             let edits = (byFile[f] ?? []).sorted().map { FileEdit(range: $0.range, newText: newName) }
-            changes.append(WorkspaceEdit.Change(path: model.trees[f].path, file: model.trees[f].file, edits: edits))
+            changes.append(WorkspaceEdit.Change(path: file.path, file: file, edits: edits))
         }
         return WorkspaceEdit(changes: changes)
     }
 
     /// The declaration that `newName` would clash with, described, if any.
-    private func clash(for sym: Symbol, newName: String, in model: Model) -> String? {
+    private func clash(for sym: Symbol, newName: String, in model: Model, sources: SourceMap) -> String? {
         func describe(_ i: Int) -> String {
             let o = model.symbols[i]
-            let (line, col) = model.lineColumn(o.location)
-            return "\(o.kind.phrase) at \(model.trees[o.location.file].path):\(line):\(col)"
+            return "\(o.kind.phrase) at \(sources.describe(o.location))"
         }
+        func describe(_ s: SymbolID) -> String { describe(s.index) }
         switch sym.kind {
         case .node:
             guard let p = sym.process, p < model.processes.count else { return nil }
             if newName == Keywords.endTarget { return "the end of the process (`\(Keywords.endTarget)`)" }
             if let n = model.processes[p].nodes.first(where: { $0.name == newName }) {
-                let (line, col) = model.lineColumn(n.location)
-                return "a step or decision of process `\(model.processes[p].name)` at \(model.trees[n.location.file].path):\(line):\(col)"
+                return "a step or decision of process `\(model.processes[p].name)` at \(sources.describe(n.location))"
             }
             return nil
         case .criterion:
-            return model.criterionNames[newName].map(describe)
+            return model.criterionNames[newName].map { describe($0) }
         case .target:
-            return model.symbols.firstIndex { $0.kind == .target && $0.name == newName }.map(describe)
+            return model.symbols.firstIndex { $0.kind == .target && $0.name == newName }.map { describe($0) }
         default:
-            return model.globalNames[newName].map(describe)
+            return model.globalNames[newName].map { describe($0) }
         }
     }
 }

@@ -29,8 +29,7 @@ public enum SemanticTokens {
     }
 
     /// Classifies every token of file `fileIndex`: (token index, type, modifiers) in order.
-    static func classify(model: Model, fileIndex: Int, occurrences: Occurrences?) -> [(Int, Int, Int)] {
-        let tree = model.trees[fileIndex]
+    static func classify(model: Model, tree: SyntaxTree, fileIndex: Int, occurrences: Occurrences?) -> [(Int, Int, Int)] {
         var byStart: [Int32: (Int, Int)] = [:]
         // Statement keywords and literal shape words.
         for (i, st) in tree.statements.enumerated() {
@@ -63,7 +62,7 @@ public enum SemanticTokens {
         }
         if let occ = occurrences, fileIndex < occ.byFile.count {
             for e in occ.byFile[fileIndex] {
-                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind) : nil } ?? variable
+                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind.asKinds) : nil } ?? variable
                 let mods = e.isDeclaration ? declarationBit | definitionBit : 0
                 if byStart[Int32(e.range.start)]?.0 == keyword && !e.isDeclaration && type != property { continue }
                 byStart[Int32(e.range.start)] = (type, mods)
@@ -108,7 +107,7 @@ extension IDEWorkspace {
     public func semanticTokens(_ ctx: DocContext, in range: ByteRange? = nil) -> [SemanticToken] {
         let file = ctx.file
         let tree = ctx.tree
-        let classes = SemanticTokens.classify(model: ctx.model, fileIndex: ctx.fileIndex, occurrences: occurrences(ctx.state))
+        let classes = SemanticTokens.classify(model: ctx.model, tree: ctx.tree, fileIndex: ctx.fileIndex, occurrences: occurrences(ctx.state))
         let lo = range?.start ?? 0, hi = range?.end ?? Int.max
         var out: [SemanticToken] = []
         out.reserveCapacity(classes.count)

@@ -88,13 +88,13 @@ extension IDEWorkspace {
         var out: [WorkspaceSymbol] = []
         for m in models {
             guard let model = m.model else { continue }
-            for s in model.symbols where IDEWorkspace.fuzzyMatch(query, s.name, asciiQuery: asciiQuery) {
-                guard s.location.file >= 0 && s.location.file < model.trees.count else { continue }
-                let tree = model.trees[s.location.file]
-                let keyword = s.statement >= 0 && Int(s.statement) < tree.statements.count ? tree.knownKeyword(s.statement) : nil
+            for (i, s) in model.symbols.enumerated() where IDEWorkspace.fuzzyMatch(query, s.name, asciiQuery: asciiQuery) {
+                guard let d = m.sources.declaration(SymbolID(i)), d.file >= 0 && d.file < m.checkedTrees.count else { continue }
+                let tree = m.checkedTrees[d.file]
+                let keyword = d.statement >= 0 && Int(d.statement) < tree.statements.count ? tree.knownKeyword(d.statement) : nil
                 var container: String? = nil
                 if s.kind == .node, let p = s.process, p < model.processes.count { container = model.processes[p].name }
-                out.append(WorkspaceSymbol(name: s.name, kind: symbolKind(keyword: keyword, declares: s.kind),
+                out.append(WorkspaceSymbol(name: s.name, kind: symbolKind(keyword: keyword, declares: s.kind.asKinds),
                                            location: FileLocation(path: tree.path, range: s.location.range, file: tree.file),
                                            containerName: container))
                 if out.count >= limit { return out }

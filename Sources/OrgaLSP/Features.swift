@@ -173,11 +173,11 @@ extension LanguageServer {
 
     /// The LSP number of a symbol kind; kinds above the base set fall back to one the
     /// client knows.
-    func symbolKindNumber(_ k: SymbolKind) -> Int {
+    func symbolKindNumber(_ k: OrgaIDE.SymbolKind) -> Int {
         switch k {
-        case .struct: client.symbolKind(k.lspNumber, fallback: SymbolKind.class.lspNumber)
-        case .operator: client.symbolKind(k.lspNumber, fallback: SymbolKind.method.lspNumber)
-        default: client.symbolKind(k.lspNumber, fallback: SymbolKind.variable.lspNumber)
+        case .struct: client.symbolKind(k.lspNumber, fallback: OrgaIDE.SymbolKind.class.lspNumber)
+        case .operator: client.symbolKind(k.lspNumber, fallback: OrgaIDE.SymbolKind.method.lspNumber)
+        default: client.symbolKind(k.lspNumber, fallback: OrgaIDE.SymbolKind.variable.lspNumber)
         }
     }
 
@@ -319,7 +319,7 @@ extension CompletionItemKind {
     }
 }
 
-extension SymbolKind {
+extension OrgaIDE.SymbolKind {
     var lspNumber: Int {
         switch self {
         case .module: 2

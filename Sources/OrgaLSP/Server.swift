@@ -198,7 +198,6 @@ public final class LanguageServer: @unchecked Sendable {
             case .staffingDone(let key, let generation):
                 if let m = workspace.models[key] {
                     switch workspace.staffingFinished(m, generation: generation) {
-                    case .diagnosticsChanged where !pendingPublish.contains(key): publish(m)
                     case .restart where !pendingPublish.contains(key):
                         // Analysed again meanwhile: now the latest generation (a pending
                         // model starts its own after its next analysis).
@@ -493,8 +492,7 @@ public final class LanguageServer: @unchecked Sendable {
         // Clear what was published for files of this model that are no longer targets.
         let modelURIs = Set(m.paths.map { documents.uri($0) })
         for p in m.paths.sorted() where targets.contains(p) {
-            guard let f = m.fileIndex[p] else { continue }
-            let file = model.trees[f].file
+            guard let f = m.fileIndex[p], let file = m.sources.file(f) else { continue }
             let list = (byPath[p] ?? []).map { diagnosticJSON($0, file: file) }
             let u = documents.uri(p)
             let serialized = JSONValue.array(list).serialized()

@@ -8,6 +8,8 @@ import OrgaSupport
 /// returned here are plain (unescaped); each format escapes them.
 public struct ReportContext: Sendable {
     public let model: Model
+    /// Where the model was written (for the findings' lines and columns).
+    public let sources: SourceMap
     public let result: StaffingResult
     public let language: OutputLanguage
     /// All findings: the model's diagnostics and the analysis's, sorted, without duplicates.
@@ -15,15 +17,16 @@ public struct ReportContext: Sendable {
     public let numbers: NumberFormat
     private let fileIndex: [String: Int]
 
-    public init(model: Model, result: StaffingResult? = nil, language: OutputLanguage = .de) {
+    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de) {
+        let model = checked.model
         self.model = model
+        self.sources = checked.sources
         self.result = result ?? StaffingAnalysis.analyze(model)
         self.language = language
-        var seen = Set<Diagnostic>()
-        self.diagnostics = (model.diagnostics + self.result.diagnostics).filter { seen.insert($0).inserted }.sorted()
+        self.diagnostics = model.diagnostics   // sorted and de-duplicated by the analyzer
         self.numbers = NumberFormat(language)
         var idx: [String: Int] = [:]
-        for (i, t) in model.trees.enumerated() where idx[t.path] == nil { idx[t.path] = i }
+        for (i, f) in checked.sources.files.enumerated() where idx[f.path] == nil { idx[f.path] = i }
         self.fileIndex = idx
     }
 
@@ -91,8 +94,7 @@ public struct ReportContext: Sendable {
 
     /// 1-based line and column (Unicode scalars) of a diagnostic.
     public func lineColumn(_ d: Diagnostic) -> (line: Int, column: Int) {
-        guard let i = fileIndex[d.path] else { return (1, 1) }
-        let f = model.trees[i].file
+        guard let i = fileIndex[d.path], let f = sources.file(i) else { return (1, 1) }
         let off = max(0, min(d.range.start, f.bytes.count))
         return (f.line(of: off) + 1, f.characterColumn(of: off) + 1)
     }

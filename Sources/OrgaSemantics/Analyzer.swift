@@ -1,13 +1,29 @@
 import OrgaSyntax
 
+/// A checked model and where it was written.
+@dynamicMemberLookup
+public struct CheckedModel: Sendable {
+    public var model: Model
+    public var sources: SourceMap
+
+    public init(model: Model, sources: SourceMap) {
+        self.model = model
+        self.sources = sources
+    }
+
+    /// The model's fields, read through (`checked.diagnostics`, `checked.processes`).
+    public subscript<T>(dynamicMember keyPath: KeyPath<Model, T>) -> T { model[keyPath: keyPath] }
+}
+
 /// Entry point of the semantic layer: parse files and check them as one model.
 public enum Analyzer {
     /// Builds and checks a model from parsed files. Files are read in path order
-    /// whatever order they come in (`model.trees` is in that order), and diagnostics
+    /// whatever order they come in (`sources.files` is in that order), and diagnostics
     /// are sorted and de-duplicated, so output is deterministic.
-    public static func check(trees: [SyntaxTree]) -> Model {
+    public static func check(trees: [SyntaxTree]) -> CheckedModel {
         var builder = ModelBuilder(trees: canonicalOrder(trees))
-        return finish(builder.build())
+        builder.build()
+        return CheckedModel(model: finish(builder.model, builder.sources), sources: builder.sources)
     }
 
     /// The trees sorted by path (stable; as `ModelLoader` lists them), so that no
@@ -20,13 +36,14 @@ public enum Analyzer {
         }.map { trees[$0] }
     }
 
-    public static func check(files: [SourceFile]) -> Model {
+    public static func check(files: [SourceFile]) -> CheckedModel {
         check(trees: files.map { Parser.parse($0) })
     }
 
-    /// The whole-model checks on a built model, and the diagnostics in their final order.
-    static func finish(_ built: Model) -> Model {
-        var checker = Checker(model: built)
+    /// The flow graphs and whole-model checks on a built model, and the diagnostics in
+    /// their final order.
+    static func finish(_ built: Model, _ sources: SourceMap) -> Model {
+        var checker = Checker(model: built, sources: sources)
         var model = checker.run()
         var seen = Set<Diagnostic>()
         model.diagnostics = model.diagnostics.filter { seen.insert($0).inserted }.sorted()
@@ -38,19 +55,16 @@ public enum Analyzer {
 /// `Analyzer.check(trees:)` on the same trees, but without redoing the files that did
 /// not change where that is exact.
 ///
-/// It keeps the model as built by passes 1 and 2 (before the whole-model `Checker`)
-/// and what each file contributed to it. A changed file that declares the same names
-/// of the same kinds in the same order (and as many `model` blocks; if it holds the
-/// model block, with the same `workdays`) is rebuilt alone: its declarations are put
-/// back into the slots they had, its properties and references are read again, and
-/// the other files' entries are kept, since their pass 2 reads only names, kinds and
-/// indices of other files (and `workdays`). The `Checker` then runs on the whole
-/// model. Anything else (files added, removed or renamed, declarations changed, many
-/// files changed at once) is a full check.
+/// It keeps the model builder as it was after passes 1 and 2 (before the whole-model
+/// `Checker`), which knows what each file contributed and each file's `FileSummary`.
+/// A changed file whose summary keeps its `interface` (the same declarations in the
+/// same order, as many `model` blocks, the same `workdays`) is rebuilt alone: other
+/// files read nothing else of it. Any other change (files added, removed or renamed,
+/// declarations added, removed or renamed, `workdays` changed, many files changed at
+/// once) is a full check. The `Checker` then runs on the whole model.
 public struct IncrementalAnalyzer: Sendable {
-    private var built: Model?
-    private var files: [FileContribution] = []
-    private var last: Model?
+    private var builder: ModelBuilder?
+    private var last: CheckedModel?
     /// Whether the last `check` rebuilt only the changed files.
     public private(set) var lastWasIncremental = false
     /// At most this many changed files are rebuilt one by one; more is a full check.
@@ -58,10 +72,10 @@ public struct IncrementalAnalyzer: Sendable {
 
     public init() {}
 
-    public mutating func check(trees unordered: [SyntaxTree]) -> Model {
+    public mutating func check(trees unordered: [SyntaxTree]) -> CheckedModel {
         lastWasIncremental = false
         let trees = Analyzer.canonicalOrder(unordered)
-        if let previous = built, let last, previous.trees.count == trees.count, !trees.isEmpty {
+        if var previous = builder, let last, previous.trees.count == trees.count, !trees.isEmpty {
             var changed: [Int] = []
             var samePaths = true
             for i in trees.indices {
@@ -73,45 +87,35 @@ public struct IncrementalAnalyzer: Sendable {
                 }
             }
             if samePaths && changed.isEmpty {
-                // Same text: the same result (the trees may be other parses of it).
-                var model = last
-                model.trees = trees
-                self.last = model
-                built?.trees = trees
+                // Same text: the same result.
                 lastWasIncremental = true
-                return model
+                return last
             }
             if samePaths && changed.count <= maxChangedFiles {
-                self.built = nil   // let the builder own the arrays (no copies)
+                self.builder = nil   // let `previous` own the arrays (no copies)
                 self.last = nil
-                var builder = ModelBuilder(built: previous, files: files)
                 var ok = true
-                for f in changed where !builder.replace(file: f, with: trees[f]) { ok = false; break }
-                if ok {
-                    // Unchanged files keep their stored trees; take the caller's.
-                    builder.model.trees = trees
-                    return store(builder, incremental: true)
-                }
+                for f in changed where !previous.replace(file: f, with: trees[f]) { ok = false; break }
+                if ok { return store(previous, incremental: true) }
             }
         }
-        var builder = ModelBuilder(trees: trees)
-        _ = builder.build()
-        return store(builder, incremental: false)
+        var full = ModelBuilder(trees: trees)
+        full.recordsSummaries = true
+        full.build()
+        return store(full, incremental: false)
     }
 
-    private mutating func store(_ builder: ModelBuilder, incremental: Bool) -> Model {
-        built = builder.model
-        files = builder.files
-        let model = Analyzer.finish(builder.model)
-        last = model
+    private mutating func store(_ builder: ModelBuilder, incremental: Bool) -> CheckedModel {
+        self.builder = builder
+        let checked = CheckedModel(model: Analyzer.finish(builder.model, builder.sources), sources: builder.sources)
+        last = checked
         lastWasIncremental = incremental
-        return model
+        return checked
     }
 
     /// Forgets the stored model: the next check is a full one.
     public mutating func reset() {
-        built = nil
+        builder = nil
         last = nil
-        files = []
     }
 }

@@ -2,13 +2,14 @@ import OrgaSyntax
 
 /// Where something is declared or referenced: a file of the model and a byte range.
 public struct Location: Hashable, Sendable, Comparable {
-    /// Index into `Model.files`.
+    /// Index into `SourceMap.files` (the `FileID` of the file).
     public var file: Int
     public var range: ByteRange
     public init(file: Int, range: ByteRange) {
         self.file = file
         self.range = range
     }
+    public var fileID: FileID { FileID(file) }
     public static func < (a: Location, b: Location) -> Bool {
         a.file != b.file ? a.file < b.file : a.range < b.range
     }
@@ -51,30 +52,46 @@ public struct Allowance: Sendable, Hashable {
     }
 }
 
-/// The settings of the `model` block. Absent values stay nil: no silent defaults.
+/// The settings of the `model` block. Absent values stay absent: no silent defaults
+/// (the accessors name the default where the language has one).
 public struct ModelSettings: Sendable {
     public var name: String?
     public var title: String?
-    public var year: Int?
-    public var worktime: Located<Double>?
-    public var allowance: Located<Allowance>?
-    public var workdays: Double?
-    public var overhead: Double = 0          // fraction
-    public var workplace: Double = 0         // EUR per fte and year
-    public var workplaceDeclared = false
-    public var leadership: Double = 0        // fraction per fte led
-    public var rounding: Double = 0.01       // fte
-    /// The `model` statement, if any.
+    public var yearSetting: Setting<Int> = .absent
+    public var worktimeSetting: Setting<Double> = .absent
+    public var allowanceSetting: Setting<Allowance> = .absent
+    public var workdaysSetting: Setting<Double> = .absent
+    /// Fraction (10 % → 0.1).
+    public var overheadSetting: Setting<Double> = .absent
+    /// EUR per fte and year.
+    public var workplaceSetting: Setting<Double> = .absent
+    /// Fraction per fte led.
+    public var leadershipSetting: Setting<Double> = .absent
+    /// fte.
+    public var roundingSetting: Setting<Double> = .absent
+    /// The name of the first `model` statement (its keyword when it has no name), if any.
     public var declaration: Location?
-    public var statement: (file: Int, id: Int32)?
+
+    public init() {}
+
+    public var year: Int? { yearSetting.value }
+    public var worktime: Located<Double>? { worktimeSetting.located }
+    public var allowance: Located<Allowance>? { allowanceSetting.located }
+    public var workdays: Double? { workdaysSetting.value }
+    public var overhead: Double { overheadSetting.value ?? 0 }
+    public var workplace: Double { workplaceSetting.value ?? 0 }
+    public var workplaceDeclared: Bool { workplaceSetting.value != nil }
+    public var leadership: Double { leadershipSetting.value ?? 0 }
+    public var rounding: Double { roundingSetting.value ?? 0.01 }
 }
 
 public struct Grade: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var cost: Double?
+    public var costSetting: Setting<Double> = .absent
     public var location: Location
+    public var cost: Double? { costSetting.value }
 }
 
 public struct OrgUnit: Sendable {
@@ -84,13 +101,18 @@ public struct OrgUnit: Sendable {
     public var kind: String?
     public var code: String?
     public var parent: Int?
-    public var head: Int?
-    public var worktime: Located<Double>?
-    public var allowance: Located<Allowance>?
+    /// The position named by `head` (location: the name).
+    public var headSetting: Setting<Int> = .absent
+    public var worktimeSetting: Setting<Double> = .absent
+    public var allowanceSetting: Setting<Allowance> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
     public var subunits: [Int] = []
     public var positions: [Int] = []
+
+    public var head: Int? { headSetting.value }
+    public var worktime: Located<Double>? { worktimeSetting.located }
+    public var allowance: Located<Allowance>? { allowanceSetting.located }
 }
 
 public struct Effort: Sendable {
@@ -106,19 +128,30 @@ public struct Position: Sendable {
     public var title: String?
     public var doc: String?
     public var unit: Int?
-    public var grade: Int?
-    public var planned: Double = 0
-    public var filled: Double = 0
-    public var plannedGiven = false
-    public var filledGiven = false
-    public var kw: Int?
-    public var freezeUntil: String?
+    /// The grade named by `grade` (location: the statement).
+    public var gradeSetting: Setting<Int> = .absent
+    public var plannedSetting: Setting<Double> = .absent
+    public var filledSetting: Setting<Double> = .absent
+    public var kwSetting: Setting<Int> = .absent
+    public var freezeSetting: Setting<String> = .absent
     public var efforts: [Effort] = []
     /// Staffed hours per week (Arbeitsplatzmethode).
-    public var coverageHoursPerWeek: Double?
-    public var worktime: Located<Double>?
-    public var allowance: Located<Allowance>?
+    public var coverageSetting: Setting<Double> = .absent
+    public var worktimeSetting: Setting<Double> = .absent
+    public var allowanceSetting: Setting<Allowance> = .absent
     public var location: Location
+
+    public var grade: Int? { gradeSetting.value }
+    public var planned: Double { plannedSetting.value ?? 0 }
+    public var filled: Double { filledSetting.value ?? 0 }
+    /// Written, even when the value was rejected (that has its own diagnostic).
+    public var plannedGiven: Bool { plannedSetting.isWritten }
+    public var filledGiven: Bool { filledSetting.isWritten }
+    public var kw: Int? { kwSetting.value }
+    public var freezeUntil: String? { freezeSetting.value }
+    public var coverageHoursPerWeek: Double? { coverageSetting.value }
+    public var worktime: Located<Double>? { worktimeSetting.located }
+    public var allowance: Located<Allowance>? { allowanceSetting.located }
 }
 
 public struct Actor: Sendable {
@@ -157,10 +190,12 @@ public enum FlowTarget: Sendable, Hashable {
 
 public struct Branch: Sendable {
     public var title: String?
-    /// Fraction (80 % → 0.8).
-    public var share: Double
+    /// Fraction (80 % → 0.8); location: the share.
+    public var shareSetting: Setting<Double> = .absent
     public var target: FlowTarget?
     public var location: Location
+    /// 0 when not given (the flow is then incomplete, `FlowGraph.isIncomplete`).
+    public var share: Double { shareSetting.value ?? 0 }
 }
 
 public struct FlowNode: Sendable {
@@ -168,35 +203,43 @@ public struct FlowNode: Sendable {
     public var title: String?
     public var doc: String?
     public var isDecision: Bool
-    public var performer: Performer?
-    /// Processing time per execution in hours (nil = not given).
-    public var timeHours: Double?
+    /// `by` (location: the statement).
+    public var performerSetting: Setting<Performer> = .absent
+    /// Processing time per execution in hours.
+    public var timeSetting: Setting<Double> = .absent
     /// Waiting time in calendar days.
-    public var waitDays: Double = 0
+    public var waitSetting: Setting<Double> = .absent
     /// Fraction of cases reaching the step in which it is done.
-    public var share: Double = 1
+    public var shareSetting: Setting<Double> = .absent
     public var mediaBreak = false
     public var systems: [Int] = []
-    /// Explicit `next` (nil = next node in source order).
-    public var next: FlowTarget?
-    public var nextGiven = false
-    public var call: Int?
+    /// Explicit `next` (absent: the next node in source order).
+    public var nextSetting: Setting<FlowTarget> = .absent
+    /// The process run by `call`.
+    public var callSetting: Setting<Int> = .absent
     public var branches: [Branch] = []
     public var location: Location
-    /// The statement in its file's tree.
-    public var statement: Int32
-    /// Index of this node's entry in `Model.symbols`.
-    public var symbol: Int = -1
+    public var symbol: SymbolID
+
+    public var performer: Performer? { performerSetting.value }
+    /// Processing time per execution in hours (nil = not given or rejected).
+    public var timeHours: Double? { timeSetting.value }
+    public var waitDays: Double { waitSetting.value ?? 0 }
+    public var share: Double { shareSetting.value ?? 1 }
+    public var next: FlowTarget? { nextSetting.value }
+    public var nextGiven: Bool { nextSetting.isWritten }
+    public var call: Int? { callSetting.value }
 }
 
 public struct Process: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var owner: Int?
-    /// Own cases per year (nil = not given or not convertible).
-    public var volumePerYear: Double?
-    public var source: String?
+    public var ownerSetting: Setting<Int> = .absent
+    /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`).
+    public var volumeSetting: Setting<Double> = .absent
+    /// Location: the first `source` statement.
+    public var sourceSetting: Setting<String> = .absent
     public var trigger: String?
     public var result: String?
     public var nodes: [FlowNode] = []
@@ -204,7 +247,12 @@ public struct Process: Sendable {
     public var ratings: [String: Located<Double>] = [:]
     public var location: Location
     public var file: Int
-    public var statement: Int32
+    public var symbol: SymbolID
+
+    public var owner: Int? { ownerSetting.value }
+    /// Own cases per year (nil = not given or not convertible).
+    public var volumePerYear: Double? { volumeSetting.value }
+    public var source: String? { sourceSetting.value }
 
     /// Successors of node `i` with their probabilities (branches may repeat targets).
     public func successors(_ i: Int) -> [(target: FlowTarget, probability: Double)] {
@@ -222,39 +270,46 @@ public struct Criterion: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var weight: Double?
-    /// Measured criterion: the raw value of a `MeasuredCriterion`.
-    public var measure: String?
+    public var weightSetting: Setting<Double> = .absent
+    /// Measured criterion (`from`): the raw value of a `MeasuredCriterion`.
+    public var measureSetting: Setting<String> = .absent
     /// Rated criterion: its scale.
-    public var scale: (lower: Double, upper: Double)?
+    public var scaleSetting: Setting<CriterionScale> = .absent
     public var location: Location
+
+    public var weight: Double? { weightSetting.value }
+    public var measure: String? { measureSetting.value }
+    public var scale: (lower: Double, upper: Double)? { scaleSetting.value.map { ($0.lower, $0.upper) } }
 }
 
-/// One named thing of the model, for name resolution and editor features.
+public struct CriterionScale: Sendable, Hashable {
+    public var lower: Double
+    public var upper: Double
+}
+
+/// One named thing of the model, for name resolution and editor features. Where it
+/// is declared in the syntax is in `SourceMap.declarations`.
 public struct Symbol: Sendable {
     public var name: String
-    /// Exactly one kind.
-    public var kind: DeclKinds
-    /// Index into the array of its kind (`units`, `positions` …); for nodes the node index.
-    public var index: Int
+    public var kind: SymbolKind
+    /// Index into the array of its kind (`units`, `positions` …); for nodes the node
+    /// index; nil for v2 declarations that have names only (measure, scenario, target, kpi).
+    public var index: Int?
     /// For nodes: the process.
     public var process: Int?
     public var location: Location
-    /// The declaring statement.
-    public var file: Int
-    public var statement: Int32
 }
 
 /// A use of a name in the source, resolved or not.
 public struct Reference: Sendable {
     public var location: Location
-    /// Index into `Model.symbols`, nil when unresolved.
-    public var symbol: Int?
+    /// Nil when unresolved.
+    public var symbol: SymbolID?
 }
 
-/// A whole Orga model: every file, every declaration resolved, and the findings.
+/// A whole Orga model: every declaration resolved, and the findings. It holds no
+/// syntax: where things are written is in the `SourceMap` beside it.
 public struct Model: Sendable {
-    public var trees: [SyntaxTree]
     public var settings = ModelSettings()
     public var grades: [Grade] = []
     public var units: [OrgUnit] = []
@@ -265,18 +320,18 @@ public struct Model: Sendable {
     public var criteria: [Criterion] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
-    /// Global namespace: name → symbol index.
-    public var globalNames: [String: Int] = [:]
-    public var criterionNames: [String: Int] = [:]
+    /// Global namespace: name → symbol.
+    public var globalNames: [String: SymbolID] = [:]
+    public var criterionNames: [String: SymbolID] = [:]
+    /// Every `worktime` statement whose value was rejected, wherever it is written.
+    public var rejectedWorktimes: [Location] = []
+    /// The flow of each process (index like `processes`), worked out once.
+    public var flows: [FlowGraph] = []
     public var diagnostics: [Diagnostic] = []
 
-    public init(trees: [SyntaxTree]) {
-        self.trees = trees
-    }
+    public init() {}
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
-    public func path(_ location: Location) -> String { trees[location.file].path }
 
     /// Effective worktime of a position: position, then its units outward, then the model.
     public func worktime(position p: Int) -> Located<Double>? {
@@ -313,16 +368,6 @@ public struct Model: Sendable {
         return settings.allowance?.value ?? .none
     }
 
-    /// The unit a performer belongs to, for handoffs: a position counts as its unit.
-    public func performingUnitKey(_ p: Performer) -> String {
-        switch p {
-        case .position(let i): positions[i].unit.map { "unit:\($0)" } ?? "position:\(i)"
-        case .unit(let i): "unit:\(i)"
-        case .actor(let i): "actor:\(i)"
-        case .system(let i): "system:\(i)"
-        }
-    }
-
     public func performerName(_ p: Performer) -> String {
         switch p {
         case .position(let i): positions[i].name
@@ -332,19 +377,19 @@ public struct Model: Sendable {
         }
     }
 
-    /// Converts a byte location to 1-based line and column (Unicode scalars).
-    public func lineColumn(_ location: Location) -> (line: Int, column: Int) {
-        let f = trees[location.file].file
-        return (f.line(of: location.range.start) + 1, f.characterColumn(of: location.range.start) + 1)
+    /// The step or decision `id`, if it exists.
+    public func node(_ id: NodeID) -> FlowNode? {
+        guard processes.indices.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
+        return processes[id.process].nodes[id.index]
     }
 
     /// The symbol declared or referenced at `offset` of file `file`.
-    public func symbol(atFile file: Int, offset: Int) -> Int? {
+    public func symbol(atFile file: Int, offset: Int) -> SymbolID? {
         for r in references where r.location.file == file && r.location.range.start <= offset && offset <= r.location.range.end {
             return r.symbol
         }
         for (i, s) in symbols.enumerated() where s.location.file == file && s.location.range.start <= offset && offset <= s.location.range.end {
-            return i
+            return SymbolID(i)
         }
         return nil
     }

@@ -2,63 +2,67 @@ import Foundation
 import OrgaSyntax
 import OrgaSupport
 
-/// Builds a `Model` from the syntax trees of all files of a model: declares every
-/// name (pass 1), then reads properties and resolves references (pass 2). Checks
-/// that need the whole model run afterwards (`Checker`).
-struct ModelBuilder {
-    var model: Model
-    /// What each file contributed (for rebuilding one file alone, `replace(file:with:)`).
+/// Builds a `Model` and its `SourceMap` from the syntax trees of all files of a model:
+/// declares every name (pass 1), then reads properties and resolves references
+/// (pass 2). It is the only reader of syntax in the semantic layer; checks that need the
+/// whole model run afterwards on the model alone (`Checker`).
+///
+/// It records what each file contributed (`FileContribution`, with the file's
+/// `FileSummary`), so that one file can be rebuilt alone (`replace(file:with:)`).
+struct ModelBuilder: Sendable {
+    var model = Model()
+    var sources = SourceMap()
+    /// The syntax trees, index like `sources.files`.
+    private(set) var trees: [SyntaxTree]
+    /// What each file contributed.
     private(set) var files: [FileContribution] = []
+    /// The first `model` statement of the model.
+    private var modelStatement: (file: Int, id: Int32)?
     /// Diagnostics of the pass that is running (moved into `files` per file).
     private var pending: [Diagnostic] = []
-    /// Re-declaring one file into the slots it had: the next slot of each kind, and
-    /// the slots the file had (a declaration outside them aborts).
+    /// Whether each file's `FileSummary` is recorded (for `replace(file:with:)`; a
+    /// one-off check does not need them).
+    var recordsSummaries = false
+    /// Re-declaring one file: the next slot of each kind (nil in a full build, where
+    /// declarations are appended).
     private var cursor: DeclCounts? = nil
-    private var cursorEnd = DeclCounts()
-    private var redeclareFailed = false
-    private var redeclareModelSeen = 0
 
     init(trees: [SyntaxTree]) {
-        model = Model(trees: trees)
+        self.trees = trees
+        sources = SourceMap(files: trees.map(\.file))
     }
 
-    /// Continues from a model this builder built before (pass 1 and 2 done, no `Checker`).
-    init(built: Model, files: [FileContribution]) {
-        model = built
-        self.files = files
-    }
-
-    mutating func build() -> Model {
-        files = [FileContribution](repeating: FileContribution(), count: model.trees.count)
-        for t in model.trees.indices { declare(file: t) }
+    mutating func build() {
+        files = [FileContribution](repeating: FileContribution(), count: trees.count)
+        for t in trees.indices { declare(file: t) }
         readSettingsRecording()
-        for t in model.trees.indices { resolveRecording(file: t) }
+        for t in trees.indices { resolveRecording(file: t) }
         finish()
-        return model
     }
 
     /// Reads the `model` block before any file's pass 2: settings apply to the whole
     /// model whatever file holds them (a `/day` volume in any file needs `workdays`),
     /// so no result may depend on the order in which files are read.
     private mutating func readSettingsRecording() {
-        guard let (file, id) = model.settings.statement, file >= 0, file < files.count else { return }
+        guard let (file, id) = modelStatement, file >= 0, file < files.count else { return }
         pending = []
-        readModel(model.trees[file], file, id)
+        readModel(trees[file], file, id)
         files[file].settingsDiagnostics = pending
         pending = []
     }
 
     /// Diagnostics in the order of a full build (parse, pass 1, pass 2, each by file),
-    /// and the derived lists of units.
+    /// and the lists derived from all files.
     private mutating func finish() {
         var diagnostics: [Diagnostic] = []
-        for t in model.trees.indices { diagnostics.append(contentsOf: model.trees[t].diagnostics) }
+        for t in trees.indices { diagnostics.append(contentsOf: trees[t].diagnostics) }
         for f in files.indices {
             for issue in files[f].declIssues { if let d = diagnostic(issue) { diagnostics.append(d) } }
         }
         for f in files.indices { diagnostics.append(contentsOf: files[f].settingsDiagnostics) }
         for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
         model.diagnostics = diagnostics
+        model.rejectedWorktimes = files.flatMap(\.rejectedWorktimes)
         for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
             model.units[u].subunits = []
             model.units[u].positions = []
@@ -78,49 +82,70 @@ struct ModelBuilder {
         files[file].resolveDiagnostics = pending
         pending = []
         files[file].referenceCount = model.references.count - before
+        files[file].rejectedWorktimes = Self.rejectedWorktimes(trees[file], file: file)
     }
+
+    /// Every `worktime` statement of a tree whose value is missing or not more than 0,
+    /// wherever it is written (also where it is not read: a later `model` block), and
+    /// every unknown keyword that most likely meant `worktime`.
+    private static func rejectedWorktimes(_ tree: SyntaxTree, file: Int) -> [Location] {
+        var out: [Location] = []
+        for (i, st) in tree.statements.enumerated() {
+            let id = Int32(i)
+            if st.spec >= 0 {
+                guard Int(st.spec) < isWorktimeSpec.count, isWorktimeSpec[Int(st.spec)] else { continue }
+                if let a = tree.arg(id, .value), a.value > 0 { continue }
+            } else if Keywords.probableKeyword(for: tree.keywordText(id), in: st.context) != .worktime {
+                continue
+            }
+            out.append(Location(file: file, range: tree.range(id)))
+        }
+        return out
+    }
+
+    /// Per keyword spec: whether it is a `worktime` statement (no spec lookup per statement).
+    private static let isWorktimeSpec: [Bool] = Keywords.all.map { $0.keyword == .worktime }
 
     // MARK: Rebuilding one file
 
     /// Replaces the tree of `file` and rebuilds what it contributed, leaving every
-    /// other file's contribution as it is. That is exact when the file declares the
-    /// same names of the same kinds in the same order (and as many `model` blocks),
-    /// and, if it holds the model block, `workdays` (read by other files' `/day`
-    /// volumes) stays the same. Returns false otherwise; the model is then unusable
-    /// and must be built anew.
+    /// other file's contribution as it is. That is exact when the new tree has the same
+    /// `FileSummary.interface` as the old one: other files read of this one only what
+    /// the interface holds (names, kinds and order of its declarations, its `model`
+    /// blocks and the `workdays` they set), and with the same declarations in the same
+    /// order the file's declarations go back into the slots they had. Returns false
+    /// (and leaves the builder as it was) when the interface changed: then the model
+    /// must be built anew.
     mutating func replace(file f: Int, with tree: SyntaxTree) -> Bool {
-        guard f >= 0, f < files.count, f < model.trees.count, tree.path == model.trees[f].path else { return false }
+        guard recordsSummaries, f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path else { return false }
+        let summary = FileSummary(tree, file: f)
+        guard summary.interface == files[f].summary.interface else { return false }
         let old = files[f]
-        model.trees[f] = tree
+        trees[f] = tree
+        sources.files[f] = tree.file
+        files[f].summary = summary
         // Pass 1 into the same slots.
         cursor = old.start
-        cursorEnd = old.end
-        redeclareFailed = false
-        redeclareModelSeen = 0
         files[f].declIssues = []
         declare(file: f)
-        let reached = cursor
         cursor = nil
-        guard !redeclareFailed, reached == old.end, files[f].modelStatements == old.modelStatements else { return false }
-        // Settings are read before pass 2 (as in a full build): again only if this file holds them.
-        let saved = model.settings
-        let modelFile = saved.statement?.file
-        if modelFile == f {
+        // Settings are read before pass 2 (as in a full build): again only if this file
+        // holds them; the `workdays` other files read are the same (same interface).
+        if modelStatement?.file == f {
             resetReadSettings()
             files[f].settingsDiagnostics = []
             readSettingsRecording()
-            if saved.workdays?.bitPattern != model.settings.workdays?.bitPattern { return false }
         }
         var refStart = 0
         for g in 0..<f { refStart += files[g].referenceCount }
-        guard refStart + old.referenceCount <= model.references.count else { return false }
         var others: [Reference] = []
         swap(&others, &model.references)
         resolveRecording(file: f)
         var mine: [Reference] = []
         swap(&mine, &model.references)
         model.references = others
-        model.references.replaceSubrange(refStart..<(refStart + old.referenceCount), with: mine)
+        let end = min(refStart + old.referenceCount, model.references.count)
+        model.references.replaceSubrange(min(refStart, end)..<end, with: mine)
         finish()
         return true
     }
@@ -128,27 +153,24 @@ struct ModelBuilder {
     /// The settings that `readModel` fills, back to their values before it ran.
     private mutating func resetReadSettings() {
         let d = ModelSettings()
-        model.settings.year = d.year
-        model.settings.worktime = d.worktime
-        model.settings.allowance = d.allowance
-        model.settings.workdays = d.workdays
-        model.settings.overhead = d.overhead
-        model.settings.workplace = d.workplace
-        model.settings.workplaceDeclared = d.workplaceDeclared
-        model.settings.leadership = d.leadership
-        model.settings.rounding = d.rounding
+        model.settings.yearSetting = d.yearSetting
+        model.settings.worktimeSetting = d.worktimeSetting
+        model.settings.allowanceSetting = d.allowanceSetting
+        model.settings.workdaysSetting = d.workdaysSetting
+        model.settings.overheadSetting = d.overheadSetting
+        model.settings.workplaceSetting = d.workplaceSetting
+        model.settings.leadershipSetting = d.leadershipSetting
+        model.settings.roundingSetting = d.roundingSetting
     }
 
     /// The next slot for a declaration of one kind: appended in a full build, the
-    /// file's own next slot when re-declaring (nil, and the re-declaration fails, when
-    /// the file now declares more of that kind).
-    private mutating func nextSlot(_ kind: WritableKeyPath<DeclCounts, Int>, count: Int) -> Int? {
+    /// file's own next slot when re-declaring.
+    private mutating func nextSlot(_ kind: WritableKeyPath<DeclCounts, Int>, count: Int) -> Int {
         guard var c = cursor else { return count }
         let i = c[keyPath: kind]
-        guard i < cursorEnd[keyPath: kind], i < count else { redeclareFailed = true; return nil }
         c[keyPath: kind] = i + 1
         cursor = c
-        return i
+        return min(i, count)
     }
 
     private static func put<T>(_ array: inout [T], _ i: Int, _ value: T) {
@@ -159,19 +181,18 @@ struct ModelBuilder {
     private func diagnostic(_ issue: DeclIssue) -> Diagnostic? {
         switch issue {
         case .duplicateName(let s, let first):
-            guard model.symbols.indices.contains(s), model.symbols.indices.contains(first) else { return nil }
+            guard model.symbols.contains(s), model.symbols.contains(first) else { return nil }
             let symbol = model.symbols[s], f = model.symbols[first]
-            return Diagnostic(.duplicateName, path: model.trees[symbol.location.file].path, range: symbol.location.range,
+            return Diagnostic(.duplicateName, path: sources.path(symbol.location), range: symbol.location.range,
                               "`\(symbol.name)` is already declared as \(article(f.kind.phrase)) at \(describe(f.location))")
-        case .duplicateNode(let s, let p, let first):
-            guard model.symbols.indices.contains(s), model.processes.indices.contains(p),
-                  model.processes[p].nodes.indices.contains(first) else { return nil }
+        case .duplicateNode(let s, let first):
+            guard model.symbols.contains(s), let node = model.node(first) else { return nil }
             let symbol = model.symbols[s]
-            return Diagnostic(.duplicateName, path: model.trees[symbol.location.file].path, range: symbol.location.range,
-                              "process `\(model.processes[p].name)` already has a node `\(symbol.name)` at \(describe(model.processes[p].nodes[first].location))")
+            return Diagnostic(.duplicateName, path: sources.path(symbol.location), range: symbol.location.range,
+                              "process `\(model.processes[first.process].name)` already has a node `\(symbol.name)` at \(describe(node.location))")
         case .duplicateModel(let l):
             guard let first = model.settings.declaration else { return nil }
-            return Diagnostic(.duplicateModel, path: model.trees[l.file].path, range: l.range,
+            return Diagnostic(.duplicateModel, path: sources.path(l), range: l.range,
                               "a model has one `model` block; the first is at \(describe(first))")
         }
     }
@@ -181,25 +202,29 @@ struct ModelBuilder {
     private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
-        pending.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
+        pending.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
     }
 
-    private func describe(_ l: Location) -> String {
-        let (line, col) = model.lineColumn(l)
-        return "\(model.trees[l.file].path):\(line):\(col)"
+    private func describe(_ l: Location) -> String { sources.describe(l) }
+
+    /// The keyword that the unknown keyword of statement `c` most likely meant
+    /// (`tiem` → `time`), the parser's "did you mean"; nil for a known keyword.
+    private func meantKeyword(_ tree: SyntaxTree, _ c: Int32) -> Keyword? {
+        let st = tree.statement(c)
+        guard st.spec < 0 else { return nil }
+        return Keywords.probableKeyword(for: tree.keywordText(c), in: st.context)
     }
 
     // MARK: Pass 1: declarations
 
     private mutating func declare(file: Int) {
-        let tree = model.trees[file]
-        if cursor == nil { files[file].start = counts() }
-        files[file].modelStatements = 0
-        for id in tree.roots {
-            if redeclareFailed { return }
-            declareStatement(tree, file: file, id: id, process: nil)
+        let tree = trees[file]
+        if cursor == nil {
+            files[file].start = counts()
+            if recordsSummaries { files[file].summary = FileSummary(tree, file: file) }
         }
-        if cursor == nil { files[file].end = counts() }
+        var modelBlocks = 0
+        for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil, modelBlocks: &modelBlocks) }
     }
 
     private func counts() -> DeclCounts {
@@ -208,68 +233,69 @@ struct ModelBuilder {
                    criteria: model.criteria.count, symbols: model.symbols.count)
     }
 
-    private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: Int?) {
-        guard !redeclareFailed, let spec = tree.spec(id) else { return }
+    private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: Int?, modelBlocks: inout Int) {
+        guard let spec = tree.spec(id) else { return }
         let st = tree.statement(id)
-        if let kind = spec.declares, let (name, range) = tree.declaredName(id) {
+        if let kinds = spec.declares, let kind = SymbolKind(kinds), let (name, range) = tree.declaredName(id) {
+            if kind == .node, !(process.map { $0 >= 0 && $0 < model.processes.count } ?? false) { return }
             let l = loc(file, range)
             let title = tree.declaredTitle(id)
             let doc = tree.docComment(id)
-            var index = 0
+            let symbolID = SymbolID(nextSlot(\.symbols, count: model.symbols.count))
+            var index: Int? = nil
             switch kind {
             case .grade:
-                guard let i = nextSlot(\.grades, count: model.grades.count) else { return }
+                let i = nextSlot(\.grades, count: model.grades.count)
                 index = i
-                Self.put(&model.grades, i, Grade(name: name, title: title, doc: doc, cost: nil, location: l))
+                Self.put(&model.grades, i, Grade(name: name, title: title, doc: doc, location: l))
             case .unit:
-                guard let i = nextSlot(\.units, count: model.units.count) else { return }
+                let i = nextSlot(\.units, count: model.units.count)
                 index = i
                 Self.put(&model.units, i, OrgUnit(name: name, title: title, doc: doc, location: l))
             case .position:
-                guard let i = nextSlot(\.positions, count: model.positions.count) else { return }
+                let i = nextSlot(\.positions, count: model.positions.count)
                 index = i
                 Self.put(&model.positions, i, Position(name: name, title: title, doc: doc, location: l))
             case .actor:
-                guard let i = nextSlot(\.actors, count: model.actors.count) else { return }
+                let i = nextSlot(\.actors, count: model.actors.count)
                 index = i
                 Self.put(&model.actors, i, Actor(name: name, title: title, doc: doc, external: false, location: l))
             case .system:
-                guard let i = nextSlot(\.systems, count: model.systems.count) else { return }
+                let i = nextSlot(\.systems, count: model.systems.count)
                 index = i
                 Self.put(&model.systems, i, OrgSystem(name: name, title: title, doc: doc, location: l))
             case .process:
-                guard let i = nextSlot(\.processes, count: model.processes.count) else { return }
+                let i = nextSlot(\.processes, count: model.processes.count)
                 index = i
-                Self.put(&model.processes, i, Process(name: name, title: title, doc: doc, location: l, file: file, statement: id))
+                Self.put(&model.processes, i, Process(name: name, title: title, doc: doc, location: l, file: file, symbol: symbolID))
             case .criterion:
-                guard let i = nextSlot(\.criteria, count: model.criteria.count) else { return }
+                let i = nextSlot(\.criteria, count: model.criteria.count)
                 index = i
                 Self.put(&model.criteria, i, Criterion(name: name, title: title, doc: doc, location: l))
             case .node:
-                guard let p = process, p >= 0, p < model.processes.count else { return }
+                guard let p = process else { return }
                 index = model.processes[p].nodes.count
                 model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == .decide,
-                                                         location: l, statement: id))
-            default:
-                index = -1   // measure, scenario, target, kpi: names only (v2)
+                                                         location: l, symbol: symbolID))
+            case .measure, .scenario, .target, .kpi:
+                index = nil   // names only (v2)
             }
-            let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil,
-                                location: l, file: file, statement: id)
-            guard let symbolIndex = nextSlot(\.symbols, count: model.symbols.count) else { return }
-            if kind == .node, let p = process { model.processes[p].nodes[index].symbol = symbolIndex }
-            register(symbol, at: symbolIndex)
-            if redeclareFailed { return }
-            if kind == .process {
-                for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index) }
+            let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil, location: l)
+            register(symbol, at: symbolID)
+            // Quick fixes insert into processes and steps only.
+            let insertion = kind == .process || kind == .node ? InsertionPoint.of(tree, id) : nil
+            Self.put(&sources.declarations, symbolID.index, SourceMap.Declaration(file: file, statement: id, insertion: insertion))
+            if kind == .process, let index {
+                for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index, modelBlocks: &modelBlocks) }
                 return
             }
         }
         if st.context == .file && spec.keyword == .model {
-            files[file].modelStatements += 1
+            modelBlocks += 1
             let isFirst: Bool
             if cursor != nil {
                 // Re-declaring: the first `model` block of the model is still this file's first one, if it was.
-                isFirst = model.settings.statement?.file == file && files[file].modelStatements == 1
+                isFirst = modelStatement?.file == file && modelBlocks == 1
             } else {
                 isFirst = model.settings.declaration == nil
             }
@@ -277,34 +303,25 @@ struct ModelBuilder {
                 files[file].declIssues.append(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))))
             } else {
                 model.settings.declaration = loc(file, tree.declaredName(id)?.range ?? tree.tokenRange(st.keywordToken))
-                model.settings.statement = (file, id)
+                modelStatement = (file, id)
+                sources.modelBlock = SourceMap.Block(file: file, statement: id, insertion: InsertionPoint.of(tree, id))
                 model.settings.name = tree.declaredName(id)?.name
                 model.settings.title = tree.declaredTitle(id)
             }
         }
         if spec.opens == .unit || spec.opens == .dnaDefinition {
-            for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: nil) }
+            for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: nil, modelBlocks: &modelBlocks) }
         }
     }
 
-    private mutating func register(_ symbol: Symbol, at index: Int) {
+    private mutating func register(_ symbol: Symbol, at id: SymbolID) {
         let file = symbol.location.file
-        if cursor != nil {
-            // Re-declaring: the same name, kind and index as before, or the file's declarations changed.
-            guard index < model.symbols.count else { redeclareFailed = true; return }
-            let old = model.symbols[index]
-            guard old.name == symbol.name, old.kind == symbol.kind, old.index == symbol.index, old.process == symbol.process else {
-                redeclareFailed = true
-                return
-            }
-        }
-        Self.put(&model.symbols, index, symbol)
+        Self.put(&model.symbols, id.index, symbol)
         /// The first declaration of the name in its namespace; when re-declaring, the
         /// name tables are those of the full build, which the same names leave as they are.
-        func first(in table: WritableKeyPath<Model, [String: Int]>) -> Int? {
-            if let first = model[keyPath: table][symbol.name] { return first == index ? nil : first }
-            if cursor != nil { redeclareFailed = true; return nil }
-            model[keyPath: table][symbol.name] = index
+        func first(in table: WritableKeyPath<Model, [String: SymbolID]>) -> SymbolID? {
+            if let first = model[keyPath: table][symbol.name] { return first == id ? nil : first }
+            model[keyPath: table][symbol.name] = id
             return nil
         }
         switch symbol.kind {
@@ -312,21 +329,21 @@ struct ModelBuilder {
             guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
             let nodes = model.processes[p].nodes
             if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
-                files[file].declIssues.append(.duplicateNode(symbol: index, process: p, first: first))
+                files[file].declIssues.append(.duplicateNode(symbol: id, first: NodeID(process: p, index: first)))
             }
         case .criterion:
-            if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
+            if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: id, first: f)) }
         case .target:
             break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
         default:
-            if let f = first(in: \.globalNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
+            if let f = first(in: \.globalNames) { files[file].declIssues.append(.duplicateName(symbol: id, first: f)) }
         }
     }
 
     // MARK: Pass 2: properties and references
 
     private mutating func resolve(file: Int) {
-        let tree = model.trees[file]
+        let tree = trees[file]
         for id in tree.roots {
             guard let spec = tree.spec(id) else { continue }
             switch spec.keyword {
@@ -346,17 +363,17 @@ struct ModelBuilder {
     }
 
     /// Index of the symbol declared by statement `id` of `file` among `kind`.
-    private func declaredIndex(_ file: Int, _ id: Int32, _ kind: DeclKinds) -> Int? {
-        guard let (name, range) = model.trees[file].declaredName(id) else { return nil }
-        if kind == .criterion {
-            guard let s = model.criterionNames[name], model.symbols[s].location == loc(file, range) else {
-                return model.symbols.firstIndex { $0.kind == .criterion && $0.location == loc(file, range) }.map { model.symbols[$0].index }
-            }
+    private func declaredIndex(_ file: Int, _ id: Int32, _ kind: SymbolKind) -> Int? {
+        guard let (name, range) = trees[file].declaredName(id) else { return nil }
+        let l = loc(file, range)
+        if let s = (kind == .criterion ? model.criterionNames : model.globalNames)[name], model.symbols[s].location == l,
+           model.symbols[s].kind == kind {
             return model.symbols[s].index
         }
-        if let s = model.globalNames[name], model.symbols[s].location == loc(file, range) { return model.symbols[s].index }
-        // A duplicate: it has its own entry (properties are still read and checked).
-        return model.symbols.first { $0.kind == kind && $0.location == loc(file, range) }?.index
+        // A duplicate: it has its own entry (properties are still read and checked),
+        // among the symbols this file declared.
+        let lower = min(files[file].start.symbols, model.symbols.count)
+        return model.symbols[lower...].first { $0.kind == kind && $0.location == l }?.index
     }
 
     private mutating func reportEmptyBlock(_ tree: SyntaxTree, _ file: Int, _ id: Int32, _ message: String) {
@@ -371,7 +388,7 @@ struct ModelBuilder {
         // told apart by their keyword text.
         for (k, c) in zip(kids.indices, kids) {
             let st = tree.statement(c)
-            guard tree.spec(c)?.unique == true else { continue }
+            guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
             let byText = st.context == .dnaRatings
             for e in kids[kids.startIndex..<k] {
                 let earlier = tree.statement(e)
@@ -413,26 +430,29 @@ struct ModelBuilder {
 
     private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
 
-    private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Allowance>? {
-        guard let a = tree.arg(c, .value) else { return nil }
+    /// An `allowance` statement; a later one replaces an earlier one, also when rejected.
+    private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Allowance> {
+        let l = loc(file, tree.range(c))
+        guard let a = tree.arg(c, .value) else { return .rejected(l) }
         let deduction = tree.arg(c, .ofWorktime) != nil
         let fraction = a.value / 100
-        let l = loc(file, tree.range(c))
         if deduction && fraction >= 1 {
             report(.allowanceTooLarge, loc(file, tree.range(of: a)), "`allowance \(fmtNumber(a.value)) % of worktime` leaves no working time; it must be below 100 %")
-            return nil
+            return .rejected(l)
         }
-        return Located(Allowance(fraction: fraction, convention: deduction ? .deduction : .surcharge), l)
+        return .given(Allowance(fraction: fraction, convention: deduction ? .deduction : .surcharge), l)
     }
 
-    private mutating func readWorktime(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Double>? {
-        guard let a = tree.arg(c, .value) else { return nil }
+    /// A `worktime` statement; a later one replaces an earlier one, also when rejected.
+    private mutating func readWorktime(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Double> {
+        let l = loc(file, tree.range(c))
+        guard let a = tree.arg(c, .value) else { return .rejected(l) }
         let h = hours(a)
         if h <= 0 {
             report(.invalidValue, loc(file, tree.range(of: a)), "`worktime` must be more than 0 h")
-            return nil
+            return .rejected(l)
         }
-        return Located(h, loc(file, tree.range(c)))
+        return .given(h, l)
     }
 
     // MARK: Declarations
@@ -442,23 +462,28 @@ struct ModelBuilder {
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
             let a = tree.arg(c, .value)
+            let l = loc(file, tree.range(c))
             switch spec.keyword {
-            case .year: if let a { model.settings.year = Int(a.value) }
-            case .worktime: model.settings.worktime = readWorktime(tree, file, c)
-            case .allowance: model.settings.allowance = readAllowance(tree, file, c)
+            case .year: model.settings.yearSetting.write(a.map { Int($0.value) }, at: l)
+            case .worktime: model.settings.worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.settings.allowanceSetting = readAllowance(tree, file, c)
             case .workdays:
+                var value: Double? = nil
                 if let a {
                     if a.value <= 0 || a.value > 366 {
                         report(.invalidValue, loc(file, tree.range(of: a)), "`workdays` must be between 1 and 366")
-                    } else { model.settings.workdays = a.value }
+                    } else { value = a.value }
                 }
-            case .overhead: if let a { model.settings.overhead = a.value / 100 }
-            case .workplace: if let a { model.settings.workplace = a.value; model.settings.workplaceDeclared = true }
-            case .leadership: if let a { model.settings.leadership = a.value / 100 }
+                model.settings.workdaysSetting.write(value, at: l)
+            case .overhead: model.settings.overheadSetting.write(a.map { $0.value / 100 }, at: l)
+            case .workplace: model.settings.workplaceSetting.write(a?.value, at: l)
+            case .leadership: model.settings.leadershipSetting.write(a.map { $0.value / 100 }, at: l)
             case .rounding:
+                var value: Double? = nil
                 if let a {
-                    if a.value <= 0 { report(.invalidValue, loc(file, tree.range(of: a)), "`rounding` must be more than 0 fte") } else { model.settings.rounding = a.value }
+                    if a.value <= 0 { report(.invalidValue, loc(file, tree.range(of: a)), "`rounding` must be more than 0 fte") } else { value = a.value }
                 }
+                model.settings.roundingSetting.write(value, at: l)
             default: break
             }
         }
@@ -467,8 +492,12 @@ struct ModelBuilder {
     private mutating func readGrade(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let g = declaredIndex(file, id, .grade) else { return }
         checkUnique(tree, file, id)
-        for c in tree.childIDs(id) where tree.isKeyword(c, .cost) {
-            if let a = tree.arg(c, .value) { model.grades[g].cost = a.value }
+        for c in tree.childIDs(id) {
+            if tree.isKeyword(c, .cost) {
+                model.grades[g].costSetting.write(tree.arg(c, .value)?.value, at: loc(file, tree.range(c)))
+            } else if meantKeyword(tree, c) == .cost {
+                model.grades[g].costSetting.markMeant(at: loc(file, tree.range(c)))
+            }
         }
     }
 
@@ -483,16 +512,17 @@ struct ModelBuilder {
             case .kind: if let a { model.units[u].kind = tree.stringValue(a) }
             case .code: if let a { model.units[u].code = tree.stringValue(a) }
             case .head:
-                if let a, let s = resolveRef(tree, file, a, .position, what: "`head`") { model.units[u].head = s.index }
+                let s = a.flatMap { resolveRef(tree, file, $0, .position, what: "`head`") }
+                model.units[u].headSetting.write(s?.index, at: loc(file, a.map { tree.nameRange($0) } ?? tree.range(c)))
             case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
-                if parent != nil {
+                if let parent {
                     report(.nestedAndIn, loc(file, tree.range(c)),
-                           "unit `\(model.units[u].name)` is nested in `\(model.units[parent!].name)` and also placed with `in`; use one of them")
-                } else if let s { model.units[u].parent = s.index }
-            case .worktime: model.units[u].worktime = readWorktime(tree, file, c)
-            case .allowance: model.units[u].allowance = readAllowance(tree, file, c)
+                           "unit `\(model.units[u].name)` is nested in `\(model.units[parent].name)` and also placed with `in`; use one of them")
+                } else if let i = s?.index { model.units[u].parent = i }
+            case .worktime: model.units[u].worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.units[u].allowanceSetting = readAllowance(tree, file, c)
             case .unit: readUnit(tree, file, c, nestedIn: u)
             case .position: readPosition(tree, file, c, nestedIn: u)
             default: break
@@ -505,32 +535,42 @@ struct ModelBuilder {
         checkUnique(tree, file, id)
         model.positions[p].unit = unit
         for c in tree.childIDs(id) {
-            guard let spec = tree.spec(c) else { continue }
+            let l = loc(file, tree.range(c))
+            guard let spec = tree.spec(c) else {
+                switch meantKeyword(tree, c) {
+                case .planned: model.positions[p].plannedSetting.markMeant(at: l)
+                case .filled: model.positions[p].filledSetting.markMeant(at: l)
+                case .grade: model.positions[p].gradeSetting.markMeant(at: l)
+                default: break
+                }
+                continue
+            }
             let a = tree.arg(c, .value)
             switch spec.keyword {
             case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
-                if unit != nil {
-                    report(.nestedAndIn, loc(file, tree.range(c)),
-                           "position `\(model.positions[p].name)` is nested in `\(model.units[unit!].name)` and also placed with `in`; use one of them")
-                } else if let s { model.positions[p].unit = s.index }
+                if let unit {
+                    report(.nestedAndIn, l,
+                           "position `\(model.positions[p].name)` is nested in `\(model.units[unit].name)` and also placed with `in`; use one of them")
+                } else if let i = s?.index { model.positions[p].unit = i }
             case .grade:
-                if let a, let s = resolveRef(tree, file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
-            // Given even when the value was rejected (that has its own diagnostic; no W510 on top).
-            case .planned: model.positions[p].plannedGiven = true; if let a { model.positions[p].planned = a.value }
-            case .filled: model.positions[p].filledGiven = true; if let a { model.positions[p].filled = a.value }
-            case .kw: if let a { model.positions[p].kw = Int(a.value) }
-            case .freeze: if let d = a { model.positions[p].freezeUntil = tree.text(d.firstToken) }
+                let s = a.flatMap { resolveRef(tree, file, $0, .grade, what: "`grade`") }
+                model.positions[p].gradeSetting.write(s?.index, at: l)
+            // Written even when the value was rejected (that has its own diagnostic; no W510 on top).
+            case .planned: model.positions[p].plannedSetting.write(a?.value, at: l)
+            case .filled: model.positions[p].filledSetting.write(a?.value, at: l)
+            case .kw: model.positions[p].kwSetting.write(a.map { Int($0.value) }, at: l)
+            case .freeze: model.positions[p].freezeSetting.write(a.map { tree.text($0.firstToken) }, at: l)
             case .effort:
                 guard let q = a else { break }
                 let label = tree.arg(c, .label).map { tree.stringValue($0) } ?? ""
-                var e = Effort(label: label, fte: nil, hoursPerYear: nil, location: loc(file, tree.range(c)))
+                var e = Effort(label: label, fte: nil, hoursPerYear: nil, location: l)
                 if q.unit == .fte { e.fte = q.value } else if let per = q.per, let k = per.perYear { e.hoursPerYear = hours(q) * k }
                 model.positions[p].efforts.append(e)
-            case .coverage: if let a { model.positions[p].coverageHoursPerWeek = hours(a) }
-            case .worktime: model.positions[p].worktime = readWorktime(tree, file, c)
-            case .allowance: model.positions[p].allowance = readAllowance(tree, file, c)
+            case .coverage: model.positions[p].coverageSetting.write(a.map { hours($0) }, at: l)
+            case .worktime: model.positions[p].worktimeSetting = readWorktime(tree, file, c)
+            case .allowance: model.positions[p].allowanceSetting = readAllowance(tree, file, c)
             default: break
             }
         }
@@ -547,22 +587,30 @@ struct ModelBuilder {
         checkUnique(tree, file, id)
         var nodeIndex = 0
         for c in tree.childIDs(id) {
-            guard let spec = tree.spec(c) else { continue }
+            let l = loc(file, tree.range(c))
+            guard let spec = tree.spec(c) else {
+                if meantKeyword(tree, c) == .volume { model.processes[p].volumeSetting.markMeant(at: l) }
+                continue
+            }
             let a = tree.arg(c, .value)
             switch spec.keyword {
             case .owner:
-                if let a, let s = resolveRef(tree, file, a, .unit, what: "`owner`") { model.processes[p].owner = s.index }
+                let s = a.flatMap { resolveRef(tree, file, $0, .unit, what: "`owner`") }
+                model.processes[p].ownerSetting.write(s?.index, at: l)
             case .volume:
-                guard let a, let per = a.per else { break }
-                if let k = per.perYear {
-                    model.processes[p].volumePerYear = a.value * k
-                } else if let wd = model.settings.workdays {
-                    model.processes[p].volumePerYear = a.value * wd
-                } else {
-                    report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
-                           "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
+                var value: Double? = nil
+                if let a, let per = a.per {
+                    if let k = per.perYear {
+                        value = a.value * k
+                    } else if let wd = model.settings.workdays {
+                        value = a.value * wd
+                    } else {
+                        report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
+                               "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
+                    }
                 }
-            case .source: if let a { model.processes[p].source = tree.name(a) }
+                model.processes[p].volumeSetting.write(value, at: l)
+            case .source: model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
             case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
             case .result: if let a { model.processes[p].result = tree.stringValue(a) }
             case .step, .decide:
@@ -602,8 +650,7 @@ struct ModelBuilder {
             let l = loc(file, tree.nameRange(a))
             if name == Keywords.endTarget { return .end }
             if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
-                let s = model.processes[p].nodes[i].symbol
-                if s >= 0 { model.references.append(Reference(location: l, symbol: s)) }
+                model.references.append(Reference(location: l, symbol: model.processes[p].nodes[i].symbol))
                 return .node(i)
             }
             let isProcess = model.globalNames[name].map { model.symbols[$0].kind == .process } ?? false
@@ -616,35 +663,47 @@ struct ModelBuilder {
             return nil
         }
         for c in tree.childIDs(id) {
-            guard let spec = tree.spec(c) else { continue }
+            let l = loc(file, tree.range(c))
+            guard let spec = tree.spec(c) else {
+                switch meantKeyword(tree, c) {
+                case .by: model.processes[p].nodes[n].performerSetting.markMeant(at: l)
+                case .call: model.processes[p].nodes[n].callSetting.markMeant(at: l)
+                case .time: model.processes[p].nodes[n].timeSetting.markMeant(at: l)
+                default: break
+                }
+                continue
+            }
             let a = tree.arg(c, .value)
             switch spec.keyword {
             case .by:
-                guard let a, let s = resolveRef(tree, file, a, .performer, what: "`by`") else { break }
-                let perf: Performer
-                switch s.kind {
-                case .position: perf = .position(s.index)
-                case .unit: perf = .unit(s.index)
-                case .actor: perf = .actor(s.index)
-                default: perf = .system(s.index)
+                var performer: Performer? = nil
+                if let a, let s = resolveRef(tree, file, a, .performer, what: "`by`"), let i = s.index {
+                    switch s.kind {
+                    case .position: performer = .position(i)
+                    case .unit: performer = .unit(i)
+                    case .actor: performer = .actor(i)
+                    default: performer = .system(i)
+                    }
                 }
-                model.processes[p].nodes[n].performer = perf
-            case .time: if let a { model.processes[p].nodes[n].timeHours = hours(a) }
-            case .wait: if let a, let d = a.unit?.calendarDays { model.processes[p].nodes[n].waitDays = a.value * d }
-            case .share: if let a { model.processes[p].nodes[n].share = a.value / 100 }
+                model.processes[p].nodes[n].performerSetting.write(performer, at: l)
+            case .time: model.processes[p].nodes[n].timeSetting.write(a.map { hours($0) }, at: l)
+            case .wait:
+                let days = a.flatMap { a in a.unit?.calendarDays.map { a.value * $0 } }
+                model.processes[p].nodes[n].waitSetting.write(days, at: l)
+            case .share: model.processes[p].nodes[n].shareSetting.write(a.map { $0.value / 100 }, at: l)
             case .mediaBreak: model.processes[p].nodes[n].mediaBreak = true
             case .system:
-                if let a, let s = resolveRef(tree, file, a, .system, what: "`system`") { model.processes[p].nodes[n].systems.append(s.index) }
-            case .next:
-                model.processes[p].nodes[n].nextGiven = true
-                if let t = tree.arg(c, .target) { model.processes[p].nodes[n].next = target(t) }
+                if let a, let s = resolveRef(tree, file, a, .system, what: "`system`"), let i = s.index { model.processes[p].nodes[n].systems.append(i) }
+            case .next: model.processes[p].nodes[n].nextSetting.write(tree.arg(c, .target).flatMap { target($0) }, at: l)
             case .call:
-                if let a, let s = resolveRef(tree, file, a, .process, what: "`call`") { model.processes[p].nodes[n].call = s.index }
+                let s = a.flatMap { resolveRef(tree, file, $0, .process, what: "`call`") }
+                model.processes[p].nodes[n].callSetting.write(s?.index, at: l)
             case .branch:
                 let title = tree.arg(c, .title).map { tree.stringValue($0) }
-                let share = tree.arg(c, .share).map { $0.value / 100 } ?? 0
-                let t = tree.arg(c, .target).flatMap { target($0) }
-                model.processes[p].nodes[n].branches.append(Branch(title: title, share: share, target: t, location: loc(file, tree.range(c))))
+                var branch = Branch(title: title, location: l)
+                if let share = tree.arg(c, .share) { branch.shareSetting = .given(share.value / 100, loc(file, tree.range(of: share))) }
+                branch.target = tree.arg(c, .target).flatMap { target($0) }
+                model.processes[p].nodes[n].branches.append(branch)
             default: break
             }
         }
@@ -654,11 +713,21 @@ struct ModelBuilder {
         guard tree.isKeyword(id, .criterion), let k = declaredIndex(file, id, .criterion) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
-            guard let spec = tree.spec(c), let a = tree.arg(c, .value) else { continue }
+            let l = loc(file, tree.range(c))
+            guard let spec = tree.spec(c) else {
+                switch meantKeyword(tree, c) {
+                case .weight: model.criteria[k].weightSetting.markMeant(at: l)
+                case .from: model.criteria[k].measureSetting.markMeant(at: l)
+                case .scale: model.criteria[k].scaleSetting.markMeant(at: l)
+                default: break
+                }
+                continue
+            }
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case .weight: model.criteria[k].weight = a.value
-            case .from: model.criteria[k].measure = tree.name(a)
-            case .scale: model.criteria[k].scale = (a.value, a.upper)
+            case .weight: model.criteria[k].weightSetting.write(a?.value, at: l)
+            case .from: model.criteria[k].measureSetting.write(a.map { tree.name($0) }, at: l)
+            case .scale: model.criteria[k].scaleSetting.write(a.map { CriterionScale(lower: $0.value, upper: $0.upper) }, at: l)
             default: break
             }
         }
@@ -697,7 +766,7 @@ func article(_ phrase: String) -> String {
 /// Shortest decimal form of a number for messages (`10`, `12.5`).
 func fmtNumber(_ v: Double) -> String { NumberFormat.shortest(v) }
 
-/// How many entries of each kind the model had (before or after one file's declarations).
+/// How many entries of each kind the model had before one file's declarations.
 struct DeclCounts: Equatable, Sendable {
     var grades = 0, units = 0, positions = 0, actors = 0, systems = 0, processes = 0, criteria = 0, symbols = 0
 }
@@ -705,20 +774,21 @@ struct DeclCounts: Equatable, Sendable {
 /// A finding of pass 1. Its message cites another declaration's place, which an edit
 /// of that declaration's file may move, so it is worded when the model is finished.
 enum DeclIssue: Sendable {
-    case duplicateName(symbol: Int, first: Int)
-    case duplicateNode(symbol: Int, process: Int, first: Int)
+    case duplicateName(symbol: SymbolID, first: SymbolID)
+    case duplicateNode(symbol: SymbolID, first: NodeID)
     case duplicateModel(Location)
 }
 
-/// What one file contributed to a model: its slots in the entity arrays, its pass-1
-/// findings, its pass-2 diagnostics and how many references it made.
+/// What one file contributed to a model: its summary, where its declarations start in
+/// the entity arrays, its pass-1 findings, the diagnostics of its settings and of its
+/// pass 2, how many references it made and its rejected `worktime` statements.
 struct FileContribution: Sendable {
+    var summary = FileSummary()
     var start = DeclCounts()
-    var end = DeclCounts()
-    var modelStatements = 0
     var declIssues: [DeclIssue] = []
     var resolveDiagnostics: [Diagnostic] = []
     /// Diagnostics of the `model` block's settings (only in the file that holds it).
     var settingsDiagnostics: [Diagnostic] = []
     var referenceCount = 0
+    var rejectedWorktimes: [Location] = []
 }

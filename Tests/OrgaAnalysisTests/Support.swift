@@ -7,13 +7,13 @@ import OrgaTestSupport
 /// Builds and analyses a model from one or more .orga sources.
 func analyze(_ sources: String..., file: StaticString = #filePath, line: UInt = #line) -> (Model, StaffingResult) {
     let files = sources.enumerated().map { SourceFile(path: "test\($0.offset).orga", text: $0.element) }
-    let model = Analyzer.check(files: files)
+    let model = Analyzer.check(files: files).model
     return (model, StaffingAnalysis.analyze(model))
 }
 
 func loadSample(_ name: String) throws -> (Model, StaffingResult) {
     let files = try ModelFiles.sample(name)
-    let model = Analyzer.check(files: files)
+    let model = Analyzer.check(files: files).model
     return (model, StaffingAnalysis.analyze(model))
 }
 

@@ -10,11 +10,11 @@ enum Paths {
 }
 
 func loadSample(_ name: String) throws -> Model {
-    Analyzer.check(files: try ModelFiles.sample(name))
+    Analyzer.check(files: try ModelFiles.sample(name)).model
 }
 
 func modelFrom(_ source: String, path: String = "test.orga") -> Model {
-    Analyzer.check(files: [SourceFile(path: path, bytes: Array(source.utf8))])
+    Analyzer.check(files: [SourceFile(path: path, bytes: Array(source.utf8))]).model
 }
 
 /// Layout invariants: finite coordinates; no two nodes overlap (with their labels);

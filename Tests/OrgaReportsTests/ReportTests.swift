@@ -13,11 +13,11 @@ private let goldenDir = root + "/Tests/OrgaReportsTests/golden"
 
 /// Loads a sample with paths relative to the repository root, so reports do not depend
 /// on where the repository is checked out.
-private func sample(_ name: String) throws -> Model {
+private func sample(_ name: String) throws -> CheckedModel {
     Analyzer.check(files: try ModelFiles.sampleRelativeToRepository(name))
 }
 
-private func model(_ src: String, path: String = "test.orga") -> Model {
+private func model(_ src: String, path: String = "test.orga") -> CheckedModel {
     Analyzer.check(files: [SourceFile(path: path, text: src)])
 }
 
@@ -33,7 +33,7 @@ final class GoldenReportTests: XCTestCase {
         for s in Self.samples {
             let m = try sample(s)
             XCTAssertFalse(m.hasErrors, "\(s) has errors")
-            let r = StaffingAnalysis.analyze(m)
+            let r = StaffingAnalysis.analyze(m.model)
             let de = ReportContext(model: m, result: r, language: .de)
             let en = ReportContext(model: m, result: r, language: .en)
             golden("\(s).json", JSONReport.render(de))
@@ -214,7 +214,7 @@ final class FormatTests: XCTestCase {
         XCTAssertTrue(de.hasSuffix("\r\n"))
     }
 
-    private func sampleModelForCSV() throws -> Model {
+    private func sampleModelForCSV() throws -> CheckedModel {
         model("""
             model M { worktime 1590 h; allowance 10 % }
             unit U { position SB "Sachbearbeitung" { planned 4 fte; filled 3.5 fte } }

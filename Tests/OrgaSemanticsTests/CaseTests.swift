@@ -31,7 +31,7 @@ final class CaseTests: XCTestCase {
     }
 
     /// Checks one case; returns a failure report or nil.
-    static func run(_ c: Case) throws -> (report: String?, model: Model) {
+    static func run(_ c: Case) throws -> (report: String?, model: CheckedModel) {
         let model = Analyzer.check(trees: c.files.map { Parser.parse($0) })
         let problems = try InlineExpectations.problems(model.diagnostics, in: c.files)
         if problems.isEmpty { return (nil, model) }

@@ -7,7 +7,7 @@ import OrgaTestSupport
 /// suite covers): resolved declarations, robustness of whole-model checks, quick fixes.
 final class CheckerTests: XCTestCase {
     private func check(_ files: [(String, String)]) -> Model {
-        Analyzer.check(trees: files.map { Parser.parse(path: $0.0, text: $0.1) })
+        Analyzer.check(trees: files.map { Parser.parse(path: $0.0, text: $0.1) }).model
     }
 
     private func check(_ text: String) -> Model { check([("m.orga", text)]) }

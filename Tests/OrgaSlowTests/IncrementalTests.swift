@@ -6,10 +6,11 @@ import OrgaSemantics
 
 /// Differential test of `IncrementalAnalyzer`: after every one of a few hundred
 /// deterministic random edits (numbers changed, lines deleted or duplicated, references
-/// renamed, garbage inserted, statements inserted, several files at once), its model
-/// must equal a full `Analyzer.check` of the same trees, field by field. Slow (skipped
-/// unless `ORGC_SLOW_TESTS=1`); `ORGC_FUZZ_LONG=1` makes ten times as many edits,
-/// `ORGC_TEST_SEED` varies them.
+/// renamed, garbage inserted, statements inserted, declarations added, removed and
+/// renamed, settings moved between files, several files at once), its model and source
+/// map must equal a full `Analyzer.check` of the same trees, field by field; a failure
+/// names the seed of its run. Slow (skipped unless `ORGC_SLOW_TESTS=1`);
+/// `ORGC_FUZZ_LONG=1` makes ten times as many edits, `ORGC_TEST_SEED` varies them.
 final class IncrementalTests: XCTestCase {
     static let root = TestPaths.repositoryRoot
 
@@ -19,9 +20,10 @@ final class IncrementalTests: XCTestCase {
     // MARK: Canonical dump
 
     /// Every field of the model that later stages read, with dictionaries sorted.
-    static func dump(_ m: Model) -> [String] {
+    static func dump(_ checked: CheckedModel) -> [String] {
+        let m = checked.model, sources = checked.sources
         var out: [String] = []
-        out.append("paths " + m.trees.map(\.path).joined(separator: ","))
+        out.append("paths " + sources.files.map(\.path).joined(separator: ","))
         out.append("settings " + String(reflecting: m.settings))
         for (i, x) in m.grades.enumerated() { out.append("grade \(i) " + String(reflecting: x)) }
         for (i, x) in m.units.enumerated() { out.append("unit \(i) " + String(reflecting: x)) }
@@ -40,11 +42,14 @@ final class IncrementalTests: XCTestCase {
         // Written out for speed (the most numerous entries; every field of the struct).
         func l(_ x: Location) -> String { "\(x.file):\(x.range.start)-\(x.range.end)" }
         for (i, x) in m.symbols.enumerated() {
-            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index) \(x.process ?? -1) \(l(x.location)) \(x.file) \(x.statement)")
+            let d = sources.declarations[i]
+            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index ?? -1) \(x.process ?? -1) \(l(x.location)) \(d.file) \(d.statement) \(String(describing: d.insertion))")
         }
-        for (i, x) in m.references.enumerated() { out.append("reference \(i) \(l(x.location)) \(x.symbol ?? -1)") }
+        for (i, x) in m.references.enumerated() { out.append("reference \(i) \(l(x.location)) \(x.symbol?.index ?? -1)") }
         for (k, v) in m.globalNames.sorted(by: { $0.key < $1.key }) { out.append("global \(k) \(v)") }
         for (k, v) in m.criterionNames.sorted(by: { $0.key < $1.key }) { out.append("criterionName \(k) \(v)") }
+        out.append("modelBlock " + String(reflecting: sources.modelBlock))
+        out.append("rejectedWorktimes " + String(reflecting: m.rejectedWorktimes))
         for (i, x) in m.diagnostics.enumerated() { out.append("diagnostic \(i) " + String(reflecting: x)) }
         return out
     }
@@ -71,12 +76,18 @@ final class IncrementalTests: XCTestCase {
         "  year 2024", "  head Leiter", "  effort \"x\" 100 h /year", "  coverage 20 h", "  scale 0..5",
     ]
 
-    /// Applies one random edit to one of `files`; returns the index of the changed file.
-    static func edit(_ files: inout [SourceFile], _ rnd: inout Random) -> Int {
+    static let declarationKeywords = ["unit ", "position ", "step ", "decide ", "process ", "grade ", "actor ", "system ", "criterion "]
+    static let settingKeywords = ["workdays ", "worktime ", "allowance ", "year ", "overhead ", "workplace ", "leadership ", "rounding "]
+
+    static func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespaces) }
+
+    /// Applies one random edit to `files` (most touch one file; moving a setting touches
+    /// two); returns the indices of the changed files.
+    static func edit(_ files: inout [SourceFile], _ rnd: inout Random) -> [Int] {
         let f = rnd.below(files.count)
         var text = String(decoding: files[f].bytes, as: UTF8.self)
         var lines = text.components(separatedBy: "\n")
-        let kind = rnd.below(10)
+        let kind = rnd.below(14)
         switch kind {
         case 0:   // change a number
             let chars = Array(text.unicodeScalars)
@@ -123,6 +134,40 @@ final class IncrementalTests: XCTestCase {
             lines.insert(rnd.pick(snippets)!, at: rnd.below(lines.count + 1))
         case 8:   // shift everything below a point (locations move, names stay)
             lines.insert(rnd.below(2) == 0 ? "" : "// moved", at: rnd.below(lines.count + 1))
+        case 9:   // add a declaration at the top level (a new name, or one taken elsewhere)
+            let name = rnd.below(3) == 0 ? (rnd.pick(declaredNames(files)) ?? "Amt") : "New\(rnd.below(1000))"
+            let declaration = rnd.pick([
+                "unit \(name) {}", "position \(name) { planned 1 fte }", "actor \(name)", "system \(name)",
+                "grade \(name) { cost 1 EUR }", "process \(name) { volume 5 /year\n  step S { by SB; time 3 min } }",
+                "dna { criterion \(name) { weight 1; scale 0..5 } }",
+            ])!
+            lines.insert(declaration, at: rnd.pick(topLevelLines(lines)) ?? lines.count)
+        case 10:   // remove a declaration line
+            let decl = lines.indices.filter { i in declarationKeywords.contains { trimmed(lines[i]).hasPrefix($0) } }
+            if let ln = rnd.pick(decl) { lines.remove(at: ln) }
+        case 11:   // rename a declaration (a new name, or another declared name: a duplicate)
+            let decl = lines.indices.filter { i in declarationKeywords.contains { trimmed(lines[i]).hasPrefix($0) } }
+            if let ln = rnd.pick(decl) {
+                var words = lines[ln].components(separatedBy: " ")
+                if let i = words.firstIndex(where: { declarationKeywords.contains($0 + " ") }), i + 1 < words.count {
+                    words[i + 1] = rnd.below(2) == 0 ? "Renamed\(rnd.below(100))" : (rnd.pick(declaredNames(files)) ?? "Amt")
+                    lines[ln] = words.joined(separator: " ")
+                }
+            }
+        case 12:   // move a setting of a `model` block to another file (into its model block, or a new one)
+            let settings = lines.indices.filter { i in settingKeywords.contains { trimmed(lines[i]).hasPrefix($0) } }
+            guard files.count > 1, let ln = rnd.pick(settings) else { break }
+            let setting = lines.remove(at: ln)
+            let g = (f + 1 + rnd.below(files.count - 1)) % files.count
+            var other = String(decoding: files[g].bytes, as: UTF8.self).components(separatedBy: "\n")
+            if let m = other.firstIndex(where: { trimmed($0).hasPrefix("model ") && $0.contains("{") && !$0.contains("}") }) {
+                other.insert(setting, at: m + 1)
+            } else {
+                other.insert("model Moved {\n\(setting)\n}", at: rnd.pick(topLevelLines(other)) ?? other.count)
+            }
+            files[g] = SourceFile(path: files[g].path, text: other.joined(separator: "\n"))
+            files[f] = SourceFile(path: files[f].path, text: lines.joined(separator: "\n"))
+            return [f, g]
         default:  // undo-like: swap two adjacent lines
             if lines.count >= 2 {
                 let ln = rnd.below(lines.count - 1)
@@ -131,7 +176,25 @@ final class IncrementalTests: XCTestCase {
         }
         if kind != 0 { text = lines.joined(separator: "\n") }
         files[f] = SourceFile(path: files[f].path, text: text)
-        return f
+        return [f]
+    }
+
+    /// Lines before which a top-level declaration may go: the first line, and each line
+    /// after a line that closes a block at the start of the line.
+    static func topLevelLines(_ lines: [String]) -> [Int] {
+        [0] + lines.indices.filter { lines[$0].hasPrefix("}") }.map { $0 + 1 }
+    }
+
+    /// Names declared in any file (second word of a declaration line).
+    static func declaredNames(_ files: [SourceFile]) -> [String] {
+        var out: [String] = []
+        for f in files {
+            for line in String(decoding: f.bytes, as: UTF8.self).components(separatedBy: "\n") {
+                let words = trimmed(line).components(separatedBy: " ")
+                if words.count > 1, declarationKeywords.contains(words[0] + " ") { out.append(words[1]) }
+            }
+        }
+        return out
     }
 
     /// Identifier-like words (not at the start of a line's statement) with their line.
@@ -168,7 +231,7 @@ final class IncrementalTests: XCTestCase {
             let a = Self.dump(inc.check(trees: trees))
             let b = Self.dump(Analyzer.check(trees: trees))
             if let d = Self.firstDifference(a, b) {
-                XCTFail("\(name), edit \(step) (incremental: \(inc.lastWasIncremental)): \(d)", file: file, line: line)
+                XCTFail("\(name), seed \(seed), edit \(step) (incremental: \(inc.lastWasIncremental)): \(d)", file: file, line: line)
                 return false
             }
             return true
@@ -179,14 +242,15 @@ final class IncrementalTests: XCTestCase {
             // Mostly one file (the editor case), sometimes several; sometimes back to the original.
             let n = rnd.below(8) == 0 ? 1 + rnd.below(maxFilesPerEdit) : 1
             for _ in 0..<n {
-                let f: Int
+                let changed: [Int]
                 if rnd.below(12) == 0 {
-                    f = rnd.below(files.count)
+                    let f = rnd.below(files.count)
                     files[f] = original[f]
+                    changed = [f]
                 } else {
-                    f = Self.edit(&files, &rnd)
+                    changed = Self.edit(&files, &rnd)
                 }
-                trees[f] = Parser.parse(files[f])
+                for f in changed { trees[f] = Parser.parse(files[f]) }
             }
             guard compare(step) else { return incremental }
             if inc.lastWasIncremental { incremental += 1 }
@@ -266,5 +330,36 @@ final class IncrementalTests: XCTestCase {
         m = inc.check(trees: [Parser.parse(a2), Parser.parse(b3)])
         XCTAssertFalse(inc.lastWasIncremental)
         XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: [Parser.parse(a2), Parser.parse(b3)])))
+        // Back to the same declarations (in another layout): incremental again.
+        let b4 = SourceFile(path: b.path, text: "\n\nprocess P {\n volume 4 /day\n step S { by SB; time 6 min }\n step T { by SB } }\n")
+        m = inc.check(trees: [Parser.parse(a2), Parser.parse(b4)])
+        XCTAssertTrue(inc.lastWasIncremental)
+        XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: [Parser.parse(a2), Parser.parse(b4)])))
+    }
+
+    /// Edits that change a file's interface: each is a full check with the same result.
+    func testInterfaceChangesFallBack() {
+        let a = SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n")
+        let b = SourceFile(path: "/m/b.orga", text: "process P { volume 2 /day\n step S { by SB; time 5 min } }\n")
+        let variants: [(String, String)] = [
+            // a declaration renamed: references elsewhere now resolve differently
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SC { in Amt; planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self)),
+            // a declaration removed, then added again under a taken name
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\n", String(decoding: b.bytes, as: UTF8.self)),
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition Amt { planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self)),
+            // `workdays` moved to another file's (new) model block: the first model block decides
+            ("model M { worktime 1600 h }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n",
+             "model N { workdays 250 }\nprocess P { volume 2 /day\n step S { by SB; time 5 min } }\n"),
+            // and back
+            (String(decoding: a.bytes, as: UTF8.self), String(decoding: b.bytes, as: UTF8.self)),
+        ]
+        var inc = IncrementalAnalyzer()
+        _ = inc.check(trees: [Parser.parse(a), Parser.parse(b)])
+        for (i, (x, y)) in variants.enumerated() {
+            let trees = [Parser.parse(path: a.path, text: x), Parser.parse(path: b.path, text: y)]
+            let m = inc.check(trees: trees)
+            XCTAssertFalse(inc.lastWasIncremental, "variant \(i)")
+            XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: trees)), "variant \(i)")
+        }
     }
 }

@@ -34,9 +34,9 @@ final class ReadingOrderTests: XCTestCase {
     private func output(_ files: [SourceFile]) -> String {
         let model = Analyzer.check(files: files)
         var sources: [String: SourceFile] = [:]
-        for t in model.trees { sources[t.path] = t.file }
+        for f in model.sources.files { sources[f.path] = f }
         let check = DiagnosticPrinter(sources: sources).json(model.diagnostics).pretty()
-        let report = JSONReport.render([ReportContext(model: model, result: StaffingAnalysis.analyze(model), language: .de)])
+        let report = JSONReport.render([ReportContext(model: model, result: StaffingAnalysis.analyze(model.model), language: .de)])
         return check + "\n" + report
     }
 
@@ -71,7 +71,7 @@ final class ReadingOrderTests: XCTestCase {
             let check = OrgcCommand.run(["check", dir.path])
             XCTAssertEqual(check.code, 0, check.out)
             XCTAssertEqual(check.out, "no problems found\n")
-            let model = Analyzer.check(files: try ModelLoader.load(dir.path))
+            let model = Analyzer.check(files: try ModelLoader.load(dir.path)).model
             let result = StaffingAnalysis.analyze(model)
             XCTAssertEqual(result.processes.first?.cases, 2000)
             // 2,000 × 0.1 h = 200 h ÷ 1,600 h = 0.125 fte

@@ -1,0 +1,124 @@
+/// The flow of one process as a graph, worked out once from the model and shared by the
+/// checker (which reports what is wrong with it) and the visit solver (which needs a
+/// valid one): successors with probabilities, reachability, and the nodes from which a
+/// case can never end.
+public struct FlowGraph: Sendable {
+    /// Why a flow cannot be solved, the first one in node order. The checker reports
+    /// each as an error.
+    public enum Problem: String, Sendable {
+        case empty                  // W407: no nodes (visits are then an empty array, not a problem)
+        case decisionWithoutBranches // E405
+        case unresolvedTarget        // E402
+        case branchShares            // E401
+        case invalidShare            // E203: a share outside 0…100 %
+        case caseCannotEnd           // E403
+        case singular                // numerically unsolvable (should not happen after the checks above)
+    }
+
+    public let nodeCount: Int
+    /// Per node: successors with repeated targets merged and zero probabilities dropped;
+    /// target nil = end of the case.
+    public let transitions: [[(target: Int?, p: Double)]]
+    /// Nodes reachable from the first node along any written edge (also a 0 % branch):
+    /// what the checker calls reachable.
+    public let reachable: [Bool]
+    /// Nodes reachable from the first node through transitions with positive
+    /// probability: the nodes a case can visit.
+    public let visited: [Bool]
+    /// Nodes from which the end can be reached through transitions with positive probability.
+    public let reachesEnd: [Bool]
+    /// True when every transition of a visited node goes forward in source order (no loop).
+    public let isForward: Bool
+    /// A piece of the flow is missing (a target that did not resolve, a branch without
+    /// share or target, a decision without branches): it has its own diagnostic, and
+    /// the whole-flow checks would only report consequences of it.
+    public let isIncomplete: Bool
+    /// What keeps the visits from being solved, if anything (`empty` is not a problem).
+    public let problem: Problem?
+
+    public init(_ process: Process) {
+        let nodes = process.nodes
+        let n = nodes.count
+        nodeCount = n
+        var trans = [[(target: Int?, p: Double)]](repeating: [], count: n)
+        var reach = [Bool](repeating: false, count: n)
+        var preds = [[Int]](repeating: [], count: n)
+        var toEnd = [Bool](repeating: false, count: n)
+        var work: [Int] = []
+        // Written edges taken with probability 0 or less (rare): they count for reachability only.
+        var zeroEdges: [(from: Int, to: Int)] = []
+        for i in 0..<n {
+            var out: [(target: Int?, p: Double)] = []
+            for (t, p) in process.successors(i) {
+                let j: Int?
+                switch t {
+                case .end: j = nil
+                case .node(let k): j = (k >= 0 && k < n) ? k : nil
+                }
+                guard p > 0 else {
+                    if let j { zeroEdges.append((i, j)) }
+                    continue
+                }
+                if let idx = out.firstIndex(where: { $0.target == j }) { out[idx].p += p } else { out.append((j, p)) }
+            }
+            for (t, _) in out {
+                if let j = t { preds[j].append(i) } else if !toEnd[i] { toEnd[i] = true; work.append(i) }
+            }
+            trans[i] = out
+        }
+        while let j = work.popLast() { for i in preds[j] where !toEnd[i] { toEnd[i] = true; work.append(i) } }
+        var seen = [Bool](repeating: false, count: n)
+        if n > 0 {
+            reach[0] = true
+            var stack = [0]
+            var zeroFrom = [[Int]](repeating: [], count: zeroEdges.isEmpty ? 0 : n)
+            for e in zeroEdges { zeroFrom[e.from].append(e.to) }
+            while let i = stack.popLast() {
+                for (t, _) in trans[i] { if let j = t, !reach[j] { reach[j] = true; stack.append(j) } }
+                if !zeroFrom.isEmpty { for j in zeroFrom[i] where !reach[j] { reach[j] = true; stack.append(j) } }
+            }
+            seen[0] = true
+            stack = [0]
+            while let i = stack.popLast() { for (t, _) in trans[i] { if let j = t, !seen[j] { seen[j] = true; stack.append(j) } } }
+        }
+        var forward = true
+        for i in 0..<n where seen[i] { for (t, _) in trans[i] { if let j = t, j <= i { forward = false } } }
+        transitions = trans
+        reachable = reach
+        visited = seen
+        reachesEnd = toEnd
+        isForward = forward
+
+        var incomplete = false
+        for node in nodes {
+            if node.nextGiven && node.next == nil { incomplete = true }
+            if node.isDecision && node.branches.contains(where: { $0.target == nil || !$0.shareSetting.isWritten }) { incomplete = true }
+            if node.isDecision && node.branches.isEmpty { incomplete = true }
+        }
+        isIncomplete = incomplete
+        problem = Self.validate(nodes) ?? ((0..<n).contains { seen[$0] && !toEnd[$0] } ? .caseCannotEnd : nil)
+    }
+
+    /// Nodes that are reachable but from which a case can never end, in node order.
+    public var trapped: [Int] { (0..<nodeCount).filter { reachable[$0] && !reachesEnd[$0] } }
+
+    /// The first problem of the written flow that keeps it from being solved.
+    private static func validate(_ nodes: [FlowNode]) -> Problem? {
+        for node in nodes {
+            if node.isDecision {
+                if node.branches.isEmpty { return .decisionWithoutBranches }
+                var sum = 0.0
+                for b in node.branches {
+                    guard b.target != nil else { return .unresolvedTarget }
+                    guard b.share.isFinite, b.share >= 0, b.share <= 1 else { return .invalidShare }
+                    sum += b.share
+                }
+                if abs(sum - 1) > 1e-9 { return .branchShares }
+            } else {
+                if node.nextGiven && node.next == nil { return .unresolvedTarget }
+                guard node.share.isFinite, node.share >= 0, node.share <= 1 else { return .invalidShare }
+            }
+        }
+        return nil
+    }
+}
