@@ -16,6 +16,25 @@ struct ModelBuilder {
     private var cursorEnd = DeclCounts()
     private var redeclareFailed = false
     private var redeclareModelSeen = 0
+    /// The symbol of each declaration that is not the first of its name (looked up by
+    /// location in pass 2; the first ones are found through the name tables).
+    private var duplicateSymbols: [Location: Int] = [:]
+    /// Per process, the first node of each name (targets, duplicate nodes).
+    private var nodeNames: [Int: [String: Int]] = [:]
+    /// "Did you mean" for unknown references, linear however many there are.
+    private var suggester = ReferenceSuggester()
+    /// Where the pass that is running first dropped a diagnostic (see `maxStoredDiagnostics`).
+    private var pendingDropped: ByteRange? = nil
+
+    /// Findings stored per file and pass, as the lexer bounds its own: a file with 64k
+    /// duplicate names keeps the first ones and one W121, not 64k messages (memory).
+    static let maxStoredDiagnostics = 4 * Parser.maxDiagnostics
+
+    /// The W121 that says a file's findings were cut short.
+    static func tooMany(path: String, at range: ByteRange) -> Diagnostic {
+        Diagnostic(.tooManyErrors, path: path, range: range,
+                   "too many problems in this file; orgc keeps the first \(maxStoredDiagnostics) of each check")
+    }
 
     init(trees: [SyntaxTree]) {
         model = Model(trees: trees)
@@ -25,15 +44,61 @@ struct ModelBuilder {
     init(built: Model, files: [FileContribution]) {
         model = built
         self.files = files
+        for f in files {
+            for case .duplicateName(let s, _) in f.declIssues where s >= 0 && s < model.symbols.count {
+                duplicateSymbols[model.symbols[s].location] = s
+            }
+        }
+    }
+
+    /// The first node named `name` in process `p`.
+    private mutating func node(named name: String, in p: Int) -> Int? {
+        if let table = nodeNames[p] { return table[name] }
+        var table: [String: Int] = [:]
+        for (i, n) in model.processes[p].nodes.enumerated() where table[n.name] == nil { table[n.name] = i }
+        nodeNames[p] = table
+        return table[name]
     }
 
     mutating func build() -> Model {
         files = [FileContribution](repeating: FileContribution(), count: model.trees.count)
+        reserveDeclarations()
         for t in model.trees.indices { declare(file: t) }
         readSettingsRecording()
         for t in model.trees.indices { resolveRecording(file: t) }
         finish()
         return model
+    }
+
+    /// Reserves the entity arrays for the declarations the trees hold: grown by
+    /// doubling, an array of millions of units briefly held its old and its new copy
+    /// (and up to twice the space it needed) — most of the peak memory of dense input.
+    private mutating func reserveDeclarations() {
+        var c = DeclCounts()
+        for tree in model.trees {
+            for st in tree.statements where st.spec >= 0 {
+                guard let kind = Keywords.spec(st.spec).declares else { continue }
+                c.symbols += 1
+                switch kind {
+                case .grade: c.grades += 1
+                case .unit: c.units += 1
+                case .position: c.positions += 1
+                case .actor: c.actors += 1
+                case .system: c.systems += 1
+                case .process: c.processes += 1
+                case .criterion: c.criteria += 1
+                default: break
+                }
+            }
+        }
+        model.grades.reserveCapacity(c.grades)
+        model.units.reserveCapacity(c.units)
+        model.positions.reserveCapacity(c.positions)
+        model.actors.reserveCapacity(c.actors)
+        model.systems.reserveCapacity(c.systems)
+        model.processes.reserveCapacity(c.processes)
+        model.criteria.reserveCapacity(c.criteria)
+        model.symbols.reserveCapacity(c.symbols)
     }
 
     /// Reads the `model` block before any file's pass 2: settings apply to the whole
@@ -42,9 +107,12 @@ struct ModelBuilder {
     private mutating func readSettingsRecording() {
         guard let (file, id) = model.settings.statement, file >= 0, file < files.count else { return }
         pending = []
+        pendingDropped = nil
         readModel(model.trees[file], file, id)
         files[file].settingsDiagnostics = pending
+        if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
+        pendingDropped = nil
     }
 
     /// Diagnostics in the order of a full build (parse, pass 1, pass 2, each by file),
@@ -56,6 +124,7 @@ struct ModelBuilder {
             for issue in files[f].declIssues { if let d = diagnostic(issue) { diagnostics.append(d) } }
         }
         for f in files.indices { diagnostics.append(contentsOf: files[f].settingsDiagnostics) }
+        for f in files.indices { if let r = files[f].firstDropped { diagnostics.append(Self.tooMany(path: model.trees[f].path, at: r)) } }
         for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
         model.diagnostics = diagnostics
         for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
@@ -73,9 +142,12 @@ struct ModelBuilder {
     private mutating func resolveRecording(file: Int) {
         let before = model.references.count
         pending = []
+        pendingDropped = nil
         resolve(file: file)
         files[file].resolveDiagnostics = pending
+        if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
+        pendingDropped = nil
         files[file].referenceCount = model.references.count - before
     }
 
@@ -97,6 +169,7 @@ struct ModelBuilder {
         redeclareFailed = false
         redeclareModelSeen = 0
         files[f].declIssues = []
+        files[f].firstDropped = nil
         declare(file: f)
         let reached = cursor
         cursor = nil
@@ -180,6 +253,10 @@ struct ModelBuilder {
     private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+        guard pending.count < Self.maxStoredDiagnostics else {
+            if pendingDropped == nil { pendingDropped = l.range }
+            return
+        }
         pending.append(Diagnostic(code, path: model.trees[l.file].path, range: l.range, message, fixes: fixes))
     }
 
@@ -273,7 +350,7 @@ struct ModelBuilder {
                 isFirst = model.settings.declaration == nil
             }
             if !isFirst {
-                files[file].declIssues.append(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))))
+                addIssue(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))), file: file, at: tree.tokenRange(st.keywordToken))
             } else {
                 model.settings.declaration = loc(file, tree.declaredName(id)?.range ?? tree.tokenRange(st.keywordToken))
                 model.settings.statement = (file, id)
@@ -283,6 +360,14 @@ struct ModelBuilder {
         }
         if spec.opens == .unit || spec.opens == .dnaDefinition {
             for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: nil) }
+        }
+    }
+
+    private mutating func addIssue(_ issue: DeclIssue, file: Int, at range: ByteRange) {
+        if files[file].declIssues.count < Self.maxStoredDiagnostics {
+            files[file].declIssues.append(issue)
+        } else if files[file].firstDropped == nil {
+            files[file].firstDropped = range
         }
     }
 
@@ -309,16 +394,25 @@ struct ModelBuilder {
         switch symbol.kind {
         case .node:
             guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
-            let nodes = model.processes[p].nodes
-            if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
-                files[file].declIssues.append(.duplicateNode(symbol: index, process: p, first: first))
+            let last = model.processes[p].nodes.count - 1
+            if last == 0 { nodeNames[p] = [:] }
+            if let first = nodeNames[p]?[symbol.name] {
+                addIssue(.duplicateNode(symbol: index, process: p, first: first), file: file, at: symbol.location.range)
+            } else {
+                nodeNames[p, default: [:]][symbol.name] = last
             }
         case .criterion:
-            if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
+            if let f = first(in: \.criterionNames) {
+                addIssue(.duplicateName(symbol: index, first: f), file: file, at: symbol.location.range)
+                duplicateSymbols[symbol.location] = index
+            }
         case .target:
             break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
         default:
-            if let f = first(in: \.globalNames) { files[file].declIssues.append(.duplicateName(symbol: index, first: f)) }
+            if let f = first(in: \.globalNames) {
+                addIssue(.duplicateName(symbol: index, first: f), file: file, at: symbol.location.range)
+                duplicateSymbols[symbol.location] = index
+            }
         }
     }
 
@@ -349,13 +443,19 @@ struct ModelBuilder {
         guard let (name, range) = model.trees[file].declaredName(id) else { return nil }
         if kind == .criterion {
             guard let s = model.criterionNames[name], model.symbols[s].location == loc(file, range) else {
-                return model.symbols.firstIndex { $0.kind == .criterion && $0.location == loc(file, range) }.map { model.symbols[$0].index }
+                return duplicate(at: loc(file, range), kind)
             }
             return model.symbols[s].index
         }
         if let s = model.globalNames[name], model.symbols[s].location == loc(file, range) { return model.symbols[s].index }
         // A duplicate: it has its own entry (properties are still read and checked).
-        return model.symbols.first { $0.kind == kind && $0.location == loc(file, range) }?.index
+        return duplicate(at: loc(file, range), kind)
+    }
+
+    private func duplicate(at l: Location, _ kind: DeclKinds) -> Int? {
+        guard let s = duplicateSymbols[l], s >= 0, s < model.symbols.count, model.symbols[s].kind == kind,
+              model.symbols[s].location == l else { return nil }
+        return model.symbols[s].index
     }
 
     private mutating func reportEmptyBlock(_ tree: SyntaxTree, _ file: Int, _ id: Int32, _ message: String) {
@@ -365,6 +465,7 @@ struct ModelBuilder {
     /// Reports statements given twice in one block when their keyword is `unique`.
     private mutating func checkUnique(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         let kids = tree.childIDs(id)
+        if kids.count > 32 { checkUniqueInLargeBlock(tree, file, kids); return }
         // Blocks are small: compare each unique statement with the earlier ones, without
         // allocating. Ratings in a process's `dna` share one wildcard spec, so they are
         // told apart by their keyword text.
@@ -383,6 +484,22 @@ struct ModelBuilder {
         }
     }
 
+    /// `checkUnique` for a block with many statements: the first statement of each
+    /// keyword from a table (linear; a block of 64k repeated settings stays fast).
+    private mutating func checkUniqueInLargeBlock(_ tree: SyntaxTree, _ file: Int, _ kids: ArraySlice<Int32>) {
+        var first: [String: Int32] = [:]
+        for c in kids {
+            let st = tree.statement(c)
+            guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
+            // Ratings in a process's `dna` share one wildcard spec: told apart by their text.
+            let key = st.context == .dnaRatings ? "dna:" + tree.keyword(c) : Keywords.spec(st.spec).keyword
+            guard let earlier = first[key] else { first[key] = c; continue }
+            let l = loc(file, tree.tokenRange(st.keywordToken))
+            let fl = loc(file, tree.tokenRange(tree.statement(earlier).keywordToken))
+            report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
+        }
+    }
+
     /// Resolves a name to a symbol of one of `kinds`, reporting unknown names and
     /// wrong kinds, and records the reference.
     @discardableResult
@@ -390,8 +507,7 @@ struct ModelBuilder {
         let name = tree.name(arg)
         let l = loc(file, tree.nameRange(arg))
         guard let s = model.globalNames[name] else {
-            let candidates = model.symbols.filter { !$0.kind.isDisjoint(with: kinds) && $0.kind != .node }.map(\.name)
-            let suggestion = Suggestions.best(for: name, among: candidates)
+            let suggestion = suggester.best(for: name, kinds: kinds, in: model)
             var message = "no \(kinds.phrase.dropFirst(2)) named `\(name)`"
             if let s = suggestion { message += "; did you mean `\(s)`?" }
             report(.unknownReference, l, message,
@@ -576,7 +692,7 @@ struct ModelBuilder {
                     let name = tree.keyword(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
                     guard let crit = model.criterionNames[name] else {
-                        let sug = Suggestions.best(for: name, among: model.criteria.map(\.name))
+                        let sug = suggester.best(for: name, amongCriteriaOf: model)
                         report(.unknownCriterion, l, "no DNA criterion named `\(name)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
                                fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
                         model.references.append(Reference(location: l, symbol: nil))
@@ -600,13 +716,13 @@ struct ModelBuilder {
             let name = tree.name(a)
             let l = loc(file, tree.nameRange(a))
             if name == "end" { return .end }
-            if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
+            if let i = node(named: name, in: p) {
                 let s = model.processes[p].nodes[i].symbol
                 if s >= 0 { model.references.append(Reference(location: l, symbol: s)) }
                 return .node(i)
             }
             let isProcess = model.globalNames[name].map { model.symbols[$0].kind == .process } ?? false
-            let sug = isProcess ? nil : Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + ["end"])
+            let sug = isProcess ? nil : suggester.best(for: name, amongNodesOf: p, in: model)
             var message = "`\(name)` is not a step or decision of process `\(processName)`"
             message += sug.map { "; did you mean `\($0)`?" } ?? (isProcess ? "; `\(name)` is a process: to run it use `call \(name)`" : "")
             report(.targetNotInProcess, l, message,
@@ -724,5 +840,7 @@ struct FileContribution: Sendable {
     var resolveDiagnostics: [Diagnostic] = []
     /// Diagnostics of the `model` block's settings (only in the file that holds it).
     var settingsDiagnostics: [Diagnostic] = []
+    /// Where the first finding beyond `ModelBuilder.maxStoredDiagnostics` was dropped.
+    var firstDropped: ByteRange? = nil
     var referenceCount = 0
 }
