@@ -3,6 +3,9 @@
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaLSP → orgc
 //   OrgaFormat depends on OrgaSyntax only.
+//   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only).
+//   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
+//   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
 import PackageDescription
 
 let package = Package(
@@ -15,23 +18,42 @@ let package = Package(
     ],
     targets: [
         .target(name: "OrgaSyntax"),
-        .target(name: "OrgaSemantics", dependencies: ["OrgaSyntax"]),
+        .target(name: "OrgaSupport"),
+        .target(name: "OrgaSemantics", dependencies: ["OrgaSyntax", "OrgaSupport"]),
         .target(name: "OrgaAnalysis", dependencies: ["OrgaSyntax", "OrgaSemantics"]),
-        .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
-        .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
+        .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
+        .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
-        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat"]),
+        .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
-            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP",
+            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
-        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
+        .testTarget(name: "OrgaLSPTests", dependencies: ["OrgaLSP", "OrgaIDE", "OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
         .testTarget(name: "OrgaSyntaxTests", dependencies: ["OrgaSyntax"]),
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
-        .testTarget(name: "OrgaReportsTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaCLI"], exclude: ["golden"]),
-        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports"], exclude: ["golden", "models"]),
+        .testTarget(name: "OrgaReportsTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaCLI", "OrgaSupport"], exclude: ["golden"]),
+        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaSupport"], exclude: ["golden", "models"]),
         .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
-        .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis"], exclude: ["golden"]),
+        .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis", "OrgaSupport"], exclude: ["golden"]),
+        .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),
     ]
 )
+
+// Test infrastructure (docs/testing.md), kept in this block: the helpers every test
+// target shares, and the slow tests (fuzzing, the incremental differential test,
+// huge inputs) in a target of their own, skipped unless ORGC_SLOW_TESTS=1.
+package.targets += [
+    .target(name: "OrgaTestSupport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaFormat", "OrgaCLI"], path: "Tests/OrgaTestSupport"),
+    .testTarget(name: "OrgaSlowTests", dependencies: ["OrgaCLI", "OrgaFormat", "OrgaLSP", "OrgaSemantics", "OrgaSyntax"]),
+]
+for target in package.targets where target.type == .test {
+    target.dependencies.append("OrgaTestSupport")
+}
+// Parser tree-dump goldens: `trees/NAME.orga` → `trees/NAME.tree`.
+for target in package.targets where target.name == "OrgaSyntaxTests" {
+    target.exclude.append("trees")
+}

@@ -14,6 +14,16 @@ Usage:
 
 Without --workspace, the 100,000-line model is generated with genmodel.py into
 Benchmarks/out/lsp<lines> (ignored by git). Standard library only.
+
+  python3 Benchmarks/lsp_bench.py --hostile-folder [DIR] [--hostile-files 100000]
+
+measures issue 17 item 6 instead: a small model is open, then a large folder that is
+not a model (generated into DIR, default Benchmarks/out/hostile: many directories and
+files, .git and node_modules with .orga files, .orga files over the size limit, big
+.orga files up to the per-folder bound, binary files, symbolic link loops) is added with
+workspace/didChangeWorkspaceFolders. Prints hover latency while it is indexed, the
+time to index it, workspace/symbol latency, and resident memory before, at the peak
+and after.
 """
 import argparse, json, os, random, statistics, subprocess, sys, time
 
@@ -100,6 +110,111 @@ def utf16_len(s):
     return len(s.encode("utf-16-le")) // 2
 
 
+def make_hostile(root, files, rnd):
+    """A folder like /tmp: `files` plain and binary files in many directories and a
+    few models among traps. Returns (root, names declared in its real models)."""
+    os.makedirs(root, exist_ok=True)
+    def write(rel, data):
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode())
+    names = []
+    for p in range(5):
+        write(f"proj{p}/model.orga", f"model M{p} {{ worktime 1600 h }}\n")
+        write(f"proj{p}/org.orga", f"unit HostileUnit{p} {{ position HostilePos{p} {{ planned 1 fte }} }}\n")
+        names.append(f"HostileUnit{p}")
+    for k in range(2000):
+        write(f".git/objects/{k % 256:02x}/o{k}.orga", f"unit GitUnit{k}\n")
+    for k in range(2000):
+        write(f"node_modules/pkg{k % 50}/lib/m{k}.orga", f"unit NodeUnit{k}\n")
+    # Over the per-file limit (8 MiB): never read.
+    big = b"".join(b"unit BigUnit%d {}\n" % i for i in range(700000))
+    for k in range(4):
+        write(f"big/huge{k}.orga", big)
+    # Under the per-file limit, together over the per-folder bound (32 MiB).
+    medium = b"".join(b"unit Medium%d_%%d { position P%d { planned 1 fte } }\n" % (i, i) for i in range(60000))
+    for k in range(12):
+        write(f"models/gen{k}/m.orga", medium.replace(b"%d", str(k).encode()))
+    for k in range(20):
+        write(f"bin/b{k}.orga", bytes(rnd.getrandbits(8) for _ in range(50000)))
+    os.makedirs(os.path.join(root, "loop"), exist_ok=True)
+    for name, target in (("self", ".."), ("top", root)):
+        link = os.path.join(root, "loop", name)
+        if not os.path.islink(link):
+            os.symlink(target, link)
+    per_dir = 200
+    for d in range(max(1, files // per_dir)):
+        for f in range(per_dir):
+            rel = f"junk{d}/f{f}.txt" if f % 2 else f"junk{d}/b{f}.bin"
+            path = os.path.join(root, rel)
+            if os.path.exists(path):
+                continue
+            write(rel, b"x" * 64)
+    return names
+
+
+def hostile_main(args):
+    rnd = random.Random(args.seed)
+    root = os.path.abspath(args.hostile_folder)
+    t = time.perf_counter()
+    names = make_hostile(root, args.hostile_files, rnd)
+    entries = sum(len(fs) + len(ds) for _, ds, fs in os.walk(root))
+    size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(root) for f in fs
+               if not os.path.islink(os.path.join(d, f)))
+    print(f"hostile folder: {root} ({entries} entries, {size / 2**20:.0f} MiB; made in {time.perf_counter() - t:.0f} s)")
+    proj = os.path.join(HERE, "out", "hostile-project")
+    os.makedirs(proj, exist_ok=True)
+    org = "model M { worktime 1590 h }\nunit Amt { position SB { planned 2 fte } }\n"
+    proc = "process P { volume 1_590 /year\n  step A { by SB; time 60 min } }\n"
+    open(os.path.join(proj, "org.orga"), "w").write(org)
+    open(os.path.join(proj, "proc.orga"), "w").write(proc)
+    uri = "file://" + os.path.join(proj, "proc.orga")
+    srv = Server([args.orgc, "lsp"])
+    srv.request("initialize", {"processId": None, "rootUri": "file://" + proj,
+                               "capabilities": {"window": {"workDoneProgress": True}}})
+    srv.notify("initialized", {})
+    srv.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "orga", "version": 1, "text": proc}})
+    srv.wait_diagnostics(uri)
+    rss_before = srv.rss_mb()
+    td = {"uri": uri}
+    at = {"line": 1, "character": 14}
+    t0 = time.perf_counter()
+    srv.notify("workspace/didChangeWorkspaceFolders",
+               {"event": {"added": [{"uri": "file://" + root, "name": "hostile"}], "removed": []}})
+    hovers, peak, done = [], rss_before, None
+    while done is None and time.perf_counter() - t0 < 600:
+        t = time.perf_counter()
+        r = srv.request("textDocument/hover", {"textDocument": td, "position": at})
+        hovers.append(time.perf_counter() - t)
+        if not r:
+            print("  warning: empty hover")
+        peak = max(peak, srv.rss_mb())
+        for m in srv.backlog:
+            if m.get("method") == "$/progress" and m["params"]["value"].get("kind") == "end":
+                done = time.perf_counter() - t0
+        srv.backlog = [m for m in srv.backlog if m.get("method") != "$/progress"]
+        time.sleep(0.02)
+    logs = [m["params"]["message"] for m in srv.backlog if m.get("method") == "window/logMessage"]
+    print(f"hover while indexing: {len(hovers)} requests, median {statistics.median(hovers) * 1000:.1f} ms, "
+          f"p95 {pct(hovers, 95) * 1000:.1f} ms, max {max(hovers) * 1000:.1f} ms")
+    print(f"indexed in {done:.1f} s" if done is not None else "indexing did not end within 600 s")
+    sym = []
+    for name in names:
+        t = time.perf_counter()
+        found = srv.request("workspace/symbol", {"query": name}) or []
+        sym.append(time.perf_counter() - t)
+        if not any(s["name"] == name for s in found):
+            print(f"  warning: {name} not found")
+    print(f"workspace/symbol: median {statistics.median(sym) * 1000:.1f} ms, max {max(sym) * 1000:.1f} ms")
+    rss_after = srv.rss_mb()
+    print(f"resident memory: {rss_before:.0f} MB before, {peak:.0f} MB peak while indexing, {rss_after:.0f} MB after")
+    print(f"window/logMessage: {len(logs)} messages" + "".join(f"\n  {m}" for m in logs[:8]))
+    srv.request("shutdown", None)
+    srv.notify("exit", None)
+    print(f"exit code {srv.p.wait(timeout=10)}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--orgc", default=os.environ.get("ORGC", ".build/release/orgc"))
@@ -111,7 +226,12 @@ def main():
     ap.add_argument("--soak-wait-every", type=int, default=10,
                     help="wait for diagnostics after every Nth soak edit")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--hostile-folder", nargs="?", const=os.path.join(HERE, "out", "hostile"),
+                    help="measure adding a large folder that is not a model (generated here)")
+    ap.add_argument("--hostile-files", type=int, default=100000, help="plain files in the hostile folder")
     args = ap.parse_args()
+    if args.hostile_folder:
+        return hostile_main(args)
     rnd = random.Random(args.seed)
 
     ws = args.workspace

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: Swift unit and golden tests, then end-to-end tests with
-# clients orgc did not write (TextMate engine, Graphviz, a BPMN engine, pytest-lsp,
-# Neovim, Emacs + eglot). Installs missing test dependencies first.
+# The whole test suite: Swift unit and golden tests, the slow Swift tests (fuzzing,
+# the incremental differential test, huge inputs) in their short deterministic mode,
+# then end-to-end tests with clients orgc did not write (TextMate engine, Graphviz, a
+# BPMN engine, pytest-lsp, Neovim, Emacs + eglot). Installs missing test dependencies
+# first. See docs/testing.md.
 #   bash scripts/test.sh              # everything
 #   SKIP_INSTALL=1 bash scripts/test.sh
+#   ORGC_FUZZ_LONG=1 bash scripts/test.sh   # the nightly run: fuzzers much longer
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,7 @@ suite() {   # suite NAME COMMAND…
 suite "swift build" swift build --build-tests
 export ORGC="$PWD/.build/debug/orgc"
 suite "swift test" swift test --skip-build
+suite "swift test: slow tests (OrgaSlowTests)" env ORGC_SLOW_TESTS=1 swift test --skip-build --filter OrgaSlowTests
 suite "samples check clean (--strict)" "$ORGC" check --strict Samples/hilden Samples/buergerbuero Samples/landesamt
 suite "samples formatted (orgc fmt --check)" "$ORGC" fmt --check Samples
 [ -d Tests/grammar ] && suite "TextMate grammar (textmate-grammar-python)" python3 -m pytest -q -p no:cacheprovider Tests/grammar

@@ -1,3 +1,4 @@
+import OrgaSyntax
 import OrgaSemantics
 
 /// The Prozess-DNA score (LANGUAGE.md §4.7): every criterion normalised to 0…1 —
@@ -9,27 +10,26 @@ public enum DNA {
     /// computed (flow not solvable, cases unknown).
     public static func measured(_ measure: String, _ ps: ProcessStaffing) -> Double? {
         let v: Double?
-        switch measure {
-        case "volume": v = ps.cases
-        case "hours": v = ps.flowSolved ? ps.staffHoursPerYear : nil
-        case "fte": v = ps.flowSolved && ps.cases != nil ? ps.fte : nil
-        case "media_breaks": v = ps.mediaBreaks
-        case "handoffs": v = ps.handoffs
-        case "steps": v = ps.steps
-        case "leadtime": v = ps.leadTimeDays
-        case "digital": v = ps.digital
-        default: v = nil
+        switch MeasuredCriterion(rawValue: measure) {
+        case .volume?: v = ps.cases
+        case .hours?: v = ps.flowSolved ? ps.staffHoursPerYear : nil
+        case .fte?: v = ps.flowSolved && ps.cases != nil ? ps.fte : nil
+        case .mediaBreaks?: v = ps.mediaBreaks
+        case .handoffs?: v = ps.handoffs
+        case .steps?: v = ps.steps
+        case .leadtime?: v = ps.leadTimeDays
+        case .digital?: v = ps.digital
+        case nil: v = nil
         }
         return v.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// Criteria that take part in scoring: a weight and exactly one of a known `from` / a `scale`.
     public static func usableCriteria(_ model: Model) -> [Int] {
-        let known = Set(OrgaSyntaxMeasures.names)
         return model.criteria.indices.filter { k in
             let c = model.criteria[k]
             guard let w = c.weight, w.isFinite, w >= 0 else { return false }
-            if let m = c.measure { return c.scale == nil && known.contains(m) }
+            if let m = c.measure { return c.scale == nil && MeasuredCriterion(rawValue: m) != nil }
             return c.scale != nil
         }
     }
@@ -107,11 +107,4 @@ public enum DNA {
         let unscored = (0..<np).filter { scores[$0].score == nil }
         return DNAResult(criteria: crits, scores: scores, ranking: scored + unscored)
     }
-}
-
-import OrgaSyntax
-
-/// The names of the measured criteria, from the keyword table.
-enum OrgaSyntaxMeasures {
-    static let names: [String] = Keywords.measuredCriteria.map(\.name)
 }

@@ -91,7 +91,7 @@ private struct Engine {
         let proc = model.processes[p]
         guard proc.file >= 0, proc.file < model.trees.count else { return false }
         let tree = model.trees[proc.file]
-        return tree.childIDs(proc.statement).contains { tree.spec($0)?.keyword == "volume" }
+        return tree.hasChild(proc.statement, .volume)
     }
 
     private mutating func computeCases(callersFirst: [Int], cyclic: [Bool]) {

@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// Renders diagnostics as text (rustc-style), JSON, GitHub annotations or SARIF 2.1.0.
 /// Lines and columns are 1-based; columns count Unicode scalars (characters as a
@@ -210,7 +211,7 @@ struct DiagnosticPrinter {
             ("runs", .array([.object([
                 ("tool", .object([("driver", .object([
                     ("name", .string("orgc")),
-                    ("version", .string(Orgc.version)),
+                    ("version", .string(OrgaVersion.string)),
                     ("informationUri", .string("https://github.com/orgc/orgc")),
                     ("rules", .array(rules.map { c in
                         .object([("id", .string(c.rawValue)),

@@ -26,7 +26,7 @@ enum DocsCommand {
 
     static func argumentSummary(_ spec: KeywordSpec) -> String {
         spec.args.map { a -> String in
-            switch a {
+            switch a.form {
             case .declName: return "NAME"
             case .title: return "[\"Title\"]"
             case .text: return "\"text\""
@@ -87,7 +87,7 @@ enum DocsCommand {
             if specs.isEmpty { continue }
             out += "## \(title)\n\n| statement | meaning | notes |\n|---|---|---|\n"
             for s in specs {
-                let word = s.keyword == Keywords.ratingKeyword ? "CRITERION" : s.keyword
+                let word = s.keyword == .rating ? "CRITERION" : s.word
                 let shape = ([word] + (argumentSummary(s).isEmpty ? [] : [argumentSummary(s)])).joined(separator: " ")
                 var notes: [String] = []
                 if s.opens != nil { notes.append("block") }
@@ -101,7 +101,7 @@ enum DocsCommand {
         for u in UnitWord.allCases { out += "| `\(u.rawValue)` | \(u.doc) |\n" }
         for r in RateWord.allCases { out += "| `/\(r.rawValue)` | per \(r.rawValue)\(r.perYear.map { " (× \(Int($0)) per year)" } ?? " (× `workdays` per year)") |\n" }
         out += "\n## Measured Prozess-DNA criteria (`from`)\n\n| measure | meaning |\n|---|---|\n"
-        for m in Keywords.measuredCriteria { out += "| `\(m.name)` | \(m.doc) |\n" }
+        for m in MeasuredCriterion.allCases { out += "| `\(m.rawValue)` | \(m.doc) |\n" }
         return out
     }
 

@@ -1,25 +1,19 @@
 import Foundation
 import OrgaSyntax
 import OrgaSemantics
+import OrgaSupport
 
 /// The `orgc` command-line driver. `main.swift` only calls `Orgc.run`; tests call it
 /// with captured output.
 public enum Orgc {
-    public static let version = "0.1.0"
-
     public static let usage = """
-        orgc \(version) — the Orga language: check, report and draw organisation models
+        orgc \(OrgaVersion.string) — the Orga language: check, report and draw organisation models
 
         Usage: orgc <command> [options] [PATH…]
 
         Commands:
-          check    Check models and print diagnostics
-          report   Staffing report (need vs Stellenplan vs Ist, costs)
-          rank     Prozess-DNA ranking of processes
-          graph    Process swimlanes, org chart, landscape, BPMN 2.0
-          fmt      Format .orga files canonically
-          lsp      Run the language server on stdin/stdout
-          explain  Explain a diagnostic code (e.g. orgc explain E301)
+
+        """ + commandList() + """
 
         PATH is a model: a directory (every .orga file below it) or a single file.
         Each PATH is checked as its own model; without PATH, the current directory.
@@ -31,31 +25,24 @@ public enum Orgc {
 
     /// Runs one command line (without the program name) and returns the exit code.
     public static func run(_ args: [String], io: CommandIO = .standard()) -> Int32 {
-        guard let command = args.first else {
+        guard let name = args.first else {
             io.err(usage)
             return ExitCode.usage
         }
-        let rest = Array(args.dropFirst())
-        switch command {
+        switch name {
         case "--help", "-h", "help":
             io.out(usage)
             return ExitCode.ok
         case "--version", "-V", "version":
-            io.out("orgc \(version)\n")
+            io.out("orgc \(OrgaVersion.string)\n")
             return ExitCode.ok
-        case "check": return CheckCommand.run(rest, io: io)
-        case "explain": return ExplainCommand.run(rest, io: io)
-        case "docs": return DocsCommand.run(rest, io: io)
-        case "fmt": return FmtCommand.run(rest, io: io)
         default:
-            if let extra = extraCommands[command] { return extra(rest, io) }
-            io.err("orgc: unknown command `\(command)`" + (Suggestions.best(for: command, among: ["check", "report", "rank", "graph", "fmt", "lsp", "explain"]).map { "; did you mean `\($0)`?" } ?? "") + "\nRun `orgc --help` for the list of commands.\n")
+            if let command = command(named: name) { return command.run(Array(args.dropFirst()), io) }
+            let listed = commands.filter { $0.summary != nil }.map(\.name)
+            io.err("orgc: unknown command `\(name)`" + (Suggestions.best(for: name, among: listed).map { "; did you mean `\($0)`?" } ?? "") + "\nRun `orgc --help` for the list of commands.\n")
             return ExitCode.usage
         }
     }
-
-    /// Commands implemented in their own files register here.
-    nonisolated(unsafe) static var extraCommands: [String: ([String], CommandIO) -> Int32] = registeredCommands()
 }
 
 /// Loads each PATH as a model; reports I/O problems. Returns nil after an I/O error,

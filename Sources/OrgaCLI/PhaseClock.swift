@@ -1,4 +1,5 @@
 import Foundation
+import OrgaSupport
 
 /// Wall-clock time per phase of a command, for `--timings` (benchmarks read it).
 struct PhaseClock {
@@ -12,10 +13,12 @@ struct PhaseClock {
         last = now
     }
 
+    private let milliseconds = NumberFormat(.en, grouping: false)
+
     func report() -> String {
         var out = ""
-        for (name, ns) in phases { out += "timing \(name) \(String(format: "%.1f", Double(ns) / 1e6)) ms\n" }
-        out += "timing total \(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) ms\n"
+        for (name, ns) in phases { out += "timing \(name) \(milliseconds.fixed(Double(ns) / 1e6, 1)) ms\n" }
+        out += "timing total \(milliseconds.fixed(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, 1)) ms\n"
         out += "peak_rss \(peakResidentMegabytes()) MB\n"
         return out
     }

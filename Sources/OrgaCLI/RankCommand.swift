@@ -2,6 +2,7 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 import OrgaReports
+import OrgaSupport
 
 enum RankCommand {
     static let help = """
@@ -24,7 +25,7 @@ enum RankCommand {
             args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"], switches: ["-h", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "md", "json"], default: "text"),
-                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+                 OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
         guard let models = loadModels(reader.positional, command: "rank", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         var contexts: [ReportContext] = []

@@ -3,6 +3,7 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 import OrgaReports
+import OrgaSupport
 
 enum ReportCommand {
     static let help = """
@@ -29,7 +30,7 @@ enum ReportCommand {
             args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
             switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
-                 ReportLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
+                 OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, command: "report", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }

@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Writes a process `Drawing` as BPMN 2.0 XML: one `collaboration` with one
 /// participant, a `laneSet` with one lane per performing unit, actor or system,
 /// typed tasks, exclusive gateways, call activities, start and end events, and
@@ -60,7 +62,7 @@ public enum BPMNWriter {
         s += " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
         s += " xmlns:orgc=\"\(orgcNamespace)\""
         s += " id=\"Definitions_\(Escape.asciiIdentifier(g.name))\" targetNamespace=\"\(orgcNamespace)/models\""
-        s += " exporter=\"orgc\" exporterVersion=\"\(version)\">\n"
+        s += " exporter=\"orgc\" exporterVersion=\"\(OrgaVersion.string)\">\n"
         s += "  <bpmn:collaboration id=\"Collaboration_1\">\n"
         s += "    <bpmn:participant id=\"Participant_1\" name=\"\(Escape.xmlAttribute(g.title))\" processRef=\"\(pid)\"/>\n"
         s += "  </bpmn:collaboration>\n"
@@ -127,7 +129,7 @@ public enum BPMNWriter {
             s += "      <bpmn:documentation>share \(Escape.xmlText(Num.percent(e.share ?? 0)))</bpmn:documentation>\n"
             if needsCondition {
                 let title = e.branchTitle ?? ""
-                s += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">branch == \(Escape.xmlText(pythonString(title.isEmpty ? flowIDs[k] : title)))</bpmn:conditionExpression>\n"
+                s += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">branch == \(Escape.xmlText(Escape.feelString(title.isEmpty ? flowIDs[k] : title)))</bpmn:conditionExpression>\n"
             }
             s += "    </bpmn:sequenceFlow>\n"
         }
@@ -187,22 +189,7 @@ public enum BPMNWriter {
         return s
     }
 
-    public static let version = "0.1.0"
-
     static func bounds(_ r: Rect) -> String {
         "<dc:Bounds x=\"\(Num.coord(r.x))\" y=\"\(Num.coord(r.y))\" width=\"\(Num.coord(r.width))\" height=\"\(Num.coord(r.height))\"/>"
-    }
-
-    /// A Python/FEEL-style double-quoted string literal.
-    static func pythonString(_ s: String) -> String {
-        var out = "\""
-        for u in Escape.singleLine(s).unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
     }
 }

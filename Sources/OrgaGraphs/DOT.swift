@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Writes a graph as Graphviz DOT. Lanes become clusters; Graphviz does its own
 /// layout. Every string is quoted and escaped; ids are `n<index>`.
 public enum DOTWriter {
@@ -126,8 +128,8 @@ public enum MermaidWriter {
         var s = ""
         s.reserveCapacity(2048 + kept * 120)
         s += "flowchart \(g.kind == .org ? "TB" : "LR")\n"
-        s += "  %% \(mermaidComment(g.title))\n"
-        for line in g.subtitle { s += "  %% \(mermaidComment(line))\n" }
+        s += "  %% \(Escape.mermaidComment(g.title))\n"
+        for line in g.subtitle { s += "  %% \(Escape.mermaidComment(line))\n" }
         if truncated {
             s += "  \(truncatedMarker): \(kept) of \(n) nodes and \(keptEdges) of \(validEdges.count) edges fit Mermaid's limits (\(maxEdges) edges, \(maxTextSize) characters)\n"
         }
@@ -202,10 +204,6 @@ public enum MermaidWriter {
             return "N\(e.from) \(arrow)|\"\(Escape.mermaid(Escape.singleLine(l)))\"| N\(e.to)"
         }
         return "N\(e.from) \(arrow) N\(e.to)"
-    }
-
-    static func mermaidComment(_ s: String) -> String {
-        Escape.singleLine(s)
     }
 
     static func node(_ g: Graph, _ i: Int) -> String {

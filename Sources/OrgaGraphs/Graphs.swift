@@ -1,4 +1,5 @@
 import OrgaSemantics
+import OrgaSupport
 
 /// Output formats of `orgc graph`.
 public enum GraphFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import OrgaSemantics
+import OrgaSupport
 
 /// The process landscape: every process as a node, grouped in lanes by owner unit,
 /// with an edge for each caller → callee pair. With metrics, nodes show cases and

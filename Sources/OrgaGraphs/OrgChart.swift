@@ -1,4 +1,5 @@
 import OrgaSemantics
+import OrgaSupport
 
 /// The org chart: the unit tree with positions. Each unit shows planned / filled /
 /// need fte (need with an analysis); units whose need exceeds planned are marked.

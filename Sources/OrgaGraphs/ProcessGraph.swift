@@ -1,4 +1,5 @@
 import OrgaSemantics
+import OrgaSupport
 
 /// Builds the swimlane graph of one process: a start event, one node per `step`
 /// and `decide` (in source order), one end event; edges for the flow (fall-through,

@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Writes a `Drawing` as one self-contained SVG file: no external fonts, images or
 /// scripts; all text escaped; a legend at the bottom.
 public enum SVGWriter {
@@ -43,7 +45,7 @@ public enum SVGWriter {
     public static func write(_ d: Drawing) -> String {
         let g = d.graph
         let L = d.layout
-        var legendItems: [(kind: String, text: String)] = []
+        var legendItems: [(kind: LegendKind, text: String)] = []
         let legendH: Double = 54
         var width = max(L.width, 640)
         let height = L.height + 20 + legendH + 16
@@ -87,7 +89,7 @@ public enum SVGWriter {
         s += "</g>\n"
         // Nodes.
         s += "<g id=\"nodes\">\n"
-        var kinds = Set<String>()
+        var kinds = Set<LegendKind>()
         for i in g.nodes.indices where i < L.x.count {
             let node = g.nodes[i]
             let r = L.shape(i)
@@ -99,7 +101,7 @@ public enum SVGWriter {
             switch node.kind {
             case .start, .end:
                 let (fill, stroke) = node.kind == .start ? Palette.start : Palette.end
-                kinds.insert(node.kind == .start ? "start" : "end")
+                kinds.insert(node.kind == .start ? .start : .end)
                 s += "<circle cx=\"\(Num.coord(cx))\" cy=\"\(Num.coord(cy))\" r=\"\(Num.coord(r.width / 2 - (node.kind == .end ? 2 : 1)))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(node.kind == .end ? 4 : 2)\"/>"
                 var y = r.maxY + 6 + 10
                 for line in d.titleLines[i] {
@@ -107,7 +109,7 @@ public enum SVGWriter {
                     y += Drawing.detailLine
                 }
             case .decision:
-                kinds.insert("decision")
+                kinds.insert(.decision)
                 let (fill, stroke) = Palette.decision
                 let h = r.width / 2
                 s += "<path d=\"M\(Num.coord(cx)),\(Num.coord(cy - h)) L\(Num.coord(cx + h)),\(Num.coord(cy)) L\(Num.coord(cx)),\(Num.coord(cy + h)) L\(Num.coord(cx - h)),\(Num.coord(cy)) Z\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.6\"/>"
@@ -125,16 +127,16 @@ public enum SVGWriter {
                 var dash = ""
                 var bold = false
                 switch node.kind {
-                case .task(.staff): (fill, stroke) = Palette.staff; kinds.insert("staff")
-                case .task(.system): (fill, stroke) = Palette.system; kinds.insert("system")
-                case .task(.actor): (fill, stroke) = Palette.actor; kinds.insert("actor")
-                case .call: (fill, stroke) = Palette.call; width = 3.2; kinds.insert("call")
+                case .task(.staff): (fill, stroke) = Palette.staff; kinds.insert(.staff)
+                case .task(.system): (fill, stroke) = Palette.system; kinds.insert(.system)
+                case .task(.actor): (fill, stroke) = Palette.actor; kinds.insert(.actor)
+                case .call: (fill, stroke) = Palette.call; width = 3.2; kinds.insert(.call)
                 case .unit: (fill, stroke) = Palette.unit; bold = true
-                case .process: (fill, stroke) = Palette.staff; bold = true; kinds.insert("process")
+                case .process: (fill, stroke) = Palette.staff; bold = true; kinds.insert(.process)
                     if let w = node.weight { width = 1.2 + 3.8 * max(0, min(1, w)) }
-                default: (fill, stroke) = Palette.unknown; dash = " stroke-dasharray=\"4 3\""; kinds.insert("unknown")
+                default: (fill, stroke) = Palette.unknown; dash = " stroke-dasharray=\"4 3\""; kinds.insert(.unknown)
                 }
-                if node.highlight { (fill, stroke) = Palette.warn; kinds.insert("warn") }
+                if node.highlight { (fill, stroke) = Palette.warn; kinds.insert(.warn) }
                 s += "<rect x=\"\(Num.coord(r.x))\" y=\"\(Num.coord(r.y))\" width=\"\(Num.coord(r.width))\" height=\"\(Num.coord(r.height))\" rx=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(Num.coord(width))\"\(dash)/>"
                 let titles = d.titleLines[i], details = d.detailLines[i]
                 var block = Double(titles.count) * Drawing.titleLine
@@ -157,7 +159,7 @@ public enum SVGWriter {
                     y += Drawing.detailLine
                 }
                 if node.mediaBreak {
-                    kinds.insert("mb")
+                    kinds.insert(.mediaBreak)
                     s += "<rect class=\"mb\" x=\"\(Num.coord(r.maxX - 24))\" y=\"\(Num.coord(r.y + 4))\" width=\"20\" height=\"12\" rx=\"3\"/>"
                     s += "<text class=\"mbt\" x=\"\(Num.coord(r.maxX - 14))\" y=\"\(Num.coord(r.y + 13))\" text-anchor=\"middle\">MB</text>"
                 }
@@ -175,14 +177,14 @@ public enum SVGWriter {
         s += "</g>\n"
         // Legend.
         let w = g.words
-        let order: [(String, String)] = [
-            ("start", w.start), ("staff", w.staffStep), ("system", w.systemStep), ("actor", w.actorStep),
-            ("call", w.callStep), ("unknown", w.noLane), ("decision", w.decision), ("end", w.end),
-            ("mb", w.mediaBreak), ("warn", w.needExceedsPlanned), ("process", w.borderByFTE),
+        let order: [(LegendKind, String)] = [
+            (.start, w.start), (.staff, w.staffStep), (.system, w.systemStep), (.actor, w.actorStep),
+            (.call, w.callStep), (.unknown, w.noLane), (.decision, w.decision), (.end, w.end),
+            (.mediaBreak, w.mediaBreak), (.warn, w.needExceedsPlanned), (.process, w.borderByFTE),
         ]
         for (k, text) in order where kinds.contains(k) { legendItems.append((k, text)) }
-        if anyBack { legendItems.append(("back", w.loop)) }
-        if g.kind == .landscape && !g.edges.isEmpty { legendItems.append(("calls", w.calls)) }
+        if anyBack { legendItems.append((.back, w.loop)) }
+        if g.kind == .landscape && !g.edges.isEmpty { legendItems.append((.calls, w.calls)) }
         let ly = L.height + 20
         s += "<g id=\"legend\">\n"
         var lx = 20.0
@@ -191,30 +193,29 @@ public enum SVGWriter {
             let tx = lx + 30
             let cyL = ly + 27
             switch item.kind {
-            case "start", "end":
-                let (fill, stroke) = item.kind == "start" ? Palette.start : Palette.end
-                itemsSVG += "<circle cx=\"\(Num.coord(lx + 11))\" cy=\"\(Num.coord(cyL))\" r=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(item.kind == "end" ? 3 : 1.6)\"/>"
-            case "decision":
+            case .start, .end:
+                let (fill, stroke) = item.kind == .start ? Palette.start : Palette.end
+                itemsSVG += "<circle cx=\"\(Num.coord(lx + 11))\" cy=\"\(Num.coord(cyL))\" r=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(item.kind == .end ? 3 : 1.6)\"/>"
+            case .decision:
                 let (fill, stroke) = Palette.decision
                 itemsSVG += "<path d=\"M\(Num.coord(lx + 11)),\(Num.coord(cyL - 10)) L\(Num.coord(lx + 21)),\(Num.coord(cyL)) L\(Num.coord(lx + 11)),\(Num.coord(cyL + 10)) L\(Num.coord(lx + 1)),\(Num.coord(cyL)) Z\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.4\"/>"
-            case "calls":
+            case .calls:
                 itemsSVG += "<path class=\"e\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrow)\"/>"
-            case "back":
+            case .back:
                 itemsSVG += "<path class=\"eb\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrowb)\"/>"
-            case "mb":
+            case .mediaBreak:
                 itemsSVG += "<rect class=\"mb\" x=\"\(Num.coord(lx + 1))\" y=\"\(Num.coord(cyL - 6))\" width=\"20\" height=\"12\" rx=\"3\"/><text class=\"mbt\" x=\"\(Num.coord(lx + 11))\" y=\"\(Num.coord(cyL + 3))\" text-anchor=\"middle\">MB</text>"
             default:
                 let pal: (String, String)
                 switch item.kind {
-                case "staff": pal = Palette.staff
-                case "system": pal = Palette.system
-                case "actor": pal = Palette.actor
-                case "call": pal = Palette.call
-                case "warn": pal = Palette.warn
-                case "process": pal = Palette.staff
+                case .staff, .process: pal = Palette.staff
+                case .system: pal = Palette.system
+                case .actor: pal = Palette.actor
+                case .call: pal = Palette.call
+                case .warn: pal = Palette.warn
                 default: pal = Palette.unknown
                 }
-                itemsSVG += "<rect x=\"\(Num.coord(lx))\" y=\"\(Num.coord(cyL - 8))\" width=\"22\" height=\"16\" rx=\"4\" fill=\"\(pal.0)\" stroke=\"\(pal.1)\" stroke-width=\"\(item.kind == "call" ? 2.6 : 1.4)\"/>"
+                itemsSVG += "<rect x=\"\(Num.coord(lx))\" y=\"\(Num.coord(cyL - 8))\" width=\"22\" height=\"16\" rx=\"4\" fill=\"\(pal.0)\" stroke=\"\(pal.1)\" stroke-width=\"\(item.kind == .call ? 2.6 : 1.4)\"/>"
             }
             itemsSVG += "<text class=\"lg\" x=\"\(Num.coord(tx))\" y=\"\(Num.coord(cyL + 4))\">\(Escape.xmlText(item.text))</text>\n"
             lx = tx + TextMetrics.width(item.text, size: 11) + 22
@@ -245,4 +246,9 @@ public enum SVGWriter {
         h += s
         return h
     }
+}
+
+/// What a legend entry of a drawing explains.
+private enum LegendKind: Hashable {
+    case start, end, staff, system, actor, call, unknown, decision, mediaBreak, warn, process, back, calls
 }

@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Text width estimates and line wrapping for drawn labels. Widths follow the
 /// metrics of Arial / Liberation Sans (metric-compatible; the SVG asks for them
 /// first), so the estimate is exact for ASCII and close for other Latin text.
@@ -143,59 +145,24 @@ public enum TextMetrics {
     }
 }
 
-/// Deterministic number formatting (no locale, no `String(format:)`).
+/// How drawings write numbers: English digits without grouping, at most `decimals`
+/// decimals with trailing zeros removed (2.50 → "2.5", 3.0 → "3"), through the one
+/// `NumberFormat`. Drawings are in English numbers whatever `--lang` says.
 public enum Num {
-    /// `x` with at most `decimals` decimals, trailing zeros removed: 2.50 → "2.5", 3.0 → "3".
-    public static func fmt(_ x: Double, _ decimals: Int = 2) -> String {
-        guard x.isFinite else { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
-        let d = max(0, min(6, decimals))
-        var scale = 1.0
-        for _ in 0..<d { scale *= 10 }
-        let scaled = (abs(x) * scale).rounded()
-        if scaled >= 9e15 { return "\(x.rounded())" }   // beyond Int64: never convert (it would trap)
-        let v = Int64(scaled)
-        let neg = x < 0 && v != 0
-        let p = Int64(scale)
-        var s = String(v / p)
-        var frac = v % p
-        if d > 0 && frac != 0 {
-            var digits = String(frac)
-            digits = String(repeating: "0", count: d - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            s += "." + digits
-            frac = 0
-        }
-        return neg ? "-" + s : s
-    }
+    /// Figures in labels: NaN as `–`, infinities as `∞` / `-∞`.
+    static let labels = NumberFormat(.en, grouping: false, nonFinite: NonFiniteText(nan: "–", infinity: "∞", negativeInfinity: "-∞"))
+    /// Figures with thousands separators (`9,516`).
+    static let groupedLabels = NumberFormat(.en, grouping: true, nonFinite: labels.nonFinite)
+    /// Coordinates: a broken layout value draws at 0 rather than breaking the file.
+    static let coordinates = NumberFormat(.en, grouping: false, missing: "0")
 
-    /// A coordinate with one decimal at most (fast path for integers).
-    @inline(__always)
-    public static func coord(_ x: Double) -> String {
-        guard x.isFinite else { return "0" }
-        let t = (x * 10).rounded()
-        if abs(t) > 1e15 { return "0" }
-        let v = Int64(t)
-        if v % 10 == 0 { return String(v / 10) }
-        let neg = v < 0
-        let a = neg ? -v : v
-        return (neg ? "-" : "") + String(a / 10) + "." + String(a % 10)
-    }
+    public static func fmt(_ x: Double, _ decimals: Int = 2) -> String { labels.compact(x, decimals) }
 
-    /// Thousands separated by a thin space-free comma: 9516 → "9,516".
-    public static func grouped(_ x: Double, _ decimals: Int = 0) -> String {
-        let s = fmt(x, decimals)
-        var intPart = Substring(s)
-        var rest = Substring("")
-        if let dot = s.firstIndex(of: ".") { intPart = s[..<dot]; rest = s[dot...] }
-        var sign = ""
-        if intPart.hasPrefix("-") { sign = "-"; intPart = intPart.dropFirst() }
-        var out = ""
-        for (i, c) in intPart.enumerated() {
-            if i > 0 && (intPart.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return sign + out + rest
-    }
+    /// A coordinate with one decimal at most.
+    public static func coord(_ x: Double) -> String { coordinates.compact(x, 1) }
+
+    /// Thousands separated by commas: 9516 → "9,516".
+    public static func grouped(_ x: Double, _ decimals: Int = 0) -> String { groupedLabels.compact(x, decimals) }
 
     /// A processing time given in hours: "30 min", "1.5 h".
     public static func duration(hours: Double) -> String {

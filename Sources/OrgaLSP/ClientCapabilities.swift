@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// What the client said it can do, reduced to what the server's answers depend on.
 struct ClientInfo {
@@ -18,6 +19,8 @@ struct ClientInfo {
     var diagnosticTags = false
     var lineFoldingOnly = false
     var semanticTokensMultiline = false
+    /// Shows `$/progress` of server-created tokens.
+    var workDoneProgress = false
     var name = ""
 
     init() {}
@@ -47,6 +50,7 @@ struct ClientInfo {
         diagnosticTags = td[path: "publishDiagnostics", "tagSupport"] != nil
         lineFoldingOnly = td[path: "foldingRange", "lineFoldingOnly"].isTrue
         semanticTokensMultiline = td[path: "semanticTokens", "multilineTokenSupport"].isTrue
+        workDoneProgress = caps[path: "window", "workDoneProgress"].isTrue
         name = params[path: "clientInfo", "name"]?.stringValue ?? ""
     }
 

@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// A JSON parser for the language server: bytes in, `JSONValue` out. It never traps:
 /// nesting is bounded (`maxDepth`), every index is checked, invalid UTF-8 and lone

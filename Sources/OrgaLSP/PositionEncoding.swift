@@ -1,5 +1,7 @@
 import Foundation
 import OrgaSyntax
+import OrgaIDE
+import OrgaSupport
 
 /// How LSP positions count characters within a line. UTF-16 is the protocol's
 /// default and the only encoding VS Code and Neovim 0.7 know; `utf-8` (bytes) is used
@@ -86,18 +88,8 @@ public struct PositionConverter: Sendable {
         LSPRange(start: position(r.start, in: file), end: position(max(r.start, r.end), in: file))
     }
 
-    /// Bytes of line `line` without its terminator. Unlike `SourceFile.lineRange`, a
-    /// byte order mark at the start of the text is part of line 0: it is a character
-    /// of the document the client sent (editors that hide it do not send it).
-    static func lineRange(_ line: Int, in file: SourceFile) -> Range<Int> {
-        let starts = file.lineStarts
-        guard line >= 0 && line < starts.count else { return file.bytes.count..<file.bytes.count }
-        let start = starts[line]
-        var end = line + 1 < starts.count ? starts[line + 1] : file.bytes.count
-        if end > start && file.bytes[end - 1] == 0x0A { end -= 1 }
-        if end > start && file.bytes[end - 1] == 0x0D { end -= 1 }
-        return start..<end
-    }
+    /// Bytes of line `line` without its terminator (a byte order mark is part of line 0).
+    static func lineRange(_ line: Int, in file: SourceFile) -> Range<Int> { lineContent(line, in: file) }
 
     /// The byte offset of an LSP position: lines past the end clamp to the end of the
     /// file, characters past the end of a line to the end of that line (before its

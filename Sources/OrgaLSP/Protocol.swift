@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// A JSON-RPC request id: an integer or a string (anything else is invalid).
 public enum RequestID: Hashable, Sendable {

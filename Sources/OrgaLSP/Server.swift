@@ -8,6 +8,8 @@ import Darwin
 import Foundation
 import OrgaSyntax
 import OrgaSemantics
+import OrgaIDE
+import OrgaSupport
 
 /// One message from the client, as queued for the worker.
 enum Incoming {
@@ -16,6 +18,8 @@ enum Incoming {
     case endOfInput
     /// The background staffing computation of a model finished.
     case staffingDone(key: String, generation: Int)
+    /// The background indexing of a workspace folder has news.
+    case index(IndexEvent)
 
     var isDocumentUpdate: Bool {
         if case .notification(let m, _) = self {
@@ -47,7 +51,17 @@ public final class LanguageServer: @unchecked Sendable {
     var shutdownRequested = false
     var client = ClientInfo()
     var settings = ServerSettings()
-    let workspace = Workspace()
+    let workspace = IDEWorkspace()
+    let documents: Documents
+    /// Bounds of indexing a workspace folder.
+    var indexLimits = IndexLimits()
+    /// The running background indexing per workspace folder.
+    var indexJobs: [String: IndexJob] = [:]
+    var indexCount = 0
+    /// Folders are indexed one after the other.
+    let indexQueue = DispatchQueue(label: "orgc.lsp.index")
+    /// Messages already shown (each once).
+    var loggedNotices = Set<String>()
     /// Models whose diagnostics must be published after their next analysis.
     var pendingPublish = Set<String>()
     /// Paths that were opened, changed or saved since their last publication.
@@ -61,6 +75,7 @@ public final class LanguageServer: @unchecked Sendable {
     public init(writer: MessageWriter) {
         self.writer = writer
         timings = ProcessInfo.processInfo.environment["ORGC_LSP_TIMINGS"] == "1"
+        documents = Documents(workspace: workspace)
     }
 
     // MARK: Reader side
@@ -182,17 +197,17 @@ public final class LanguageServer: @unchecked Sendable {
                 return shutdownRequested ? 0 : 1
             case .staffingDone(let key, let generation):
                 if let m = workspace.models[key] {
-                    m.staffingBusy = false
-                    if m.generation == generation, m.extras.staffing == nil {
-                        let before = staffingDiagnostics(m)
-                        _ = staffing(m)
-                        if before != staffingDiagnostics(m) && !pendingPublish.contains(key) { publish(m) }
-                    } else if m.generation != generation && !m.dirty && !pendingPublish.contains(key) {
-                        // Analysed again meanwhile: now the latest generation (a pending or
-                        // dirty model starts its own after its next analysis).
+                    switch workspace.staffingFinished(m, generation: generation) {
+                    case .diagnosticsChanged where !pendingPublish.contains(key): publish(m)
+                    case .restart where !pendingPublish.contains(key):
+                        // Analysed again meanwhile: now the latest generation (a pending
+                        // model starts its own after its next analysis).
                         startStaffing(m)
+                    default: break
                     }
                 }
+            case .index(let event):
+                handleIndexEvent(event)
             case .notification(let method, let params):
                 if method == "exit" { return shutdownRequested ? 0 : 1 }
                 handleNotification(method, params)
@@ -313,8 +328,8 @@ public final class LanguageServer: @unchecked Sendable {
         if roots.isEmpty, let p = params["rootPath"]?.stringValue, p.hasPrefix("/") { roots = [p] }
         // A root of "/" or the home directory would mean scanning everything: only real folders.
         roots = roots.filter { $0 != "/" }
-        workspace.setRoots(roots)
-        Log.info("initialized for \(client.name.isEmpty ? "a client" : client.name); roots: \(workspace.roots.joined(separator: ", ")); positions in \(client.encoding.rawValue)")
+        addFolders(roots)
+        Log.info("initialized for \(client.name.isEmpty ? "a client" : client.name); folders: \(workspace.folders.joined(separator: ", ")); positions in \(client.encoding.rawValue)")
 
         var caps: [(String, JSONValue)] = [
             ("positionEncoding", .string(client.encoding.rawValue)),
@@ -336,7 +351,7 @@ public final class LanguageServer: @unchecked Sendable {
             ("documentSymbolProvider", .bool(true)),
             ("workspaceSymbolProvider", .bool(true)),
             ("semanticTokensProvider", .object([
-                ("legend", SemanticTokens.legend),
+                ("legend", LanguageServer.semanticTokensLegend),
                 ("full", .bool(true)),
                 ("range", .bool(true)),
             ])),
@@ -350,11 +365,10 @@ public final class LanguageServer: @unchecked Sendable {
             ? .object([("codeActionKinds", .array([.string("quickfix")]))]) : .bool(true)))
         return .object([
             ("capabilities", .object(caps)),
-            ("serverInfo", .object([("name", .string("orgc")), ("version", .string(LanguageServer.version))])),
+            ("serverInfo", .object([("name", .string("orgc")), ("version", .string(OrgaVersion.string))])),
         ])
     }
 
-    public static let version = "0.1.0"
 
     private func didInitialize() {
         if client.watchedFilesDynamic {
@@ -381,12 +395,9 @@ public final class LanguageServer: @unchecked Sendable {
     private func didChangeWorkspaceFolders(_ params: JSONValue) {
         let added = params[path: "event", "added"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
         let removed = params[path: "event", "removed"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
-        var roots = Set(workspace.roots)
-        for u in removed { roots.remove(URIs.normalize(URIs.path(fromURI: u))) }
-        for u in added where u.hasPrefix("file:") { roots.insert(URIs.path(fromURI: u)) }
-        for r in removed.map({ URIs.normalize(URIs.path(fromURI: $0)) }) { workspace.models[r] = nil }
-        workspace.setRoots(Array(roots))
-        for key in workspace.models.keys { pendingPublish.insert(key) }
+        for u in removed { removeFolder(URIs.path(fromURI: u)) }
+        addFolders(added.filter { $0.hasPrefix("file:") }.map { URIs.path(fromURI: $0) })
+        for (key, m) in workspace.models where wantsPublish(m) { pendingPublish.insert(key) }
     }
 
     // MARK: Text synchronisation
@@ -394,7 +405,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func didOpen(_ params: JSONValue) {
         guard let uri = params[path: "textDocument", "uri"]?.stringValue,
               let text = params[path: "textDocument", "text"]?.stringValue else { return }
-        let m = workspace.didOpen(uri: uri, version: params[path: "textDocument", "version"]?.intValue, text: text)
+        let m = documents.didOpen(uri: uri, version: params[path: "textDocument", "version"]?.intValue, text: text)
         mustPublish.insert(URIs.normalize(URIs.path(fromURI: uri)))
         pendingPublish.insert(m.key)
     }
@@ -402,7 +413,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func didChange(_ params: JSONValue) {
         guard let uri = params[path: "textDocument", "uri"]?.stringValue,
               let changes = params["contentChanges"]?.arrayValue else { return }
-        guard let m = workspace.didChange(uri: uri, version: params[path: "textDocument", "version"]?.intValue,
+        guard let m = documents.didChange(uri: uri, version: params[path: "textDocument", "version"]?.intValue,
                                           changes: changes, converter: PositionConverter(client.encoding)) else { return }
         mustPublish.insert(URIs.normalize(URIs.path(fromURI: uri)))
         pendingPublish.insert(m.key)
@@ -411,9 +422,9 @@ public final class LanguageServer: @unchecked Sendable {
     private func didClose(_ params: JSONValue) {
         guard let uri = params[path: "textDocument", "uri"]?.stringValue else { return }
         let path = URIs.normalize(URIs.path(fromURI: uri))
-        let m = workspace.didClose(uri: uri)
+        let m = documents.didClose(uri: uri)
         if !settings.workspaceDiagnostics || m == nil || workspace.models[m!.key] == nil {
-            let u = workspace.uri(path)
+            let u = documents.uri(path)
             if published[u] != nil {
                 published[u] = nil
                 notify("textDocument/publishDiagnostics", .object([("uri", .string(u)), ("diagnostics", .array([]))]))
@@ -425,8 +436,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func didSave(_ params: JSONValue) {
         guard let uri = params[path: "textDocument", "uri"]?.stringValue else { return }
         let path = URIs.normalize(URIs.path(fromURI: uri))
-        if let m = workspace.existingModel(for: path) {
-            m.disk[path] = nil
+        if let m = workspace.didSave(path: path) {
             mustPublish.insert(path)
             pendingPublish.insert(m.key)
         }
@@ -435,7 +445,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func didChangeWatchedFiles(_ params: JSONValue) {
         for change in params["changes"]?.arrayValue ?? [] {
             guard let uri = change["uri"]?.stringValue, let type = change["type"]?.intValue else { continue }
-            if let m = workspace.diskChanged(uri: uri, type: type) { pendingPublish.insert(m.key) }
+            if let m = workspace.diskChanged(path: Documents.path(uri), deleted: type == 3) { pendingPublish.insert(m.key) }
         }
     }
 
@@ -461,6 +471,12 @@ public final class LanguageServer: @unchecked Sendable {
         }
     }
 
+    /// Starts the staffing computation of a model in the background; the worker is
+    /// told when it is done (and republishes if needed).
+    func startStaffing(_ m: ModelState) {
+        workspace.startStaffing(m) { [self] key, generation in enqueueInternal(.staffingDone(key: key, generation: generation)) }
+    }
+
     /// Analyses a model now if it changed (before answering a request about it).
     func ensureAnalysed(_ m: ModelState) {
         if m.dirty || m.model == nil {
@@ -471,24 +487,22 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func publish(_ m: ModelState) {
         guard let model = m.model else { return }
-        var byPath: [String: [Diagnostic]] = [:]
-        for d in model.diagnostics { byPath[d.path, default: []].append(d) }
-        for d in staffingDiagnostics(m) { byPath[d.path, default: []].append(d) }
+        let byPath = workspace.diagnostics(m)
         var targets = Set<String>()
-        for p in m.paths where workspace.open[p] != nil || settings.workspaceDiagnostics { targets.insert(p) }
+        for p in m.paths where documents.open[p] != nil || settings.workspaceDiagnostics { targets.insert(p) }
         // Clear what was published for files of this model that are no longer targets.
-        let modelURIs = Set(m.paths.map { workspace.uri($0) })
+        let modelURIs = Set(m.paths.map { documents.uri($0) })
         for p in m.paths.sorted() where targets.contains(p) {
             guard let f = m.fileIndex[p] else { continue }
             let file = model.trees[f].file
             let list = (byPath[p] ?? []).map { diagnosticJSON($0, file: file) }
-            let u = workspace.uri(p)
+            let u = documents.uri(p)
             let serialized = JSONValue.array(list).serialized()
             if published[u] == serialized && !mustPublish.contains(p) { continue }
             if list.isEmpty && published[u] == nil && !mustPublish.contains(p) { continue }
             published[u] = serialized
             var params: [(String, JSONValue)] = [("uri", .string(u))]
-            if client.diagnosticVersion, let v = workspace.open[p]?.version { params.append(("version", .int(v))) }
+            if client.diagnosticVersion, let v = documents.open[p]?.version { params.append(("version", .int(v))) }
             params.append(("diagnostics", .array(list)))
             notify("textDocument/publishDiagnostics", .object(params))
             mustPublish.remove(p)

@@ -7,6 +7,7 @@ import Darwin
 #endif
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Splits a byte stream into JSON-RPC messages (`Content-Length` framing).
 ///
@@ -179,7 +180,7 @@ public final class MessageWriter: @unchecked Sendable {
     }
 
     public func send(_ message: JSONValue) {
-        let body = Array(message.serialized().utf8)
+        let body = message.serializedBytes()
         let framed = frameMessage(body)
         lock.lock()
         defer { lock.unlock() }
@@ -190,9 +191,7 @@ public final class MessageWriter: @unchecked Sendable {
 
 /// Logs to stderr (never stdout: stdout is the protocol).
 public enum Log {
-    nonisolated(unsafe) public static var enabled = true
     public static func info(_ message: @autoclosure () -> String) {
-        guard enabled else { return }
         let bytes = Array(("orgc lsp: " + message() + "\n").utf8)
         bytes.withUnsafeBytes { raw in
             if let base = raw.baseAddress { _ = write(2, base, raw.count) }

@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaIDE
 
 /// `file://` URIs and file system paths. Other schemes (`untitled:`) are kept as
 /// they are and used as the "path" of an in-memory document.
@@ -45,14 +46,5 @@ public enum URIs {
     }
 
     /// A path without `.`/`..` segments, duplicate or trailing slashes.
-    public static func normalize(_ path: String) -> String {
-        guard path.hasPrefix("/") else { return path }
-        var parts: [Substring] = []
-        for seg in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if seg == "." { continue }
-            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(seg)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
+    public static func normalize(_ path: String) -> String { Paths.normalize(path) }
 }

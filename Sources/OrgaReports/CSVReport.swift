@@ -1,5 +1,6 @@
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// The CSV staffing report: one table of positions (and of units with `units: true`).
 /// `en`: `,` between cells and `.` as decimal point; `de`: `;` and decimal comma (what a
@@ -11,8 +12,8 @@ public enum CSVReport {
     public static func render(_ ctx: ReportContext, units: Bool = false, modelColumn: String? = nil, bom withBOM: Bool = true) -> String {
         let sep: Character = ctx.language == .de ? ";" : ","
         let n = NumberFormat(ctx.language, grouping: false, missing: "")
-        func cell(_ s: String) -> String { Escaping.csv(s, separator: sep, numeric: false) }
-        func num(_ v: Double?, _ digits: Int) -> String { Escaping.csv(n.fixed(v, digits), separator: sep, numeric: true) }
+        func cell(_ s: String) -> String { Escape.csv(s, separator: sep, numeric: false) }
+        func num(_ v: Double?, _ digits: Int) -> String { Escape.csv(n.fixed(v, digits), separator: sep, numeric: true) }
         let de = ctx.language == .de
         var header = [de ? "Art" : "kind", de ? "Kürzel" : "id", de ? "Bezeichnung" : "title", de ? "Einheit" : "unit",
                       de ? "Entgeltgruppe" : "grade", de ? "Soll VZÄ" : "planned_fte", de ? "Ist VZÄ" : "filled_fte",

@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// The HTML staffing report: one self-contained file (inline CSS and SVG, no scripts,
 /// no network) with the content of the Markdown report, two charts — need vs planned
@@ -16,7 +17,7 @@ public enum HTMLReport {
 
     public static func render(_ ctxs: [ReportContext]) -> String {
         guard let first = ctxs.first else { return "" }
-        let h = Escaping.html
+        let h = Escape.html
         var out = "<!DOCTYPE html>\n<html lang=\"\(first.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"orgc\">\n"
@@ -75,7 +76,7 @@ public enum HTMLReport {
     // MARK: Body
 
     static func body(_ ctx: ReportContext, title: String, prefix: String) -> String {
-        let h = Escaping.html
+        let h = Escape.html
         let n = ctx.numbers
         let r = ctx.result
         var out = "<main>\n<header>\n<h1>\(h(title))</h1>\n"
@@ -210,21 +211,21 @@ public enum HTMLReport {
     }
 
     static func headerCells(_ ctx: ReportContext, _ cols: [(Label, Bool)]) -> String {
-        cols.map { "<th\($0.1 ? " class=\"n\"" : "")>\(Escaping.html(ctx.t($0.0)))</th>" }.joined()
+        cols.map { "<th\($0.1 ? " class=\"n\"" : "")>\(Escape.html(ctx.t($0.0)))</th>" }.joined()
     }
 
     static func numCell(_ text: String, mark: Bool = false, _ ctx: ReportContext? = nil, title: String? = nil) -> String {
-        let t = title.map { " title=\"\(Escaping.html($0))\"" } ?? ""
-        return "<td class=\"n\"\(t)>\(Escaping.html(text))\(mark ? " <span class=\"inc\">*</span>" : "")</td>"
+        let t = title.map { " title=\"\(Escape.html($0))\"" } ?? ""
+        return "<td class=\"n\"\(t)>\(Escape.html(text))\(mark ? " <span class=\"inc\">*</span>" : "")</td>"
     }
 
     static func gapCell(_ gap: Double, _ n: NumberFormat) -> String {
         let cls = gap > 0.0005 ? "n over" : gap < -0.0005 ? "n under" : "n"
-        return "<td class=\"\(cls)\">\(Escaping.html(n.signed(gap, 3)))</td>"
+        return "<td class=\"\(cls)\">\(Escape.html(n.signed(gap, 3)))</td>"
     }
 
     static func auditTable(_ ctx: ReportContext, _ cs: [Contribution], allowance: Allowance, total: Double) -> String {
-        let h = Escaping.html
+        let h = Escape.html
         var out = "<table>\n<thead><tr><th>\(h(ctx.t(.kind)))</th><th>\(h(ctx.t(.process))) / \(h(ctx.t(.title)))</th><th>\(h(ctx.t(.calculation)))</th><th class=\"n\">\(h(ctx.t(.fte)))</th></tr></thead>\n<tbody>\n"
         for c in cs {
             let a = ctx.auditLine(c, allowance: allowance)
@@ -239,7 +240,7 @@ public enum HTMLReport {
 
     static func dnaHTML(_ ctx: ReportContext) -> String {
         let r = ctx.result
-        let h = Escaping.html
+        let h = Escape.html
         let n = ctx.numbers
         guard !r.dna.criteria.isEmpty, !ctx.model.processes.isEmpty else { return "<p class=\"note\">—</p>\n" }
         var out = dnaChart(ctx)
@@ -307,7 +308,7 @@ public enum HTMLReport {
     }
 
     static func unitChart(_ ctx: ReportContext) -> String {
-        let h = Escaping.html
+        let h = Escape.html
         let r = ctx.result
         let all = ctx.unitRows
         // The deepest tree level that still fits.
@@ -358,7 +359,7 @@ public enum HTMLReport {
     }
 
     static func dnaChart(_ ctx: ReportContext) -> String {
-        let h = Escaping.html
+        let h = Escape.html
         let r = ctx.result
         let ranked = r.dna.ranking.filter { r.dna.scores[$0].score != nil }
         let rows = Array(ranked.prefix(maxBars))

@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// The JSON staffing report: the stable contract documented in `docs/report-json.md`
 /// and `docs/report.schema.json`. Keys are snake_case, numbers unrounded (non-finite →

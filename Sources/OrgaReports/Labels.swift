@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// Every fixed text of the reports, in German and English.
 public enum Label: CaseIterable, Sendable {
     case reportTitle, rankTitle, generatedBy
@@ -16,7 +18,7 @@ public enum Label: CaseIterable, Sendable {
     case casesUnit, visitsUnit, ledFTE, perWeek, position, calculation, calculationLegend
     case kind
 
-    func text(_ lang: ReportLanguage) -> String {
+    func text(_ lang: OutputLanguage) -> String {
         let (de, en) = pair
         return lang == .de ? de : en
     }

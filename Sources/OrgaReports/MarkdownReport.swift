@@ -1,13 +1,14 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// The Markdown staffing report (GitHub-flavoured tables): assumptions, totals, unit
 /// tree, positions, processes, Prozess-DNA ranking, audit trails and findings.
 public enum MarkdownReport {
     public static func render(_ ctx: ReportContext) -> String {
         var out = ""
-        let e = Escaping.markdown
+        let e = Escape.markdown
         let n = ctx.numbers
         let title = ctx.modelTitle.isEmpty ? ctx.t(.reportTitle) : "\(ctx.t(.reportTitle)): \(ctx.modelTitle)"
         out += "# \(e(title))\n\n"
@@ -126,7 +127,7 @@ public enum MarkdownReport {
     }
 
     static func auditTable(_ ctx: ReportContext, _ cs: [Contribution], allowance: Allowance, total: Double) -> String {
-        let e = Escaping.markdown
+        let e = Escape.markdown
         var rows = cs.map { c -> [String] in
             let a = ctx.auditLine(c, allowance: allowance)
             return [e(a.kind), e(a.source), e(a.formula), ctx.numbers.fte(a.fte)]
@@ -139,7 +140,7 @@ public enum MarkdownReport {
     public static func dnaSection(_ ctx: ReportContext, level: Int) -> String {
         let r = ctx.result
         guard !r.dna.criteria.isEmpty, !ctx.model.processes.isEmpty else { return "" }
-        let e = Escaping.markdown
+        let e = Escape.markdown
         let n = ctx.numbers
         let h = String(repeating: "#", count: level)
         var out = "\(h) \(ctx.t(.dnaRanking))\n\n"
@@ -195,7 +196,7 @@ public enum MarkdownReport {
         let h = String(repeating: "#", count: level)
         var out = "\(h) \(ctx.t(.findings))\n\n"
         if ctx.diagnostics.isEmpty { return out + ctx.t(.noFindings) + "\n" }
-        let e = Escaping.markdown
+        let e = Escape.markdown
         let rows = ctx.diagnostics.map { d -> [String] in
             let (line, col) = ctx.lineColumn(d)
             return [ctx.severityText(d.severity), d.code.rawValue, e("\(d.path):\(line):\(col)"), e(d.message)]

@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// The Prozess-DNA ranking on its own (`orgc rank`): a text table, Markdown or JSON.
 public enum RankReport {
@@ -8,7 +9,7 @@ public enum RankReport {
     public static func text(_ ctx: ReportContext) -> String {
         let r = ctx.result
         let n = ctx.numbers
-        var out = "\(ctx.t(.rankTitle))" + (ctx.modelTitle.isEmpty ? "" : ": \(Escaping.plain(ctx.modelTitle))") + "\n\n"
+        var out = "\(ctx.t(.rankTitle))" + (ctx.modelTitle.isEmpty ? "" : ": \(Escape.plain(ctx.modelTitle))") + "\n\n"
         guard !r.dna.criteria.isEmpty else {
             out += ctx.language == .de ? "Das Modell definiert keine Prozess-DNA-Kriterien (dna { criterion … }).\n"
                                         : "The model defines no Prozess-DNA criteria (dna { criterion … }).\n"
@@ -21,7 +22,7 @@ public enum RankReport {
         var rows: [[String]] = []
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            var row = [s.rank.map(String.init) ?? n.missing, Escaping.plain(ctx.processName(p)), n.fixed(s.score, 1)]
+            var row = [s.rank.map(String.init) ?? n.missing, Escape.plain(ctx.processName(p)), n.fixed(s.score, 1)]
             row += s.criteria.map { n.fixed($0.contribution, 1) }
             let missing = s.criteria.filter { $0.value == nil }.map { ctx.criterionName($0.criterion) }
             row.append(s.complete ? ctx.t(.yes) : ctx.t(.no) + (missing.isEmpty ? "" : " (\(ctx.t(.missingRatings)): \(missing.joined(separator: ", ")))"))
@@ -34,7 +35,7 @@ public enum RankReport {
         out += "\(ctx.t(.criterion)) (\(ctx.t(.weight))):\n"
         for k in crits {
             let c = ctx.model.criteria[k]
-            out += "  \(Escaping.plain(c.name)) — \(Escaping.plain(c.title ?? c.name)), \(ctx.t(.weight)) \(n.compact(c.weight, 2)), \(MarkdownReport.criterionKind(ctx, k))\n"
+            out += "  \(Escape.plain(c.name)) — \(Escape.plain(c.title ?? c.name)), \(ctx.t(.weight)) \(n.compact(c.weight, 2)), \(MarkdownReport.criterionKind(ctx, k))\n"
         }
         let note = ctx.language == .de
             ? "Punkte = 100 × Σ Gewicht × normierter Wert ÷ Σ Gewichte; die Spalten der Kriterien sind ihre Beiträge zu den Punkten.\n"
@@ -49,7 +50,7 @@ public enum RankReport {
         var out = "\n\(ctx.t(.findings)):\n"
         for d in relevant {
             let (line, col) = ctx.lineColumn(d)
-            out += "  \(d.path):\(line):\(col): \(ctx.severityText(d.severity))[\(d.code.rawValue)]: \(Escaping.plain(d.message))\n"
+            out += "  \(d.path):\(line):\(col): \(ctx.severityText(d.severity))[\(d.code.rawValue)]: \(Escape.plain(d.message))\n"
         }
         return out
     }
@@ -73,7 +74,7 @@ public enum RankReport {
     }
 
     public static func markdown(_ ctx: ReportContext) -> String {
-        var out = "# \(Escaping.markdown(ctx.t(.rankTitle) + (ctx.modelTitle.isEmpty ? "" : ": \(ctx.modelTitle)")))\n\n"
+        var out = "# \(Escape.markdown(ctx.t(.rankTitle) + (ctx.modelTitle.isEmpty ? "" : ": \(ctx.modelTitle)")))\n\n"
         let section = MarkdownReport.dnaSection(ctx, level: 2)
         out += section.isEmpty ? (ctx.language == .de ? "Keine Prozess-DNA-Kriterien.\n\n" : "No Prozess-DNA criteria.\n\n") : section
         out += MarkdownReport.findingsSection(ctx, level: 2)

@@ -1,6 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
+import OrgaSupport
 
 /// What every report format needs: the model, the staffing result, the language, and
 /// the findings (checker + analysis diagnostics, sorted and de-duplicated). Texts
@@ -8,13 +9,13 @@ import OrgaAnalysis
 public struct ReportContext: Sendable {
     public let model: Model
     public let result: StaffingResult
-    public let language: ReportLanguage
+    public let language: OutputLanguage
     /// All findings: the model's diagnostics and the analysis's, sorted, without duplicates.
     public let diagnostics: [Diagnostic]
     public let numbers: NumberFormat
     private let fileIndex: [String: Int]
 
-    public init(model: Model, result: StaffingResult? = nil, language: ReportLanguage = .de) {
+    public init(model: Model, result: StaffingResult? = nil, language: OutputLanguage = .de) {
         self.model = model
         self.result = result ?? StaffingAnalysis.analyze(model)
         self.language = language

@@ -95,8 +95,8 @@ struct Checker {
                   model.positions[h].unit != sym.index else { continue }
             let unit = model.units[sym.index], head = model.positions[h]
             let tree = model.trees[sym.file]
-            guard let st = tree.childIDs(sym.statement).last(where: { tree.spec($0)?.keyword == "head" }),
-                  let arg = tree.slot(st, 0) else { continue }
+            guard let st = tree.childIDs(sym.statement).last(where: { tree.isKeyword($0, .head) }),
+                  let arg = tree.arg(st, .value) else { continue }
             let place = head.unit.flatMap { $0 >= 0 && $0 < model.units.count ? "sits in unit `\(model.units[$0].name)`" : nil }
                 ?? "is in no unit"
             report(.headOutsideUnit, Location(file: sym.file, range: tree.nameRange(arg)),
@@ -109,16 +109,14 @@ struct Checker {
     /// A statement whose value was rejected, or whose keyword is misspelt, has its own
     /// diagnostic; checks for a missing setting look here so as not to report it a
     /// second time as absent.
-    private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<String> {
+    private func statementKeywords(_ kind: DeclKinds, _ location: Location) -> Set<Keyword> {
         guard let s = declarationSymbols[location], model.symbols[s].kind == kind else { return [] }
         let sym = model.symbols[s]
         let tree = model.trees[sym.file]
-        var result = Set<String>()
+        var result = Set<Keyword>()
         for c in tree.childIDs(sym.statement) {
-            let st = tree.statement(c)
-            if st.spec >= 0 { result.insert(Keywords.spec(st.spec).keyword); continue }
-            result.insert(tree.keyword(c))
-            if let meant = Keywords.suggestion(for: tree.keyword(c), in: st.context) { result.insert(meant) }
+            if let k = tree.knownKeyword(c) { result.insert(k); continue }
+            if let meant = Keywords.probableKeyword(for: tree.keywordText(c), in: tree.statement(c).context) { result.insert(meant) }
         }
         return result
     }
@@ -131,7 +129,7 @@ struct Checker {
         let year = model.settings.year
         for p in model.positions {
             if !p.plannedGiven && !p.filledGiven
-                && statementKeywords(.position, p.location).isDisjoint(with: ["planned", "filled"]) {
+                && statementKeywords(.position, p.location).isDisjoint(with: [.planned, .filled]) {
                 report(.positionWithoutCapacity, p.location, "position `\(p.name)` has neither `planned` nor `filled`; both count as 0 fte")
             }
             if p.filled > p.planned + 1e-9 {
@@ -142,7 +140,7 @@ struct Checker {
                 report(.pastKwStillPlanned, p.location,
                        "position `\(p.name)` is kw from \(kw) but still has \(fmtNumber(p.planned)) fte planned in the model year \(y)")
             }
-            if p.grade == nil && costsInUse && !statementKeywords(.position, p.location).contains("grade") {
+            if p.grade == nil && costsInUse && !statementKeywords(.position, p.location).contains(.grade) {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
             }
         }
@@ -151,7 +149,7 @@ struct Checker {
     private mutating func checkGrades() {
         var used = Set<Int>()
         for p in model.positions { if let g = p.grade { used.insert(g) } }
-        for g in used.sorted() where model.grades[g].cost == nil && !statementKeywords(.grade, model.grades[g].location).contains("cost") {
+        for g in used.sorted() where model.grades[g].cost == nil && !statementKeywords(.grade, model.grades[g].location).contains(.cost) {
             report(.gradeWithoutCost, model.grades[g].location, "grade `\(model.grades[g].name)` has no `cost`; add e.g. `cost 71_600 EUR`")
         }
     }
@@ -179,7 +177,7 @@ struct Checker {
                 report(.decisionWithoutBranches, node.location, "decision `\(node.name)` has no `branch`; add e.g. `branch \"ja\" 100 % -> end`")
                 continue
             }
-            let sharesComplete = !tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "branch" && tree.slot($0, 1) == nil }
+            let sharesComplete = !tree.childIDs(node.statement).contains { tree.isKeyword($0, .branch) && tree.arg($0, .share) == nil }
             if !sharesComplete { flowIncomplete = true }
             let sum = node.branches.reduce(0) { $0 + $1.share }
             if sharesComplete && abs(sum - 1) > 1e-9 {
@@ -240,8 +238,8 @@ struct Checker {
         let process = model.processes[p]
         let tree = model.trees[process.file]
         let id = process.nodes[i].statement
-        guard let lastBranch = tree.childIDs(id).last(where: { tree.spec($0)?.keyword == "branch" }),
-              let share = tree.slot(lastBranch, 1) else { return nil }
+        guard let lastBranch = tree.childIDs(id).last(where: { tree.isKeyword($0, .branch) }),
+              let share = tree.arg(lastBranch, .share) else { return nil }
         return tree.range(of: share)
     }
 
@@ -289,10 +287,10 @@ struct Checker {
             var hasStaffWork = false
             var callsOthers = false
             for node in process.nodes where !node.isDecision {
-                let hasCall = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "call" }
-                let hasBy = tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "by" }
+                let hasCall = tree.hasChild(node.statement, .call)
+                let hasBy = tree.hasChild(node.statement, .by)
                 // A `time` whose value was rejected has its own diagnostic: it is not missing.
-                let hasTime = node.timeHours != nil || tree.childIDs(node.statement).contains { tree.spec($0)?.keyword == "time" }
+                let hasTime = node.timeHours != nil || tree.hasChild(node.statement, .time)
                 if hasCall {
                     callsOthers = true
                     if hasBy || hasTime {
@@ -302,14 +300,14 @@ struct Checker {
                 }
                 if !hasBy {
                     // An unknown keyword that most likely meant `by` or `call` is the cause (E111).
-                    if tree.hasStatement("by", orProbably: true, in: node.statement)
-                        || tree.hasStatement("call", orProbably: true, in: node.statement) { continue }
+                    if tree.hasStatement(.by, orProbably: true, in: node.statement)
+                        || tree.hasStatement(.call, orProbably: true, in: node.statement) { continue }
                     report(.stepWithoutPerformer, node.location, "step `\(node.name)` needs `by` (who does it) or `call` (a process it runs)")
                     continue
                 }
                 if let perf = node.performer, perf.isStaff {
                     hasStaffWork = true
-                    if !hasTime && !tree.hasStatement("time", orProbably: true, in: node.statement) {
+                    if !hasTime && !tree.hasStatement(.time, orProbably: true, in: node.statement) {
                         report(.staffStepWithoutTime, node.location,
                                "step `\(node.name)` is done by `\(model.performerName(perf))` but has no `time`; orgc never counts a missing time as zero",
                                fixes: insertFix(process.file, node.statement, "time … min", title: "Insert `time` (fill in the minutes)"))
@@ -321,7 +319,7 @@ struct Checker {
                 report(.processWithoutVolume, process.location, "process `\(process.name)` \(what) but no `volume` and no caller; add e.g. `volume 100 /year`",
                        fixes: insertFix(process.file, process.statement, "volume … /year", title: "Insert `volume` (fill in the cases per year)"))
             }
-            if process.source == "selfreport" {
+            if process.source == TimeSource.selfreport.rawValue {
                 var withAllowance: [String] = []
                 for node in process.nodes {
                     switch node.performer {
@@ -343,12 +341,12 @@ struct Checker {
     /// Whether the process has a `volume` statement (maybe with a rejected value), or an
     /// unknown keyword that most likely meant it.
     private func hasVolumeStatement(_ process: Process) -> Bool {
-        model.trees[process.file].hasStatement("volume", orProbably: true, in: process.statement)
+        model.trees[process.file].hasStatement(.volume, orProbably: true, in: process.statement)
     }
 
     private func sourceRange(_ process: Process) -> Location? {
         let tree = model.trees[process.file]
-        guard let s = tree.childIDs(process.statement).first(where: { tree.spec($0)?.keyword == "source" }) else { return nil }
+        guard let s = tree.child(process.statement, .source) else { return nil }
         return Location(file: process.file, range: tree.range(s))
     }
 
@@ -396,9 +394,9 @@ struct Checker {
         for t in model.trees {
             for (i, st) in t.statements.enumerated() {
                 if st.spec >= 0 {
-                    guard Keywords.spec(st.spec).keyword == "worktime" else { continue }
-                    guard let a = t.slot(Int32(i), 0), a.value > 0 else { return true }
-                } else if Keywords.suggestion(for: t.keyword(Int32(i)), in: st.context) == "worktime" {
+                    guard Keywords.spec(st.spec).keyword == .worktime else { continue }
+                    guard let a = t.arg(Int32(i), .value), a.value > 0 else { return true }
+                } else if Keywords.probableKeyword(for: t.keywordText(Int32(i)), in: st.context) == .worktime {
                     return true
                 }
             }
@@ -452,10 +450,10 @@ struct Checker {
         for c in model.criteria {
             // Statements present but rejected (e.g. `from bogus`, `scale 4..0`) have their own diagnostics.
             let given = statementKeywords(.criterion, c.location)
-            if c.weight == nil && !given.contains("weight") {
+            if c.weight == nil && !given.contains(.weight) {
                 report(.criterionWithoutWeight, c.location, "criterion `\(c.name)` needs a `weight`")
             }
-            if c.measure == nil && c.scale == nil && (given.contains("from") || given.contains("scale")) {
+            if c.measure == nil && c.scale == nil && (given.contains(.from) || given.contains(.scale)) {
                 // already reported where the value was rejected
             } else if (c.measure == nil) == (c.scale == nil) {
                 report(.criterionSourceAmbiguous, c.location,

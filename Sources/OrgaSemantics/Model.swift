@@ -223,7 +223,7 @@ public struct Criterion: Sendable {
     public var title: String?
     public var doc: String?
     public var weight: Double?
-    /// Measured criterion: one of `Keywords.measuredCriteria`.
+    /// Measured criterion: the raw value of a `MeasuredCriterion`.
     public var measure: String?
     /// Rated criterion: its scale.
     public var scale: (lower: Double, upper: Double)?

@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Builds a `Model` from the syntax trees of all files of a model: declares every
 /// name (pass 1), then reads properties and resolves references (pass 2). Checks
@@ -324,7 +325,7 @@ struct ModelBuilder {
             case .node:
                 guard let p = process, p >= 0, p < model.processes.count else { return }
                 index = model.processes[p].nodes.count
-                model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == "decide",
+                model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == .decide,
                                                          location: l, statement: id))
             default:
                 index = -1   // measure, scenario, target, kpi: names only (v2)
@@ -340,7 +341,7 @@ struct ModelBuilder {
                 return
             }
         }
-        if st.context == .file && spec.keyword == "model" {
+        if st.context == .file && spec.keyword == .model {
             files[file].modelStatements += 1
             let isFirst: Bool
             if cursor != nil {
@@ -423,16 +424,16 @@ struct ModelBuilder {
         for id in tree.roots {
             guard let spec = tree.spec(id) else { continue }
             switch spec.keyword {
-            case "model": break   // read before pass 2 (`readSettingsRecording`)
-            case "grade": readGrade(tree, file, id)
-            case "unit": readUnit(tree, file, id, nestedIn: nil)
-            case "position": readPosition(tree, file, id, nestedIn: nil)
-            case "actor": readActor(tree, file, id)
-            case "process": readProcess(tree, file, id)
-            case "dna":
+            case .model: break   // read before pass 2 (`readSettingsRecording`)
+            case .grade: readGrade(tree, file, id)
+            case .unit: readUnit(tree, file, id, nestedIn: nil)
+            case .position: readPosition(tree, file, id, nestedIn: nil)
+            case .actor: readActor(tree, file, id)
+            case .process: readProcess(tree, file, id)
+            case .dna:
                 if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
                 for c in tree.childIDs(id) { readCriterion(tree, file, c) }
-            case "measure", "scenario", "target", "kpi": readV2(tree, file, id)
+            case .measure, .scenario, .target, .kpi: readV2(tree, file, id)
             default: break
             }
         }
@@ -471,14 +472,14 @@ struct ModelBuilder {
         // told apart by their keyword text.
         for (k, c) in zip(kids.indices, kids) {
             let st = tree.statement(c)
-            guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
+            guard tree.spec(c)?.unique == true else { continue }
             let byText = st.context == .dnaRatings
             for e in kids[kids.startIndex..<k] {
                 let earlier = tree.statement(e)
                 guard earlier.spec == st.spec, !byText || tree.sameText(earlier.keywordToken, st.keywordToken) else { continue }
                 let l = loc(file, tree.tokenRange(st.keywordToken))
                 let fl = loc(file, tree.tokenRange(earlier.keywordToken))
-                report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
+                report(.duplicateSetting, l, "`\(tree.keywordText(c))` is already given in this block at \(describe(fl)); remove one")
                 break
             }
         }
@@ -529,8 +530,8 @@ struct ModelBuilder {
     private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
 
     private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Allowance>? {
-        guard let a = tree.slot(c, 0) else { return nil }
-        let deduction = tree.slot(c, 1) != nil
+        guard let a = tree.arg(c, .value) else { return nil }
+        let deduction = tree.arg(c, .ofWorktime) != nil
         let fraction = a.value / 100
         let l = loc(file, tree.range(c))
         if deduction && fraction >= 1 {
@@ -541,7 +542,7 @@ struct ModelBuilder {
     }
 
     private mutating func readWorktime(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Located<Double>? {
-        guard let a = tree.slot(c, 0) else { return nil }
+        guard let a = tree.arg(c, .value) else { return nil }
         let h = hours(a)
         if h <= 0 {
             report(.invalidValue, loc(file, tree.range(of: a)), "`worktime` must be more than 0 h")
@@ -556,21 +557,21 @@ struct ModelBuilder {
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "year": if let a { model.settings.year = Int(a.value) }
-            case "worktime": model.settings.worktime = readWorktime(tree, file, c)
-            case "allowance": model.settings.allowance = readAllowance(tree, file, c)
-            case "workdays":
+            case .year: if let a { model.settings.year = Int(a.value) }
+            case .worktime: model.settings.worktime = readWorktime(tree, file, c)
+            case .allowance: model.settings.allowance = readAllowance(tree, file, c)
+            case .workdays:
                 if let a {
                     if a.value <= 0 || a.value > 366 {
                         report(.invalidValue, loc(file, tree.range(of: a)), "`workdays` must be between 1 and 366")
                     } else { model.settings.workdays = a.value }
                 }
-            case "overhead": if let a { model.settings.overhead = a.value / 100 }
-            case "workplace": if let a { model.settings.workplace = a.value; model.settings.workplaceDeclared = true }
-            case "leadership": if let a { model.settings.leadership = a.value / 100 }
-            case "rounding":
+            case .overhead: if let a { model.settings.overhead = a.value / 100 }
+            case .workplace: if let a { model.settings.workplace = a.value; model.settings.workplaceDeclared = true }
+            case .leadership: if let a { model.settings.leadership = a.value / 100 }
+            case .rounding:
                 if let a {
                     if a.value <= 0 { report(.invalidValue, loc(file, tree.range(of: a)), "`rounding` must be more than 0 fte") } else { model.settings.rounding = a.value }
                 }
@@ -582,8 +583,8 @@ struct ModelBuilder {
     private mutating func readGrade(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let g = declaredIndex(file, id, .grade) else { return }
         checkUnique(tree, file, id)
-        for c in tree.childIDs(id) where tree.spec(c)?.keyword == "cost" {
-            if let a = tree.slot(c, 0) { model.grades[g].cost = a.value }
+        for c in tree.childIDs(id) where tree.isKeyword(c, .cost) {
+            if let a = tree.arg(c, .value) { model.grades[g].cost = a.value }
         }
     }
 
@@ -593,23 +594,23 @@ struct ModelBuilder {
         model.units[u].parent = parent
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "kind": if let a { model.units[u].kind = tree.stringValue(a) }
-            case "code": if let a { model.units[u].code = tree.stringValue(a) }
-            case "head":
+            case .kind: if let a { model.units[u].kind = tree.stringValue(a) }
+            case .code: if let a { model.units[u].code = tree.stringValue(a) }
+            case .head:
                 if let a, let s = resolveRef(tree, file, a, .position, what: "`head`") { model.units[u].head = s.index }
-            case "in":
+            case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if parent != nil {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "unit `\(model.units[u].name)` is nested in `\(model.units[parent!].name)` and also placed with `in`; use one of them")
                 } else if let s { model.units[u].parent = s.index }
-            case "worktime": model.units[u].worktime = readWorktime(tree, file, c)
-            case "allowance": model.units[u].allowance = readAllowance(tree, file, c)
-            case "unit": readUnit(tree, file, c, nestedIn: u)
-            case "position": readPosition(tree, file, c, nestedIn: u)
+            case .worktime: model.units[u].worktime = readWorktime(tree, file, c)
+            case .allowance: model.units[u].allowance = readAllowance(tree, file, c)
+            case .unit: readUnit(tree, file, c, nestedIn: u)
+            case .position: readPosition(tree, file, c, nestedIn: u)
             default: break
             }
         }
@@ -621,31 +622,31 @@ struct ModelBuilder {
         model.positions[p].unit = unit
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "in":
+            case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if unit != nil {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "position `\(model.positions[p].name)` is nested in `\(model.units[unit!].name)` and also placed with `in`; use one of them")
                 } else if let s { model.positions[p].unit = s.index }
-            case "grade":
+            case .grade:
                 if let a, let s = resolveRef(tree, file, a, .grade, what: "`grade`") { model.positions[p].grade = s.index }
             // Given even when the value was rejected (that has its own diagnostic; no W510 on top).
-            case "planned": model.positions[p].plannedGiven = true; if let a { model.positions[p].planned = a.value }
-            case "filled": model.positions[p].filledGiven = true; if let a { model.positions[p].filled = a.value }
-            case "kw": if let a { model.positions[p].kw = Int(a.value) }
-            case "freeze": if let d = tree.slot(c, 1) { model.positions[p].freezeUntil = tree.text(d.firstToken) }
-            case "effort":
-                guard let q = tree.slot(c, 1) else { break }
-                let label = tree.slot(c, 0).map { tree.stringValue($0) } ?? ""
+            case .planned: model.positions[p].plannedGiven = true; if let a { model.positions[p].planned = a.value }
+            case .filled: model.positions[p].filledGiven = true; if let a { model.positions[p].filled = a.value }
+            case .kw: if let a { model.positions[p].kw = Int(a.value) }
+            case .freeze: if let d = a { model.positions[p].freezeUntil = tree.text(d.firstToken) }
+            case .effort:
+                guard let q = a else { break }
+                let label = tree.arg(c, .label).map { tree.stringValue($0) } ?? ""
                 var e = Effort(label: label, fte: nil, hoursPerYear: nil, location: loc(file, tree.range(c)))
                 if q.unit == .fte { e.fte = q.value } else if let per = q.per, let k = per.perYear { e.hoursPerYear = hours(q) * k }
                 model.positions[p].efforts.append(e)
-            case "coverage": if let a { model.positions[p].coverageHoursPerWeek = hours(a) }
-            case "worktime": model.positions[p].worktime = readWorktime(tree, file, c)
-            case "allowance": model.positions[p].allowance = readAllowance(tree, file, c)
+            case .coverage: if let a { model.positions[p].coverageHoursPerWeek = hours(a) }
+            case .worktime: model.positions[p].worktime = readWorktime(tree, file, c)
+            case .allowance: model.positions[p].allowance = readAllowance(tree, file, c)
             default: break
             }
         }
@@ -654,7 +655,7 @@ struct ModelBuilder {
     private mutating func readActor(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         guard let a = declaredIndex(file, id, .actor) else { return }
         checkUnique(tree, file, id)
-        model.actors[a].external = tree.childIDs(id).contains { tree.spec($0)?.keyword == "external" }
+        model.actors[a].external = tree.hasChild(id, .external)
     }
 
     private mutating func readProcess(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
@@ -663,11 +664,11 @@ struct ModelBuilder {
         var nodeIndex = 0
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "owner":
+            case .owner:
                 if let a, let s = resolveRef(tree, file, a, .unit, what: "`owner`") { model.processes[p].owner = s.index }
-            case "volume":
+            case .volume:
                 guard let a, let per = a.per else { break }
                 if let k = per.perYear {
                     model.processes[p].volumePerYear = a.value * k
@@ -677,19 +678,19 @@ struct ModelBuilder {
                     report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
                            "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
                 }
-            case "source": if let a { model.processes[p].source = tree.name(a) }
-            case "trigger": if let a { model.processes[p].trigger = tree.stringValue(a) }
-            case "result": if let a { model.processes[p].result = tree.stringValue(a) }
-            case "step", "decide":
+            case .source: if let a { model.processes[p].source = tree.name(a) }
+            case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
+            case .result: if let a { model.processes[p].result = tree.stringValue(a) }
+            case .step, .decide:
                 if tree.declaredName(c) != nil {
                     readNode(tree, file, c, process: p, node: nodeIndex)
                     nodeIndex += 1
                 }
-            case "dna":
+            case .dna:
                 checkUnique(tree, file, c)
                 if tree.statement(c).hasBlock, tree.statement(c).childCount == 0 { reportEmptyBlock(tree, file, c, "this `dna` block rates no criteria") }
                 for r in tree.childIDs(c) {
-                    let name = tree.keyword(r)
+                    let name = tree.keywordText(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
                     guard let crit = model.criterionNames[name] else {
                         let sug = suggester.best(for: name, amongCriteriaOf: model)
@@ -699,7 +700,7 @@ struct ModelBuilder {
                         continue
                     }
                     model.references.append(Reference(location: l, symbol: crit))
-                    if let v = tree.slot(r, 0) {
+                    if let v = tree.arg(r, .value) {
                         model.processes[p].ratings[name] = Located(v.signedValue, loc(file, tree.range(of: v)))
                     }
                 }
@@ -715,7 +716,7 @@ struct ModelBuilder {
         func target(_ a: Argument) -> FlowTarget? {
             let name = tree.name(a)
             let l = loc(file, tree.nameRange(a))
-            if name == "end" { return .end }
+            if name == Keywords.endTarget { return .end }
             if let i = node(named: name, in: p) {
                 let s = model.processes[p].nodes[i].symbol
                 if s >= 0 { model.references.append(Reference(location: l, symbol: s)) }
@@ -732,9 +733,9 @@ struct ModelBuilder {
         }
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            let a = tree.slot(c, 0)
+            let a = tree.arg(c, .value)
             switch spec.keyword {
-            case "by":
+            case .by:
                 guard let a, let s = resolveRef(tree, file, a, .performer, what: "`by`") else { break }
                 let perf: Performer
                 switch s.kind {
@@ -744,21 +745,21 @@ struct ModelBuilder {
                 default: perf = .system(s.index)
                 }
                 model.processes[p].nodes[n].performer = perf
-            case "time": if let a { model.processes[p].nodes[n].timeHours = hours(a) }
-            case "wait": if let a, let d = a.unit?.calendarDays { model.processes[p].nodes[n].waitDays = a.value * d }
-            case "share": if let a { model.processes[p].nodes[n].share = a.value / 100 }
-            case "media_break": model.processes[p].nodes[n].mediaBreak = true
-            case "system":
+            case .time: if let a { model.processes[p].nodes[n].timeHours = hours(a) }
+            case .wait: if let a, let d = a.unit?.calendarDays { model.processes[p].nodes[n].waitDays = a.value * d }
+            case .share: if let a { model.processes[p].nodes[n].share = a.value / 100 }
+            case .mediaBreak: model.processes[p].nodes[n].mediaBreak = true
+            case .system:
                 if let a, let s = resolveRef(tree, file, a, .system, what: "`system`") { model.processes[p].nodes[n].systems.append(s.index) }
-            case "next":
+            case .next:
                 model.processes[p].nodes[n].nextGiven = true
-                if let a { model.processes[p].nodes[n].next = target(a) }
-            case "call":
+                if let t = tree.arg(c, .target) { model.processes[p].nodes[n].next = target(t) }
+            case .call:
                 if let a, let s = resolveRef(tree, file, a, .process, what: "`call`") { model.processes[p].nodes[n].call = s.index }
-            case "branch":
-                let title = tree.slot(c, 0).map { tree.stringValue($0) }
-                let share = tree.slot(c, 1).map { $0.value / 100 } ?? 0
-                let t = tree.slot(c, 2).flatMap { target($0) }
+            case .branch:
+                let title = tree.arg(c, .title).map { tree.stringValue($0) }
+                let share = tree.arg(c, .share).map { $0.value / 100 } ?? 0
+                let t = tree.arg(c, .target).flatMap { target($0) }
                 model.processes[p].nodes[n].branches.append(Branch(title: title, share: share, target: t, location: loc(file, tree.range(c))))
             default: break
             }
@@ -766,14 +767,14 @@ struct ModelBuilder {
     }
 
     private mutating func readCriterion(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard tree.spec(id)?.keyword == "criterion", let k = declaredIndex(file, id, .criterion) else { return }
+        guard tree.isKeyword(id, .criterion), let k = declaredIndex(file, id, .criterion) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
-            guard let spec = tree.spec(c), let a = tree.slot(c, 0) else { continue }
+            guard let spec = tree.spec(c), let a = tree.arg(c, .value) else { continue }
             switch spec.keyword {
-            case "weight": model.criteria[k].weight = a.value
-            case "from": model.criteria[k].measure = tree.name(a)
-            case "scale": model.criteria[k].scale = (a.value, a.upper)
+            case .weight: model.criteria[k].weight = a.value
+            case .from: model.criteria[k].measure = tree.name(a)
+            case .scale: model.criteria[k].scale = (a.value, a.upper)
             default: break
             }
         }
@@ -783,22 +784,20 @@ struct ModelBuilder {
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
-            for (i, argSpec) in spec.args.enumerated() {
+            for slot in spec.args {
                 let kinds: DeclKinds
-                switch argSpec {
+                switch slot.form {
                 case .ref(let k), .refList(let k): kinds = k
                 default: continue
                 }
-                guard let first = tree.slot(c, i) else { continue }
+                guard let first = tree.arg(c, slot.role) else { continue }
                 // A list: the bound argument and the comma-continued ones after it.
-                let st = tree.statement(c)
                 var started = false
                 for aid in tree.argumentIDs(c) {
                     let arg = tree.argument(aid)
                     if !started { started = arg.firstToken == first.firstToken; if !started { continue } }
                     else if !arg.afterComma { break }
-                    _ = st
-                    resolveRef(tree, file, arg, kinds, what: "`\(spec.keyword)`")
+                    resolveRef(tree, file, arg, kinds, what: "`\(spec.word)`")
                 }
             }
         }
@@ -812,10 +811,7 @@ func article(_ phrase: String) -> String {
 }
 
 /// Shortest decimal form of a number for messages (`10`, `12.5`).
-func fmtNumber(_ v: Double) -> String {
-    if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-    return String(v)
-}
+func fmtNumber(_ v: Double) -> String { NumberFormat.shortest(v) }
 
 /// How many entries of each kind the model had (before or after one file's declarations).
 struct DeclCounts: Equatable, Sendable {

@@ -33,7 +33,7 @@ struct ReferenceSuggester {
     mutating func best(for name: String, amongNodesOf p: Int, in model: Model) -> String? {
         let list: [String]
         if let l = byProcess[p] { list = l } else {
-            list = model.processes[p].nodes.map(\.name) + ["end"]
+            list = model.processes[p].nodes.map(\.name) + [Keywords.endTarget]
             byProcess[p] = list
         }
         return answer(name, in: .nodes(p), among: list)

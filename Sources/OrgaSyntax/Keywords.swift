@@ -1,7 +1,9 @@
 /// The one table of Orga keywords. Parsing (which keyword is allowed in which block
 /// and which block it opens), argument shape checks, the semantic checker,
-/// completion, hover and `docs/reference.md` all read this table: add a keyword here
-/// and every layer knows it.
+/// completion, hover and `docs/reference.md` all read this table. Adding a keyword is
+/// one entry here plus its case in `Keyword` (a test checks that the two agree), then
+/// its semantics in the model builder; keyword-specific parsing rules are fields of the
+/// entry (`requiresBlock`, `wrongWordCode`), not code in the parser.
 
 /// The kind of block a statement stands in.
 public enum BlockContext: String, Sendable, CaseIterable {
@@ -77,13 +79,6 @@ public enum ArgSpec: Sendable {
     case range                     // `a..b`
     case rest                      // anything (v2 statements, parsed but not yet evaluated)
 
-    public var isOptional: Bool {
-        switch self {
-        case .title, .optionalPhrase, .rest: true
-        default: false
-        }
-    }
-
     /// Words for messages: what is expected here.
     public var expected: String {
         switch self {
@@ -111,32 +106,51 @@ public enum ArgSpec: Sendable {
 /// One entry of the keyword table. A class: entries are shared, never copied, so that
 /// looking one up per statement costs one reference count, not a copy of every field.
 public final class KeywordSpec: Sendable {
-    public let keyword: String
+    public let keyword: Keyword
     public let contexts: [BlockContext]
-    public let args: [ArgSpec]
+    public let args: [ArgSlot]
     /// The block this statement may open, if any.
     public let opens: BlockContext?
+    /// The statement is written only with its block (`dna { … }`).
+    public let requiresBlock: Bool
     /// For declarations: the kind of name declared.
     public let declares: DeclKinds?
     /// At most once per block.
     public let unique: Bool
     /// Part of LANGUAGE.md §9 (v2): parsed and name-checked, not yet computed.
     public let isV2: Bool
+    /// Some argument is a quantity (so a word after a number may be a misspelt unit).
+    public let takesQuantity: Bool
+    /// The code reported when a `.choice` argument is a word outside its list
+    /// (`from bogus` names no measured criterion: E601).
+    public let wrongWordCode: DiagnosticCode
     public let doc: String
     /// A short example for completion and docs.
     public let example: String
 
-    init(_ keyword: String, in contexts: [BlockContext], _ args: [ArgSpec] = [], opens: BlockContext? = nil,
-         declares: DeclKinds? = nil, unique: Bool = false, v2: Bool = false, example: String = "", _ doc: String) {
+    /// The keyword as written.
+    public var word: String { keyword.rawValue }
+
+    init(_ keyword: Keyword, in contexts: [BlockContext], _ args: [ArgSlot] = [], opens: BlockContext? = nil,
+         requiresBlock: Bool = false, declares: DeclKinds? = nil, unique: Bool = false, v2: Bool = false,
+         wrongWordCode: DiagnosticCode = .wrongArgument, example: String = "", _ doc: String) {
         self.keyword = keyword
         self.contexts = contexts
         self.args = args
         self.opens = opens
+        self.requiresBlock = requiresBlock
         self.declares = declares
         self.unique = unique
         self.isV2 = v2
+        self.wrongWordCode = wrongWordCode
+        self.takesQuantity = args.contains { if case .quantity = $0.form { true } else { false } }
         self.doc = doc
-        self.example = example.isEmpty ? keyword : example
+        self.example = example.isEmpty ? keyword.rawValue : example
+    }
+
+    /// Position of the slot with `role` in `args`, if the keyword has one.
+    public func slotIndex(_ role: ArgRole) -> Int? {
+        args.firstIndex { $0.role == role }
     }
 }
 
@@ -144,150 +158,141 @@ public final class KeywordSpec: Sendable {
 public typealias KeywordID = Int32
 
 public enum Keywords {
-    /// The measures orgc computes for `criterion … { from X }`.
-    public static let measuredCriteria: [(name: String, doc: String)] = [
-        ("volume", "cases per year, including cases from calls"),
-        ("hours", "staff hours per year (basic time)"),
-        ("fte", "staff need bound by the process (fte)"),
-        ("media_breaks", "expected media breaks per case"),
-        ("handoffs", "expected changes of performing unit per case"),
-        ("steps", "expected steps per case"),
-        ("leadtime", "expected lead time per case in days"),
-        ("digital", "1 − expected share of steps done by systems"),
-    ]
-    public static let sources = ["estimate", "selfreport", "timing", "mma", "keyfigure"]
+    /// The words of `source …`.
+    public static let sources = TimeSource.allCases.map(\.rawValue)
 
-    /// Placeholder keyword of the wildcard entry: any criterion name inside a process's `dna { }`.
-    public static let ratingKeyword = "<criterion>"
+    /// The word that stands for the end of a process where a step or decision is
+    /// expected (`next end`, `branch "nein" 20 % -> end`).
+    public static let endTarget = "end"
 
     public static let all: [KeywordSpec] = [
         // Top level declarations
-        KeywordSpec("model", in: [.file], [.declName, .title], opens: .model, unique: true,
+        KeywordSpec(.model, in: [.file], [.name, .title], opens: .model, unique: true,
                     example: "model Name \"Title\" { … }", "Model settings: year, working time, allowance and cost parameters. At most one per model."),
-        KeywordSpec("grade", in: [.file], [.declName, .title], opens: .grade, declares: .grade,
+        KeywordSpec(.grade, in: [.file], [.name, .title], opens: .grade, declares: .grade,
                     example: "grade E9b \"Entgeltgruppe 9b TVöD\" { cost 71_600 EUR }", "A pay grade (Entgelt-/Besoldungsgruppe) with its annual personnel cost per fte."),
-        KeywordSpec("unit", in: [.file, .unit], [.declName, .title], opens: .unit, declares: .unit,
+        KeywordSpec(.unit, in: [.file, .unit], [.name, .title], opens: .unit, declares: .unit,
                     example: "unit Amt10 \"Haupt- und Personalamt\" { … }", "An organisational unit (Dezernat, Amt, Sachgebiet …). Placed by nesting or by `in Parent`."),
-        KeywordSpec("position", in: [.file, .unit], [.declName, .title], opens: .position, declares: .position,
+        KeywordSpec(.position, in: [.file, .unit], [.name, .title], opens: .position, declares: .position,
                     example: "position SB \"Sachbearbeitung\" { grade E9b; planned 2 fte }", "A position (Stelle) in the Stellenplan, measured in fte."),
-        KeywordSpec("actor", in: [.file], [.declName, .title], opens: .actor, declares: .actor,
+        KeywordSpec(.actor, in: [.file], [.name, .title], opens: .actor, declares: .actor,
                     example: "actor Buerger \"Bürgerinnen und Bürger\" { external }", "A party whose work is not staffed from the model (citizens, boards, other authorities). Counts in lead time only."),
-        KeywordSpec("system", in: [.file], [.declName, .title], opens: .system, declares: .system,
+        KeywordSpec(.system, in: [.file], [.name, .title], opens: .system, declares: .system,
                     example: "system DMS \"enaio DMS\"", "An IT system (Fachverfahren) doing automated work. Counts in lead time only."),
-        KeywordSpec("process", in: [.file], [.declName, .title], opens: .process, declares: .process,
+        KeywordSpec(.process, in: [.file], [.name, .title], opens: .process, declares: .process,
                     example: "process Name \"Title\" { owner Unit; volume 100 /year … }", "A business process (Geschäftsprozess) with its case volume and steps."),
-        KeywordSpec("dna", in: [.file], [], opens: .dnaDefinition,
+        KeywordSpec(.dna, in: [.file], [], opens: .dnaDefinition, requiresBlock: true,
                     example: "dna { criterion volume \"Fallzahl\" { weight 3; from volume } }", "Declares Prozess-DNA criteria used to rank processes."),
-        KeywordSpec("measure", in: [.file], [.declName, .title], opens: .measure, declares: .measure, v2: true,
+        KeywordSpec(.measure, in: [.file], [.name, .title], opens: .measure, declares: .measure, v2: true,
                     "A planned measure (v2: parsed and name-checked, not yet computed)."),
-        KeywordSpec("scenario", in: [.file], [.declName, .title], opens: .scenario, declares: .scenario, v2: true,
+        KeywordSpec(.scenario, in: [.file], [.name, .title], opens: .scenario, declares: .scenario, v2: true,
                     "A scenario applying measures and changes (v2: parsed and name-checked, not yet computed)."),
-        KeywordSpec("target", in: [.file], [.declName, .title], opens: .target, declares: .target, v2: true,
+        KeywordSpec(.target, in: [.file], [.name, .title], opens: .target, declares: .target, v2: true,
                     "A savings target (v2: parsed and name-checked, not yet computed)."),
-        KeywordSpec("kpi", in: [.file], [.declName, .title], opens: .kpi, declares: .kpi, v2: true,
+        KeywordSpec(.kpi, in: [.file], [.name, .title], opens: .kpi, declares: .kpi, v2: true,
                     "A key performance indicator (v2: parsed and name-checked, not yet computed)."),
 
         // Model settings
-        KeywordSpec("year", in: [.model], [.year], unique: true, example: "year 2024", "The year the model describes (used for kw checks)."),
-        KeywordSpec("worktime", in: [.model, .unit, .position], [.quantity(.annualHours)], unique: true, example: "worktime 1590 h",
+        KeywordSpec(.year, in: [.model], [.value(.year)], unique: true, example: "year 2024", "The year the model describes (used for kw checks)."),
+        KeywordSpec(.worktime, in: [.model, .unit, .position], [.value(.quantity(.annualHours))], unique: true, example: "worktime 1590 h",
                     "Net annual working time of 1 fte (Jahresarbeitszeit, JAZ). Required wherever there is workload; the nearest enclosing setting wins."),
-        KeywordSpec("allowance", in: [.model, .unit, .position], [.quantity(.share), .optionalPhrase(["of", "worktime"])], unique: true,
+        KeywordSpec(.allowance, in: [.model, .unit, .position], [.value(.quantity(.share)), ArgSlot(.ofWorktime, .optionalPhrase(["of", "worktime"]))], unique: true,
                     example: "allowance 10 %", "Verteilzeit: a surcharge on processing time (`allowance 10 %`) or, with `of worktime`, a deduction from the working time. Default 0 %."),
-        KeywordSpec("workdays", in: [.model], [.count], unique: true, example: "workdays 228", "Working days per year; needed to convert `/day` rates."),
-        KeywordSpec("overhead", in: [.model], [.quantity(.share)], unique: true, example: "overhead 20 %", "Overhead surcharge (Gemeinkosten) on personnel cost. Default 0 %."),
-        KeywordSpec("workplace", in: [.model], [.quantity(.money)], unique: true, example: "workplace 12_365 EUR", "Material cost per fte and year (Sachkosten). Default 0."),
-        KeywordSpec("leadership", in: [.model], [.quantity(.share)], unique: true, example: "leadership 6 %", "Leadership share of a unit head's time per fte led directly. Default 0 %."),
-        KeywordSpec("rounding", in: [.model], [.quantity(.capacity)], unique: true, example: "rounding 0.25 fte", "Proposals are rounded up to this step. Default 0.01 fte."),
+        KeywordSpec(.workdays, in: [.model], [.value(.count)], unique: true, example: "workdays 228", "Working days per year; needed to convert `/day` rates."),
+        KeywordSpec(.overhead, in: [.model], [.value(.quantity(.share))], unique: true, example: "overhead 20 %", "Overhead surcharge (Gemeinkosten) on personnel cost. Default 0 %."),
+        KeywordSpec(.workplace, in: [.model], [.value(.quantity(.money))], unique: true, example: "workplace 12_365 EUR", "Material cost per fte and year (Sachkosten). Default 0."),
+        KeywordSpec(.leadership, in: [.model], [.value(.quantity(.share))], unique: true, example: "leadership 6 %", "Leadership share of a unit head's time per fte led directly. Default 0 %."),
+        KeywordSpec(.rounding, in: [.model], [.value(.quantity(.capacity))], unique: true, example: "rounding 0.25 fte", "Proposals are rounded up to this step. Default 0.01 fte."),
 
         // Grades
-        KeywordSpec("cost", in: [.grade], [.quantity(.money)], unique: true, example: "cost 71_600 EUR", "Annual personnel cost per fte of this grade."),
-        KeywordSpec("cost", in: [.measure], [.quantity(.money)], unique: true, v2: true, example: "cost 40_000 EUR", "Cost of the measure (v2)."),
+        KeywordSpec(.cost, in: [.grade], [.value(.quantity(.money))], unique: true, example: "cost 71_600 EUR", "Annual personnel cost per fte of this grade."),
+        KeywordSpec(.cost, in: [.measure], [.value(.quantity(.money))], unique: true, v2: true, example: "cost 40_000 EUR", "Cost of the measure (v2)."),
 
         // Units
-        KeywordSpec("kind", in: [.unit], [.text], unique: true, example: "kind \"Amt\"", "Free-text level name (Dezernat, Amt, Sachgebiet …)."),
-        KeywordSpec("code", in: [.unit], [.text], unique: true, example: "code \"10\"", "Free-text organisation code."),
-        KeywordSpec("head", in: [.unit], [.ref(.position)], unique: true, example: "head AL10", "The position that leads this unit (for the leadership share)."),
-        KeywordSpec("in", in: [.unit], [.ref(.unit)], unique: true, example: "in Dez1", "Places this unit in a parent unit declared elsewhere."),
-        KeywordSpec("in", in: [.position], [.ref(.unit)], unique: true, example: "in SGOrga", "Places this position in a unit declared elsewhere."),
+        KeywordSpec(.kind, in: [.unit], [.value(.text)], unique: true, example: "kind \"Amt\"", "Free-text level name (Dezernat, Amt, Sachgebiet …)."),
+        KeywordSpec(.code, in: [.unit], [.value(.text)], unique: true, example: "code \"10\"", "Free-text organisation code."),
+        KeywordSpec(.head, in: [.unit], [.value(.ref(.position))], unique: true, example: "head AL10", "The position that leads this unit (for the leadership share)."),
+        KeywordSpec(.in, in: [.unit], [.value(.ref(.unit))], unique: true, example: "in Dez1", "Places this unit in a parent unit declared elsewhere."),
+        KeywordSpec(.in, in: [.position], [.value(.ref(.unit))], unique: true, example: "in SGOrga", "Places this position in a unit declared elsewhere."),
 
         // Positions
-        KeywordSpec("grade", in: [.position], [.ref(.grade)], unique: true, example: "grade E11", "The pay grade of this position (for costs)."),
-        KeywordSpec("planned", in: [.position], [.quantity(.capacity)], unique: true, example: "planned 6.5 fte", "Budgeted fte (Stellenplan, Soll). Default 0 fte."),
-        KeywordSpec("filled", in: [.position], [.quantity(.capacity)], unique: true, example: "filled 5 fte", "Staffed fte (Ist, besetzt). Default 0 fte."),
-        KeywordSpec("kw", in: [.position], [.year], unique: true, example: "kw 2027", "kw-Vermerk: the position is to be removed from this year on."),
-        KeywordSpec("freeze", in: [.position], [.word("until"), .date], unique: true, example: "freeze until 2022-03-02", "Hiring freeze (Besetzungssperre) until a date."),
-        KeywordSpec("effort", in: [.position], [.text, .quantity(.capacityOrEffortRate)], example: "effort \"Gremienarbeit\" 80 h /year",
+        KeywordSpec(.grade, in: [.position], [.value(.ref(.grade))], unique: true, example: "grade E11", "The pay grade of this position (for costs)."),
+        KeywordSpec(.planned, in: [.position], [.value(.quantity(.capacity))], unique: true, example: "planned 6.5 fte", "Budgeted fte (Stellenplan, Soll). Default 0 fte."),
+        KeywordSpec(.filled, in: [.position], [.value(.quantity(.capacity))], unique: true, example: "filled 5 fte", "Staffed fte (Ist, besetzt). Default 0 fte."),
+        KeywordSpec(.kw, in: [.position], [.value(.year)], unique: true, example: "kw 2027", "kw-Vermerk: the position is to be removed from this year on."),
+        KeywordSpec(.freeze, in: [.position], [ArgSlot(.word, .word("until")), .value(.date)], unique: true, example: "freeze until 2022-03-02", "Hiring freeze (Besetzungssperre) until a date."),
+        KeywordSpec(.effort, in: [.position], [ArgSlot(.label, .text), .value(.quantity(.capacityOrEffortRate))], example: "effort \"Gremienarbeit\" 80 h /year",
                     "Workload outside processes (pauschal), as fte or hours per year/month/week."),
-        KeywordSpec("coverage", in: [.position], [.quantity(.coverage)], unique: true, example: "coverage 35 h /week",
+        KeywordSpec(.coverage, in: [.position], [.value(.quantity(.coverage))], unique: true, example: "coverage 35 h /week",
                     "Hours per week the post must be staffed (Arbeitsplatzmethode): h/week × 52 ÷ worktime."),
 
         // Actors
-        KeywordSpec("external", in: [.actor], [], unique: true, example: "external", "The actor is outside the organisation."),
+        KeywordSpec(.external, in: [.actor], [], unique: true, example: "external", "The actor is outside the organisation."),
 
         // Processes
-        KeywordSpec("owner", in: [.process], [.ref(.unit)], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
-        KeywordSpec("owner", in: [.kpi], [.ref(.unit)], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
-        KeywordSpec("volume", in: [.process], [.quantity(.caseRate)], unique: true, example: "volume 1_200 /year",
+        KeywordSpec(.owner, in: [.process], [.value(.ref(.unit))], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
+        KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
+        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate))], unique: true, example: "volume 1_200 /year",
                     "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays."),
-        KeywordSpec("source", in: [.process], [.choice(sources)], unique: true, example: "source timing",
+        KeywordSpec(.source, in: [.process], [.value(.choice(sources))], unique: true, example: "source timing",
                     "How the times were obtained: estimate, selfreport, timing, mma (multi-moment analysis) or keyfigure."),
-        KeywordSpec("trigger", in: [.process], [.text], unique: true, example: "trigger \"Antrag\"", "What starts a case."),
-        KeywordSpec("result", in: [.process], [.text], unique: true, example: "result \"Bescheid\"", "What a case produces."),
-        KeywordSpec("step", in: [.process], [.declName, .title], opens: .step, declares: .node,
+        KeywordSpec(.trigger, in: [.process], [.value(.text)], unique: true, example: "trigger \"Antrag\"", "What starts a case."),
+        KeywordSpec(.result, in: [.process], [.value(.text)], unique: true, example: "result \"Bescheid\"", "What a case produces."),
+        KeywordSpec(.step, in: [.process], [.name, .title], opens: .step, declares: .node,
                     example: "step Name \"Title\" { by SB; time 15 min }", "A step of the process. Continues to the next node in source order unless `next` says otherwise."),
-        KeywordSpec("decide", in: [.process], [.declName, .title], opens: .decide, declares: .node,
+        KeywordSpec(.decide, in: [.process], [.name, .title], opens: .decide, declares: .node,
                     example: "decide Name \"Question?\" { branch \"ja\" 80 % -> A; branch \"nein\" 20 % -> B }", "A decision: the case continues through one of its branches."),
-        KeywordSpec("dna", in: [.process], [], opens: .dnaRatings, unique: true, example: "dna { legal 1; maturity 3 }",
+        KeywordSpec(.dna, in: [.process], [], opens: .dnaRatings, requiresBlock: true, unique: true, example: "dna { legal 1; maturity 3 }",
                     "Ratings of this process on the rated Prozess-DNA criteria."),
 
         // Steps
-        KeywordSpec("by", in: [.step], [.ref(.performer)], unique: true, example: "by SB",
+        KeywordSpec(.by, in: [.step], [.value(.ref(.performer))], unique: true, example: "by SB",
                     "Who performs the step: a position, a unit, an actor or a system."),
-        KeywordSpec("time", in: [.step], [.quantity(.effortTime)], unique: true, example: "time 15 min",
+        KeywordSpec(.time, in: [.step], [.value(.quantity(.effortTime))], unique: true, example: "time 15 min",
                     "Processing time per execution (Bearbeitungszeit, basic time)."),
-        KeywordSpec("wait", in: [.step], [.quantity(.calendarTime)], unique: true, example: "wait 3 d",
+        KeywordSpec(.wait, in: [.step], [.value(.quantity(.calendarTime))], unique: true, example: "wait 3 d",
                     "Waiting time before the step completes (Liegezeit); counts in lead time only."),
-        KeywordSpec("share", in: [.step], [.quantity(.share)], unique: true, example: "share 30 %",
+        KeywordSpec(.share, in: [.step], [.value(.quantity(.share))], unique: true, example: "share 30 %",
                     "The step is done in only this share of the cases that reach it; flow continues unchanged."),
-        KeywordSpec("media_break", in: [.step], [], unique: true, example: "media_break", "The step involves a change of medium (Medienbruch)."),
-        KeywordSpec("system", in: [.step], [.ref(.system)], example: "system DMS", "An IT system used in the step."),
-        KeywordSpec("next", in: [.step], [.target], unique: true, example: "next Pruefen",
+        KeywordSpec(.mediaBreak, in: [.step], [], unique: true, example: "media_break", "The step involves a change of medium (Medienbruch)."),
+        KeywordSpec(.system, in: [.step], [.value(.ref(.system))], example: "system DMS", "An IT system used in the step."),
+        KeywordSpec(.next, in: [.step], [ArgSlot(.target, .target)], unique: true, example: "next Pruefen",
                     "The node that follows this step (instead of the next in source order), or `end`."),
-        KeywordSpec("call", in: [.step], [.ref(.process)], unique: true, example: "call Zahlung",
+        KeywordSpec(.call, in: [.step], [.value(.ref(.process))], unique: true, example: "call Zahlung",
                     "Runs another process once per execution; its work counts with this process's cases."),
 
         // Decisions
-        KeywordSpec("branch", in: [.decide], [.title, .quantity(.share), .arrowTarget], example: "branch \"ja\" 80 % -> Bewertung",
+        KeywordSpec(.branch, in: [.decide], [.title, ArgSlot(.share, .quantity(.share)), ArgSlot(.target, .arrowTarget)], example: "branch \"ja\" 80 % -> Bewertung",
                     "One way out of the decision with its share of cases; shares add up to 100 %."),
 
         // Prozess-DNA
-        KeywordSpec("criterion", in: [.dnaDefinition], [.declName, .title], opens: .criterion, declares: .criterion,
+        KeywordSpec(.criterion, in: [.dnaDefinition], [.name, .title], opens: .criterion, declares: .criterion,
                     example: "criterion legal \"Rechtliche Pflicht\" { weight 2; scale 0..1 }", "A Prozess-DNA criterion, measured (`from`) or rated (`scale`)."),
-        KeywordSpec("weight", in: [.criterion], [.count], unique: true, example: "weight 3", "Weight of the criterion in the score."),
-        KeywordSpec("from", in: [.criterion], [.choice(measuredCriteria.map { $0.name })], unique: true, example: "from volume",
+        KeywordSpec(.weight, in: [.criterion], [.value(.count)], unique: true, example: "weight 3", "Weight of the criterion in the score."),
+        KeywordSpec(.from, in: [.criterion], [.value(.choice(MeasuredCriterion.allCases.map(\.rawValue)))], unique: true, wrongWordCode: .unknownCriterion, example: "from volume",
                     "The criterion is measured by orgc: volume, hours, fte, media_breaks, handoffs, steps, leadtime or digital."),
-        KeywordSpec("scale", in: [.criterion], [.range], unique: true, example: "scale 0..4", "The criterion is rated by analysts on this scale."),
-        KeywordSpec(ratingKeyword, in: [.dnaRatings], [.rating], unique: true, example: "legal 1", "A rating of this process on a rated criterion."),
+        KeywordSpec(.scale, in: [.criterion], [.value(.range)], unique: true, example: "scale 0..4", "The criterion is rated by analysts on this scale."),
+        KeywordSpec(.rating, in: [.dnaRatings], [.value(.rating)], unique: true, example: "legal 1", "A rating of this process on a rated criterion."),
 
         // v2: measures, scenarios, targets, kpis
-        KeywordSpec("requires", in: [.measure], [.refList(.measure)], v2: true, example: "requires DMSRollout", "Measures this one depends on (v2)."),
-        KeywordSpec("change", in: [.measure, .scenario], [.rest], v2: true, example: "change Meldung.Erfassen time -50 %", "A change to the model (v2)."),
-        KeywordSpec("apply", in: [.scenario], [.refList(.measure)], v2: true, example: "apply EAkte", "Measures applied by the scenario (v2)."),
-        KeywordSpec("save", in: [.target], [.quantity(.capacity)], unique: true, v2: true, example: "save 5 fte", "Savings target (v2)."),
-        KeywordSpec("across", in: [.target], [.refList(.unit)], unique: true, v2: true, example: "across Dez1, Dez2", "Units the target is distributed across (v2)."),
-        KeywordSpec("plan", in: [.kpi], [.quantity(.caseRate)], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
-        KeywordSpec("actual", in: [.kpi], [.rest], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
+        KeywordSpec(.requires, in: [.measure], [.value(.refList(.measure))], v2: true, example: "requires DMSRollout", "Measures this one depends on (v2)."),
+        KeywordSpec(.change, in: [.measure, .scenario], [.value(.rest)], v2: true, example: "change Meldung.Erfassen time -50 %", "A change to the model (v2)."),
+        KeywordSpec(.apply, in: [.scenario], [.value(.refList(.measure))], v2: true, example: "apply EAkte", "Measures applied by the scenario (v2)."),
+        KeywordSpec(.save, in: [.target], [.value(.quantity(.capacity))], unique: true, v2: true, example: "save 5 fte", "Savings target (v2)."),
+        KeywordSpec(.across, in: [.target], [.value(.refList(.unit))], unique: true, v2: true, example: "across Dez1, Dez2", "Units the target is distributed across (v2)."),
+        KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate))], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
+        KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
     ]
 
     private static let index: [String: [KeywordID]] = {
         var map: [String: [KeywordID]] = [:]
-        for (i, spec) in all.enumerated() { map[spec.keyword, default: []].append(KeywordID(i)) }
+        for (i, spec) in all.enumerated() { map[spec.word, default: []].append(KeywordID(i)) }
         return map
     }()
 
     /// The entry for `keyword` in `context`, if it is allowed there.
     public static func lookup(_ keyword: String, in context: BlockContext) -> KeywordID? {
-        if context == .dnaRatings { return index[ratingKeyword]?.first }
+        if context == .dnaRatings { return index[Keyword.rating.rawValue]?.first }
         guard let ids = index[keyword] else { return nil }
         for id in ids where all[Int(id)].contexts.contains(context) { return id }
         return nil
@@ -295,7 +300,7 @@ public enum Keywords {
 
     /// Keywords allowed in `context`, in table order.
     public static func allowed(in context: BlockContext) -> [KeywordSpec] {
-        all.filter { $0.contexts.contains(context) && $0.keyword != ratingKeyword }
+        all.filter { $0.contexts.contains(context) && $0.keyword != .rating }
     }
 
     /// Contexts in which `keyword` exists at all (for "belongs in a step" hints).
@@ -309,15 +314,20 @@ public enum Keywords {
     /// "did you mean"); nil when the word is a keyword of other blocks or nothing is close.
     public static func suggestion(for word: String, in context: BlockContext) -> String? {
         guard context != .unknown, contexts(of: word).isEmpty else { return nil }
-        return Suggestions.best(for: word, among: allowed(in: context).map(\.keyword))
+        return Suggestions.best(for: word, among: allowed(in: context).map(\.word))
+    }
+
+    /// The keyword an unknown word most likely meant in `context` (`tiem` → `.time`).
+    public static func probableKeyword(for word: String, in context: BlockContext) -> Keyword? {
+        suggestion(for: word, in: context).flatMap { Keyword(rawValue: $0) }
     }
 
     /// Every keyword word, for the grammar test and docs.
     public static var words: [String] {
         var seen = Set<String>()
-        return all.compactMap { seen.insert($0.keyword).inserted && $0.keyword != ratingKeyword ? $0.keyword : nil }
+        return all.compactMap { seen.insert($0.word).inserted && $0.keyword != .rating ? $0.word : nil }
     }
 
     /// Literal words that are part of statement shapes.
-    public static let shapeWords = ["of", "until", "end", "off"]
+    public static let shapeWords = ["of", "until", endTarget, "off"]
 }

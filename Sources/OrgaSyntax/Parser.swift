@@ -16,6 +16,12 @@ public struct Parser {
     private var docFirst: Int32 = -1
     private var docLast: Int32 = -1
     private var newlinesSinceDoc = 0
+    /// The contexts of the blocks open at the cursor, the file's first.
+    private var openContexts: [BlockContext] = [.file]
+    /// Blocks in which, after children indented deeper than the block's statement, a
+    /// child stands at or left of the statement's own indentation: there a `}` was most
+    /// likely left out. Named when a `{` turns out never to be closed.
+    private var dedentedBlocks: [(block: Int32, child: Int32)] = []
 
     public static func parse(_ file: SourceFile) -> SyntaxTree {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
@@ -146,9 +152,10 @@ public struct Parser {
                                          docFirst: doc.0, docLast: doc.1))
         advance()
         var last = first
-        parseArguments(&last)
+        parseArguments(&last, guessUnits: spec >= 0 && Keywords.spec(spec).takesQuantity)
         tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
+        var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
             tree.statements[Int(id)].lbrace = lbrace
@@ -157,7 +164,7 @@ public struct Parser {
             if let opens = specEntry?.opens {
                 childContext = opens
             } else {
-                if let s = specEntry { error(.unexpectedBlock, tokenRange(lbrace), "`\(s.keyword)` takes no block") }
+                if let s = specEntry { error(.unexpectedBlock, tokenRange(lbrace), "`\(s.word)` takes no block") }
                 childContext = .unknown
             }
             advance()
@@ -167,10 +174,13 @@ public struct Parser {
                 tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
             } else {
                 var kids: [Int32] = []
+                let indent = lineIndentation(first)
+                var deeperChild = false, dedentNoted = false
+                openContexts.append(childContext)
                 while true {
                     skipSeparators()
                     if atEnd {
-                        error(.unclosedBlock, tokenRange(lbrace), "this `{` is never closed: add `}`")
+                        reportUnclosedAtEnd(id)
                         last = max(last, i - 1)
                         break
                     }
@@ -180,19 +190,36 @@ public struct Parser {
                         advance()
                         break
                     }
+                    // Indentation tells where a `}` was left out (as rustc and swiftc use it):
+                    // a statement at or left of this block's statement that cannot stand in
+                    // this block but can in one around it ends this block here.
+                    if let childIndent = indentationIfFirstOnLine(i) {
+                        if childIndent > indent {
+                            deeperChild = true
+                        } else if belongsToEnclosingBlock(childContext) {
+                            reportUnclosed(id, before: i)
+                            last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
+                            closedByIndentation = true
+                            break
+                        } else if deeperChild && !dedentNoted {
+                            dedentedBlocks.append((id, i))
+                            dedentNoted = true
+                        }
+                    }
                     if let c = parseStatement(context: childContext, parent: id, depth: depth + 1) { kids.append(c) }
                 }
+                openContexts.removeLast()
                 tree.statements[Int(id)].childStart = Int32(tree.children.count)
                 tree.statements[Int(id)].childCount = Int32(kids.count)
                 tree.children.append(contentsOf: kids)
             }
             // After the block the statement must end.
             let k = current()
-            if k != .newline && k != .semicolon && k != .rbrace && k != .eof {
+            if !closedByIndentation && k != .newline && k != .semicolon && k != .rbrace && k != .eof {
                 error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
                 skipStatement()
             }
-        } else if specEntryRequiresBlock(spec) {
+        } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
             error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText)` needs a block `{ … }` on the same line")
         }
         tree.statements[Int(id)].lastToken = max(last, first)
@@ -200,8 +227,82 @@ public struct Parser {
         return id
     }
 
-    private func specEntryRequiresBlock(_ spec: KeywordID) -> Bool {
-        spec >= 0 && Keywords.spec(spec).keyword == "dna"
+    // MARK: Unclosed blocks
+
+    /// Leading blanks of the line that holds token `t`.
+    private func lineIndentation(_ t: Int32) -> Int {
+        let bytes = tree.bytes
+        var start = Int(tree.tokens[Int(t)].start)
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        var n = 0
+        while start + n < bytes.count && (bytes[start + n] == 0x20 || bytes[start + n] == 0x09) { n += 1 }
+        return n
+    }
+
+    /// The indentation of token `t` when it stands first on its line.
+    private func indentationIfFirstOnLine(_ t: Int32) -> Int? {
+        let bytes = tree.bytes
+        var p = Int(tree.tokens[Int(t)].start)
+        var n = 0
+        while p > 0 {
+            let b = bytes[p - 1]
+            if b == 0x0A || b == 0x0D { return n }
+            if b != 0x20 && b != 0x09 { return nil }
+            n += 1
+            p -= 1
+        }
+        return n
+    }
+
+    /// Whether the statement at the cursor cannot stand in a `context` block but can in
+    /// a block around it.
+    private func belongsToEnclosingBlock(_ context: BlockContext) -> Bool {
+        guard kind == .identifier else { return false }
+        let word = tree.text(i)
+        // Ratings take any word; an unknown block checks nothing: neither rules a keyword in.
+        if context != .unknown && context != .dnaRatings && Keywords.lookup(word, in: context) != nil { return false }
+        for c in openContexts.dropLast() where c != .unknown && c != .dnaRatings {
+            if Keywords.lookup(word, in: c) != nil { return true }
+        }
+        return false
+    }
+
+    /// `step S1` for a message: the keyword and the name it declares, if any.
+    private func statementLabel(_ id: Int32) -> String {
+        let st = tree.statements[Int(id)]
+        var label = tree.text(st.keywordToken)
+        if st.argCount > 0, tree.arguments[Int(st.argStart)].kind == .name {
+            label += " " + tree.text(tree.arguments[Int(st.argStart)].firstToken)
+        }
+        return label
+    }
+
+    /// Reports that the block of statement `id` lacks its `}`, which most likely belongs
+    /// before statement token `t`; the fix inserts it there, indented like the statement.
+    private mutating func reportUnclosed(_ id: Int32, before t: Int32) {
+        let st = tree.statements[Int(id)]
+        let file = tree.file
+        let line = file.line(of: Int(tree.tokens[Int(t)].start))
+        let lineStart = file.lineRange(line).lowerBound
+        let headerLine = file.lineRange(file.line(of: Int(tree.tokens[Int(st.firstToken)].start)))
+        let indent = tree.bytes[headerLine.lowerBound..<min(headerLine.lowerBound + lineIndentation(st.firstToken), headerLine.upperBound)]
+        let fix = Fix(title: "Insert `}` before line \(line + 1)",
+                      edits: [TextEdit(path: tree.path, range: ByteRange(lineStart, lineStart),
+                                       newText: String(decoding: indent, as: UTF8.self) + "}\n")])
+        error(.unclosedBlock, tokenRange(st.lbrace),
+              "this `{` of `\(statementLabel(id))` is never closed: add `}` before line \(line + 1)", fixes: [fix])
+    }
+
+    /// At the end of the file with block `id` still open: names the block inside it that
+    /// most likely lost its `}` (a child stands where the `}` should have been), or
+    /// else this block.
+    private mutating func reportUnclosedAtEnd(_ id: Int32) {
+        if let k = dedentedBlocks.firstIndex(where: { $0.block >= id }) {
+            let suspect = dedentedBlocks.remove(at: k)
+            reportUnclosed(suspect.block, before: suspect.child)
+            return
+        }
+        error(.unclosedBlock, tokenRange(tree.statements[Int(id)].lbrace), "this `{` is never closed: add `}`")
     }
 
     private mutating func reportUnknownKeyword(_ word: String, at t: Int32, context: BlockContext) {
@@ -249,7 +350,9 @@ public struct Parser {
 
     // MARK: Arguments
 
-    private mutating func parseArguments(_ last: inout Int32) {
+    /// `guessUnits`: the keyword takes a quantity, so a word after a number that is no
+    /// unit but looks like one (`15 mins`) is taken as a misspelt unit.
+    private mutating func parseArguments(_ last: inout Int32, guessUnits: Bool) {
         var afterComma = false
         // Arguments of this statement start here (a leading `,` has nothing before it).
         let argStart = tree.arguments.count
@@ -286,7 +389,7 @@ public struct Parser {
                     error(.unexpectedToken, tokenRange(i), "`\(k == .plus ? "+" : "-")` must be followed by a number")
                     advance()
                 } else {
-                    parseQuantityOrRange(afterComma)
+                    parseQuantityOrRange(afterComma, guessUnits: guessUnits)
                 }
             case .arrow:
                 parseArrow(afterComma)
@@ -348,7 +451,7 @@ public struct Parser {
         return (Double(String(decoding: digits, as: UTF8.self)) ?? 0, isInteger)
     }
 
-    private mutating func parseQuantityOrRange(_ afterComma: Bool) {
+    private mutating func parseQuantityOrRange(_ afterComma: Bool, guessUnits: Bool) {
         let first = i
         var arg = Argument(kind: .quantity, firstToken: first, lastToken: first, afterComma: afterComma)
         if kind == .plus || kind == .minus {
@@ -386,7 +489,18 @@ public struct Parser {
         case .percent: arg.unit = .percent; arg.lastToken = i; advance()
         case .euro: arg.unit = .euroSign; arg.lastToken = i; advance()
         case .identifier:
-            if let u = UnitWord(rawValue: tree.text(i)) { arg.unit = u; arg.lastToken = i; advance() }
+            let word = tree.text(i)
+            if let u = UnitWord(rawValue: word) {
+                arg.unit = u; arg.lastToken = i; advance()
+            } else if guessUnits, let u = UnitWord.meant(by: word) {
+                // One mistake, one diagnostic: the word is this quantity's unit, misspelt
+                // (not an extra argument), and the quantity is not used.
+                error(.unexpectedToken, tokenRange(i), "unknown unit `\(word)`; did you mean `\(u.rawValue)`?",
+                      fixes: [Fix(title: "Change to `\(u.rawValue)`", edits: [TextEdit(path: tree.path, range: tokenRange(i), newText: u.rawValue)])])
+                arg.isMalformed = true
+                arg.lastToken = i
+                advance()
+            }
         default: break
         }
         // Rate `/year`
@@ -436,20 +550,26 @@ public struct Parser {
             a.kind == .name && (word == nil || tree.text(a.firstToken) == word!)
         }
 
-        for (slotIndex, s) in spec.args.enumerated() {
+        for (slotIndex, slot) in spec.args.enumerated() {
+            let s = slot.form
             let a: Argument? = k < args.count ? args[k] : nil
             let here = a.map { tree.range(of: $0) } ?? insertionPoint
             switch s {
             case .title:
                 if let a, a.kind == .string { bound[slotIndex] = st.argStart + Int32(k); k += 1 }
             case .optionalPhrase(let words):
-                if let a, isName(a, words[0]) {
+                if let a, isName(a, words[0]) || misspelling(a, of: words[0]) != nil {
                     bound[slotIndex] = st.argStart + Int32(k)
                     for w in words {
-                        if k < args.count && isName(args[k], w) { k += 1 } else {
-                            error(.missingArgument, k < args.count ? tree.range(of: args[k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
-                            break
+                        if k < args.count && isName(args[k], w) { k += 1; continue }
+                        // `of worktme`: one word misspelt; say which, and take it as meant.
+                        if k < args.count, let fix = misspelling(args[k], of: w) {
+                            error(.missingArgument, tree.range(of: args[k]), "expected `\(words.joined(separator: " "))`; did you mean `\(w)`?", fixes: [fix])
+                            k += 1
+                            continue
                         }
+                        error(.missingArgument, k < args.count ? tree.range(of: args[k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
+                        break
                     }
                 }
             case .rest:
@@ -457,25 +577,25 @@ public struct Parser {
             default:
                 guard let a else {
                     error(.missingArgument, ByteRange(keywordRange.start, insertionPoint.end),
-                          "`\(spec.keyword)` needs \(s.expected)", fixes: missingArgumentFixes(s, at: insertionPoint))
+                          "`\(spec.word)` needs \(s.expected)", fixes: missingArgumentFixes(s, at: insertionPoint))
                     k = args.count + 1
                     continue
                 }
                 // `branch "ja" -> X`, `freeze 2022-03-02`: this argument is missing and the
                 // one written belongs in the next slot. One mistake, one diagnostic: report
                 // the missing one and let the written argument fill its own slot.
-                if !fits(a, s), slotIndex + 1 < spec.args.count, fits(a, spec.args[slotIndex + 1]) {
-                    error(.missingArgument, here, "`\(spec.keyword)` needs \(s.expected) before \(describeShort(a))")
+                if !fits(a, s), slotIndex + 1 < spec.args.count, fits(a, spec.args[slotIndex + 1].form) {
+                    error(.missingArgument, here, "`\(spec.word)` needs \(s.expected) before \(describeShort(a))")
                     continue
                 }
                 if a.isMalformed { k += 1; continue }
-                if check(a, against: s, keyword: spec.keyword, range: here) {
+                if check(a, against: s, of: spec, range: here) {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
                 k += 1
                 if case .refList = s {
                     while k < args.count && args[k].afterComma {
-                        _ = check(args[k], against: s, keyword: spec.keyword, range: tree.range(of: args[k]))
+                        _ = check(args[k], against: s, of: spec, range: tree.range(of: args[k]))
                         k += 1
                     }
                 }
@@ -484,7 +604,7 @@ public struct Parser {
         }
         if k < args.count {
             let extra = ByteRange(tree.range(of: args[k]).start, tree.range(of: args[args.count - 1]).end)
-            error(.extraArgument, extra, "`\(spec.keyword)` takes \(describeArity(spec)); remove the extra argument")
+            error(.extraArgument, extra, "`\(spec.word)` takes \(describeArity(spec)); remove the extra argument")
         }
         tree.statements[Int(id)].slotStart = Int32(tree.slots.count)
         tree.statements[Int(id)].slotCount = Int32(bound.count)
@@ -505,6 +625,12 @@ public struct Parser {
         }
     }
 
+    /// A fix changing name argument `a` to `word` when it looks like a misspelling of it.
+    private func misspelling(_ a: Argument, of word: String) -> Fix? {
+        guard a.kind == .name, Suggestions.best(for: tree.text(a.firstToken), among: [word]) != nil else { return nil }
+        return Fix(title: "Change to `\(word)`", edits: [TextEdit(path: tree.path, range: tree.range(of: a), newText: word)])
+    }
+
     private func describeShort(_ a: Argument) -> String {
         switch a.kind {
         case .arrow: "`->`"
@@ -518,18 +644,19 @@ public struct Parser {
 
     private func describeArity(_ spec: KeywordSpec) -> String {
         if spec.args.isEmpty { return "no arguments" }
-        return spec.args.map { $0.expected }.joined(separator: ", then ")
+        return spec.args.map { $0.form.expected }.joined(separator: ", then ")
     }
 
     private func missingArgumentFixes(_ s: ArgSpec, at point: ByteRange) -> [Fix] {
         switch s {
-        case .arrowTarget: return [Fix(title: "Insert `-> end`", edits: [TextEdit(path: tree.path, range: point, newText: " -> end")])]
+        case .arrowTarget: return [Fix(title: "Insert `-> \(Keywords.endTarget)`", edits: [TextEdit(path: tree.path, range: point, newText: " -> \(Keywords.endTarget)")])]
         default: return []
         }
     }
 
     /// Checks one argument against its spec; reports and returns false on mismatch.
-    private mutating func check(_ a: Argument, against s: ArgSpec, keyword: String, range: ByteRange) -> Bool {
+    private mutating func check(_ a: Argument, against s: ArgSpec, of spec: KeywordSpec, range: ByteRange) -> Bool {
+        let keyword = spec.word
         func wrong(_ found: String) -> Bool {
             error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found \(found)")
             return false
@@ -562,15 +689,20 @@ public struct Parser {
             guard a.kind == .arrow else { return wrong(found) }
             return a.lastToken > a.firstToken
         case .word(let w):
-            guard a.kind == .name, tree.text(a.firstToken) == w else { return wrong(found) }
+            guard a.kind == .name, tree.text(a.firstToken) == w else {
+                if let fix = misspelling(a, of: w) {
+                    error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`; did you mean `\(w)`?", fixes: [fix])
+                    return false
+                }
+                return wrong(found)
+            }
             return true
         case .choice(let words):
             guard a.kind == .name else { return wrong(found) }
             let w = tree.text(a.firstToken)
             if words.contains(w) { return true }
             let sug = Suggestions.best(for: w, among: words)
-            // `from` names a measured DNA criterion: an unknown one is E601 (see its explanation).
-            error(keyword == "from" ? .unknownCriterion : .wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
+            error(spec.wrongWordCode, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
                   fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: range, newText: $0)])] } ?? [])
             return false
         case .year:

@@ -40,8 +40,15 @@ public struct SyntaxTree: Sendable {
         return s.argStart..<(s.argStart + s.argCount)
     }
 
+    /// The argument the statement gives for `role` of its keyword (`tree.arg(branch, .share)`);
+    /// nil when the keyword is unknown, has no such slot, or the argument is absent or was rejected.
+    public func arg(_ id: Int32, _ role: ArgRole) -> Argument? {
+        guard let spec = spec(id), let index = spec.slotIndex(role) else { return nil }
+        return slot(id, index)
+    }
+
     /// The argument bound to slot `index` of the statement's keyword spec, if present.
-    public func slot(_ id: Int32, _ index: Int) -> Argument? {
+    func slot(_ id: Int32, _ index: Int) -> Argument? {
         let s = statements[Int(id)]
         guard s.slotStart >= 0, index >= 0, index < Int(s.slotCount) else { return nil }
         let a = slots[Int(s.slotStart) + index]
@@ -53,6 +60,26 @@ public struct SyntaxTree: Sendable {
         let s = statements[Int(id)]
         return s.spec >= 0 ? Keywords.spec(s.spec) : nil
     }
+
+    /// The statement's keyword, if it is known in its block (see `keywordText` for the word as written).
+    public func knownKeyword(_ id: Int32) -> Keyword? { spec(id)?.keyword }
+
+    /// Whether statement `id` is a `keyword` statement (known in its block).
+    public func isKeyword(_ id: Int32, _ keyword: Keyword) -> Bool { spec(id)?.keyword == keyword }
+
+    /// The statement of the enclosing block, nil at the top level.
+    public func parent(_ id: Int32) -> Int32? {
+        let p = statements[Int(id)].parent
+        return p >= 0 ? p : nil
+    }
+
+    /// The first child of block `id` with `keyword`, if any.
+    public func child(_ id: Int32, _ keyword: Keyword) -> Int32? {
+        childIDs(id).first { isKeyword($0, keyword) }
+    }
+
+    /// Whether block `id` has a child statement with `keyword`.
+    public func hasChild(_ id: Int32, _ keyword: Keyword) -> Bool { child(id, keyword) != nil }
 
     public func text(_ token: Int32) -> String {
         let t = tokens[Int(token)]
@@ -74,17 +101,18 @@ public struct SyntaxTree: Sendable {
         return true
     }
 
-    public func keyword(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
+    /// The keyword of a statement as written (also when it is unknown, or a criterion name in `dna { }`).
+    public func keywordText(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
 
     /// Whether the block of `id` has a statement with `keyword`, or one with an unknown
     /// keyword that most likely meant it (`tiem` for `time`): a check for a missing
     /// statement stays silent then, since the unknown keyword is the cause and has its
     /// own diagnostic.
-    public func hasStatement(_ keyword: String, orProbably: Bool, in id: Int32) -> Bool {
+    public func hasStatement(_ keyword: Keyword, orProbably: Bool, in id: Int32) -> Bool {
         childIDs(id).contains { c in
             let st = statements[Int(c)]
             if st.spec >= 0 { return Keywords.spec(st.spec).keyword == keyword }
-            return orProbably && Keywords.suggestion(for: text(st.keywordToken), in: st.context) == keyword
+            return orProbably && Keywords.probableKeyword(for: text(st.keywordToken), in: st.context) == keyword
         }
     }
 
@@ -121,16 +149,15 @@ public struct SyntaxTree: Sendable {
         SyntaxTree.decodeString(file.bytes, tokens[Int(arg.firstToken)].range)
     }
 
-    /// The declared name of a declaration statement (first slot), if it has one.
+    /// The declared name of a declaration statement, if it has one.
     public func declaredName(_ id: Int32) -> (name: String, range: ByteRange)? {
-        guard let spec = spec(id), spec.args.first.map({ if case .declName = $0 { true } else { false } }) == true,
-              let a = slot(id, 0) else { return nil }
+        guard let a = arg(id, .name) else { return nil }
         return (name(a), range(of: a))
     }
 
-    /// The title string of a declaration (second slot), if any.
+    /// The title string of a declaration (not of a branch), if any.
     public func declaredTitle(_ id: Int32) -> String? {
-        guard let spec = spec(id), spec.args.count > 1, case .title = spec.args[1], let a = slot(id, 1) else { return nil }
+        guard spec(id)?.slotIndex(.name) != nil, let a = arg(id, .title) else { return nil }
         return stringValue(a)
     }
 
@@ -239,6 +266,10 @@ public struct Statement: Sendable {
     public var docLast: Int32
 
     public var hasBlock: Bool { lbrace >= 0 }
+    /// The `{` of the statement's block, if it has one.
+    public var openBrace: Int32? { lbrace >= 0 ? lbrace : nil }
+    /// The `}` closing the statement's block, nil when there is no block or it is never closed.
+    public var closeBrace: Int32? { rbrace >= 0 ? rbrace : nil }
 }
 
 public enum ArgumentKind: UInt8, Sendable {

@@ -1,6 +1,7 @@
 import XCTest
 import OrgaSyntax
 import OrgaSemantics
+import OrgaTestSupport
 @testable import OrgaAnalysis
 
 /// Hand-computed staffing cases. Every expected number is worked out in the comment
@@ -9,29 +10,7 @@ final class StaffingTests: XCTestCase {
 
     // MARK: LANGUAGE.md §8 (worked example)
 
-    static let worked = """
-        model Demo "Bürgerbüro Musterstadt" {
-          year 2025
-          worktime 1590 h
-          allowance 10 %
-        }
-        grade E8 { cost 62_000 EUR }
-        unit BB "Bürgerbüro" {
-          position SB "Sachbearbeitung Bürgerbüro" { grade E8; planned 4 fte; filled 3.5 fte }
-        }
-        actor Kunde "Kundin/Kunde" { external }
-        process Meldung "Wohnsitz anmelden" {
-          owner BB
-          volume 2_400 /year
-          step Pruefen "Unterlagen prüfen" { by SB; time 15 min }
-          step Erfassen "Daten erfassen" { by SB; time 30 min; media_break }
-        }
-        process Widerspruch "Widerspruch bearbeiten" {
-          owner BB
-          volume 900 /year
-          step Bearbeiten "Widerspruch prüfen und bescheiden" { by SB; time 90 min }
-        }
-        """
+    static let worked = Fixtures.languageExample
 
     func testWorkedExampleOfLanguageSection8() {
         let (m, r) = analyze(Self.worked)

@@ -1,6 +1,7 @@
 import XCTest
 import OrgaSyntax
 import OrgaSemantics
+import OrgaTestSupport
 @testable import OrgaAnalysis
 
 /// Builds and analyses a model from one or more .orga sources.
@@ -10,15 +11,8 @@ func analyze(_ sources: String..., file: StaticString = #filePath, line: UInt = 
     return (model, StaffingAnalysis.analyze(model))
 }
 
-/// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
 func loadSample(_ name: String) throws -> (Model, StaffingResult) {
-    let files = try ModelLoader.load(repositoryRoot + "/Samples/" + name)
+    let files = try ModelFiles.sample(name)
     let model = Analyzer.check(files: files)
     return (model, StaffingAnalysis.analyze(model))
 }

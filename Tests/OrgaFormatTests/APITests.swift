@@ -1,6 +1,7 @@
 import Foundation
 import OrgaFormat
 import OrgaSyntax
+import OrgaTestSupport
 import XCTest
 
 final class APITests: XCTestCase {
@@ -95,15 +96,8 @@ final class APITests: XCTestCase {
 
     // MARK: Files
 
-    private func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgafmt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
-
     func testFormatFileRewritesAtomicallyAndKeepsPermissions() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let file = dir.appendingPathComponent("m.orga")
         try Data("unit A{kind \"x\"}".utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
@@ -127,7 +121,7 @@ final class APITests: XCTestCase {
     }
 
     func testFormatFileLeavesFilesWithErrorsUntouched() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let file = dir.appendingPathComponent("bad.orga")
         let text = "unit A{ kind \"x\"\nunti B\n"
         try Data(text.utf8).write(to: file)
@@ -141,7 +135,7 @@ final class APITests: XCTestCase {
     }
 
     func testFormatFileFollowsSymlinks() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryDirectory()
         let target = dir.appendingPathComponent("real.orga")
         let link = dir.appendingPathComponent("link.orga")
         try Data("unit A{}".utf8).write(to: target)

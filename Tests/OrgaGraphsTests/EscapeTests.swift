@@ -1,39 +1,10 @@
+import OrgaTestSupport
 import XCTest
 import OrgaSemantics
 @testable import OrgaGraphs
+import OrgaSupport
 
 final class EscapeTests: XCTestCase {
-    func testXML() {
-        XCTAssertEqual(Escape.xmlText("a < b & c > d"), "a &lt; b &amp; c &gt; d")
-        XCTAssertEqual(Escape.xmlAttribute("say \"hi\"\nnext\ttab"), "say &quot;hi&quot;&#10;next&#9;tab")
-        // Control characters XML cannot carry become U+FFFD; emoji stay.
-        XCTAssertEqual(Escape.xmlText("a\u{1}b😀"), "a\u{FFFD}b😀")
-        XCTAssertEqual(Escape.xmlAttribute("\u{0}"), "\u{FFFD}")
-        XCTAssertEqual(Escape.xmlText("plain"), "plain")
-    }
-
-    func testDOT() {
-        XCTAssertEqual(Escape.dot("a \"b\" \\N\nc\r\nd"), "a \\\"b\\\" \\\\N\\nc\\nd")
-        XCTAssertEqual(Escape.dot("tab\there"), "tab here")
-    }
-
-    func testMermaid() {
-        let s = Escape.mermaid("a \"b\" <c> & d | e #1; [x]{y}\nz")
-        XCTAssertFalse(s.contains("\""))
-        XCTAssertFalse(s.contains("<c>"))
-        XCTAssertFalse(s.contains("|"))
-        XCTAssertTrue(s.contains("#quot;b#quot;"))
-        XCTAssertTrue(s.hasSuffix("<br/>z"))
-    }
-
-    func testASCIIIdentifiers() {
-        XCTAssertEqual(Escape.asciiIdentifier("Stellenbewertung"), "Stellenbewertung")
-        let a = Escape.asciiIdentifier("Bürgerbüro"), b = Escape.asciiIdentifier("Buergerbuero")
-        XCTAssertNotEqual(a, b)
-        XCTAssertTrue(a.hasPrefix("Buergerbuero_"))
-        XCTAssertTrue(Escape.asciiIdentifier("😀").unicodeScalars.allSatisfy { $0.isASCII })
-    }
-
     func testWrap() {
         let lines = TextMetrics.wrap("Stellenbeschreibung analysieren, Arbeitsplatz begehen", maxWidth: 150, size: 12)
         XCTAssertGreaterThan(lines.count, 1)
@@ -92,7 +63,10 @@ final class EscapeTests: XCTestCase {
         XCTAssertFalse(Graphs.process(model, 99, format: .svg).isEmpty)
     }
 
-    func testNastyNamesInOrgAndLandscape() {
+    /// Names with quotes, `<`, `>`, `&`, a line break and an emoji in the org chart and
+    /// the landscape: in DOT, Mermaid and SVG every one of them comes out, escaped for
+    /// that format, and none breaks the syntax around it.
+    func testNastyNamesInOrgAndLandscape() throws {
         let src = """
             model M "Quote \\" <&> \\n 😀" { worktime 1590 h }
             unit U "A \\"unit\\" <x> & y\\nz 😀" {
@@ -102,23 +76,97 @@ final class EscapeTests: XCTestCase {
             process X "Proc \\"<&>\\"\\n😀" { owner U; volume 10 /year; step a "Step <a>" { by P; time 1 h } }
             """
         let model = modelFrom(src)
-        for format in [GraphFormat.dot, .mermaid, .svg] {
-            let org = Graphs.org(model, format: format, metrics: GraphMetrics.analyze(model)) ?? ""
-            let land = Graphs.landscape(model, format: format, metrics: GraphMetrics.analyze(model)) ?? ""
-            if format == .svg {
-                XCTAssertNil(xmlError(org))
-                XCTAssertNil(xmlError(land))
-            }
-            if format == .mermaid {
-                for text in [org, land] {
+        XCTAssertFalse(model.hasErrors)
+        let metrics = GraphMetrics.analyze(model)
+        // What each drawing must show, as written (before escaping).
+        let expected: [(drawing: String, names: [String])] = [
+            ("org", ["A \"unit\" <x> & y", "Pos <1> & \"2\"", "Sub & sub", "😀"]),
+            ("landscape", ["A \"unit\" <x> & y", "Proc \"<&>\"", "😀"]),
+        ]
+        for (drawing, names) in expected {
+            for format in [GraphFormat.dot, .mermaid, .svg] {
+                let text = try XCTUnwrap(drawing == "org" ? Graphs.org(model, format: format, metrics: metrics)
+                                                          : Graphs.landscape(model, format: format, metrics: metrics))
+                let label = "\(drawing) \(format)"
+                switch format {
+                case .svg:
+                    // Well-formed, and the parsed text holds every name unchanged.
+                    XCTAssertNil(xmlError(text), label)
+                    let parsed = try XCTUnwrap(xmlCharacterData(text), label)
+                    for name in names { XCTAssertTrue(parsed.contains(name), "\(label): \(name) missing") }
+                case .dot:
+                    // Quotes and backslashes escaped, line breaks as `\n`: every line's
+                    // unescaped quotes pair up, and the names appear escaped.
+                    for line in text.split(separator: "\n") {
+                        XCTAssertEqual(unescapedQuotes(line) % 2, 0, "\(label): unbalanced quotes in `\(line)`")
+                    }
+                    for name in names {
+                        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                        XCTAssertTrue(text.contains(escaped), "\(label): \(escaped) missing")
+                    }
+                default:
+                    // Inside a label's quotes: no raw quote, `&`, bracket, or `<` other
+                    // than <br/>; the names appear as Mermaid entities.
+                    var labels = 0
                     for line in text.split(separator: "\n") where line.contains("[\"") {
-                        // Inside the quotes there is no raw quote, `<` other than <br/>, or `&`.
-                        let inner = line.drop { $0 != "\"" }.dropFirst().reversed().drop { $0 != "\"" }.dropFirst().reversed()
-                        XCTAssertFalse(String(inner).contains("\""), String(line))
-                        XCTAssertFalse(String(inner).replacingOccurrences(of: "<br/>", with: "").contains("<"), String(line))
+                        labels += 1
+                        let inner = String(line.drop { $0 != "\"" }.dropFirst().reversed().drop { $0 != "\"" }.dropFirst().reversed())
+                        XCTAssertFalse(inner.contains("\""), String(line))
+                        XCTAssertFalse(inner.contains("&"), String(line))
+                        XCTAssertFalse(inner.contains("[") || inner.contains("]"), String(line))
+                        XCTAssertFalse(inner.replacingOccurrences(of: "<br/>", with: "").contains("<"), String(line))
+                    }
+                    XCTAssertEqual(labels, 2, "\(label): one label per unit (org), per unit and process (landscape)")
+                    for name in names {
+                        let escaped = name.replacingOccurrences(of: "&", with: "#amp;").replacingOccurrences(of: "\"", with: "#quot;")
+                            .replacingOccurrences(of: "<", with: "#lt;").replacingOccurrences(of: ">", with: "#gt;")
+                        XCTAssertTrue(text.contains(escaped), "\(label): \(escaped) missing")
                     }
                 }
             }
         }
     }
+
+    /// Issue 17 item 8: Mermaid repeats titles in `%%` comment lines. No title, with
+    /// escaped or real line ends, `%%`, a directive or `}`, may end the comment, add a
+    /// line or form a `%%{…}%%` directive (Mermaid reads those anywhere in the file).
+    func testMermaidCommentsHoldHostileTitles() {
+        // In Orga source: `\"` is a quote, `\n` a line end, `\\n` a backslash and an n.
+        let hostile = #"Antrag %%{init: {\"theme\": \"dark\"}}%% \n flowchart LR \n X-->Y } end %% \\n"#
+        let src = """
+            model M "\(hostile)" { worktime 1590 h }
+            unit U "\(hostile)" { position P { planned 1 fte } }
+            process X "\(hostile)" { owner U; volume 10 /year; step a "\(hostile)" { by P; time 1 h } }
+            """
+        let model = modelFrom(src)
+        XCTAssertFalse(model.hasErrors)
+        let texts = [Graphs.process(model, 0, format: .mermaid, metrics: GraphMetrics.analyze(model), showMetrics: true),
+                     Graphs.org(model, format: .mermaid) ?? "", Graphs.landscape(model, format: .mermaid) ?? ""]
+        for text in texts {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertTrue(lines[0].hasPrefix("flowchart "), lines[0])
+            XCTAssertFalse(text.contains("%%{"), text)
+            XCTAssertFalse(text.contains("}%%"), text)
+            // The comment lines hold the whole title on one line each.
+            let comments = lines.filter { $0.hasPrefix("  %%") }
+            XCTAssertFalse(comments.isEmpty)
+            for c in comments { XCTAssertFalse(c.dropFirst(4).contains("%%"), c) }
+            XCTAssertTrue(comments[0].contains("flowchart LR") && comments[0].contains("X-->Y } end"), comments[0])
+            // No line outside the comments starts a statement the model did not make.
+            for l in lines.dropFirst() where !l.hasPrefix("  %%") {
+                XCTAssertFalse(l.trimmingCharacters(in: .whitespaces).hasPrefix("flowchart"), l)
+                XCTAssertFalse(l.contains("X-->Y"), l)
+            }
+        }
+    }
+}
+
+/// Quotes not preceded by an odd number of backslashes.
+private func unescapedQuotes(_ line: Substring) -> Int {
+    var count = 0, backslashes = 0
+    for u in line.unicodeScalars {
+        if u == "\"" && backslashes % 2 == 0 { count += 1 }
+        backslashes = u == "\\" ? backslashes + 1 : 0
+    }
+    return count
 }

@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import OrgaTestSupport
 import OrgaSemantics
 @testable import OrgaGraphs
 
@@ -7,27 +8,8 @@ import OrgaSemantics
 /// Refresh with `UPDATE_GOLDEN=1 swift test --filter OrgaGraphsTests`.
 final class GoldenTests: XCTestCase {
     static let samples = ["buergerbuero", "hilden", "landesamt"]
-    var update: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
-
     func compare(_ text: String, _ relative: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = Paths.golden.appendingPathComponent(relative)
-        if update {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: url)
-            return
-        }
-        guard let data = try? Data(contentsOf: url), let expected = String(data: data, encoding: .utf8) else {
-            XCTFail("missing golden file \(relative); run with UPDATE_GOLDEN=1", file: file, line: line)
-            return
-        }
-        if expected != text {
-            let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let k = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            let exp = k < a.count ? String(a[k]) : "<eof>"
-            let got = k < b.count ? String(b[k]) : "<eof>"
-            XCTFail("\(relative) differs at line \(k + 1):\n  expected: \(exp)\n  got:      \(got)\n(UPDATE_GOLDEN=1 refreshes)", file: file, line: line)
-        }
+        GoldenFile.assertMatches(text, Paths.golden.appendingPathComponent(relative), file: file, line: line)
     }
 
     func testProcessesInEveryFormat() throws {

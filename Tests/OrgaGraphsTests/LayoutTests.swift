@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 import OrgaSemantics

@@ -1,43 +1,20 @@
 import XCTest
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import OrgaSyntax
 import OrgaSemantics
+import OrgaTestSupport
 @testable import OrgaGraphs
 
-/// Paths relative to this file (no bundle resources needed).
 enum Paths {
-    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let golden = testsDir.appendingPathComponent("golden")
-    static let repo = testsDir.deletingLastPathComponent().deletingLastPathComponent()
-    static let samples = repo.appendingPathComponent("Samples")
+    static let golden = TestPaths.tests("OrgaGraphsTests").appendingPathComponent("golden")
 }
 
 func loadSample(_ name: String) throws -> Model {
-    let files = try ModelLoader.load(Paths.samples.appendingPathComponent(name).path)
-    return Analyzer.check(files: files)
+    Analyzer.check(files: try ModelFiles.sample(name))
 }
 
 func modelFrom(_ source: String, path: String = "test.orga") -> Model {
     Analyzer.check(files: [SourceFile(path: path, bytes: Array(source.utf8))])
-}
-
-/// Parses XML with Foundation's parser; returns the first error, nil when well-formed.
-func xmlError(_ text: String) -> String? {
-    let parser = XMLParser(data: Data(text.utf8))
-    final class Delegate: NSObject, XMLParserDelegate {
-        var error: String?
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if error == nil { error = "\(parseError) line \(parser.lineNumber) col \(parser.columnNumber)" }
-        }
-    }
-    let d = Delegate()
-    parser.delegate = d
-    let ok = parser.parse()
-    if ok && d.error == nil { return nil }
-    return d.error ?? "parse failed"
 }
 
 /// Layout invariants: finite coordinates; no two nodes overlap (with their labels);

@@ -1,6 +1,8 @@
 import XCTest
 import OrgaSyntax
 @testable import OrgaLSP
+import OrgaIDE
+import OrgaSupport
 
 final class PositionTests: XCTestCase {
     let utf16 = PositionConverter(.utf16)
@@ -77,7 +79,7 @@ final class IncrementalSyncTests: XCTestCase {
     }
 
     func testSeveralChangesApplyInOrder() {
-        let ws = Workspace()
+        let ws = Documents(workspace: IDEWorkspace())
         let uri = "untitled:sync-test"
         _ = ws.didOpen(uri: uri, version: 1, text: "ab\ncd\n")
         // Each change is against the result of the previous one.
@@ -87,46 +89,29 @@ final class IncrementalSyncTests: XCTestCase {
             change(1, 2, 1, 2, "ü"),        // after the emoji (2 UTF-16 units): abX\n😀üd
             change(0, 0, 1, 0, ""),         // 😀üd
         ], converter: PositionConverter(.utf16))
-        XCTAssertEqual(String(decoding: ws.open[uri]!.file.bytes, as: UTF8.self), "😀üd\n")
+        XCTAssertEqual(String(decoding: ws.workspace.open[uri]!.bytes, as: UTF8.self), "😀üd\n")
         XCTAssertEqual(ws.open[uri]?.version, 2)
         // A change without a range replaces the whole text.
         _ = ws.didChange(uri: uri, version: 3, changes: [.object([("text", .string("new"))]), change(0, 3, 0, 3, "!")],
                          converter: PositionConverter(.utf16))
-        XCTAssertEqual(String(decoding: ws.open[uri]!.file.bytes, as: UTF8.self), "new!")
+        XCTAssertEqual(String(decoding: ws.workspace.open[uri]!.bytes, as: UTF8.self), "new!")
     }
 
     func testOutOfRangeAndReversedRangesDoNotTrap() {
-        let ws = Workspace()
+        let ws = Documents(workspace: IDEWorkspace())
         let uri = "untitled:sync-test-2"
         _ = ws.didOpen(uri: uri, version: 1, text: "abc")
         _ = ws.didChange(uri: uri, version: 2, changes: [change(5, 9, 0, 1, "Z"), change(-1, -1, -1, -1, "<")],
                          converter: PositionConverter(.utf16))
-        XCTAssertEqual(String(decoding: ws.open[uri]!.file.bytes, as: UTF8.self), "<aZ")
+        XCTAssertEqual(String(decoding: ws.workspace.open[uri]!.bytes, as: UTF8.self), "<aZ")
     }
 
     func testCRLFEdits() {
-        let ws = Workspace()
+        let ws = Documents(workspace: IDEWorkspace())
         let uri = "untitled:sync-crlf"
         _ = ws.didOpen(uri: uri, version: 1, text: "a\r\nb\r\n")
         _ = ws.didChange(uri: uri, version: 2, changes: [change(1, 1, 1, 1, "c"), change(0, 1, 1, 0, " ")],
                          converter: PositionConverter(.utf16))
-        XCTAssertEqual(String(decoding: ws.open[uri]!.file.bytes, as: UTF8.self), "a bc\r\n")
-    }
-}
-
-final class RenameRuleTests: XCTestCase {
-    func testValidity() {
-        let none: (String) -> String? = { _ in nil }
-        XCTAssertNil(RenameRules.problem(newName: "Bürgerbüro_2", oldName: "A", kind: .unit, taken: none))
-        XCTAssertNil(RenameRules.problem(newName: "_x", oldName: "A", kind: .position, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "2abc", oldName: "A", kind: .unit, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "a b", oldName: "A", kind: .unit, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "", oldName: "A", kind: .unit, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "a.b", oldName: "A", kind: .unit, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "end", oldName: "A", kind: .node, taken: none))
-        XCTAssertNotNil(RenameRules.problem(newName: "x😀", oldName: "A", kind: .unit, taken: none))
-        let clash = RenameRules.problem(newName: "B", oldName: "A", kind: .unit, taken: { $0 == "B" ? "a position at f:1:1" : nil })
-        XCTAssertTrue(clash?.contains("already declared as a position") ?? false, clash ?? "")
-        XCTAssertNil(RenameRules.problem(newName: "A", oldName: "A", kind: .unit, taken: { _ in "itself" }))
+        XCTAssertEqual(String(decoding: ws.workspace.open[uri]!.bytes, as: UTF8.self), "a bc\r\n")
     }
 }

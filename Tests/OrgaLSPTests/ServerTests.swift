@@ -1,7 +1,9 @@
 import XCTest
 import Foundation
 import OrgaSyntax
+import OrgaTestSupport
 @testable import OrgaLSP
+import OrgaSupport
 
 /// Drives a `LanguageServer` in memory: messages in through `receive`, out through a
 /// collecting writer; the worker runs on a thread of its own.
@@ -58,6 +60,13 @@ final class Harness: @unchecked Sendable {
             if let i = messages.firstIndex(where: pred) { return messages.remove(at: i) }
             if !lock.wait(until: deadline) { return nil }
         }
+    }
+
+    /// Drops the notifications and requests from the server received so far.
+    func discardNotifications() {
+        lock.lock()
+        messages.removeAll { $0["method"] != nil }
+        lock.unlock()
     }
 
     func response(_ id: Int) -> JSONValue? { wait { $0["id"] == .int(id) && $0["method"] == nil } }
@@ -336,9 +345,9 @@ final class ServerTests: XCTestCase {
         _ = h.initialize(root: nil)
         let uri = "untitled:garbage"
         var text = ""
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(for: self, default: 0x6A5BA6E)
         let pieces = ["{", "}", "step", " ", "\n", "\r", "😀", "ü", "->", "\"", "/*", "*/", "//", "by", "%", "1.5", "process", "X", "\u{FEFF}", ";"]
-        for _ in 0..<3000 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        for _ in 0..<3000 { text += pieces[rng.below(pieces.count)] }
         openDoc(h, uri, text)
         let td = JSONValue.object([("uri", .string(uri))])
         for line in stride(from: -1, to: 400, by: 7) {

@@ -1,29 +1,20 @@
 import XCTest
 import Foundation
+import OrgaTestSupport
 import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 @testable import OrgaReports
 @testable import OrgaCLI
+import OrgaSupport
 
-/// The repository root, found from this file's path.
-private let root: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
+private let root = TestPaths.repositoryRoot.path
 private let goldenDir = root + "/Tests/OrgaReportsTests/golden"
 
 /// Loads a sample with paths relative to the repository root, so reports do not depend
 /// on where the repository is checked out.
 private func sample(_ name: String) throws -> Model {
-    let dir = root + "/Samples/" + name
-    let files = try ModelLoader.files(at: dir).map { path -> SourceFile in
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let rel = String(path.dropFirst(root.count + 1))
-        return SourceFile(path: rel, bytes: [UInt8](data))
-    }
-    return Analyzer.check(files: files)
+    Analyzer.check(files: try ModelFiles.sampleRelativeToRepository(name))
 }
 
 private func model(_ src: String, path: String = "test.orga") -> Model {
@@ -35,22 +26,7 @@ final class GoldenReportTests: XCTestCase {
 
     /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
     func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
-        let path = goldenDir + "/" + name
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try? FileManager.default.createDirectory(atPath: goldenDir, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            XCTFail("missing golden file \(name); run with UPDATE_GOLDEN=1", file: file, line: line)
-            return
-        }
-        let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            let actualPath = NSTemporaryDirectory() + "orgc-golden-" + name
-            FileManager.default.createFile(atPath: actualPath, contents: Data(actual.utf8))
-            XCTFail("\(name) differs from its golden file; actual output in \(actualPath) (UPDATE_GOLDEN=1 to accept)", file: file, line: line)
-        }
+        GoldenFile.assertMatches(actual, URL(fileURLWithPath: goldenDir + "/" + name), file: file, line: line)
     }
 
     func testGoldenReportsOfEverySample() throws {
@@ -179,23 +155,23 @@ final class EscapingTests: XCTestCase {
         XCTAssertTrue(md.contains("\\<script\\>"))
         // `|` inside a title must not start a new column.
         XCTAssertTrue(md.contains("\\| \\*bold\\* \\[link\\]"))
-        XCTAssertEqual(Escaping.markdown("SB_Orga_2022"), "SB_Orga_2022")
-        XCTAssertEqual(Escaping.markdown("_x_"), "\\_x\\_")
-        XCTAssertEqual(Escaping.markdown("a\nb"), "a b")
+        XCTAssertEqual(Escape.markdown("SB_Orga_2022"), "SB_Orga_2022")
+        XCTAssertEqual(Escape.markdown("_x_"), "\\_x\\_")
+        XCTAssertEqual(Escape.markdown("a\nb"), "a b")
     }
 
     func testCSVNeutralisesFormulasAndQuotes() {
         let csv = CSVReport.render(ReportContext(model: model(Self.hostile), language: .en))
         XCTAssertTrue(csv.hasPrefix("\u{FEFF}"))
         XCTAssertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\") | *bold* [link](http://x)\""))
-        XCTAssertEqual(Escaping.csv("=1+2", separator: ","), "'=1+2")
-        XCTAssertEqual(Escaping.csv("+49 30", separator: ","), "'+49 30")
-        XCTAssertEqual(Escaping.csv("-x", separator: ","), "'-x")
-        XCTAssertEqual(Escaping.csv("@A1", separator: ","), "'@A1")
-        XCTAssertEqual(Escaping.csv("-1.5", separator: ",", numeric: true), "-1.5")
-        XCTAssertEqual(Escaping.csv("a;b", separator: ";"), "\"a;b\"")
-        XCTAssertEqual(Escaping.csv("a,b", separator: ";"), "a,b")
-        XCTAssertEqual(Escaping.csv("say \"hi\"", separator: ","), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(Escape.csv("=1+2", separator: ","), "'=1+2")
+        XCTAssertEqual(Escape.csv("+49 30", separator: ","), "'+49 30")
+        XCTAssertEqual(Escape.csv("-x", separator: ","), "'-x")
+        XCTAssertEqual(Escape.csv("@A1", separator: ","), "'@A1")
+        XCTAssertEqual(Escape.csv("-1.5", separator: ",", numeric: true), "-1.5")
+        XCTAssertEqual(Escape.csv("a;b", separator: ";"), "\"a;b\"")
+        XCTAssertEqual(Escape.csv("a,b", separator: ";"), "a,b")
+        XCTAssertEqual(Escape.csv("say \"hi\"", separator: ","), "\"say \"\"hi\"\"\"")
     }
 
     func testJSONEscapesStrings() throws {
@@ -300,9 +276,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testReportWritesFileAndExitsOneOnErrors() throws {
-        let tmp = NSTemporaryDirectory() + "orgc-report-test-\(getpid())"
-        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let tmp = try makeTemporaryDirectory().path
         let src = tmp + "/m.orga"
         try "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess A { volume 10 /year; step S { by P } }\n"
             .write(toFile: src, atomically: true, encoding: .utf8)

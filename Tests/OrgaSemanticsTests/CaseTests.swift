@@ -2,31 +2,17 @@ import Foundation
 import XCTest
 import OrgaSyntax
 import OrgaSemantics
+import OrgaTestSupport
 
 /// The inline-expectation case suite: every `.orga` file in `cases/` is a model, every
-/// sub-directory a multi-file model. Expected diagnostics are written in the source:
-///
-///     step S { by SB; time 5 fte }          // expect: E201
-///     unit X { in Amt } // expect: E301("did you mean `Amt1`"), W408
-///     unit A "not closed
-///     //^ expect: E103
-///
-/// `// expect: CODE, CODE("substring") …` at the end of a line means a diagnostic with
-/// that code starts on this line (the substring, if given, must occur in its message);
-/// a line that is only `//^ expect: …` says the same of the line above. Codes count:
-/// `E106, E106` means two. Every diagnostic must be expected and every expectation met;
-/// a case without expectations must check clean.
+/// sub-directory a multi-file model. Expected diagnostics are written in the source
+/// (`// expect: E301`, `//^ expect: E103` for the line above; the syntax is
+/// `InlineExpectations` in OrgaTestSupport). Every diagnostic must be expected and
+/// every expectation met; a case without expectations must check clean.
 final class CaseTests: XCTestCase {
-    static let casesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("cases")
+    static let casesDirectory = TestPaths.tests("OrgaSemanticsTests").appendingPathComponent("cases")
 
-    /// One expected diagnostic.
-    struct Expectation: Hashable, CustomStringConvertible {
-        var file: String
-        var line: Int            // 1-based
-        var code: String
-        var substring: String?
-        var description: String { "\(file):\(line): \(code)" + (substring.map { "(\"\($0)\")" } ?? "") }
-    }
+    typealias Expectation = InlineExpectations.Expectation
 
     /// A case: a name and its files (paths relative to `cases/`).
     struct Case {
@@ -34,164 +20,22 @@ final class CaseTests: XCTestCase {
         var files: [SourceFile]
     }
 
-    // MARK: Loading
-
     static func loadCases() throws -> [Case] {
-        let fm = FileManager.default
-        let entries = try fm.contentsOfDirectory(atPath: casesDirectory.path).sorted()
-        var cases: [Case] = []
-        for e in entries where !e.hasPrefix(".") {
-            let url = casesDirectory.appendingPathComponent(e)
-            var isDir: ObjCBool = false
-            _ = fm.fileExists(atPath: url.path, isDirectory: &isDir)
-            if isDir.boolValue {
-                var files: [SourceFile] = []
-                let enumerator = fm.enumerator(atPath: url.path)
-                var rels: [String] = []
-                while let rel = enumerator?.nextObject() as? String {
-                    if rel.hasSuffix(".orga") { rels.append(rel) }
-                }
-                for rel in rels.sorted() {
-                    let bytes = try [UInt8](Data(contentsOf: url.appendingPathComponent(rel)))
-                    files.append(SourceFile(path: e + "/" + rel, bytes: bytes))
-                }
-                cases.append(Case(name: e + "/", files: files))
-            } else if e.hasSuffix(".orga") {
-                let bytes = try [UInt8](Data(contentsOf: url))
-                cases.append(Case(name: e, files: [SourceFile(path: e, bytes: bytes)]))
-            }
-        }
-        return cases
+        try ModelFiles.caseModels(in: casesDirectory).map { Case(name: $0.name, files: $0.files) }
     }
 
-    // MARK: Expectations
+    static func expectations(in file: SourceFile) throws -> [Expectation] { try InlineExpectations.parse(file) }
 
-    /// Parses the expectations written in a file's comments.
-    static func expectations(in file: SourceFile) throws -> [Expectation] {
-        var result: [Expectation] = []
-        var lastCodeLine = 0   // 1-based number of the last line that is not a `//^` line
-        for l in 0..<file.lineCount {
-            let text = file.lineText(l)
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("//^ expect:") {
-                let list = String(trimmed.dropFirst("//^ expect:".count))
-                for (code, sub) in try parseList(list, file: file.path, line: l + 1) {
-                    result.append(Expectation(file: file.path, line: lastCodeLine, code: code, substring: sub))
-                }
-                continue
-            }
-            lastCodeLine = l + 1
-            if let r = text.range(of: "// expect:") {
-                let list = String(text[r.upperBound...])
-                for (code, sub) in try parseList(list, file: file.path, line: l + 1) {
-                    result.append(Expectation(file: file.path, line: l + 1, code: code, substring: sub))
-                }
-            }
-        }
-        return result
-    }
-
-    struct ExpectationSyntaxError: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// `E301, W408("text with \"quotes\"")` → [(code, substring?)].
     static func parseList(_ s: String, file: String, line: Int) throws -> [(String, String?)] {
-        let chars = Array(s.unicodeScalars)
-        var i = 0
-        var out: [(String, String?)] = []
-        func fail(_ why: String) -> ExpectationSyntaxError {
-            ExpectationSyntaxError(description: "\(file):\(line): bad expectation (\(why)): \(s)")
-        }
-        func skipSpaces() { while i < chars.count && (chars[i] == " " || chars[i] == "\t") { i += 1 } }
-        while true {
-            skipSpaces()
-            guard i + 4 <= chars.count else { throw fail("expected a code") }
-            let code = String(String.UnicodeScalarView(chars[i..<i + 4]))
-            guard code.range(of: "^[EW][0-9]{3}$", options: .regularExpression) != nil else { throw fail("`\(code)` is not a code") }
-            guard DiagnosticCode(rawValue: code) != nil else { throw fail("`\(code)` is not in the catalogue") }
-            i += 4
-            var sub: String? = nil
-            if i < chars.count && chars[i] == "(" {
-                i += 1
-                guard i < chars.count && chars[i] == "\"" else { throw fail("expected `\"` after `(`") }
-                i += 1
-                var text = String.UnicodeScalarView()
-                while i < chars.count && chars[i] != "\"" {
-                    if chars[i] == "\\" && i + 1 < chars.count { i += 1 }
-                    text.append(chars[i])
-                    i += 1
-                }
-                guard i + 1 < chars.count && chars[i] == "\"" && chars[i + 1] == ")" else { throw fail("unterminated message") }
-                i += 2
-                sub = String(text)
-            }
-            out.append((code, sub))
-            skipSpaces()
-            if i >= chars.count { return out }
-            guard chars[i] == "," else { throw fail("expected `,`") }
-            i += 1
-        }
+        try InlineExpectations.parseList(s, file: file, line: line)
     }
-
-    // MARK: Running
 
     /// Checks one case; returns a failure report or nil.
     static func run(_ c: Case) throws -> (report: String?, model: Model) {
-        let trees = c.files.map { Parser.parse($0) }
-        let model = Analyzer.check(trees: trees)
-        let sources = Dictionary(uniqueKeysWithValues: c.files.map { ($0.path, $0) })
-        var problems: [String] = []
-
-        // Ranges are valid and in a file of the case.
-        for d in model.diagnostics {
-            guard let f = sources[d.path] else { problems.append("diagnostic in unknown file \(d.path): \(d.code.rawValue)"); continue }
-            if !(0 <= d.range.start && d.range.start <= d.range.end && d.range.end <= f.bytes.count) {
-                problems.append("invalid range \(d.range.start)..<\(d.range.end) (file has \(f.bytes.count) bytes): \(d.code.rawValue) \(d.message)")
-            }
-        }
-
-        var expected: [Expectation] = []
-        for f in c.files { expected += try expectations(in: f) }
-
-        func key(_ e: Expectation) -> String { "\(e.file):\(e.line): \(e.code)" }
-        func describe(_ d: Diagnostic) -> String {
-            let f = sources[d.path]
-            let line = (f?.line(of: d.range.start) ?? 0) + 1
-            let col = (f?.characterColumn(of: d.range.start) ?? 0) + 1
-            return "\(d.path):\(line):\(col): \(d.code.rawValue) \(d.message)"
-        }
-        // Multiset comparison by (file, line, code).
-        var actualByKey: [String: [Diagnostic]] = [:]
-        for d in model.diagnostics {
-            let line = (sources[d.path]?.line(of: d.range.start) ?? -1) + 1
-            actualByKey["\(d.path):\(line): \(d.code.rawValue)", default: []].append(d)
-        }
-        var expectedByKey: [String: [Expectation]] = [:]
-        for e in expected { expectedByKey[key(e), default: []].append(e) }
-
-        var missing: [String] = []
-        var unexpected: [String] = []
-        for k in Set(actualByKey.keys).union(expectedByKey.keys).sorted() {
-            let actual = actualByKey[k] ?? []
-            let exp = expectedByKey[k] ?? []
-            if exp.count > actual.count {
-                missing += exp.dropFirst(actual.count).map { $0.description }
-            } else if actual.count > exp.count {
-                unexpected += actual.dropFirst(exp.count).map(describe)
-            }
-            // Message substrings: each must occur in some diagnostic with this key.
-            for e in exp {
-                guard let sub = e.substring, !actual.isEmpty else { continue }
-                if !actual.contains(where: { $0.message.contains(sub) }) {
-                    problems.append("\(e.description): no message contains the text; actual: " + actual.map { "\"\($0.message)\"" }.joined(separator: " | "))
-                }
-            }
-        }
-        if !missing.isEmpty { problems.append("missing (expected but not reported):\n    " + missing.joined(separator: "\n    ")) }
-        if !unexpected.isEmpty { problems.append("unexpected (reported but not expected):\n    " + unexpected.joined(separator: "\n    ")) }
+        let model = Analyzer.check(trees: c.files.map { Parser.parse($0) })
+        let problems = try InlineExpectations.problems(model.diagnostics, in: c.files)
         if problems.isEmpty { return (nil, model) }
-        let all = model.diagnostics.map(describe).joined(separator: "\n    ")
+        let all = model.diagnostics.map { InlineExpectations.describe($0, in: c.files) }.joined(separator: "\n    ")
         return ("case \(c.name):\n  " + problems.joined(separator: "\n  ") + "\n  all diagnostics:\n    " + all, model)
     }
 

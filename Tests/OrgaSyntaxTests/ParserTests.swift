@@ -11,7 +11,7 @@ final class ParserTests: XCTestCase {
     private func shape(_ tree: SyntaxTree) -> String {
         func one(_ id: Int32) -> String {
             let kids = tree.childIDs(id).map(one)
-            return tree.keyword(id) + (tree.statement(id).hasBlock ? "{" + kids.joined(separator: ",") + "}" : "")
+            return tree.keywordText(id) + (tree.statement(id).hasBlock ? "{" + kids.joined(separator: ",") + "}" : "")
         }
         return tree.roots.map(one).joined(separator: " ")
     }
@@ -30,14 +30,15 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(t.diagnostics.count, 0)
         XCTAssertEqual(shape(t), "unit{kind,position{planned}}")
         let unit = t.roots[0]
-        XCTAssertEqual(t.spec(unit)?.keyword, "unit")
+        XCTAssertEqual(t.knownKeyword(unit), .unit)
         XCTAssertEqual(t.statement(unit).context, .file)
         XCTAssertEqual(t.declaredName(unit)?.name, "Amt10")
         XCTAssertEqual(t.declaredTitle(unit), "Haupt- und Personalamt")
         XCTAssertEqual(t.argumentIDs(unit).count, 2)
         let pos = statement(t, 0, 1)
         XCTAssertEqual(t.statement(pos).context, .unit)
-        XCTAssertEqual(t.statement(pos).parent, unit)
+        XCTAssertEqual(t.parent(pos), unit)
+        XCTAssertNil(t.parent(unit))
         XCTAssertEqual(t.declaredName(pos)?.name, "SB")
         XCTAssertNil(t.declaredTitle(pos))
         // The statement's range covers its block.
@@ -64,35 +65,40 @@ final class ParserTests: XCTestCase {
     func testBranchSlots() throws {
         let t = parse("process P { decide D { branch \"ja\" 80 % -> X } }")
         let b = statement(t, 0, 0, 0)
-        let title = try XCTUnwrap(t.slot(b, 0))
+        let title = try XCTUnwrap(t.arg(b, .title))
         XCTAssertEqual(title.kind, .string)
         XCTAssertEqual(t.stringValue(title), "ja")
-        let share = try XCTUnwrap(t.slot(b, 1))
+        let share = try XCTUnwrap(t.arg(b, .share))
         XCTAssertEqual(share.kind, .quantity)
         XCTAssertEqual(share.value, 80)
         XCTAssertEqual(share.unit, .percent)
-        let target = try XCTUnwrap(t.slot(b, 2))
+        let target = try XCTUnwrap(t.arg(b, .target))
         XCTAssertEqual(target.kind, .arrow)
         XCTAssertEqual(t.name(target), "X")
         XCTAssertEqual(t.file.text(t.nameRange(target).start..<t.nameRange(target).end), "X")
+        // Roles the keyword does not have, and slot indices out of range, are absent.
+        XCTAssertNil(t.arg(b, .value))
+        XCTAssertNil(t.arg(b, .name))
         XCTAssertNil(t.slot(b, 3))
         XCTAssertNil(t.slot(b, -1))
+        // A branch has a title, but it is no declaration: no declared title.
+        XCTAssertNil(t.declaredTitle(b))
     }
 
     func testBranchWithoutTitleOrShare() throws {
         var t = parse("process P { decide D { branch 100 % -> end } }")
         var b = statement(t, 0, 0, 0)
-        XCTAssertNil(t.slot(b, 0))
-        XCTAssertEqual(t.slot(b, 1)?.value, 100)
-        XCTAssertEqual(t.slot(b, 2).map { t.name($0) }, "end")
+        XCTAssertNil(t.arg(b, .title))
+        XCTAssertEqual(t.arg(b, .share)?.value, 100)
+        XCTAssertEqual(t.arg(b, .target).map { t.name($0) }, "end")
         XCTAssertEqual(t.diagnostics.count, 0)
         // Missing share: one E113 at the arrow, and the target still binds.
         t = parse("process P { decide D { branch \"ja\" -> X } }")
         b = statement(t, 0, 0, 0)
         XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E113"])
         XCTAssertEqual(t.file.text(t.diagnostics[0].range.start..<t.diagnostics[0].range.end), "-> X")
-        XCTAssertNil(t.slot(b, 1))
-        XCTAssertEqual(t.slot(b, 2).map { t.name($0) }, "X")
+        XCTAssertNil(t.arg(b, .share))
+        XCTAssertEqual(t.arg(b, .target).map { t.name($0) }, "X")
         // Missing target: E113 with a fix that inserts `-> end`.
         t = parse("process P { decide D { branch \"ja\" 20 % } }")
         XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E113"])
@@ -112,35 +118,35 @@ final class ParserTests: XCTestCase {
             """)
         XCTAssertEqual(t.diagnostics.map(\.code.rawValue), [])
         let model = t.roots[0]
-        let worktime = try XCTUnwrap(t.slot(statement(t, 0, 0), 0))
+        let worktime = try XCTUnwrap(t.arg(statement(t, 0, 0), .value))
         XCTAssertEqual(worktime.value, 1590.5)
         XCTAssertEqual(worktime.unit, .h)
         XCTAssertFalse(worktime.isInteger)
-        XCTAssertNotNil(t.slot(statement(t, 0, 1), 1), "`of worktime` bound")
-        XCTAssertEqual(t.slot(statement(t, 0, 2), 0)?.isInteger, true)
+        XCTAssertNotNil(t.arg(statement(t, 0, 1), .ofWorktime), "`of worktime` bound")
+        XCTAssertEqual(t.arg(statement(t, 0, 2), .value)?.isInteger, true)
         _ = model
         let effort = statement(t, 1, 0)
-        XCTAssertEqual(t.slot(effort, 0).map { t.stringValue($0) }, "Bericht")
-        XCTAssertEqual(t.slot(effort, 1)?.unit, .h)
-        XCTAssertEqual(t.slot(effort, 1)?.per, .year)
-        XCTAssertEqual(t.slot(statement(t, 1, 1), 1)?.unit, .fte)
+        XCTAssertEqual(t.arg(effort, .label).map { t.stringValue($0) }, "Bericht")
+        XCTAssertEqual(t.arg(effort, .value)?.unit, .h)
+        XCTAssertEqual(t.arg(effort, .value)?.per, .year)
+        XCTAssertEqual(t.arg(statement(t, 1, 1), .value)?.unit, .fte)
         let freeze = statement(t, 1, 2)
-        XCTAssertEqual(t.slot(freeze, 0).map { t.name($0) }, "until")
-        XCTAssertEqual(t.slot(freeze, 1)?.kind, .date)
-        XCTAssertEqual(t.slot(statement(t, 1, 3), 0)?.per, .week)
-        let volume = try XCTUnwrap(t.slot(statement(t, 2, 0), 0))
+        XCTAssertEqual(t.arg(freeze, .word).map { t.name($0) }, "until")
+        XCTAssertEqual(t.arg(freeze, .value)?.kind, .date)
+        XCTAssertEqual(t.arg(statement(t, 1, 3), .value)?.per, .week)
+        let volume = try XCTUnwrap(t.arg(statement(t, 2, 0), .value))
         XCTAssertEqual(volume.value, 1200)
         XCTAssertNil(volume.unit)
         XCTAssertEqual(volume.per, .month)
-        XCTAssertEqual(t.slot(statement(t, 2, 1, 0), 0)?.unit, .min)
-        XCTAssertEqual(t.slot(statement(t, 2, 1, 0), 0)?.value, 45)
-        let scale = try XCTUnwrap(t.slot(statement(t, 3, 0, 0), 0))
+        XCTAssertEqual(t.arg(statement(t, 2, 1, 0), .value)?.unit, .min)
+        XCTAssertEqual(t.arg(statement(t, 2, 1, 0), .value)?.value, 45)
+        let scale = try XCTUnwrap(t.arg(statement(t, 3, 0, 0), .value))
         XCTAssertEqual(scale.kind, .range)
         XCTAssertEqual(scale.value, 0)
         XCTAssertEqual(scale.upper, 4)
         // v2 `change` takes the rest of the line; signed shares parse.
         let change = statement(t, 4, 0)
-        XCTAssertNotNil(t.slot(change, 0))
+        XCTAssertNotNil(t.arg(change, .value))
         XCTAssertEqual(t.argumentIDs(change).count, 3)
         let plus = t.argument(t.argumentIDs(change).last!)
         XCTAssertTrue(plus.signed)
@@ -224,6 +230,83 @@ final class ParserTests: XCTestCase {
         t = parse("unit A { }\n}\n} unit B")
         XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E119", "E119"])
         XCTAssertEqual(shape(t), "unit{} unit")
+    }
+
+    /// A `}` left out after a step (issue 17, item 9): the sibling `step`, indented like the
+    /// open step and impossible inside it, ends the step's block there. One error, at the
+    /// step's `{`, with a fix; no E111 cascade and no error at the process's `{`.
+    func testMissingBraceIsFoundByIndentation() throws {
+        let text = "process P {\n  step S1 {\n    by SB\n  step S2 {\n    by SB\n  }\n}\n"
+        let t = parse(text)
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E118"])
+        let d = try XCTUnwrap(t.diagnostics.first)
+        XCTAssertEqual(t.file.text(d.range.start..<d.range.end), "{")
+        XCTAssertEqual(t.file.line(of: d.range.start), 1, "at the step's `{`, not the process's")
+        XCTAssertEqual(d.message, "this `{` of `step S1` is never closed: add `}` before line 4")
+        XCTAssertEqual(shape(t), "process{step{by},step{by}}")
+        let s1 = statement(t, 0, 0)
+        XCTAssertNil(t.statement(s1).closeBrace)
+        XCTAssertEqual(t.file.text(t.range(s1).start..<t.range(s1).end), "step S1 {\n    by SB")
+        // Applying the fix gives a file without errors.
+        let edit = try XCTUnwrap(d.fixes.first?.edits.first)
+        XCTAssertEqual(edit.newText, "  }\n")
+        var bytes = Array(text.utf8)
+        bytes.replaceSubrange(edit.range.start..<edit.range.end, with: Array(edit.newText.utf8))
+        XCTAssertEqual(Parser.parse(path: "t.orga", text: String(decoding: bytes, as: UTF8.self)).diagnostics.map(\.code.rawValue), [])
+    }
+
+    func testIndentationClosesOnlyWhatCannotStayOpen() {
+        // Statements allowed where they stand never close a block, however indented.
+        XCTAssertEqual(codes("unit A {\nposition P { planned 1 fte }\nunit B { }\n}\n"), [])
+        // A statement indented deeper than the block stays in it (an E111 as before).
+        XCTAssertEqual(codes("process P {\n  step S1 {\n    by SB\n    step S2 { }\n  }\n}\n"), ["E111"])
+        // Two blocks left open: both named, the file-level `process` closes the outer one.
+        XCTAssertEqual(codes("process P {\n  step S1 {\n    by SB\nprocess Q { }\n"), ["E118", "E118"])
+        // At the end of the file: the block whose child stands left of its indentation
+        // is named; without such a child, the block still open is.
+        var t = parse("unit A {\n  unit A1 {\n    position X { }\n  unit A2 { }\n}\n")
+        XCTAssertEqual(t.diagnostics.map(\.message), ["this `{` of `unit A1` is never closed: add `}` before line 4"])
+        t = parse("unit A {\nposition X { }\nunit B { }\n")
+        XCTAssertEqual(t.diagnostics.map(\.message), ["this `{` is never closed: add `}`"])
+        XCTAssertEqual(t.file.line(of: t.diagnostics[0].range.start), 0)
+    }
+
+    /// Closed word lists suggest the word meant (issue 17, item 11), with a fix, and one
+    /// mistake gives one diagnostic.
+    func testMisspeltWordsOfClosedListsSuggestTheWordMeant() throws {
+        func only(_ text: String) throws -> (Diagnostic, String) {
+            let t = parse(text)
+            XCTAssertEqual(t.diagnostics.count, 1, "\(text): \(t.diagnostics.map(\.message))")
+            let d = try XCTUnwrap(t.diagnostics.first)
+            return (d, t.file.text(d.range.start..<d.range.end))
+        }
+        var (d, at) = try only("process P { step S { time 15 mins } }")
+        XCTAssertEqual(d.code, .unexpectedToken)
+        XCTAssertEqual(d.message, "unknown unit `mins`; did you mean `min`?")
+        XCTAssertEqual(at, "mins")
+        XCTAssertEqual(d.fixes.first?.edits.first?.newText, "min")
+        (d, _) = try only("position P { effort \"x\" 80 hours /year }")
+        XCTAssertEqual(d.message, "unknown unit `hours`; did you mean `h`?")
+        (d, _) = try only("position P { planned 2 FTE }")
+        XCTAssertEqual(d.message, "unknown unit `FTE`; did you mean `fte`?")
+        (d, at) = try only("position P { freeze untill 2025-01-01 }")
+        XCTAssertTrue(d.message.hasSuffix("did you mean `until`?"), d.message)
+        XCTAssertEqual(at, "untill")
+        XCTAssertEqual(d.fixes.first?.edits.first?.newText, "until")
+        (d, at) = try only("model M { allowance 10 % of worktme }")
+        XCTAssertEqual(d.message, "expected `of worktime`; did you mean `worktime`?")
+        XCTAssertEqual(at, "worktme")
+        (d, _) = try only("model M { allowance 10 % off worktime }")
+        XCTAssertEqual(d.message, "expected `of worktime`; did you mean `of`?")
+        (d, _) = try only("process P { source timming }")
+        XCTAssertTrue(d.message.hasSuffix("did you mean `timing`?"), d.message)
+        (d, _) = try only("dna { criterion c { from leadtim } }")
+        XCTAssertEqual(d.code, .unknownCriterion)
+        XCTAssertTrue(d.message.hasSuffix("did you mean `leadtime`?"), d.message)
+        // A word that resembles no unit stays an extra argument; v2 statements taking
+        // the rest of the line guess nothing.
+        XCTAssertEqual(codes("process P { step S { time 15 banana } }"), ["E202", "E114"])
+        XCTAssertEqual(codes("scenario S { change X time 15 mins }"), [])
     }
 
     func testStatementAfterBlockMustEnd() {
@@ -318,10 +401,10 @@ final class ParserTests: XCTestCase {
         let t = parse(text)
         let offset = Array(text.utf8).firstIndex(of: UInt8(ascii: "1"))!
         let inner = t.innermostStatement(at: offset)
-        XCTAssertEqual(inner.map { t.keyword($0) }, "planned")
+        XCTAssertEqual(inner.flatMap { t.knownKeyword($0) }, .planned)
         XCTAssertNil(t.innermostStatement(at: text.utf8.count + 10))
         var visited: [String] = []
-        t.walk { id, depth in visited.append("\(depth):\(t.keyword(id))") }
+        t.walk { id, depth in visited.append("\(depth):\(t.keywordText(id))") }
         XCTAssertEqual(visited, ["0:unit", "1:position", "2:planned", "0:unit"])
     }
 
@@ -337,19 +420,50 @@ final class ParserTests: XCTestCase {
 
     func testKeywordTableIsConsistent() {
         for spec in Keywords.all {
-            XCTAssertFalse(spec.contexts.isEmpty, spec.keyword)
-            XCTAssertFalse(spec.doc.isEmpty, spec.keyword)
+            XCTAssertFalse(spec.contexts.isEmpty, spec.word)
+            XCTAssertFalse(spec.doc.isEmpty, spec.word)
             // Declarations take a name first.
-            if spec.declares != nil, case .declName = spec.args.first {} else if spec.declares != nil {
-                XCTFail("\(spec.keyword) declares but takes no name")
+            if spec.declares != nil, case .declName = spec.args.first?.form {} else if spec.declares != nil {
+                XCTFail("\(spec.word) declares but takes no name")
             }
+            // Each role at most once per keyword: `tree.arg(id, role)` is unambiguous.
+            XCTAssertEqual(Set(spec.args.map(\.role)).count, spec.args.count, spec.word)
+            // A keyword that needs its block opens one.
+            if spec.requiresBlock { XCTAssertNotNil(spec.opens, spec.word) }
         }
         // At most one entry per (keyword, context): lookup is unambiguous.
         var seen = Set<String>()
         for spec in Keywords.all { for c in spec.contexts { XCTAssertTrue(seen.insert("\(spec.keyword)@\(c)").inserted, "\(spec.keyword) twice in \(c)") } }
         XCTAssertNotNil(Keywords.lookup("time", in: .step))
         XCTAssertNil(Keywords.lookup("time", in: .process))
-        XCTAssertEqual(Keywords.lookup("anything", in: .dnaRatings).map { Keywords.spec($0).keyword }, Keywords.ratingKeyword)
-        XCTAssertFalse(Keywords.words.contains(Keywords.ratingKeyword))
+        XCTAssertEqual(Keywords.lookup("anything", in: .dnaRatings).map { Keywords.spec($0).keyword }, .rating)
+        XCTAssertFalse(Keywords.words.contains(Keyword.rating.rawValue))
+    }
+
+    /// `Keyword` and the table list the same words: every case has an entry and every
+    /// entry's word is a case (the enum is checked against the one table, both ways).
+    func testKeywordEnumMatchesTheTable() {
+        let tableWords = Set(Keywords.all.map(\.word))
+        let enumWords = Set(Keyword.allCases.map(\.rawValue))
+        XCTAssertEqual(enumWords.subtracting(tableWords), [], "cases of `Keyword` without a table entry")
+        XCTAssertEqual(tableWords.subtracting(enumWords), [], "table entries without a `Keyword` case")
+        XCTAssertEqual(Set(Keywords.words), enumWords.subtracting([Keyword.rating.rawValue]))
+        // Messages interpolate keywords: they must read as written.
+        XCTAssertEqual("\(Keyword.mediaBreak)", "media_break")
+        XCTAssertEqual("\(Keyword.in)", "in")
+    }
+
+    /// Keyword-specific parsing rules are data of the table, not code in the parser.
+    func testSpecialRulesComeFromTheTable() {
+        let blockRequired = Keywords.all.filter(\.requiresBlock).map { "\($0.keyword)@\($0.contexts.map(\.rawValue).joined(separator: ","))" }
+        XCTAssertEqual(blockRequired, ["dna@file", "dna@process"])
+        XCTAssertEqual(codes("dna\n"), ["E117"])
+        XCTAssertEqual(codes("process P { dna }"), ["E117"])
+        let unknownWordCodes = Keywords.all.filter { $0.wrongWordCode != .wrongArgument }.map(\.keyword)
+        XCTAssertEqual(unknownWordCodes, [.from])
+        XCTAssertEqual(codes("dna { criterion c { weight 1; from bogus } }"), ["E601"])
+        XCTAssertEqual(codes("process P { source bogus }"), ["E115"])
+        XCTAssertEqual(Keywords.endTarget, "end")
+        XCTAssertTrue(Keywords.shapeWords.contains(Keywords.endTarget))
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
+import OrgaSupport
 
 /// `orgc` as a command: exit codes, usage errors, help, version, explain.
 final class CLITests: XCTestCase {
-    private func orgc(_ args: String...) -> TestSupport.Run { TestSupport.orgc(args) }
+    private func orgc(_ args: String...) -> OrgcCommand.Result { OrgcCommand.run(args) }
 
     private func write(_ text: String, to name: String, in dir: URL) throws -> String {
         let url = dir.appendingPathComponent(name)
@@ -41,7 +43,7 @@ final class CLITests: XCTestCase {
     }
 
     func testWarningsExit0AndWithStrict1() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try write("model M { year 2024 }\nunit A { position P { } }\n", to: "w.orga", in: dir)
         let plain = orgc("check", path)
@@ -56,7 +58,7 @@ final class CLITests: XCTestCase {
     /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
     /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
     func testNamedFileThatIsNotOrgaIsAUsageError() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let md = try write("# Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", to: "report.md", in: dir)
         let orga = try write("unit A { position P { planned 1 fte } }\n", to: "m.txt", in: dir)
@@ -94,7 +96,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Orgc.run(["fmt", "--stdin"], io: io2), 0)
         XCTAssertEqual(read2().out, expected)
         // A file, rewritten in place: the same bytes.
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("c.orga")
         try Data(input).write(to: url)
@@ -103,13 +105,13 @@ final class CLITests: XCTestCase {
         // `check` warns once per comment; warnings alone exit 0.
         let check = orgc("check", "--format", "json", url.path)
         XCTAssertEqual(check.code, 0, check.out)
-        let diagnostics = (try TestSupport.json(check.out) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        let diagnostics = (try CheckOutput.json(check.out) as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
         let codes = diagnostics.compactMap { $0["code"] as? String }
         XCTAssertEqual(codes, ["W122", "W122"])
     }
 
     func testCurrentDirectoryIsTheDefaultModel() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A { kind 12 }\n", to: "sub/a.orga", in: dir)
         let fm = FileManager.default
@@ -138,7 +140,7 @@ final class CLITests: XCTestCase {
     }
 
     func testDirectoryWithoutOrgaFilesExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A directory whose name ends in `.orga` is a directory, not a file to read.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("looks-like-a-file.orga"), withIntermediateDirectories: true)
@@ -149,7 +151,7 @@ final class CLITests: XCTestCase {
     }
 
     func testUnreadableFileExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try write("unit A\n", to: "secret.orga", in: dir)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
@@ -172,7 +174,7 @@ final class CLITests: XCTestCase {
     }
 
     func testDanglingSymlinkExits2() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let link = dir.appendingPathComponent("gone.orga").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: dir.appendingPathComponent("missing.orga").path)
@@ -182,7 +184,7 @@ final class CLITests: XCTestCase {
     func testSymlinksReadEveryFileOnce() throws {
         // A link back up the tree and two links to one directory: each file is read
         // once (no spurious E303 for a file seen twice), and the walk ends.
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A { bogus }\n", to: "m/a.orga", in: dir)
         _ = try write("unit B { bogus }\n", to: "m/sub/b.orga", in: dir)
@@ -195,7 +197,7 @@ final class CLITests: XCTestCase {
         try fm.createSymbolicLink(atPath: dir.appendingPathComponent("m/also-a.orga").path, withDestinationPath: "a.orga")
         let r = orgc("check", "--format", "json", dir.appendingPathComponent("m").path)
         XCTAssertEqual(r.code, 1, r.err)
-        let root = try XCTUnwrap(try TestSupport.json(r.out) as? [String: Any])
+        let root = try XCTUnwrap(try CheckOutput.json(r.out) as? [String: Any])
         let diags = try XCTUnwrap(root["diagnostics"] as? [[String: Any]])
         XCTAssertEqual(diags.compactMap { $0["code"] as? String }, ["E111", "E111", "E111"], r.out)
     }
@@ -206,7 +208,7 @@ final class CLITests: XCTestCase {
         for args in [["check", "--format", "xml", "Samples/hilden"], ["check", "--bogus", "Samples/hilden"],
                      ["check", "Samples/hilden", "--format"], ["check", "--color", "sometimes", "Samples/hilden"],
                      ["check", "--strict=yes", "Samples/hilden"], ["frobnicate"], []] {
-            let r = TestSupport.orgc(args)
+            let r = OrgcCommand.run(args)
             XCTAssertEqual(r.code, 2, "\(args): \(r.err)")
             XCTAssertEqual(r.out, "", "\(args): nothing on stdout")
             XCTAssertFalse(r.err.isEmpty, "\(args): a message on stderr")
@@ -217,7 +219,7 @@ final class CLITests: XCTestCase {
 
     func testOptionFormsAndDoubleDash() throws {
         XCTAssertEqual(orgc("check", "--format=json", "Samples/hilden").code, 0)
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try write("unit A\n", to: "-odd.orga", in: dir)
         let fm = FileManager.default
@@ -244,9 +246,9 @@ final class CLITests: XCTestCase {
         for flag in ["--version", "-V", "version"] {
             let r = orgc(flag)
             XCTAssertEqual(r.code, 0)
-            XCTAssertEqual(r.out, "orgc \(Orgc.version)\n")
+            XCTAssertEqual(r.out, "orgc \(OrgaVersion.string)\n")
         }
-        XCTAssertNotNil(Orgc.version.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
+        XCTAssertNotNil(OrgaVersion.string.range(of: #"^\d+\.\d+\.\d+"#, options: .regularExpression))
     }
 
     // MARK: explain
@@ -297,7 +299,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(always.out.contains("\u{1B}[1;31merror[E"), always.out)
         XCTAssertTrue(always.out.contains("\u{1B}[1;33mwarning[W"), always.out)
         for args in [["check", "--color", "never", "Tests/OrgcTests/models/broken"], ["check", "Tests/OrgcTests/models/broken"]] {
-            XCTAssertFalse(TestSupport.orgc(args).out.contains("\u{1B}"), "no colour when captured / never")
+            XCTAssertFalse(OrgcCommand.run(args).out.contains("\u{1B}"), "no colour when captured / never")
         }
     }
 
@@ -322,7 +324,7 @@ final class CLITests: XCTestCase {
     }
 
     func testGitHubEscaping() throws {
-        let dir = try TestSupport.temporaryDirectory()
+        let dir = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A path with `,` and `:` and a message with `%` must be escaped for the runner.
         let path = try write("model M { allowance 150 % }\n", to: "a,b:c.orga", in: dir)

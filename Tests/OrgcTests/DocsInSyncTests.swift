@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
@@ -6,16 +7,11 @@ import OrgaSyntax
 /// table and the diagnostic catalogue; these tests keep the committed files in step.
 /// Refresh with `UPDATE_GOLDEN=1 swift test --filter DocsInSyncTests`.
 final class DocsInSyncTests: XCTestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = TestPaths.repositoryRoot
 
-    private func assertFile(_ relative: String, equals generated: String) throws {
-        let url = root.appendingPathComponent(relative)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try generated.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let committed = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(committed, generated, "\(relative) is out of date: run `orgc docs …` or UPDATE_GOLDEN=1 swift test --filter DocsInSyncTests")
+    /// `relative` is out of date when it differs: run `orgc docs …` or `UPDATE_GOLDEN=1`.
+    private func assertFile(_ relative: String, equals generated: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        GoldenFile.assertMatches(generated, root.appendingPathComponent(relative), file: file, line: line)
     }
 
     func testReferenceIsGeneratedFromKeywordTable() throws {

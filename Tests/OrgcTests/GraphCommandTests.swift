@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 import OrgaCLI
@@ -47,9 +48,7 @@ final class GraphCommandTests: XCTestCase {
     }
 
     func testModelWithErrorsDrawsAndExits1() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orgc-graph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory()
         let file = dir.appendingPathComponent("m.orga")
         try Data("unit U { position P { planned 1 fte } }\nprocess X { owner U\n step a { by Nobody; time 5 min } }\n".utf8).write(to: file)
         let (code, out, err) = run(["graph", "--process", "X", "--format", "dot", file.path])

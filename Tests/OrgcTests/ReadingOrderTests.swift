@@ -1,4 +1,5 @@
 import Foundation
+import OrgaTestSupport
 import XCTest
 @testable import OrgaCLI
 import OrgaSyntax
@@ -11,8 +12,7 @@ import OrgaReports
 /// reversed and shuffled order, gives byte-identical `check --format json` and
 /// `report --format json` output.
 final class ReadingOrderTests: XCTestCase {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    private static let root = TestPaths.repositoryRoot
 
     /// Every sample, every case of the semantic case suite (directories are multi-file
     /// models) and every model directory of the CLI tests.
@@ -41,14 +41,14 @@ final class ReadingOrderTests: XCTestCase {
     }
 
     func testEveryModelGivesTheSameOutputInAnyReadingOrder() throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["ORGC_ORDER_SEED"] ?? "") ?? 17
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(for: self, default: 17)
+        let seed = rng.seed
         let all = try models()
         XCTAssertGreaterThanOrEqual(all.filter { $0.files.count > 1 }.count, 6, "samples and multi-file cases found")
         for (name, files) in all {
             let expected = output(files)
             var orders: [(String, [SourceFile])] = [("reversed", files.reversed())]
-            for k in 0..<3 { orders.append(("shuffled #\(k) (ORGC_ORDER_SEED=\(seed))", files.shuffled(using: &rng))) }
+            for k in 0..<3 { orders.append(("shuffled #\(k) (ORGC_TEST_SEED=\(seed))", files.shuffled(using: &rng))) }
             for (how, reordered) in orders {
                 let got = output(reordered)
                 if got != expected {
@@ -65,11 +65,10 @@ final class ReadingOrderTests: XCTestCase {
         let process = "process P { volume 10 /day; step A { by S; time 6 min } }\nunit U { position S { planned 1 fte } }\n"
         let settings = "model M { worktime 1600 h; workdays 200 }\n"
         for (a, b) in [(process, settings), (settings, process)] {
-            let dir = try TestSupport.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: dir) }
+            let dir = try makeTemporaryDirectory()
             try Data(a.utf8).write(to: dir.appendingPathComponent("a.orga"))
             try Data(b.utf8).write(to: dir.appendingPathComponent("b.orga"))
-            let check = TestSupport.orgc(["check", dir.path])
+            let check = OrgcCommand.run(["check", dir.path])
             XCTAssertEqual(check.code, 0, check.out)
             XCTAssertEqual(check.out, "no problems found\n")
             let model = Analyzer.check(files: try ModelLoader.load(dir.path))
@@ -78,18 +77,5 @@ final class ReadingOrderTests: XCTestCase {
             // 2,000 × 0.1 h = 200 h ÷ 1,600 h = 0.125 fte
             XCTAssertEqual(result.positions.first?.need ?? 0, 0.125, accuracy: 1e-12)
         }
-    }
-}
-
-/// A small seeded generator, so that a failing shuffle can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -63,9 +63,9 @@ def outputs(tmp_path_factory):
 
 def nasty_model(path: Path, nodes: int, decision_every: int):
     """A model with one big process: loops everywhere and names with quotes, <, &,
-    line ends and emoji."""
+    line ends, emoji and Mermaid comment and directive markers."""
     def t(s):
-        return f'"{s} \\"q\\" <b> & c\\nline 😀👩‍💻"'
+        return f'"{s} \\"q\\" <b> & c\\nline 😀👩‍💻 %%{{init: {{\'theme\': \'dark\'}}}}%% }}"'
     lines = [
         f"model M {t('Modell')} {{ worktime 1590 h }}",
         f"unit U1 {t('Amt <1>')} {{ position P1 {t('SB')} {{ planned 2 fte }} }}",
@@ -172,6 +172,8 @@ def assert_mermaid_ok(path: Path):
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0] in ("flowchart LR", "flowchart TB"), lines[0]
+    # No title may form a directive (Mermaid reads `%%{…}%%` anywhere, comments included).
+    assert "%%{" not in text and "}%%" not in text
     opened = sum(1 for l in lines if l.strip().startswith("subgraph "))
     closed = sum(1 for l in lines if l.strip() == "end")
     assert opened == closed

@@ -1,0 +1,47 @@
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+
+extension IDEWorkspace {
+    /// Computed figures at the end of declaration headers: the need of each position,
+    /// the fte and cases of each process, and the visits of steps that are not done
+    /// exactly once per case (inside loops or behind decisions).
+    /// Hints whose place lies in `lo...hi`.
+    public func inlayHints(_ ctx: DocContext, from lo: Int, to hi: Int) -> [InlayHint] {
+        guard let occ = occurrences(ctx.state), let staffing = staffing(ctx.state),
+              ctx.fileIndex < occ.byFile.count else { return [] }
+        let model = ctx.model
+        let tree = ctx.tree
+        var out: [InlayHint] = []
+        for e in occ.byFile[ctx.fileIndex] where e.isDeclaration {
+            guard let s = e.symbol, s < model.symbols.count else { continue }
+            let sym = model.symbols[s]
+            guard sym.statement >= 0 && Int(sym.statement) < tree.statements.count else { continue }
+            let st = tree.statement(sym.statement)
+            let headerEnd = st.argCount > 0 ? tree.range(of: tree.argument(st.argStart + st.argCount - 1)).end : e.range.end
+            guard headerEnd >= lo && headerEnd <= hi else { continue }
+            var label: String? = nil
+            var tooltip: String? = nil
+            switch sym.kind {
+            case .position:
+                if let ps = staffing.positions[safe: sym.index] {
+                    label = "need \(fmt(ps.need)) fte"
+                    tooltip = "planned \(fmt(ps.planned)) fte, filled \(fmt(ps.filled)) fte, gap \(fmt(ps.gap)) fte" + (ps.complete ? "" : " (incomplete)")
+                }
+            case .process:
+                if let pr = staffing.processes[safe: sym.index] {
+                    label = "\(fmt(pr.fte)) fte" + (pr.cases.map { " · \(fmtGrouped($0)) cases/year" } ?? "")
+                }
+            case .node:
+                if let p = sym.process, let pr = staffing.processes[safe: p], let ns = pr.nodes[safe: sym.index],
+                   let v = ns.visits, abs(v - 1) > 1e-9 {
+                    label = "visits \(fmt(v, 3))"
+                }
+            default: break
+            }
+            guard let l = label else { continue }
+            out.append(InlayHint(offset: headerEnd, label: l, tooltip: tooltip))
+        }
+        return out
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import OrgaTestSupport
+import XCTest
+import OrgaSyntax
+import OrgaSemantics
+
+/// Differential test of `IncrementalAnalyzer`: after every one of a few hundred
+/// deterministic random edits (numbers changed, lines deleted or duplicated, references
+/// renamed, garbage inserted, statements inserted, several files at once), its model
+/// must equal a full `Analyzer.check` of the same trees, field by field. Slow (skipped
+/// unless `ORGC_SLOW_TESTS=1`); `ORGC_FUZZ_LONG=1` makes ten times as many edits,
+/// `ORGC_TEST_SEED` varies them.
+final class IncrementalTests: XCTestCase {
+    static let root = TestPaths.repositoryRoot
+
+    /// Random edits per model in the short and the long (`ORGC_FUZZ_LONG=1`) mode.
+    static func edits(_ short: Int) -> Int { SlowTests.isLong ? short * 10 : short }
+
+    // MARK: Canonical dump
+
+    /// Every field of the model that later stages read, with dictionaries sorted.
+    static func dump(_ m: Model) -> [String] {
+        var out: [String] = []
+        out.append("paths " + m.trees.map(\.path).joined(separator: ","))
+        out.append("settings " + String(reflecting: m.settings))
+        for (i, x) in m.grades.enumerated() { out.append("grade \(i) " + String(reflecting: x)) }
+        for (i, x) in m.units.enumerated() { out.append("unit \(i) " + String(reflecting: x)) }
+        for (i, x) in m.positions.enumerated() { out.append("position \(i) " + String(reflecting: x)) }
+        for (i, x) in m.actors.enumerated() { out.append("actor \(i) " + String(reflecting: x)) }
+        for (i, x) in m.systems.enumerated() { out.append("system \(i) " + String(reflecting: x)) }
+        for (i, p) in m.processes.enumerated() {
+            var q = p
+            q.ratings = [:]
+            q.nodes = []
+            out.append("process \(i) " + String(reflecting: q))
+            for (k, n) in p.nodes.enumerated() { out.append("  node \(k) " + String(reflecting: n)) }
+            for (k, v) in p.ratings.sorted(by: { $0.key < $1.key }) { out.append("  rating \(k) " + String(reflecting: v)) }
+        }
+        for (i, x) in m.criteria.enumerated() { out.append("criterion \(i) " + String(reflecting: x)) }
+        // Written out for speed (the most numerous entries; every field of the struct).
+        func l(_ x: Location) -> String { "\(x.file):\(x.range.start)-\(x.range.end)" }
+        for (i, x) in m.symbols.enumerated() {
+            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index) \(x.process ?? -1) \(l(x.location)) \(x.file) \(x.statement)")
+        }
+        for (i, x) in m.references.enumerated() { out.append("reference \(i) \(l(x.location)) \(x.symbol ?? -1)") }
+        for (k, v) in m.globalNames.sorted(by: { $0.key < $1.key }) { out.append("global \(k) \(v)") }
+        for (k, v) in m.criterionNames.sorted(by: { $0.key < $1.key }) { out.append("criterionName \(k) \(v)") }
+        for (i, x) in m.diagnostics.enumerated() { out.append("diagnostic \(i) " + String(reflecting: x)) }
+        return out
+    }
+
+    /// The first difference of two dumps, for the failure message.
+    static func firstDifference(_ a: [String], _ b: [String]) -> String? {
+        for i in 0..<max(a.count, b.count) {
+            let x = i < a.count ? a[i] : "<none>", y = i < b.count ? b[i] : "<none>"
+            if x != y { return "line \(i):\n  incremental: \(x)\n  full:        \(y)" }
+        }
+        return nil
+    }
+
+    // MARK: Random edits
+
+    typealias Random = SeededRandom
+
+    static let snippets = [
+        "  volume 3 /day", "  volume 120 /year", "  workdays 200", "  workdays 230", "  by SB", "  time 5 min",
+        "  next end", "  in Amt", "model M2 {}", "  worktime 1600 h", "  worktime 0 h", "  allowance 12 %",
+        "  cost 50_000 EUR", "  grade E9", "  planned 1 fte", "  filled 2 fte", "  branch \"x\" 50 % -> end",
+        "  call Missing", "  owner Amt", "  media_break", "  source selfreport", "  kw 2020", "  weight 3",
+        "  dna { Digitalisierung 3 }", "}", "{", "// comment", "", "  \"unclosed", "step Extra { by SB; time 1 min }",
+        "  year 2024", "  head Leiter", "  effort \"x\" 100 h /year", "  coverage 20 h", "  scale 0..5",
+    ]
+
+    /// Applies one random edit to one of `files`; returns the index of the changed file.
+    static func edit(_ files: inout [SourceFile], _ rnd: inout Random) -> Int {
+        let f = rnd.below(files.count)
+        var text = String(decoding: files[f].bytes, as: UTF8.self)
+        var lines = text.components(separatedBy: "\n")
+        let kind = rnd.below(10)
+        switch kind {
+        case 0:   // change a number
+            let chars = Array(text.unicodeScalars)
+            let digits = chars.indices.filter { chars[$0].properties.numericType != nil && chars[$0].isASCII }
+            if let i = rnd.pick(digits) {
+                let replacement = rnd.pick(["0", "1", "7", "99", "366", "1000000", "5.5", "-3"])!
+                var s = String.UnicodeScalarView()
+                s.append(contentsOf: chars[..<i])
+                s.append(contentsOf: replacement.unicodeScalars)
+                s.append(contentsOf: chars[(i + 1)...])
+                text = String(s)
+                lines = text.components(separatedBy: "\n")
+            }
+        case 1:   // delete a line
+            if !lines.isEmpty { lines.remove(at: rnd.below(lines.count)) }
+        case 2, 3:   // rename a reference (or any word) to another name of the file, or a typo
+            let words = wordRanges(lines)
+            if let (ln, r) = rnd.pick(words) {
+                let all = words.map { w -> String in let l = Array(lines[w.0]); return String(l[w.1]) }
+                var name = rnd.pick(all) ?? "x"
+                if rnd.below(3) == 0 { name += "x" }
+                var l = Array(lines[ln])
+                l.replaceSubrange(r, with: Array(name))
+                lines[ln] = String(l)
+            }
+        case 4:   // insert garbage
+            let garbage = rnd.pick(["{", "}", "\"", "@@", "é", "😀", "->", ";", "unit", "step", "by", "12 %", "\u{0}", "/*"])!
+            if !lines.isEmpty {
+                let ln = rnd.below(lines.count)
+                var l = Array(lines[ln])
+                l.insert(contentsOf: Array(garbage), at: rnd.below(l.count + 1))
+                lines[ln] = String(l)
+            }
+        case 5:   // duplicate a line (often a declaration)
+            if !lines.isEmpty {
+                let decl = lines.indices.filter {
+                    let t = lines[$0].trimmingCharacters(in: .whitespaces)
+                    return ["unit ", "position ", "step ", "decide ", "process ", "grade ", "actor ", "system ", "criterion "].contains { t.hasPrefix($0) }
+                }
+                let ln = rnd.pick(decl) ?? rnd.below(lines.count)
+                lines.insert(lines[ln], at: rnd.below(lines.count + 1))
+            }
+        case 6, 7:   // insert a statement
+            lines.insert(rnd.pick(snippets)!, at: rnd.below(lines.count + 1))
+        case 8:   // shift everything below a point (locations move, names stay)
+            lines.insert(rnd.below(2) == 0 ? "" : "// moved", at: rnd.below(lines.count + 1))
+        default:  // undo-like: swap two adjacent lines
+            if lines.count >= 2 {
+                let ln = rnd.below(lines.count - 1)
+                lines.swapAt(ln, ln + 1)
+            }
+        }
+        if kind != 0 { text = lines.joined(separator: "\n") }
+        files[f] = SourceFile(path: files[f].path, text: text)
+        return f
+    }
+
+    /// Identifier-like words (not at the start of a line's statement) with their line.
+    static func wordRanges(_ lines: [String]) -> [(Int, Range<Int>)] {
+        var out: [(Int, Range<Int>)] = []
+        for (ln, line) in lines.enumerated() {
+            let c = Array(line)
+            var i = 0
+            var first = true
+            while i < c.count {
+                if c[i].isLetter || c[i] == "_" {
+                    var j = i
+                    while j < c.count && (c[j].isLetter || c[j].isNumber || c[j] == "_") { j += 1 }
+                    if !first { out.append((ln, i..<j)) }
+                    first = false
+                    i = j
+                } else { i += 1 }
+            }
+        }
+        return out
+    }
+
+    // MARK: Driver
+
+    /// Runs `edits` random edits on a model and compares after each one; returns how many
+    /// checks were incremental.
+    func run(_ name: String, _ original: [SourceFile], edits: Int, seed: UInt64, maxFilesPerEdit: Int = 3,
+             file: StaticString = #filePath, line: UInt = #line) -> Int {
+        var files = original
+        var rnd = Random(seed: seed)
+        var trees = files.map { Parser.parse($0) }
+        var inc = IncrementalAnalyzer()
+        func compare(_ step: Int) -> Bool {
+            let a = Self.dump(inc.check(trees: trees))
+            let b = Self.dump(Analyzer.check(trees: trees))
+            if let d = Self.firstDifference(a, b) {
+                XCTFail("\(name), edit \(step) (incremental: \(inc.lastWasIncremental)): \(d)", file: file, line: line)
+                return false
+            }
+            return true
+        }
+        guard compare(0) else { return 0 }
+        var incremental = 0
+        for step in 1...edits {
+            // Mostly one file (the editor case), sometimes several; sometimes back to the original.
+            let n = rnd.below(8) == 0 ? 1 + rnd.below(maxFilesPerEdit) : 1
+            for _ in 0..<n {
+                let f: Int
+                if rnd.below(12) == 0 {
+                    f = rnd.below(files.count)
+                    files[f] = original[f]
+                } else {
+                    f = Self.edit(&files, &rnd)
+                }
+                trees[f] = Parser.parse(files[f])
+            }
+            guard compare(step) else { return incremental }
+            if inc.lastWasIncremental { incremental += 1 }
+        }
+        return incremental
+    }
+
+    static func load(_ dir: URL) throws -> [SourceFile] {
+        try ModelLoader.files(at: dir.path).sorted().map { try ModelLoader.read($0) }
+    }
+
+    func testSamples() throws {
+        try SlowTests.require()
+        let seed = SeededRandom.seed(for: self, default: 0x5EED)
+        let edits = Self.edits(80)
+        var total = 0, incremental = 0
+        for (k, sample) in ["buergerbuero", "hilden", "landesamt"].enumerated() {
+            let files = try Self.load(Self.root.appendingPathComponent("Samples/\(sample)"))
+            XCTAssertGreaterThan(files.count, 1)
+            incremental += run(sample, files, edits: edits, seed: seed &+ UInt64(k))
+            total += edits
+        }
+        XCTAssertGreaterThan(incremental, total / 4, "the incremental path is exercised")
+    }
+
+    /// The case suite as one model: duplicates across files, several `model` blocks,
+    /// syntax errors, `/day` volumes before and after the model block.
+    func testCasesAsOneModel() throws {
+        try SlowTests.require()
+        let dir = Self.root.appendingPathComponent("Tests/OrgaSemanticsTests/cases")
+        let files = try Self.load(dir)
+        XCTAssertGreaterThan(files.count, 20)
+        let incremental = run("cases", files, edits: Self.edits(120), seed: SeededRandom.seed(for: self, default: 42))
+        XCTAssertGreaterThan(incremental, 10, "the incremental path is exercised")
+    }
+
+    func testGeneratedModel() throws {
+        try SlowTests.require()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("orgc-incremental-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let p = Foundation.Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Self.root.appendingPathComponent("Benchmarks/genmodel.py").path,
+                       "--lines", "20000", "--out", out.path, "--force"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { throw XCTSkip("python3 not available: \(error)") }
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw XCTSkip("genmodel.py failed") }
+        let files = try Self.load(out)
+        XCTAssertGreaterThan(files.count, 5)
+        // ORGC_INCREMENTAL_EDITS=N for a longer run (a debug-build full check of this model is ~0.1 s, the dumps ~0.5 s).
+        let edits = SlowTests.iterations("ORGC_INCREMENTAL_EDITS", short: 40, long: 400)
+        let incremental = run("generated", files, edits: edits, seed: SeededRandom.seed(for: self, default: 7))
+        XCTAssertGreaterThan(incremental, edits / 4, "the incremental path is exercised")
+    }
+
+    /// Edits that keep the declarations are incremental; others fall back, with the same result.
+    func testIncrementalAndFallback() {
+        let a = SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte; filled 1 fte }\n")
+        let b = SourceFile(path: "/m/b.orga", text: "process P { volume 2 /day\n step S { by SB; time 5 min } }\n")
+        var inc = IncrementalAnalyzer()
+        _ = inc.check(trees: [Parser.parse(a), Parser.parse(b)])
+        XCTAssertFalse(inc.lastWasIncremental)
+        let b2 = SourceFile(path: b.path, text: "process P { volume 3 /day\n step S { by Nobody; time 5 min } }\n")
+        var m = inc.check(trees: [Parser.parse(a), Parser.parse(b2)])
+        XCTAssertTrue(inc.lastWasIncremental)
+        XCTAssertEqual(m.processes[0].volumePerYear, 600)
+        XCTAssertEqual(m.diagnostics.map(\.code), Analyzer.check(trees: [Parser.parse(a), Parser.parse(b2)]).diagnostics.map(\.code))
+        // workdays changed in the model file: a full check.
+        let a2 = SourceFile(path: a.path, text: "model M { worktime 1600 h\n workdays 100 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte; filled 1 fte }\n")
+        m = inc.check(trees: [Parser.parse(a2), Parser.parse(b2)])
+        XCTAssertFalse(inc.lastWasIncremental)
+        XCTAssertEqual(m.processes[0].volumePerYear, 300)
+        // A new declaration: a full check.
+        let b3 = SourceFile(path: b.path, text: "process P { volume 3 /day\n step S { by SB; time 5 min }\n step T { by SB } }\n")
+        m = inc.check(trees: [Parser.parse(a2), Parser.parse(b3)])
+        XCTAssertFalse(inc.lastWasIncremental)
+        XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: [Parser.parse(a2), Parser.parse(b3)])))
+    }
+}
