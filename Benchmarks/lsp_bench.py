@@ -16,6 +16,7 @@ Without --workspace, the 100,000-line model is generated with genmodel.py into
 Benchmarks/out/lsp<lines> (ignored by git). Standard library only.
 
   python3 Benchmarks/lsp_bench.py --hostile-folder [DIR] [--hostile-files 100000]
+  python3 Benchmarks/lsp_bench.py --hostile-folder /tmp --as-is
 
 measures issue 17 item 6 instead: a small model is open, then a large folder that is
 not a model (generated into DIR, default Benchmarks/out/hostile: many directories and
@@ -23,7 +24,7 @@ files, .git and node_modules with .orga files, .orga files over the size limit, 
 .orga files up to the per-folder bound, binary files, symbolic link loops) is added with
 workspace/didChangeWorkspaceFolders. Prints hover latency while it is indexed, the
 time to index it, workspace/symbol latency, and resident memory before, at the peak
-and after.
+and after. With --as-is an existing folder (such as /tmp) is added as it is.
 """
 import argparse, json, os, random, statistics, subprocess, sys, time
 
@@ -158,7 +159,7 @@ def hostile_main(args):
     rnd = random.Random(args.seed)
     root = os.path.abspath(args.hostile_folder)
     t = time.perf_counter()
-    names = make_hostile(root, args.hostile_files, rnd)
+    names = [] if args.as_is else make_hostile(root, args.hostile_files, rnd)
     entries = sum(len(fs) + len(ds) for _, ds, fs in os.walk(root))
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(root) for f in fs
                if not os.path.islink(os.path.join(d, f)))
@@ -206,6 +207,10 @@ def hostile_main(args):
         sym.append(time.perf_counter() - t)
         if not any(s["name"] == name for s in found):
             print(f"  warning: {name} not found")
+    if not sym:
+        t = time.perf_counter()
+        srv.request("workspace/symbol", {"query": "a"})
+        sym.append(time.perf_counter() - t)
     print(f"workspace/symbol: median {statistics.median(sym) * 1000:.1f} ms, max {max(sym) * 1000:.1f} ms")
     rss_after = srv.rss_mb()
     print(f"resident memory: {rss_before:.0f} MB before, {peak:.0f} MB peak while indexing, {rss_after:.0f} MB after")
@@ -229,6 +234,7 @@ def main():
     ap.add_argument("--hostile-folder", nargs="?", const=os.path.join(HERE, "out", "hostile"),
                     help="measure adding a large folder that is not a model (generated here)")
     ap.add_argument("--hostile-files", type=int, default=100000, help="plain files in the hostile folder")
+    ap.add_argument("--as-is", action="store_true", help="add the --hostile-folder as it is (e.g. /tmp), generate nothing")
     args = ap.parse_args()
     if args.hostile_folder:
         return hostile_main(args)

@@ -1,41 +1,14 @@
 import Foundation
+import OrgaTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// A small deterministic generator (SplitMix64), so that every random test reproduces
-/// from its printed seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Generates a folder like `/tmp`: a few small models among many directories and
 /// files that are not models — `.git` and `node_modules` with `.orga` files in them,
 /// a `.orga` file over the size limit, binary files (one named `.orga`), symbolic
 /// link loops and deep nesting.
 enum HostileTree {
-    static func randomBytes(_ n: Int, _ rng: inout SeededGenerator) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: n)
-        var i = 0
-        while i < n {
-            var word = rng.next()
-            for _ in 0..<8 where i < n {
-                out[i] = UInt8(truncatingIfNeeded: word)
-                word >>= 8
-                i += 1
-            }
-        }
-        return out
-    }
-
     struct Made {
         var root: String
         /// Names declared only in the real models (each found by workspace/symbol).
@@ -61,8 +34,8 @@ enum HostileTree {
     /// `junkDirs × filesPerDir` plain and binary files make the folder large (more
     /// entries than a folder scanned at once); `bigFileBytes` is the oversized `.orga` file.
     static func make(at root: String, seed: UInt64, junkDirs: Int = 60, filesPerDir: Int = 100, bigFileBytes: Int = 9 << 20) -> Made {
-        var rng = SeededGenerator(seed: seed)
-        let junk = randomBytes(64, &rng)
+        var rng = SeededRandom(seed: seed)
+        let junk = rng.bytes(64)
         let tag = String(seed % 1000)
         mkdir(root)
         var modelNames: [String] = []
@@ -92,8 +65,8 @@ enum HostileTree {
         skipped.append("BigUnit\(tag)")
         // Binary, one of them named .orga (read and parsed: it must not hurt).
         mkdir(root + "/bin")
-        write(root + "/bin/garbage.orga", randomBytes(20_000, &rng))
-        write(root + "/bin/blob.bin", randomBytes(100_000, &rng))
+        write(root + "/bin/garbage.orga", rng.bytes(20_000))
+        write(root + "/bin/blob.bin", rng.bytes(100_000))
         // Symbolic link loops: never followed.
         mkdir(root + "/loop")
         try? FileManager.default.createSymbolicLink(atPath: root + "/loop/self", withDestinationPath: "..")

@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import OrgaTestSupport
 import OrgaSyntax
 import OrgaSupport
 @testable import OrgaLSP
@@ -10,20 +11,18 @@ import OrgaSupport
 /// random positions. Every request must be answered, the server must never trap, and
 /// it must exit cleanly at the end.
 ///
-/// Short and deterministic by default (CI). A nightly job runs it long:
-/// `ORGC_LSP_FUZZ_STEPS=20000 ORGC_LSP_FUZZ_SEED=$RANDOM swift test --filter LSPFuzzTests`.
+/// Short and deterministic by default (CI: 300 steps, about 2 s, so it stays in the
+/// quick suite). The nightly job runs it long (`ORGC_FUZZ_LONG=1`: 20,000 steps) with
+/// a seed of its own (`ORGC_TEST_SEED`); `ORGC_LSP_FUZZ_STEPS=N` sets the steps.
 final class LSPFuzzTests: XCTestCase {
-    static let steps = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_STEPS"].flatMap { Int($0) } ?? 300
-    static let seed = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_SEED"].flatMap { UInt64($0) } ?? 1
+    static let steps = SlowTests.iterations("ORGC_LSP_FUZZ_STEPS", short: 300, long: 20_000)
 
     var dir = ""
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-lsp-fuzz-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir + "/proj/processes", withIntermediateDirectories: true)
+    override func setUpWithError() throws {
+        dir = try makeTemporaryDirectory().path
+        try FileManager.default.createDirectory(atPath: dir + "/proj/processes", withIntermediateDirectories: true)
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     static let snippets = [
         "model M { worktime 1600 h; workdays 200 }\n",
@@ -37,9 +36,9 @@ final class LSPFuzzTests: XCTestCase {
                          "process", "unit", "X", "\u{FEFF}", ";", "end", "call", "time 5 min", "\u{0}", "\t", "1e309", "-1"]
 
     func testRandomSessionsWithHostileWorkspaceFolders() throws {
-        let seed = LSPFuzzTests.seed
-        var rng = SeededGenerator(seed: seed)
-        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_LSP_FUZZ_SEED / ORGC_LSP_FUZZ_STEPS)")
+        let seed = SeededRandom.seed(for: self, default: 1)
+        var rng = SeededRandom(seed: seed)
+        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_TEST_SEED / ORGC_LSP_FUZZ_STEPS)")
         // The folders: a small project, a hostile tree large enough to be indexed in the
         // background, and a small hostile one scanned at once.
         let project = dir + "/proj"
