@@ -63,43 +63,11 @@ struct ModelBuilder {
 
     mutating func build() -> Model {
         files = [FileContribution](repeating: FileContribution(), count: model.trees.count)
-        reserveDeclarations()
         for t in model.trees.indices { declare(file: t) }
         readSettingsRecording()
         for t in model.trees.indices { resolveRecording(file: t) }
         finish()
         return model
-    }
-
-    /// Reserves the entity arrays for the declarations the trees hold: grown by
-    /// doubling, an array of millions of units briefly held its old and its new copy
-    /// (and up to twice the space it needed) — most of the peak memory of dense input.
-    private mutating func reserveDeclarations() {
-        var c = DeclCounts()
-        for tree in model.trees {
-            for st in tree.statements where st.spec >= 0 {
-                guard let kind = Keywords.spec(st.spec).declares else { continue }
-                c.symbols += 1
-                switch kind {
-                case .grade: c.grades += 1
-                case .unit: c.units += 1
-                case .position: c.positions += 1
-                case .actor: c.actors += 1
-                case .system: c.systems += 1
-                case .process: c.processes += 1
-                case .criterion: c.criteria += 1
-                default: break
-                }
-            }
-        }
-        model.grades.reserveCapacity(c.grades)
-        model.units.reserveCapacity(c.units)
-        model.positions.reserveCapacity(c.positions)
-        model.actors.reserveCapacity(c.actors)
-        model.systems.reserveCapacity(c.systems)
-        model.processes.reserveCapacity(c.processes)
-        model.criteria.reserveCapacity(c.criteria)
-        model.symbols.reserveCapacity(c.symbols)
     }
 
     /// Reads the `model` block before any file's pass 2: settings apply to the whole
@@ -493,11 +461,11 @@ struct ModelBuilder {
             let st = tree.statement(c)
             guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
             // Ratings in a process's `dna` share one wildcard spec: told apart by their text.
-            let key = st.context == .dnaRatings ? "dna:" + tree.keyword(c) : Keywords.spec(st.spec).keyword
+            let key = st.context == .dnaRatings ? "dna:" + tree.keywordText(c) : "spec:\(st.spec)"
             guard let earlier = first[key] else { first[key] = c; continue }
             let l = loc(file, tree.tokenRange(st.keywordToken))
             let fl = loc(file, tree.tokenRange(tree.statement(earlier).keywordToken))
-            report(.duplicateSetting, l, "`\(tree.keyword(c))` is already given in this block at \(describe(fl)); remove one")
+            report(.duplicateSetting, l, "`\(tree.keywordText(c))` is already given in this block at \(describe(fl)); remove one")
         }
     }
 
