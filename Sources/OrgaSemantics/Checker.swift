@@ -7,8 +7,17 @@ import OrgaSyntax
 struct Checker {
     var model: Model
     let sources: SourceMap
+    /// Findings stored per file, and where the first one beyond the bound was dropped.
+    private var storedPerFile: [Int] = []
+    private var droppedAt: [Int: ByteRange] = [:]
+
+    init(model: Model, sources: SourceMap) {
+        self.model = model
+        self.sources = sources
+    }
 
     mutating func run() -> Model {
+        storedPerFile = [Int](repeating: 0, count: sources.files.count)
         model.flows = model.processes.map(FlowGraph.init)
         checkUnitTree()
         checkHeads()
@@ -19,38 +28,55 @@ struct Checker {
         checkProcessInputs()
         checkWorktime()
         checkDNA()
+        if !droppedAt.isEmpty {
+            let noted = Set(model.diagnostics.lazy.filter { $0.code == .tooManyErrors }.map(\.path))
+            for (f, r) in droppedAt.sorted(by: { $0.key < $1.key }) where !noted.contains(sources.path(file: f)) {
+                model.diagnostics.append(ModelBuilder.tooMany(path: sources.path(file: f), at: r))
+            }
+        }
         return model
     }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+        if l.file >= 0 && l.file < storedPerFile.count {
+            guard storedPerFile[l.file] < ModelBuilder.maxStoredDiagnostics else {
+                if droppedAt[l.file] == nil { droppedAt[l.file] = l.range }
+                return
+            }
+            storedPerFile[l.file] += 1
+        }
         model.diagnostics.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
     }
 
     // MARK: Units
 
     private mutating func checkUnitTree() {
-        // Cycles through `in`: walk up from each unit; a walk longer than the number of
-        // units, or one that meets its start, is a cycle. Report each cycle once.
-        var reported = Set<Int>()
+        // Cycles through `in`: walk up from each unit not yet seen, marking the walk; a
+        // walk that meets itself has found a cycle, one that meets an earlier walk or a
+        // root has not. Linear in the number of units, however deep the tree. Each cycle
+        // is reported once, at its unit declared first, listed from there.
+        let n = model.units.count
+        var state = [UInt8](repeating: 0, count: n)   // 0 unseen, 1 on this walk, 2 done
         var cycleStarts: [Int] = []
-        for start in model.units.indices {
-            var seen = Set<Int>([start])
-            var cur = model.units[start].parent
-            var path = [start]
-            while let c = cur {
-                if c == start {
-                    if reported.isDisjoint(with: path) {
-                        let names = (path + [start]).map { model.units[$0].name }.joined(separator: " → ")
-                        report(.unitCycle, model.units[start].location, "the unit hierarchy has a cycle: \(names)")
-                        cycleStarts.append(start)
-                    }
-                    reported.formUnion(path)
-                    break
-                }
-                if !seen.insert(c).inserted { break }
+        for start in 0..<n where state[start] == 0 {
+            var path: [Int] = []
+            var cur: Int? = start
+            while let c = cur, c >= 0, c < n, state[c] == 0 {
+                state[c] = 1
                 path.append(c)
                 cur = model.units[c].parent
             }
+            if let c = cur, c >= 0, c < n, state[c] == 1, let at = path.firstIndex(of: c) {
+                let cycle = path[at...]
+                let first = cycle.min() ?? c
+                var names = [model.units[first].name]
+                var u = model.units[first].parent
+                while let x = u, x != first, names.count <= cycle.count { names.append(model.units[x].name); u = model.units[x].parent }
+                names.append(model.units[first].name)
+                report(.unitCycle, model.units[first].location, "the unit hierarchy has a cycle: \(names.joined(separator: " → "))")
+                cycleStarts.append(first)
+            }
+            for p in path { state[p] = 2 }
         }
         // Break cycles so that later walks terminate: cut the parent link of the first unit of each cycle
         // (every cycle, not only the first one found).

@@ -26,6 +26,26 @@ struct ModelBuilder: Sendable {
     /// Re-declaring one file: the next slot of each kind (nil in a full build, where
     /// declarations are appended).
     private var cursor: DeclCounts? = nil
+    /// The symbol of each declaration that is not the first of its name, per file by
+    /// range (pass 2 finds the first ones through the name tables, these here: one
+    /// lookup instead of a search of the file's symbols).
+    private var duplicateSymbols: [[ByteRange: SymbolID]] = []
+    /// Per process, the first node of each name (targets, duplicate nodes).
+    private var nodeNames: [Int: [String: Int]] = [:]
+    /// "Did you mean" for unknown references, linear however many there are.
+    private var suggester = ReferenceSuggester()
+    /// Where the pass that is running first dropped a diagnostic (see `maxStoredDiagnostics`).
+    private var pendingDropped: ByteRange? = nil
+
+    /// Findings stored per file and pass, as the lexer bounds its own: a file with 64k
+    /// duplicate names keeps the first ones and one W121, not 64k messages (memory).
+    static let maxStoredDiagnostics = 4 * Parser.maxDiagnostics
+
+    /// The W121 that says a file's findings were cut short.
+    static func tooMany(path: String, at range: ByteRange) -> Diagnostic {
+        Diagnostic(.tooManyErrors, path: path, range: range,
+                   "too many problems in this file; orgc keeps the first \(maxStoredDiagnostics) of each check")
+    }
 
     init(trees: [SyntaxTree]) {
         self.trees = trees
@@ -34,6 +54,7 @@ struct ModelBuilder: Sendable {
 
     mutating func build() {
         files = [FileContribution](repeating: FileContribution(), count: trees.count)
+        duplicateSymbols = [[ByteRange: SymbolID]](repeating: [:], count: trees.count)
         for t in trees.indices { declare(file: t) }
         readSettingsRecording()
         for t in trees.indices { resolveRecording(file: t) }
@@ -46,9 +67,13 @@ struct ModelBuilder: Sendable {
     private mutating func readSettingsRecording() {
         guard let (file, id) = modelStatement, file >= 0, file < files.count else { return }
         pending = []
+        pendingDropped = nil
+        suggester.startPass()
         readModel(trees[file], file, id)
         files[file].settingsDiagnostics = pending
+        if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
+        pendingDropped = nil
     }
 
     /// Diagnostics in the order of a full build (parse, pass 1, pass 2, each by file),
@@ -60,6 +85,7 @@ struct ModelBuilder: Sendable {
             for issue in files[f].declIssues { if let d = diagnostic(issue) { diagnostics.append(d) } }
         }
         for f in files.indices { diagnostics.append(contentsOf: files[f].settingsDiagnostics) }
+        for f in files.indices { if let r = files[f].firstDropped { diagnostics.append(Self.tooMany(path: trees[f].path, at: r)) } }
         for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
         model.diagnostics = diagnostics
         model.rejectedWorktimes = files.flatMap(\.rejectedWorktimes)
@@ -78,9 +104,13 @@ struct ModelBuilder: Sendable {
     private mutating func resolveRecording(file: Int) {
         let before = model.references.count
         pending = []
+        pendingDropped = nil
+        suggester.startPass()
         resolve(file: file)
         files[file].resolveDiagnostics = pending
+        if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
+        pendingDropped = nil
         files[file].referenceCount = model.references.count - before
         files[file].rejectedWorktimes = Self.rejectedWorktimes(trees[file], file: file)
     }
@@ -127,6 +157,12 @@ struct ModelBuilder: Sendable {
         // Pass 1 into the same slots.
         cursor = old.start
         files[f].declIssues = []
+        files[f].firstDropped = nil
+        // The tables pass 1 fills for this file, and those read from its processes' nodes
+        // and from the declarations, afresh (they are rebuilt as a full build builds them).
+        if f < duplicateSymbols.count { duplicateSymbols[f] = [:] }
+        nodeNames = [:]
+        suggester.forgetCandidates()
         declare(file: f)
         cursor = nil
         // Settings are read before pass 2 (as in a full build): again only if this file
@@ -202,6 +238,10 @@ struct ModelBuilder: Sendable {
     private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+        guard pending.count < Self.maxStoredDiagnostics else {
+            if pendingDropped == nil { pendingDropped = l.range }
+            return
+        }
         pending.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
     }
 
@@ -300,7 +340,7 @@ struct ModelBuilder: Sendable {
                 isFirst = model.settings.declaration == nil
             }
             if !isFirst {
-                files[file].declIssues.append(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))))
+                addIssue(.duplicateModel(loc(file, tree.tokenRange(st.keywordToken))), file: file, at: tree.tokenRange(st.keywordToken))
             } else {
                 model.settings.declaration = loc(file, tree.declaredName(id)?.range ?? tree.tokenRange(st.keywordToken))
                 modelStatement = (file, id)
@@ -312,6 +352,24 @@ struct ModelBuilder: Sendable {
         if spec.opens == .unit || spec.opens == .dnaDefinition {
             for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: nil, modelBlocks: &modelBlocks) }
         }
+    }
+
+    private mutating func addIssue(_ issue: DeclIssue, file: Int, at range: ByteRange) {
+        if files[file].declIssues.count < Self.maxStoredDiagnostics {
+            files[file].declIssues.append(issue)
+        } else if files[file].firstDropped == nil {
+            files[file].firstDropped = range
+        }
+    }
+
+    /// The first node of each name in process `p` (built once per process; nodes of a
+    /// process are declared in order, see `register`).
+    private mutating func node(named name: String, in p: Int) -> Int? {
+        if let table = nodeNames[p] { return table[name] }
+        var table: [String: Int] = [:]
+        for (i, n) in model.processes[p].nodes.enumerated() where table[n.name] == nil { table[n.name] = i }
+        nodeNames[p] = table
+        return table[name]
     }
 
     private mutating func register(_ symbol: Symbol, at id: SymbolID) {
@@ -327,16 +385,25 @@ struct ModelBuilder: Sendable {
         switch symbol.kind {
         case .node:
             guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
-            let nodes = model.processes[p].nodes
-            if let first = nodes.dropLast().firstIndex(where: { $0.name == symbol.name }) {
-                files[file].declIssues.append(.duplicateNode(symbol: id, first: NodeID(process: p, index: first)))
+            let last = model.processes[p].nodes.count - 1
+            if last == 0 { nodeNames[p] = [:] }
+            if let first = nodeNames[p]?[symbol.name] {
+                addIssue(.duplicateNode(symbol: id, first: NodeID(process: p, index: first)), file: file, at: symbol.location.range)
+            } else {
+                nodeNames[p, default: [:]][symbol.name] = last
             }
         case .criterion:
-            if let f = first(in: \.criterionNames) { files[file].declIssues.append(.duplicateName(symbol: id, first: f)) }
+            if let f = first(in: \.criterionNames) {
+                addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
+                recordDuplicate(id, at: symbol.location)
+            }
         case .target:
             break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
         default:
-            if let f = first(in: \.globalNames) { files[file].declIssues.append(.duplicateName(symbol: id, first: f)) }
+            if let f = first(in: \.globalNames) {
+                addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
+                recordDuplicate(id, at: symbol.location)
+            }
         }
     }
 
@@ -370,10 +437,15 @@ struct ModelBuilder: Sendable {
            model.symbols[s].kind == kind {
             return model.symbols[s].index
         }
-        // A duplicate: it has its own entry (properties are still read and checked),
-        // among the symbols this file declared.
-        let lower = min(files[file].start.symbols, model.symbols.count)
-        return model.symbols[lower...].first { $0.kind == kind && $0.location == l }?.index
+        // A duplicate: it has its own entry (properties are still read and checked).
+        guard file >= 0, file < duplicateSymbols.count, let s = duplicateSymbols[file][range], model.symbols.contains(s),
+              model.symbols[s].kind == kind, model.symbols[s].location == l else { return nil }
+        return model.symbols[s].index
+    }
+
+    private mutating func recordDuplicate(_ id: SymbolID, at l: Location) {
+        guard l.file >= 0, l.file < duplicateSymbols.count else { return }
+        duplicateSymbols[l.file][l.range] = id
     }
 
     private mutating func reportEmptyBlock(_ tree: SyntaxTree, _ file: Int, _ id: Int32, _ message: String) {
@@ -383,6 +455,7 @@ struct ModelBuilder: Sendable {
     /// Reports statements given twice in one block when their keyword is `unique`.
     private mutating func checkUnique(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         let kids = tree.childIDs(id)
+        if kids.count > 32 { checkUniqueInLargeBlock(tree, file, kids); return }
         // Blocks are small: compare each unique statement with the earlier ones, without
         // allocating. Ratings in a process's `dna` share one wildcard spec, so they are
         // told apart by their keyword text.
@@ -401,6 +474,22 @@ struct ModelBuilder: Sendable {
         }
     }
 
+    /// `checkUnique` for a block with many statements: the first statement of each
+    /// keyword from a table (linear; a block of 64k repeated settings stays fast).
+    private mutating func checkUniqueInLargeBlock(_ tree: SyntaxTree, _ file: Int, _ kids: ArraySlice<Int32>) {
+        var first: [String: Int32] = [:]
+        for c in kids {
+            let st = tree.statement(c)
+            guard st.spec >= 0, Keywords.spec(st.spec).unique else { continue }
+            // Ratings in a process's `dna` share one wildcard spec: told apart by their text.
+            let key = st.context == .dnaRatings ? "dna:" + tree.keywordText(c) : "spec:\(st.spec)"
+            guard let earlier = first[key] else { first[key] = c; continue }
+            let l = loc(file, tree.tokenRange(st.keywordToken))
+            let fl = loc(file, tree.tokenRange(tree.statement(earlier).keywordToken))
+            report(.duplicateSetting, l, "`\(tree.keywordText(c))` is already given in this block at \(describe(fl)); remove one")
+        }
+    }
+
     /// Resolves a name to a symbol of one of `kinds`, reporting unknown names and
     /// wrong kinds, and records the reference.
     @discardableResult
@@ -408,8 +497,7 @@ struct ModelBuilder: Sendable {
         let name = tree.name(arg)
         let l = loc(file, tree.nameRange(arg))
         guard let s = model.globalNames[name] else {
-            let candidates = model.symbols.filter { !$0.kind.isDisjoint(with: kinds) && $0.kind != .node }.map(\.name)
-            let suggestion = Suggestions.best(for: name, among: candidates)
+            let suggestion = suggester.best(for: name, kinds: kinds, in: model)
             var message = "no \(kinds.phrase.dropFirst(2)) named `\(name)`"
             if let s = suggestion { message += "; did you mean `\(s)`?" }
             report(.unknownReference, l, message,
@@ -625,7 +713,7 @@ struct ModelBuilder: Sendable {
                     let name = tree.keywordText(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
                     guard let crit = model.criterionNames[name] else {
-                        let sug = Suggestions.best(for: name, among: model.criteria.map(\.name))
+                        let sug = suggester.best(for: name, amongCriteriaOf: model)
                         report(.unknownCriterion, l, "no DNA criterion named `\(name)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
                                fixes: sug.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
                         model.references.append(Reference(location: l, symbol: nil))
@@ -649,12 +737,12 @@ struct ModelBuilder: Sendable {
             let name = tree.name(a)
             let l = loc(file, tree.nameRange(a))
             if name == Keywords.endTarget { return .end }
-            if let i = model.processes[p].nodes.firstIndex(where: { $0.name == name }) {
+            if let i = node(named: name, in: p) {
                 model.references.append(Reference(location: l, symbol: model.processes[p].nodes[i].symbol))
                 return .node(i)
             }
             let isProcess = model.globalNames[name].map { model.symbols[$0].kind == .process } ?? false
-            let sug = isProcess ? nil : Suggestions.best(for: name, among: model.processes[p].nodes.map(\.name) + [Keywords.endTarget])
+            let sug = isProcess ? nil : suggester.best(for: name, amongNodesOf: p, in: model)
             var message = "`\(name)` is not a step or decision of process `\(processName)`"
             message += sug.map { "; did you mean `\($0)`?" } ?? (isProcess ? "; `\(name)` is a process: to run it use `call \(name)`" : "")
             report(.targetNotInProcess, l, message,
@@ -789,6 +877,8 @@ struct FileContribution: Sendable {
     var resolveDiagnostics: [Diagnostic] = []
     /// Diagnostics of the `model` block's settings (only in the file that holds it).
     var settingsDiagnostics: [Diagnostic] = []
+    /// Where the first finding beyond `ModelBuilder.maxStoredDiagnostics` was dropped.
+    var firstDropped: ByteRange? = nil
     var referenceCount = 0
     var rejectedWorktimes: [Location] = []
 }

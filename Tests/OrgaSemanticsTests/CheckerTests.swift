@@ -196,3 +196,22 @@ final class CheckerTests: XCTestCase {
         XCTAssertTrue(apply(try XCTUnwrap(v.fixes.first), to: multi).contains("process P {\n  volume … /year\n  owner A"))
     }
 }
+
+/// Issue 17, item 7: a file's stored findings are bounded (the first
+/// `maxStoredDiagnostics` of a check, then one W121). The linear-time guard on 30k
+/// instances of each diagnostic is `OrgaSlowTests/MassDiagnosticsTests`.
+final class StoredFindingsBoundTests: XCTestCase {
+    func testFindingsBeyondTheBoundAreOneW121() {
+        let cap = ModelBuilder.maxStoredDiagnostics
+        let m = Analyzer.check(trees: [Parser.parse(path: "m.orga", text: String(repeating: "unit A\n", count: cap + 500))])
+        XCTAssertEqual(m.diagnostics.filter { $0.code == .duplicateName }.count, cap)
+        XCTAssertEqual(m.diagnostics.filter { $0.code == .tooManyErrors }.count, 1)
+        XCTAssertEqual(m.diagnostics.count, cap + 1)
+    }
+
+    func testFewerFindingsThanTheBoundAreAllKept() {
+        let m = Analyzer.check(trees: [Parser.parse(path: "m.orga", text: String(repeating: "unit A\n", count: 300))])
+        XCTAssertEqual(m.diagnostics.count, 299)
+        XCTAssertEqual(Set(m.diagnostics.map(\.code)), [.duplicateName])
+    }
+}

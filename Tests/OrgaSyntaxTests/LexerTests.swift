@@ -275,6 +275,18 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(lex(Array("// x".utf8) + [0xF0, 0x9F]).diagnostics.map(\.range), [ByteRange(4, 5)])
     }
 
+    /// ASCII files take the O(1) column path; it must agree with counting.
+    func testASCIIColumnsAgreeWithCounting() {
+        let ascii = SourceFile(path: "a.orga", text: "unit A\r\n  position P { planned 1 fte }\rx\n")
+        let mixed = SourceFile(path: "m.orga", bytes: Array("unit A\r\n  position P { planned 1 fte }\rx\n".utf8) + [0xC3, 0xBC])
+        XCTAssertTrue(ascii.isASCII)
+        XCTAssertFalse(mixed.isASCII)
+        for o in 0...ascii.bytes.count {
+            XCTAssertEqual(ascii.characterColumn(of: o), mixed.characterColumn(of: o), "offset \(o)")
+            XCTAssertEqual(ascii.utf16Column(of: o), mixed.utf16Column(of: o), "offset \(o)")
+        }
+    }
+
     func testDecodeScalar() {
         XCTAssertEqual(Lexer.decodeScalar(Array("ü".utf8), at: 0).scalar, "ü")
         XCTAssertEqual(Lexer.decodeScalar(Array("ü".utf8), at: 0).length, 2)
