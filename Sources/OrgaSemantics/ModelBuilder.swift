@@ -362,12 +362,19 @@ struct ModelBuilder: Sendable {
         }
     }
 
-    /// The first node of each name in process `p` (built once per process; nodes of a
-    /// process are declared in order, see `register`).
-    private mutating func node(named name: String, in p: Int) -> Int? {
+    /// Up to this many nodes a process is searched by name (cheaper than hashing, and the
+    /// usual case); beyond it, through its table in `nodeNames` (linear however large).
+    private static let smallProcess = 32
+
+    /// The first node named `name` among the first `count` nodes of process `p`.
+    private mutating func node(named name: String, in p: Int, among count: Int? = nil) -> Int? {
+        let nodes = model.processes[p].nodes
+        let n = min(count ?? nodes.count, nodes.count)
+        if n <= Self.smallProcess { return nodes[..<n].firstIndex { $0.name == name } }
         if let table = nodeNames[p] { return table[name] }
+        // The table of all nodes so far; `register` keeps it up to date from here on.
         var table: [String: Int] = [:]
-        for (i, n) in model.processes[p].nodes.enumerated() where table[n.name] == nil { table[n.name] = i }
+        for (i, node) in nodes[..<n].enumerated() where table[node.name] == nil { table[node.name] = i }
         nodeNames[p] = table
         return table[name]
     }
@@ -385,12 +392,13 @@ struct ModelBuilder: Sendable {
         switch symbol.kind {
         case .node:
             guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
+            // The node was just appended: compare it with the ones before it.
             let last = model.processes[p].nodes.count - 1
-            if last == 0 { nodeNames[p] = [:] }
-            if let first = nodeNames[p]?[symbol.name] {
+            if last == 0 { nodeNames[p] = nil }   // a process declared (again) from its first node
+            if let first = node(named: symbol.name, in: p, among: last) {
                 addIssue(.duplicateNode(symbol: id, first: NodeID(process: p, index: first)), file: file, at: symbol.location.range)
-            } else {
-                nodeNames[p, default: [:]][symbol.name] = last
+            } else if last > Self.smallProcess {
+                nodeNames[p]?[symbol.name] = last
             }
         case .criterion:
             if let f = first(in: \.criterionNames) {

@@ -308,6 +308,27 @@ final class IncrementalTests: XCTestCase {
         XCTAssertGreaterThan(incremental, edits / 4, "the incremental path is exercised")
     }
 
+    /// The state the linear diagnostics keep per file and per process (issue 17, items 5
+    /// and 7): a process beyond the size searched by name (node-name table), duplicates
+    /// beyond the per-file bound of stored findings (one W121, `firstDropped`), duplicate
+    /// declarations found by place and unknown references with "did you mean", in
+    /// several files; the incremental path must still equal a full build.
+    func testLargeProcessesAndBoundedFindings() throws {
+        try SlowTests.require()
+        let cap = 2_000   // ModelBuilder.maxStoredDiagnostics
+        var steps = ""
+        for i in 0..<60 { steps += "  step S\(i % 50) { by SB; time \(i + 1) min; next S\((i + 7) % 60) }\n" }
+        var units = ""
+        for i in 0..<40 { units += "unit Amt\(i) { in Amtt\(i % 3) }\n" }
+        let files = [
+            SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n" + units),
+            SourceFile(path: "/m/b.orga", text: "process P { volume 2 /day\n" + steps + "}\nprocess Q { volume 1 /year\n step A { by SBB; time 1 min; next Ende } }\n"),
+            SourceFile(path: "/m/c.orga", text: String(repeating: "unit Dup\n", count: cap + 40) + "position SB { in Amt }\n"),
+        ]
+        let incremental = run("large", files, edits: Self.edits(30), seed: SeededRandom.seed(for: self, default: 17))
+        XCTAssertGreaterThan(incremental, 3, "the incremental path is exercised")
+    }
+
     /// Edits that keep the declarations are incremental; others fall back, with the same result.
     func testIncrementalAndFallback() {
         let a = SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte; filled 1 fte }\n")
