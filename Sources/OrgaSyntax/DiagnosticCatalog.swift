@@ -131,7 +131,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
         .unexpectedToken: ("unexpected token", """
             A token stands where the statement cannot use it, for example a stray `->`
             or a `/` that is not followed by a rate unit (`/year`, `/month`, `/week`,
-            `/day`).
+            `/day`), or a word after a number that is no unit (`15 mins`: did you mean
+            `min`?).
             """),
         .missingArgument: ("missing argument", """
             The statement needs an argument that is not there, for example `time`
@@ -153,7 +154,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             The statement needs a `{ … }` block on the same line (for example `dna`).
             """),
         .unclosedBlock: ("unclosed block", """
-            A `{` has no matching `}` before the end of the file.
+            A `{` has no matching `}`. orgc reads the indentation to find the block that
+            lost its `}`: a statement indented like a block's own statement, which cannot
+            stand inside that block (a `step` after an open `step`), ends the block there,
+            and the error names that block and the line where its `}` belongs. Without
+            such a hint the error is at the `{` still open at the end of the file.
             """),
         .unmatchedBrace: ("unmatched `}`", """
             A `}` closes no open block. Remove it or add the missing `{`.

@@ -119,6 +119,8 @@ public final class KeywordSpec: Sendable {
     public let unique: Bool
     /// Part of LANGUAGE.md §9 (v2): parsed and name-checked, not yet computed.
     public let isV2: Bool
+    /// Some argument is a quantity (so a word after a number may be a misspelt unit).
+    public let takesQuantity: Bool
     /// The code reported when a `.choice` argument is a word outside its list
     /// (`from bogus` names no measured criterion: E601).
     public let wrongWordCode: DiagnosticCode
@@ -141,6 +143,7 @@ public final class KeywordSpec: Sendable {
         self.unique = unique
         self.isV2 = v2
         self.wrongWordCode = wrongWordCode
+        self.takesQuantity = args.contains { if case .quantity = $0.form { true } else { false } }
         self.doc = doc
         self.example = example.isEmpty ? keyword.rawValue : example
     }

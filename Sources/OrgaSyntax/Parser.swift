@@ -16,6 +16,12 @@ public struct Parser {
     private var docFirst: Int32 = -1
     private var docLast: Int32 = -1
     private var newlinesSinceDoc = 0
+    /// The contexts of the blocks open at the cursor, the file's first.
+    private var openContexts: [BlockContext] = [.file]
+    /// Blocks in which, after children indented deeper than the block's statement, a
+    /// child stands at or left of the statement's own indentation: there a `}` was most
+    /// likely left out. Named when a `{` turns out never to be closed.
+    private var dedentedBlocks: [(block: Int32, child: Int32)] = []
 
     public static func parse(_ file: SourceFile) -> SyntaxTree {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
@@ -146,9 +152,10 @@ public struct Parser {
                                          docFirst: doc.0, docLast: doc.1))
         advance()
         var last = first
-        parseArguments(&last)
+        parseArguments(&last, guessUnits: spec >= 0 && Keywords.spec(spec).takesQuantity)
         tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
+        var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
             tree.statements[Int(id)].lbrace = lbrace
@@ -167,10 +174,13 @@ public struct Parser {
                 tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
             } else {
                 var kids: [Int32] = []
+                let indent = lineIndentation(first)
+                var deeperChild = false, dedentNoted = false
+                openContexts.append(childContext)
                 while true {
                     skipSeparators()
                     if atEnd {
-                        error(.unclosedBlock, tokenRange(lbrace), "this `{` is never closed: add `}`")
+                        reportUnclosedAtEnd(id)
                         last = max(last, i - 1)
                         break
                     }
@@ -180,15 +190,32 @@ public struct Parser {
                         advance()
                         break
                     }
+                    // Indentation tells where a `}` was left out (as rustc and swiftc use it):
+                    // a statement at or left of this block's statement that cannot stand in
+                    // this block but can in one around it ends this block here.
+                    if let childIndent = indentationIfFirstOnLine(i) {
+                        if childIndent > indent {
+                            deeperChild = true
+                        } else if belongsToEnclosingBlock(childContext) {
+                            reportUnclosed(id, before: i)
+                            last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
+                            closedByIndentation = true
+                            break
+                        } else if deeperChild && !dedentNoted {
+                            dedentedBlocks.append((id, i))
+                            dedentNoted = true
+                        }
+                    }
                     if let c = parseStatement(context: childContext, parent: id, depth: depth + 1) { kids.append(c) }
                 }
+                openContexts.removeLast()
                 tree.statements[Int(id)].childStart = Int32(tree.children.count)
                 tree.statements[Int(id)].childCount = Int32(kids.count)
                 tree.children.append(contentsOf: kids)
             }
             // After the block the statement must end.
             let k = current()
-            if k != .newline && k != .semicolon && k != .rbrace && k != .eof {
+            if !closedByIndentation && k != .newline && k != .semicolon && k != .rbrace && k != .eof {
                 error(.unexpectedToken, tokenRange(i), "expected the end of the statement after its block, found \(k.spelling)")
                 skipStatement()
             }
@@ -198,6 +225,84 @@ public struct Parser {
         tree.statements[Int(id)].lastToken = max(last, first)
         bindSlots(id)
         return id
+    }
+
+    // MARK: Unclosed blocks
+
+    /// Leading blanks of the line that holds token `t`.
+    private func lineIndentation(_ t: Int32) -> Int {
+        let bytes = tree.bytes
+        var start = Int(tree.tokens[Int(t)].start)
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        var n = 0
+        while start + n < bytes.count && (bytes[start + n] == 0x20 || bytes[start + n] == 0x09) { n += 1 }
+        return n
+    }
+
+    /// The indentation of token `t` when it stands first on its line.
+    private func indentationIfFirstOnLine(_ t: Int32) -> Int? {
+        let bytes = tree.bytes
+        var p = Int(tree.tokens[Int(t)].start)
+        var n = 0
+        while p > 0 {
+            let b = bytes[p - 1]
+            if b == 0x0A || b == 0x0D { return n }
+            if b != 0x20 && b != 0x09 { return nil }
+            n += 1
+            p -= 1
+        }
+        return n
+    }
+
+    /// Whether the statement at the cursor cannot stand in a `context` block but can in
+    /// a block around it.
+    private func belongsToEnclosingBlock(_ context: BlockContext) -> Bool {
+        guard kind == .identifier else { return false }
+        let word = tree.text(i)
+        // Ratings take any word; an unknown block checks nothing: neither rules a keyword in.
+        if context != .unknown && context != .dnaRatings && Keywords.lookup(word, in: context) != nil { return false }
+        for c in openContexts.dropLast() where c != .unknown && c != .dnaRatings {
+            if Keywords.lookup(word, in: c) != nil { return true }
+        }
+        return false
+    }
+
+    /// `step S1` for a message: the keyword and the name it declares, if any.
+    private func statementLabel(_ id: Int32) -> String {
+        let st = tree.statements[Int(id)]
+        var label = tree.text(st.keywordToken)
+        if st.argCount > 0, tree.arguments[Int(st.argStart)].kind == .name {
+            label += " " + tree.text(tree.arguments[Int(st.argStart)].firstToken)
+        }
+        return label
+    }
+
+    /// Reports that the block of statement `id` lacks its `}`, which most likely belongs
+    /// before statement token `t`; the fix inserts it there, indented like the statement.
+    private mutating func reportUnclosed(_ id: Int32, before t: Int32) {
+        let st = tree.statements[Int(id)]
+        let file = tree.file
+        let line = file.line(of: Int(tree.tokens[Int(t)].start))
+        let lineStart = file.lineRange(line).lowerBound
+        let headerLine = file.lineRange(file.line(of: Int(tree.tokens[Int(st.firstToken)].start)))
+        let indent = tree.bytes[headerLine.lowerBound..<min(headerLine.lowerBound + lineIndentation(st.firstToken), headerLine.upperBound)]
+        let fix = Fix(title: "Insert `}` before line \(line + 1)",
+                      edits: [TextEdit(path: tree.path, range: ByteRange(lineStart, lineStart),
+                                       newText: String(decoding: indent, as: UTF8.self) + "}\n")])
+        error(.unclosedBlock, tokenRange(st.lbrace),
+              "this `{` of `\(statementLabel(id))` is never closed: add `}` before line \(line + 1)", fixes: [fix])
+    }
+
+    /// At the end of the file with block `id` still open: names the block inside it that
+    /// most likely lost its `}` (a child stands where the `}` should have been), or
+    /// else this block.
+    private mutating func reportUnclosedAtEnd(_ id: Int32) {
+        if let k = dedentedBlocks.firstIndex(where: { $0.block >= id }) {
+            let suspect = dedentedBlocks.remove(at: k)
+            reportUnclosed(suspect.block, before: suspect.child)
+            return
+        }
+        error(.unclosedBlock, tokenRange(tree.statements[Int(id)].lbrace), "this `{` is never closed: add `}`")
     }
 
     private mutating func reportUnknownKeyword(_ word: String, at t: Int32, context: BlockContext) {
@@ -245,7 +350,9 @@ public struct Parser {
 
     // MARK: Arguments
 
-    private mutating func parseArguments(_ last: inout Int32) {
+    /// `guessUnits`: the keyword takes a quantity, so a word after a number that is no
+    /// unit but looks like one (`15 mins`) is taken as a misspelt unit.
+    private mutating func parseArguments(_ last: inout Int32, guessUnits: Bool) {
         var afterComma = false
         // Arguments of this statement start here (a leading `,` has nothing before it).
         let argStart = tree.arguments.count
@@ -282,7 +389,7 @@ public struct Parser {
                     error(.unexpectedToken, tokenRange(i), "`\(k == .plus ? "+" : "-")` must be followed by a number")
                     advance()
                 } else {
-                    parseQuantityOrRange(afterComma)
+                    parseQuantityOrRange(afterComma, guessUnits: guessUnits)
                 }
             case .arrow:
                 parseArrow(afterComma)
@@ -344,7 +451,7 @@ public struct Parser {
         return (Double(String(decoding: digits, as: UTF8.self)) ?? 0, isInteger)
     }
 
-    private mutating func parseQuantityOrRange(_ afterComma: Bool) {
+    private mutating func parseQuantityOrRange(_ afterComma: Bool, guessUnits: Bool) {
         let first = i
         var arg = Argument(kind: .quantity, firstToken: first, lastToken: first, afterComma: afterComma)
         if kind == .plus || kind == .minus {
@@ -382,7 +489,18 @@ public struct Parser {
         case .percent: arg.unit = .percent; arg.lastToken = i; advance()
         case .euro: arg.unit = .euroSign; arg.lastToken = i; advance()
         case .identifier:
-            if let u = UnitWord(rawValue: tree.text(i)) { arg.unit = u; arg.lastToken = i; advance() }
+            let word = tree.text(i)
+            if let u = UnitWord(rawValue: word) {
+                arg.unit = u; arg.lastToken = i; advance()
+            } else if guessUnits, let u = UnitWord.meant(by: word) {
+                // One mistake, one diagnostic: the word is this quantity's unit, misspelt
+                // (not an extra argument), and the quantity is not used.
+                error(.unexpectedToken, tokenRange(i), "unknown unit `\(word)`; did you mean `\(u.rawValue)`?",
+                      fixes: [Fix(title: "Change to `\(u.rawValue)`", edits: [TextEdit(path: tree.path, range: tokenRange(i), newText: u.rawValue)])])
+                arg.isMalformed = true
+                arg.lastToken = i
+                advance()
+            }
         default: break
         }
         // Rate `/year`
@@ -440,13 +558,18 @@ public struct Parser {
             case .title:
                 if let a, a.kind == .string { bound[slotIndex] = st.argStart + Int32(k); k += 1 }
             case .optionalPhrase(let words):
-                if let a, isName(a, words[0]) {
+                if let a, isName(a, words[0]) || misspelling(a, of: words[0]) != nil {
                     bound[slotIndex] = st.argStart + Int32(k)
                     for w in words {
-                        if k < args.count && isName(args[k], w) { k += 1 } else {
-                            error(.missingArgument, k < args.count ? tree.range(of: args[k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
-                            break
+                        if k < args.count && isName(args[k], w) { k += 1; continue }
+                        // `of worktme`: one word misspelt; say which, and take it as meant.
+                        if k < args.count, let fix = misspelling(args[k], of: w) {
+                            error(.missingArgument, tree.range(of: args[k]), "expected `\(words.joined(separator: " "))`; did you mean `\(w)`?", fixes: [fix])
+                            k += 1
+                            continue
                         }
+                        error(.missingArgument, k < args.count ? tree.range(of: args[k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
+                        break
                     }
                 }
             case .rest:
@@ -500,6 +623,12 @@ public struct Parser {
         case .optionalPhrase(let words): return a.kind == .name && tree.text(a.firstToken) == words.first
         case .rest: return false
         }
+    }
+
+    /// A fix changing name argument `a` to `word` when it looks like a misspelling of it.
+    private func misspelling(_ a: Argument, of word: String) -> Fix? {
+        guard a.kind == .name, Suggestions.best(for: tree.text(a.firstToken), among: [word]) != nil else { return nil }
+        return Fix(title: "Change to `\(word)`", edits: [TextEdit(path: tree.path, range: tree.range(of: a), newText: word)])
     }
 
     private func describeShort(_ a: Argument) -> String {
@@ -560,7 +689,13 @@ public struct Parser {
             guard a.kind == .arrow else { return wrong(found) }
             return a.lastToken > a.firstToken
         case .word(let w):
-            guard a.kind == .name, tree.text(a.firstToken) == w else { return wrong(found) }
+            guard a.kind == .name, tree.text(a.firstToken) == w else {
+                if let fix = misspelling(a, of: w) {
+                    error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`; did you mean `\(w)`?", fixes: [fix])
+                    return false
+                }
+                return wrong(found)
+            }
             return true
         case .choice(let words):
             guard a.kind == .name else { return wrong(found) }

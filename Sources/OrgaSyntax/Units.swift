@@ -30,6 +30,25 @@ public enum UnitWord: String, CaseIterable, Sendable {
     }
 }
 
+extension UnitWord {
+    /// Words people write for a unit that Orga spells otherwise.
+    private static let aliases: [String: UnitWord] = [
+        "mins": .min, "minute": .min, "minutes": .min, "minuten": .min,
+        "hour": .h, "hours": .h, "hr": .h, "hrs": .h, "std": .h, "stunden": .h,
+        "day": .d, "days": .d, "tag": .d, "tage": .d,
+        "week": .wk, "weeks": .wk, "woche": .wk, "wochen": .wk,
+        "month": .mo, "months": .mo, "monat": .mo, "monate": .mo,
+        "euro": .EUR, "euros": .EUR, "vzä": .fte, "vze": .fte,
+    ]
+
+    /// The unit a word that is none most likely means (`mins` → `min`, `days` → `d`), if any.
+    public static func meant(by word: String) -> UnitWord? {
+        if let u = aliases[word.lowercased()] { return u }
+        let spelled = allCases.filter { $0 != .percent && $0 != .euroSign }.map(\.rawValue)
+        return Suggestions.best(for: word, among: spelled).flatMap(UnitWord.init(rawValue:))
+    }
+}
+
 /// The `/…` part of a rate.
 public enum RateWord: String, CaseIterable, Sendable {
     case year, month, week, day

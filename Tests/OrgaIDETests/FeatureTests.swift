@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 import OrgaSyntax
@@ -9,13 +10,10 @@ final class FeatureTests: XCTestCase {
     var dir = ""
     var workspace = IDEWorkspace()
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-ide-test-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    override func setUpWithError() throws {
+        dir = try makeTemporaryDirectory().path
         workspace = IDEWorkspace()
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
@@ -24,25 +22,9 @@ final class FeatureTests: XCTestCase {
         return path
     }
 
-    static let orgText = """
-        model M { worktime 1590 h }
-        unit Amt "Amt für Tests" {
-          /// Die Sachbearbeitung.
-          position SB "Sachbearbeitung" { planned 2 fte; filled 1 fte }
-        }
+    static let orgText = Fixtures.languageServerOrganisation
 
-        """
-
-    static let procText = """
-        process P "Prozess" {
-          owner Amt
-          volume 1_590 /year
-          step A "Prüfen 😀" { by SB; time 60 min }
-          decide D { branch "ja" 50 % -> A2; branch "nein" 50 % -> end }
-          step A2 { by SB; time 60 min }
-        }
-
-        """
+    static let procText = Fixtures.languageServerProcess
 
     /// A workspace with both files on disk and `proc.orga` open with `procText`.
     func openProcess(_ procText: String = FeatureTests.procText, org: String = FeatureTests.orgText) throws -> (DocContext, String) {
@@ -233,7 +215,7 @@ final class FeatureTests: XCTestCase {
         var rng = SeededRandom(for: self, default: 16)
         let pieces = ["{", "}", "step", " ", "\n", "\r", "😀", "ü", "->", "\"", "/*", "*/", "//", "by", "%", "1.5", "process", "X", "\u{FEFF}", ";"]
         var text = ""
-        for _ in 0..<2000 { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        for _ in 0..<2000 { text += pieces[rng.below(pieces.count)] }
         let path = "untitled:garbage"
         workspace.didOpen(path: path, text: SourceFile(path: path, text: text))
         let ctx = try workspace.context(path: path).context

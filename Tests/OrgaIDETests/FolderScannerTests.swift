@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 import OrgaSyntax
@@ -6,12 +7,7 @@ import OrgaIDE
 final class FolderScannerTests: XCTestCase {
     var dir = ""
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-scan-test-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory().path }
 
     func write(_ rel: String, _ text: String) {
         let path = dir + "/" + rel

@@ -9,20 +9,6 @@ import Glibc
 /// a `.orga` file over the size limit, binary files (one named `.orga`), symbolic
 /// link loops and deep nesting.
 enum HostileTree {
-    static func randomBytes(_ n: Int, _ rng: inout SeededRandom) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: n)
-        var i = 0
-        while i < n {
-            var word = rng.next()
-            for _ in 0..<8 where i < n {
-                out[i] = UInt8(truncatingIfNeeded: word)
-                word >>= 8
-                i += 1
-            }
-        }
-        return out
-    }
-
     struct Made {
         var root: String
         /// Names declared only in the real models (each found by workspace/symbol).
@@ -49,7 +35,7 @@ enum HostileTree {
     /// entries than a folder scanned at once); `bigFileBytes` is the oversized `.orga` file.
     static func make(at root: String, seed: UInt64, junkDirs: Int = 60, filesPerDir: Int = 100, bigFileBytes: Int = 9 << 20) -> Made {
         var rng = SeededRandom(seed: seed)
-        let junk = randomBytes(64, &rng)
+        let junk = rng.bytes(64)
         let tag = String(seed % 1000)
         mkdir(root)
         var modelNames: [String] = []
@@ -79,8 +65,8 @@ enum HostileTree {
         skipped.append("BigUnit\(tag)")
         // Binary, one of them named .orga (read and parsed: it must not hurt).
         mkdir(root + "/bin")
-        write(root + "/bin/garbage.orga", randomBytes(20_000, &rng))
-        write(root + "/bin/blob.bin", randomBytes(100_000, &rng))
+        write(root + "/bin/garbage.orga", rng.bytes(20_000))
+        write(root + "/bin/blob.bin", rng.bytes(100_000))
         // Symbolic link loops: never followed.
         mkdir(root + "/loop")
         try? FileManager.default.createSymbolicLink(atPath: root + "/loop/self", withDestinationPath: "..")

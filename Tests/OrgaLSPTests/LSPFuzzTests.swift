@@ -1,8 +1,8 @@
 import XCTest
 import Foundation
+import OrgaTestSupport
 import OrgaSyntax
 import OrgaSupport
-import OrgaTestSupport
 @testable import OrgaLSP
 
 /// Seeded fuzzing of the server: random opens, edits (ranges in and out of the text),
@@ -11,21 +11,18 @@ import OrgaTestSupport
 /// random positions. Every request must be answered, the server must never trap, and
 /// it must exit cleanly at the end.
 ///
-/// Short and deterministic by default (CI). A nightly job runs it long:
-/// `ORGC_FUZZ_LONG=1` (20,000 steps) or `ORGC_LSP_FUZZ_STEPS=N`, with another seed by
-/// `ORGC_TEST_SEED=N` (the seed is printed when the test fails).
+/// Short and deterministic by default (CI: 300 steps, about 2 s, so it stays in the
+/// quick suite). The nightly job runs it long (`ORGC_FUZZ_LONG=1`: 20,000 steps) with
+/// a seed of its own (`ORGC_TEST_SEED`); `ORGC_LSP_FUZZ_STEPS=N` sets the steps.
 final class LSPFuzzTests: XCTestCase {
-    static let steps = ProcessInfo.processInfo.environment["ORGC_LSP_FUZZ_STEPS"].flatMap { Int($0) }
-        ?? (ProcessInfo.processInfo.environment["ORGC_FUZZ_LONG"] == "1" ? 20_000 : 300)
+    static let steps = SlowTests.iterations("ORGC_LSP_FUZZ_STEPS", short: 300, long: 20_000)
 
     var dir = ""
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-lsp-fuzz-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir + "/proj/processes", withIntermediateDirectories: true)
+    override func setUpWithError() throws {
+        dir = try makeTemporaryDirectory().path
+        try FileManager.default.createDirectory(atPath: dir + "/proj/processes", withIntermediateDirectories: true)
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     static let snippets = [
         "model M { worktime 1600 h; workdays 200 }\n",
@@ -39,9 +36,9 @@ final class LSPFuzzTests: XCTestCase {
                          "process", "unit", "X", "\u{FEFF}", ";", "end", "call", "time 5 min", "\u{0}", "\t", "1e309", "-1"]
 
     func testRandomSessionsWithHostileWorkspaceFolders() throws {
-        var rng = SeededRandom(for: self, default: 1)
-        let seed = rng.seed
-        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_TEST_SEED, ORGC_LSP_FUZZ_STEPS or ORGC_FUZZ_LONG=1)")
+        let seed = SeededRandom.seed(for: self, default: 1)
+        var rng = SeededRandom(seed: seed)
+        print("LSP fuzz: seed \(seed), \(LSPFuzzTests.steps) steps (ORGC_TEST_SEED / ORGC_LSP_FUZZ_STEPS)")
         // The folders: a small project, a hostile tree large enough to be indexed in the
         // background, and a small hostile one scanned at once.
         let project = dir + "/proj"

@@ -1,3 +1,4 @@
+import OrgaTestSupport
 import XCTest
 import Foundation
 import OrgaSyntax
@@ -10,12 +11,10 @@ import OrgaSupport
 final class LargeFolderTests: XCTestCase {
     var dir = ""
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-lsp-large-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir + "/proj", withIntermediateDirectories: true)
+    override func setUpWithError() throws {
+        dir = try makeTemporaryDirectory().path
+        try FileManager.default.createDirectory(atPath: dir + "/proj", withIntermediateDirectories: true)
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
 
     let orgText = "model M { worktime 1590 h }\nunit Amt { position SB { planned 2 fte } }\n"
     let procText = "process P { volume 1_590 /year\n  step A { by SB; time 60 min } }\n"

@@ -102,12 +102,7 @@ func pos(_ line: Int, _ character: Int) -> JSONValue { LSPPosition(line: line, c
 final class ServerTests: XCTestCase {
     var dir = ""
 
-    override func setUp() {
-        dir = NSTemporaryDirectory() + "orgc-lsp-test-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory().path }
 
     func write(_ name: String, _ text: String) -> String {
         let path = dir + "/" + name
@@ -115,25 +110,9 @@ final class ServerTests: XCTestCase {
         return URIs.uri(fromPath: path)
     }
 
-    let orgText = """
-        model M { worktime 1590 h }
-        unit Amt "Amt für Tests" {
-          /// Die Sachbearbeitung.
-          position SB "Sachbearbeitung" { planned 2 fte; filled 1 fte }
-        }
+    let orgText = Fixtures.languageServerOrganisation
 
-        """
-
-    let procText = """
-        process P "Prozess" {
-          owner Amt
-          volume 1_590 /year
-          step A "Prüfen 😀" { by SB; time 60 min }
-          decide D { branch "ja" 50 % -> A2; branch "nein" 50 % -> end }
-          step A2 { by SB; time 60 min }
-        }
-
-        """
+    let procText = Fixtures.languageServerProcess
 
     func openDoc(_ h: Harness, _ uri: String, _ text: String, version: Int = 1) {
         h.notify("textDocument/didOpen", .object([("textDocument", .object([

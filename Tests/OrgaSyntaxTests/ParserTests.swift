@@ -232,6 +232,83 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(shape(t), "unit{} unit")
     }
 
+    /// A `}` left out after a step (issue 17, item 9): the sibling `step`, indented like the
+    /// open step and impossible inside it, ends the step's block there. One error, at the
+    /// step's `{`, with a fix; no E111 cascade and no error at the process's `{`.
+    func testMissingBraceIsFoundByIndentation() throws {
+        let text = "process P {\n  step S1 {\n    by SB\n  step S2 {\n    by SB\n  }\n}\n"
+        let t = parse(text)
+        XCTAssertEqual(t.diagnostics.map(\.code.rawValue), ["E118"])
+        let d = try XCTUnwrap(t.diagnostics.first)
+        XCTAssertEqual(t.file.text(d.range.start..<d.range.end), "{")
+        XCTAssertEqual(t.file.line(of: d.range.start), 1, "at the step's `{`, not the process's")
+        XCTAssertEqual(d.message, "this `{` of `step S1` is never closed: add `}` before line 4")
+        XCTAssertEqual(shape(t), "process{step{by},step{by}}")
+        let s1 = statement(t, 0, 0)
+        XCTAssertNil(t.statement(s1).closeBrace)
+        XCTAssertEqual(t.file.text(t.range(s1).start..<t.range(s1).end), "step S1 {\n    by SB")
+        // Applying the fix gives a file without errors.
+        let edit = try XCTUnwrap(d.fixes.first?.edits.first)
+        XCTAssertEqual(edit.newText, "  }\n")
+        var bytes = Array(text.utf8)
+        bytes.replaceSubrange(edit.range.start..<edit.range.end, with: Array(edit.newText.utf8))
+        XCTAssertEqual(Parser.parse(path: "t.orga", text: String(decoding: bytes, as: UTF8.self)).diagnostics.map(\.code.rawValue), [])
+    }
+
+    func testIndentationClosesOnlyWhatCannotStayOpen() {
+        // Statements allowed where they stand never close a block, however indented.
+        XCTAssertEqual(codes("unit A {\nposition P { planned 1 fte }\nunit B { }\n}\n"), [])
+        // A statement indented deeper than the block stays in it (an E111 as before).
+        XCTAssertEqual(codes("process P {\n  step S1 {\n    by SB\n    step S2 { }\n  }\n}\n"), ["E111"])
+        // Two blocks left open: both named, the file-level `process` closes the outer one.
+        XCTAssertEqual(codes("process P {\n  step S1 {\n    by SB\nprocess Q { }\n"), ["E118", "E118"])
+        // At the end of the file: the block whose child stands left of its indentation
+        // is named; without such a child, the block still open is.
+        var t = parse("unit A {\n  unit A1 {\n    position X { }\n  unit A2 { }\n}\n")
+        XCTAssertEqual(t.diagnostics.map(\.message), ["this `{` of `unit A1` is never closed: add `}` before line 4"])
+        t = parse("unit A {\nposition X { }\nunit B { }\n")
+        XCTAssertEqual(t.diagnostics.map(\.message), ["this `{` is never closed: add `}`"])
+        XCTAssertEqual(t.file.line(of: t.diagnostics[0].range.start), 0)
+    }
+
+    /// Closed word lists suggest the word meant (issue 17, item 11), with a fix, and one
+    /// mistake gives one diagnostic.
+    func testMisspeltWordsOfClosedListsSuggestTheWordMeant() throws {
+        func only(_ text: String) throws -> (Diagnostic, String) {
+            let t = parse(text)
+            XCTAssertEqual(t.diagnostics.count, 1, "\(text): \(t.diagnostics.map(\.message))")
+            let d = try XCTUnwrap(t.diagnostics.first)
+            return (d, t.file.text(d.range.start..<d.range.end))
+        }
+        var (d, at) = try only("process P { step S { time 15 mins } }")
+        XCTAssertEqual(d.code, .unexpectedToken)
+        XCTAssertEqual(d.message, "unknown unit `mins`; did you mean `min`?")
+        XCTAssertEqual(at, "mins")
+        XCTAssertEqual(d.fixes.first?.edits.first?.newText, "min")
+        (d, _) = try only("position P { effort \"x\" 80 hours /year }")
+        XCTAssertEqual(d.message, "unknown unit `hours`; did you mean `h`?")
+        (d, _) = try only("position P { planned 2 FTE }")
+        XCTAssertEqual(d.message, "unknown unit `FTE`; did you mean `fte`?")
+        (d, at) = try only("position P { freeze untill 2025-01-01 }")
+        XCTAssertTrue(d.message.hasSuffix("did you mean `until`?"), d.message)
+        XCTAssertEqual(at, "untill")
+        XCTAssertEqual(d.fixes.first?.edits.first?.newText, "until")
+        (d, at) = try only("model M { allowance 10 % of worktme }")
+        XCTAssertEqual(d.message, "expected `of worktime`; did you mean `worktime`?")
+        XCTAssertEqual(at, "worktme")
+        (d, _) = try only("model M { allowance 10 % off worktime }")
+        XCTAssertEqual(d.message, "expected `of worktime`; did you mean `of`?")
+        (d, _) = try only("process P { source timming }")
+        XCTAssertTrue(d.message.hasSuffix("did you mean `timing`?"), d.message)
+        (d, _) = try only("dna { criterion c { from leadtim } }")
+        XCTAssertEqual(d.code, .unknownCriterion)
+        XCTAssertTrue(d.message.hasSuffix("did you mean `leadtime`?"), d.message)
+        // A word that resembles no unit stays an extra argument; v2 statements taking
+        // the rest of the line guess nothing.
+        XCTAssertEqual(codes("process P { step S { time 15 banana } }"), ["E202", "E114"])
+        XCTAssertEqual(codes("scenario S { change X time 15 mins }"), [])
+    }
+
     func testStatementAfterBlockMustEnd() {
         XCTAssertEqual(codes("unit A { } unit B"), ["E112"])
         XCTAssertEqual(codes("unit A { } // ok\nunit B { };unit C { }"), [])

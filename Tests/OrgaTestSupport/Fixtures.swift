@@ -25,4 +25,28 @@ public enum Fixtures {
           step Bearbeiten "Widerspruch prüfen und bescheiden" { by SB; time 90 min }
         }
         """
+
+    /// A small organisation (model, unit, documented position) for the language
+    /// feature and server tests, beside `languageServerProcess`.
+    public static let languageServerOrganisation = """
+        model M { worktime 1590 h }
+        unit Amt "Amt für Tests" {
+          /// Die Sachbearbeitung.
+          position SB "Sachbearbeitung" { planned 2 fte; filled 1 fte }
+        }
+
+        """
+
+    /// A process with umlauts, an emoji, a decision and a loop, owned by the unit of
+    /// `languageServerOrganisation`.
+    public static let languageServerProcess = """
+        process P "Prozess" {
+          owner Amt
+          volume 1_590 /year
+          step A "Prüfen 😀" { by SB; time 60 min }
+          decide D { branch "ja" 50 % -> A2; branch "nein" 50 % -> end }
+          step A2 { by SB; time 60 min }
+        }
+
+        """
 }
