@@ -1,6 +1,6 @@
 import OrgaSemantics
 
-/// Personnel cost (LANGUAGE.md §5): cost of a position = fte × grade cost × (1 + overhead)
+/// Personnel cost (docs/language.md, Staffing): cost of a position = fte × grade cost × (1 + overhead)
 /// + fte × workplace, for planned and for need.
 public enum Costs {
     /// Annual cost of one fte of position `p`: grade cost × (1 + overhead) + workplace.

@@ -1,7 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 
-/// The Prozess-DNA score (LANGUAGE.md §4.7): every criterion normalised to 0…1 —
+/// The Prozess-DNA score (docs/language.md, Prozess-DNA): every criterion normalised to 0…1 —
 /// measured ones by min–max over all processes of the model (all equal → 0), rated ones
 /// by their scale — and score = 100 × Σ wᵢ·nᵢ ÷ Σ wᵢ over the criteria the process has a
 /// value for. A missing value is flagged (`complete == false`), never scored as 0.

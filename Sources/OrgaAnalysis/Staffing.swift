@@ -1,7 +1,7 @@
 import OrgaSyntax
 import OrgaSemantics
 
-/// The staffing engine (Personalbemessung, LANGUAGE.md §4.4–§5 and §4.7). Pure and
+/// The staffing engine (Personalbemessung, docs/language.md (Staffing, Prozess-DNA)). Pure and
 /// thread-safe: `analyze` only reads the model, so the language server, graphs and
 /// reports may call it concurrently.
 ///
@@ -86,7 +86,7 @@ private struct Engine {
                               totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
     }
 
-    // MARK: Cases (LANGUAGE.md §5: cases(p) = volume(p) + Σ cases(caller) × visits × share)
+    // MARK: Cases (docs/language.md, Staffing: cases(p) = volume(p) + Σ cases(caller) × visits × share)
 
     private mutating func computeCases(callersFirst: [Int], cyclic: [Bool]) {
         let np = model.processes.count
@@ -244,7 +244,7 @@ private struct Engine {
         }
     }
 
-    /// The performing-unit key of each performer step (LANGUAGE.md §4.7: a position
+    /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position
     /// counts as its unit, actors and systems as themselves), numbered densely in order of first appearance; nil for other nodes.
     private func handoffs(_ p: Int) -> Double? {
         let proc = model.processes[p]

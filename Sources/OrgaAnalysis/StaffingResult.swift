@@ -18,7 +18,7 @@ public struct Contribution: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// Case work: a process step done by the position or unit.
         case step
-        /// `effort "…" X fte` or `effort "…" X h /year` (no Verteilzeit, LANGUAGE.md §5).
+        /// `effort "…" X fte` or `effort "…" X h /year` (no Verteilzeit, docs/language.md, Staffing).
         case effort
         /// `coverage X h /week` (Arbeitsplatzmethode: h/week × 52 ÷ worktime, no Verteilzeit).
         case coverage
@@ -139,7 +139,7 @@ public struct UnitStaffing: Sendable {
     public var filled: Double
     /// Σ need of the positions directly in the unit + Σ need of the sub-units + `ownNeed`.
     public var need: Double
-    /// Work done `by` the unit itself (LANGUAGE.md §4.6: work lands on the unit).
+    /// Work done `by` the unit itself (docs/language.md, Staffing: work lands on the unit).
     public var ownNeed: Double
     public var ownContributions: [Contribution]
     public var gap: Double

@@ -1,6 +1,6 @@
 import OrgaSemantics
 
-/// Expected visits per node of a process (LANGUAGE.md §5): the absorbing Markov chain
+/// Expected visits per node of a process (docs/language.md, Staffing): the absorbing Markov chain
 /// `v = e_start + Pᵀ v`, solved exactly by `FlowSolver`.
 public enum Visits {
     /// Why a flow cannot be solved (`FlowGraph.Problem`).
@@ -60,7 +60,7 @@ public enum Visits {
         return Solution(visits: visits, problem: nil, reachable: reach, acyclic: false, transitions: trans)
     }
 
-    /// Expected number of handoffs per case (LANGUAGE.md §4.7): how often a performer
+    /// Expected number of handoffs per case (docs/language.md, Prozess-DNA): how often a performer
     /// step is followed — through decisions, calling steps, steps without performer and
     /// skipped steps (`share`) — by an executed performer step with a different key.
     ///

@@ -81,7 +81,7 @@ public enum Formatter {
 
 /// Compares a file with its formatted version.
 enum Equivalence {
-    /// Separators: line breaks and `;` (LANGUAGE.md §1: a statement ends at either).
+    /// Separators: line breaks and `;` (docs/language.md, Lexical structure: a statement ends at either).
     static func isSeparator(_ k: TokenKind) -> Bool { k == .newline || k == .semicolon || k == .eof }
 
     /// Kind and text of every token except separators, with comment text normalised

@@ -87,7 +87,7 @@ struct Checker {
         for (i, u) in model.units.enumerated() { if let p = u.parent { model.units[p].subunits.append(i) } }
     }
 
-    /// A `head` should be a position of the unit it leads (LANGUAGE.md §4.4).
+    /// A `head` should be a position of the unit it leads (docs/language.md, Staffing).
     private mutating func checkHeads() {
         for u in model.units.indices {
             guard let h = model.units[u].head, h >= 0, h < model.positions.count, model.positions[h].unit != u,

@@ -406,7 +406,7 @@ struct ModelBuilder: Sendable {
                 recordDuplicate(id, at: symbol.location)
             }
         case .target:
-            break   // targets have their own names (LANGUAGE.md §4 lists the shared namespace without them)
+            break   // targets have their own names (docs/language.md, Declarations, lists the shared namespace without them)
         default:
             if let f = first(in: \.globalNames) {
                 addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)

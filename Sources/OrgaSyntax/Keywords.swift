@@ -117,7 +117,7 @@ public final class KeywordSpec: Sendable {
     public let declares: DeclKinds?
     /// At most once per block.
     public let unique: Bool
-    /// Part of LANGUAGE.md §9 (v2): parsed and name-checked, not yet computed.
+    /// Part of docs/language.md, v2 statements (v2): parsed and name-checked, not yet computed.
     public let isV2: Bool
     /// Some argument is a quantity (so a word after a number may be a misspelt unit).
     public let takesQuantity: Bool

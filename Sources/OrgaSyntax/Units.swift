@@ -64,7 +64,7 @@ public enum RateWord: String, CaseIterable, Sendable {
     }
 }
 
-/// The dimension a property expects (LANGUAGE.md §3).
+/// The dimension a property expects (docs/language.md, Quantities).
 public enum Dimension: String, Sendable, CaseIterable {
     case effortTime          // min, h
     case calendarTime        // min, h, d, wk, mo

@@ -8,7 +8,7 @@ import OrgaTestSupport
 /// next to it; none is copied from the engine's output.
 final class StaffingTests: XCTestCase {
 
-    // MARK: LANGUAGE.md §8 (worked example)
+    // MARK: The worked example (README)
 
     static let worked = Fixtures.languageExample
 
@@ -54,7 +54,7 @@ final class StaffingTests: XCTestCase {
         let src = Self.worked.replacingOccurrences(of: "allowance 10 %", with: "allowance 9 % of worktime")
         let (m, r) = analyze(src)
         XCTAssertEqual(m.errorCodes(), [])
-        // 3,150 h ÷ (1 − 0.09) = 3,461.538 h ÷ 1,590 h = 2.177068 fte (DOMAIN.md: 2.177)
+        // 3,150 h ÷ (1 − 0.09) = 3,461.538 h ÷ 1,590 h = 2.177068 fte (the Orghandbuch example: 2.177)
         let need = r.positions[m.position("SB")].need
         assertClose(need, 3150.0 / 0.91 / 1590.0)
         XCTAssertEqual((need * 1000).rounded() / 1000, 2.177)

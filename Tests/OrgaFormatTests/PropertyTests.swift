@@ -21,7 +21,7 @@ final class PropertyTests: XCTestCase {
         XCTAssertGreaterThan(clean, 0, "no error-free file in the corpus")
     }
 
-    /// Samples (written by hand against LANGUAGE.md) must all be formattable.
+    /// Samples (written by hand in the Orga language) must all be formattable.
     func testSamplesAreFormattable() throws {
         let samples = ModelFiles.orgaFiles(under: TestPaths.samples)
         for url in samples {

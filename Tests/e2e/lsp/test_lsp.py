@@ -160,7 +160,7 @@ async def test_hover(client):
     assert hover is not None
     value = hover.contents.value
     assert "Sachbearbeitung im Bürgerbüro." in value
-    # SB: (2,400 × 45 min + 900 × 90 min) × 1.1 ÷ 1,590 h = 2.18 fte (LANGUAGE.md §5).
+    # SB: (2,400 × 45 min + 900 × 90 min) × 1.1 ÷ 1,590 h = 2.18 fte (docs/language.md, Staffing).
     assert "2.18" in value and "need" in value
     assert hover.contents.kind == types.MarkupKind.Markdown
     # A process: cases, fte, lead time, DNA.
