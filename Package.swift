@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
         .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
-        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaIDE", "OrgaSupport"]),
+        .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
             "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
         ]),

@@ -1,6 +1,5 @@
 import OrgaSyntax
 import OrgaSupport
-import OrgaSemantics
 import OrgaIDE
 
 /// A request about one document: the IDE context, the URI and the position converter.

@@ -7,7 +7,6 @@ import Darwin
 #endif
 import Foundation
 import OrgaSyntax
-import OrgaSemantics
 import OrgaIDE
 import OrgaSupport
 
@@ -485,7 +484,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func publish(_ m: ModelState) {
-        guard let model = m.model else { return }
+        guard m.model != nil else { return }
         let byPath = workspace.diagnostics(m)
         var targets = Set<String>()
         for p in m.paths where documents.open[p] != nil || settings.workspaceDiagnostics { targets.insert(p) }

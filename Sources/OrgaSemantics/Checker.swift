@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Whole-model checks that need every declaration resolved: the unit tree, process
 /// flow, required staffing inputs and the Prozess-DNA. It reads the model only; the
@@ -113,11 +114,11 @@ struct Checker {
             }
             if p.filled > p.planned + 1e-9 {
                 report(.filledExceedsPlanned, p.location,
-                       "position `\(p.name)` has \(fmtNumber(p.filled)) fte filled but only \(fmtNumber(p.planned)) fte planned")
+                       "position `\(p.name)` has \(NumberFormat.shortest(p.filled)) fte filled but only \(NumberFormat.shortest(p.planned)) fte planned")
             }
             if let kw = p.kw, let y = year, kw <= y, p.planned > 0 {
                 report(.pastKwStillPlanned, p.location,
-                       "position `\(p.name)` is kw from \(kw) but still has \(fmtNumber(p.planned)) fte planned in the model year \(y)")
+                       "position `\(p.name)` is kw from \(kw) but still has \(NumberFormat.shortest(p.planned)) fte planned in the model year \(y)")
             }
             // A `grade` written but rejected, or misspelt, has its own diagnostic.
             if !p.gradeSetting.isWrittenOrMeant && costsInUse {
@@ -158,12 +159,12 @@ struct Checker {
                 if let last = node.branches.last, let share = last.shareSetting.location {
                     let rest = (1 - (sum - last.share)) * 100
                     if rest >= 0 && rest <= 100 {
-                        fixes.append(Fix(title: "Set the last branch to \(fmtNumber(roundPct(rest))) %",
-                                         edits: [TextEdit(path: sources.path(share), range: share.range, newText: "\(fmtNumber(roundPct(rest))) %")]))
+                        fixes.append(Fix(title: "Set the last branch to \(NumberFormat.shortest(roundPct(rest))) %",
+                                         edits: [TextEdit(path: sources.path(share), range: share.range, newText: "\(NumberFormat.shortest(roundPct(rest))) %")]))
                     }
                 }
                 report(.branchSharesNot100, node.location,
-                       "the branches of `\(node.name)` add up to \(fmtNumber(roundPct(pct))) %, not 100 %", fixes: fixes)
+                       "the branches of `\(node.name)` add up to \(NumberFormat.shortest(roundPct(pct))) %, not 100 %", fixes: fixes)
             }
         }
         // A flow with a broken piece already has its own diagnostic; the whole-flow
@@ -350,7 +351,7 @@ struct Checker {
                     report(.ratingForMeasuredCriterion, rating.location, "criterion `\(name)` is measured by orgc (`from \(c.measure!)`); remove this rating")
                 } else if let s = c.scale, rating.value < s.lower || rating.value > s.upper {
                     report(.ratingOutsideScale, rating.location,
-                           "rating \(fmtNumber(rating.value)) is outside the scale \(fmtNumber(s.lower))..\(fmtNumber(s.upper)) of `\(name)`")
+                           "rating \(NumberFormat.shortest(rating.value)) is outside the scale \(NumberFormat.shortest(s.lower))..\(NumberFormat.shortest(s.upper)) of `\(name)`")
                 }
             }
             let missing = rated.filter { process.ratings[$0.name] == nil }.map { "`\($0.name)`" }

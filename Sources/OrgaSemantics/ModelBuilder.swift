@@ -533,7 +533,7 @@ struct ModelBuilder: Sendable {
         let deduction = tree.arg(c, .ofWorktime) != nil
         let fraction = a.value / 100
         if deduction && fraction >= 1 {
-            report(.allowanceTooLarge, loc(file, tree.range(of: a)), "`allowance \(fmtNumber(a.value)) % of worktime` leaves no working time; it must be below 100 %")
+            report(.allowanceTooLarge, loc(file, tree.range(of: a)), "`allowance \(NumberFormat.shortest(a.value)) % of worktime` leaves no working time; it must be below 100 %")
             return .rejected(l)
         }
         return .given(Allowance(fraction: fraction, convention: deduction ? .deduction : .surcharge), l)
@@ -858,9 +858,6 @@ func article(_ phrase: String) -> String {
     guard phrase.hasPrefix("a "), let first = phrase.dropFirst(2).first, "aeio".contains(first) else { return phrase }
     return "an " + phrase.dropFirst(2)
 }
-
-/// Shortest decimal form of a number for messages (`10`, `12.5`).
-func fmtNumber(_ v: Double) -> String { NumberFormat.shortest(v) }
 
 /// How many entries of each kind the model had before one file's declarations.
 struct DeclCounts: Equatable, Sendable {
