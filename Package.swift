@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
+        .target(name: "OrgaImport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
         .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
         .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
-            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
+            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport", "OrgaImport",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
         .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
         .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis", "OrgaSupport"], exclude: ["golden"]),
         .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),
+        .testTarget(name: "OrgaImportTests", dependencies: ["OrgaImport", "OrgaSyntax", "OrgaSemantics", "OrgaCLI", "OrgaGraphs"], exclude: ["fixtures", "golden"]),
     ]
 )
 

@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An XML document read into a flat array of elements (Foundation's `XMLParser`,
+/// namespaces resolved, external entities never loaded). Elements refer to each other
+/// by index: no recursion is needed to walk a deep document.
+public struct XMLTree: Sendable {
+    public struct Element: Sendable {
+        /// Local name (`task`, not `bpmn:task`) and namespace URI.
+        public var name: String
+        public var namespace: String
+        /// Attributes by qualified name as written (`id`, `orgc:share`, `xsi:type`).
+        public var attributes: [String: String]
+        public var parent: Int?
+        public var children: [Int] = []
+        /// Character data directly inside the element (trimmed by the reader where needed).
+        public var text: String = ""
+        /// 1-based line of the start tag.
+        public var line: Int
+    }
+
+    public var elements: [Element] = []
+    /// Index of the root element (0 when the document has one).
+    public var root: Int? { elements.isEmpty ? nil : 0 }
+
+    public struct ParseError: Error, Sendable {
+        public var line: Int
+        public var column: Int
+        public var reason: String
+        /// The document may be well-formed but exceeds a limit of the reader.
+        public var limit = false
+    }
+
+    /// Reads `bytes`. Nesting deeper than `maxDepth` or more than `maxElements` elements
+    /// is an error (a hostile document must not exhaust memory).
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256, maxElements: Int = 2_000_000) -> Result<XMLTree, ParseError> {
+        let delegate = Builder(maxDepth: maxDepth, maxElements: maxElements)
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if let stop = delegate.stopReason {
+            return .failure(ParseError(line: delegate.stopLine, column: 1, reason: stop, limit: true))
+        }
+        guard ok else {
+            let reason = parser.parserError.map { describe($0) } ?? "not well-formed XML"
+            return .failure(ParseError(line: max(1, parser.lineNumber), column: max(1, parser.columnNumber), reason: reason))
+        }
+        if let open = delegate.stack.last {
+            let e = delegate.tree.elements[open]
+            return .failure(ParseError(line: max(1, parser.lineNumber), column: 1, reason: "not well-formed XML: <\(e.name)> (line \(e.line)) is never closed", limit: true))
+        }
+        guard !delegate.tree.elements.isEmpty else {
+            return .failure(ParseError(line: 1, column: 1, reason: "no XML element"))
+        }
+        return .success(delegate.tree)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        let text = ns.localizedDescription
+        // Foundation's text is "The operation could not be completed. (… error 4.)" on
+        // Linux; the libxml2 code tells more.
+        switch ns.code {
+        case 4: return "the document is empty or not XML"
+        case 5: return "the document ends too early (premature end of data)"
+        case 9: return "a character that XML does not allow"
+        case 23, 39: return "an unclosed or mismatched tag"
+        case 76: return "a tag is not closed (mismatched end tag)"
+        case 89: return "entity references expand too far (refused: a billion-laughs document?)"
+        case 111: return "an unclosed or mismatched tag"
+        default: return "not well-formed XML (\(text))"
+        }
+    }
+
+    /// The children of `i` named `name` in namespace `ns` (any namespace when nil).
+    public func children(_ i: Int, _ name: String, ns: String? = nil) -> [Int] {
+        guard i >= 0, i < elements.count else { return [] }
+        return elements[i].children.filter { elements[$0].name == name && (ns == nil || elements[$0].namespace == ns) }
+    }
+
+    public func attribute(_ i: Int, _ name: String) -> String? {
+        guard i >= 0, i < elements.count else { return nil }
+        return elements[i].attributes[name]
+    }
+
+    /// An attribute by namespace-qualified name regardless of its prefix (`orgc:share`
+    /// written as `o:share`): matched by local name among attributes with a prefix.
+    public func attribute(_ i: Int, local: String, prefixed: Bool) -> String? {
+        guard i >= 0, i < elements.count else { return nil }
+        let attrs = elements[i].attributes
+        for key in attrs.keys.sorted() where key.hasSuffix(":" + local) { return attrs[key] }
+        return nil
+    }
+}
+
+private final class Builder: NSObject, XMLParserDelegate {
+    var tree = XMLTree()
+    var stack: [Int] = []
+    let maxDepth: Int
+    let maxElements: Int
+    var stopReason: String?
+    var stopLine = 1
+
+    init(maxDepth: Int, maxElements: Int) {
+        self.maxDepth = maxDepth
+        self.maxElements = maxElements
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard stopReason == nil else { return }
+        if stack.count >= maxDepth || tree.elements.count >= maxElements {
+            stopReason = stack.count >= maxDepth ? "elements nested deeper than \(maxDepth) levels" : "more than \(maxElements) XML elements"
+            stopLine = parser.lineNumber
+            parser.abortParsing()
+            return
+        }
+        let index = tree.elements.count
+        tree.elements.append(XMLTree.Element(name: elementName, namespace: namespaceURI ?? "", attributes: attributeDict,
+                                             parent: stack.last, line: max(1, parser.lineNumber)))
+        if let p = stack.last { tree.elements[p].children.append(index) }
+        stack.append(index)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard stopReason == nil else { return }
+        // Foundation on Linux reports a mismatched end tag as an ordinary end: check it.
+        guard let top = stack.last, tree.elements[top].name == elementName,
+              tree.elements[top].namespace == (namespaceURI ?? "") else {
+            let open = stack.last.map { tree.elements[$0] }
+            stopReason = "not well-formed XML: </\(elementName)> does not close <\(open?.name ?? "?")>\(open.map { " (line \($0.line))" } ?? "")"
+            stopLine = max(1, parser.lineNumber)
+            parser.abortParsing()
+            return
+        }
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard stopReason == nil, let top = stack.last else { return }
+        if tree.elements[top].text.utf8.count < 1_000_000 { tree.elements[top].text += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard stopReason == nil, let top = stack.last else { return }
+        if tree.elements[top].text.utf8.count < 1_000_000 { tree.elements[top].text += String(decoding: CDATABlock, as: UTF8.self) }
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+}
