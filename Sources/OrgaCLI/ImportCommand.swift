@@ -99,6 +99,7 @@ enum ImportCommand {
             io.out("  \(g.process): \(g.steps) step\(g.steps == 1 ? "" : "s"), \(g.decisions) decision\(g.decisions == 1 ? "" : "s"); to fill in: \(g.summary)\n")
         }
         for d in result.newDeclarations { io.out("  new: \(d)\n") }
+        for line in result.summary { io.out("  \(line)\n") }
         return ExitCode.ok
     }
 

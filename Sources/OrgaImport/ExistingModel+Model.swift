@@ -8,6 +8,7 @@ extension ExistingModel {
         entries += model.units.map { Entry(name: $0.name, title: $0.title, kind: .unit) }
         entries += model.actors.map { Entry(name: $0.name, title: $0.title, kind: .actor) }
         entries += model.systems.map { Entry(name: $0.name, title: $0.title, kind: .system) }
+        entries += model.grades.map { Entry(name: $0.name, title: $0.title, kind: .grade) }
         var taken = Set(model.globalNames.keys)
         for s in model.symbols where s.process == nil { taken.insert(s.name) }
         self.init(entries: entries, takenNames: taken)

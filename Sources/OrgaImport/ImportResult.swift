@@ -64,6 +64,8 @@ public struct ImportResult: Sendable {
     public var gaps: [ProcessGaps] = []
     /// Declarations the import added (lanes that matched nothing, stub processes).
     public var newDeclarations: [String] = []
+    /// Lines for the user after the files are written (what was read, what was made).
+    public var summary: [String] = []
     /// True when an input could not be read at all (exit 2); errors otherwise mean the
     /// input is readable but inconsistent (exit 1). Either way nothing is written.
     public var unreadable = false
@@ -74,7 +76,7 @@ public struct ImportResult: Sendable {
 /// Names of an existing model (`--into`): what lanes and unit columns are matched
 /// against, and every name already taken in its namespace.
 public struct ExistingModel: Sendable {
-    public enum Kind: String, Sendable { case position, unit, actor, system }
+    public enum Kind: String, Sendable { case position, unit, actor, system, grade }
     public struct Entry: Sendable {
         public var name: String
         public var title: String?
@@ -94,8 +96,8 @@ public struct ExistingModel: Sendable {
 
     /// The entry a lane or unit called `label` means: exact name or title first, then
     /// ignoring case, umlauts (ä = ae), ß = ss, and runs of spaces, dashes and underscores.
-    public func match(_ label: String, kinds: Set<Kind>? = nil) -> Entry? {
-        let candidates = entries.filter { kinds?.contains($0.kind) ?? true }
+    public func match(_ label: String, kinds: Set<Kind> = [.position, .unit, .actor, .system]) -> Entry? {
+        let candidates = entries.filter { kinds.contains($0.kind) }
         let l = OrgaText.singleLine(label)
         if let e = candidates.first(where: { $0.name == l || $0.title.map(OrgaText.singleLine) == l }) { return e }
         let f = Self.fold(l)
