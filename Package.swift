@@ -3,6 +3,7 @@
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaCLI → orgc
 //   OrgaFormat depends on OrgaSyntax only.
+//   OrgaImport (BPMN and Stellenplan CSV → .orga text) depends on OrgaSemantics and serves the CLI.
 //   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only) → OrgaCLI.
 //   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
 //   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
