@@ -333,6 +333,8 @@ private struct Session {
                 nodes[j].kind == .parallelGateway && incoming[j].count > 1 && j != g && reach.allSatisfy { $0.contains(j) }
             }
             for i in 0..<(branches.count - 1) {
+                budget -= flows.count * max(1, branches.count)
+                guard budget > 0 else { break }
                 for k in flows.indices where source[k] < nodes.count {
                     let t = target[k]
                     let intoJoin = join.map { t == $0 } ?? (role[t] == .end)

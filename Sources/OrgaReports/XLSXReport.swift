@@ -97,10 +97,31 @@ private struct Layout {
     func number(_ v: Double?, _ style: Workbook.Style) -> Cell { v.map { Cell(.number($0), style) } ?? Cell(.empty, style) }
     func formula(_ f: String, _ v: Double?, _ style: Workbook.Style) -> Cell {
         guard let v, v.isFinite else { return Cell(.empty, style) }
+        // Beyond Excel's formula length the figure stays a value (still orgc's).
+        guard f.utf8.count <= 8_000 else { return Cell(.number(v), style) }
         return Cell(.formula(f, cached: v), style)
     }
     func header(_ titles: [String]) -> [Cell] { titles.map { Cell(.text($0), .header) } }
     func sum(_ terms: [String]) -> String { terms.isEmpty ? "0" : terms.joined(separator: "+") }
+
+    /// Terms adding up column `column` of `sheet` over `rows`: one cell each, or
+    /// `SUM(first:last)` for a run of three or more consecutive rows (keeps formulas of
+    /// large units short; Excel allows 8,192 characters).
+    func cells(_ sheet: String?, _ column: Int, _ rows: [Int]) -> [String] {
+        var terms: [String] = []
+        var i = 0
+        while i < rows.count {
+            var j = i
+            while j + 1 < rows.count, rows[j + 1] == rows[j] + 1 { j += 1 }
+            if j - i >= 2 {
+                terms.append("SUM(\(ref(sheet, column, rows[i])):\(ref(nil, column, rows[j])))")
+            } else {
+                for k in i...j { terms.append(ref(sheet, column, rows[k])) }
+            }
+            i = j + 1
+        }
+        return terms
+    }
     func conventionText(_ a: Allowance) -> String {
         a.convention == .surcharge ? L("Zuschlag", "surcharge") : L("Abzug von der JAZ", "of worktime")
     }
@@ -250,12 +271,12 @@ private struct Layout {
             let positions = unit.positions.filter { $0 >= 0 && $0 < m.positions.count }
             let subs = included[u]
             func total(_ pcol: Int, _ ucol: Int, positionsWhere: (Int) -> Bool = { _ in true }) -> String {
-                sum(positions.filter(positionsWhere).map { ref(names.positions, pcol, positionRow[$0]) } + subs.map { ref(nil, ucol, unitRow[$0]) })
+                sum(cells(names.positions, pcol, positions.filter(positionsWhere).map { positionRow[$0] }) + cells(nil, ucol, subs.map { unitRow[$0] }))
             }
             let wt = inheritedUnitSetting(u, column: U.worktime, settingsRow: worktimeRow, has: { $0.worktime != nil }, modelHas: m.settings.worktime != nil)
             let al = inheritedUnitSetting(u, column: U.allowance, settingsRow: allowanceRow, has: { $0.allowance != nil }, modelHas: true)
             let ownTerms = unitTrail[u].map { ["SUM(\(ref(names.trail, H.fte, $0.lowerBound)):\(ref(nil, H.fte, $0.upperBound)))"] } ?? []
-            let needTerms = [c(U.own)] + positions.map { ref(names.positions, P.need, positionRow[$0]) } + subs.map { ref(nil, U.need, unitRow[$0]) }
+            let needTerms = [c(U.own)] + cells(names.positions, P.need, positions.map { positionRow[$0] }) + cells(nil, U.need, subs.map { unitRow[$0] })
             sheet.rows.append([
                 text(unit.name), text(unit.title), text(unit.parent.map { ctx.unitName($0) }),
                 formula(total(P.soll, U.soll), us.planned, .fte),
@@ -431,7 +452,7 @@ private struct Layout {
                 case .leadership:
                     input = text(L("geführte besetzte VZÄ", "filled fte led"))
                     if let u = c.unit, u >= 0, u < m.units.count, let h = m.units[u].head {
-                        let led = ledPositions(unit: u, head: h).map { ref(names.positions, P.ist, positionRow[$0]) }
+                        let led = cells(names.positions, P.ist, ledPositions(unit: u, head: h).map { positionRow[$0] })
                         value = formula(sum(led), c.ledFTE, .fte)
                         fte = formula("\(ref(names.settings, 1, leadershipRow, absolute: true))*\(ref(nil, H.value, row))", c.fte, .fte)
                     }

@@ -91,4 +91,22 @@ final class XLSXReportTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(parts["xl/workbook.xml"]).contains("<sheet name=\"Derivation\""))
         XCTAssertTrue(try XCTUnwrap(parts["xl/worksheets/sheet5.xml"]).contains("<f>'Processes'!D2</f>"))
     }
+
+    /// A unit's figures add its positions: consecutive rows as one SUM range, so that a
+    /// unit of hundreds of positions stays within Excel's formula length.
+    func testConsecutivePositionsAreSummedAsARange() throws {
+        let parts = try workbook("""
+            model T { worktime 1600 h }
+            unit U {
+              position A { planned 1 fte }
+              position B { planned 2 fte }
+              position C { planned 3 fte }
+              position D { planned 4 fte }
+            }
+            """)
+        let units = try XCTUnwrap(parts["xl/worksheets/sheet3.xml"])
+        // Soll: 1 + 2 + 3 + 4 = 10 fte.
+        XCTAssertTrue(units.contains("<c r=\"D2\" s=\"2\"><f>SUM('Stellen'!E2:E5)</f><v>10</v></c>"), units)
+        XCTAssertTrue(units.contains("<f>I2+SUM('Stellen'!K2:K5)</f>"), units)
+    }
 }
