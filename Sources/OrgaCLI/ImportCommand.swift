@@ -56,6 +56,11 @@ enum ImportCommand {
                 return ExitCode.usage
             }
         }
+        var columns: [String: String] = [:]
+        do { columns = try StellenplanImporter.parseColumns(reader.value("--columns") ?? "") } catch let e as ImportMessage {
+            io.err("orgc import \(kind): \(e.text)\n")
+            return ExitCode.usage
+        } catch { return ExitCode.usage }
         var inputs: [(path: String, bytes: [UInt8])] = []
         for path in reader.positional {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -75,11 +80,6 @@ enum ImportCommand {
                 io.err("orgc import stellenplan: one CSV file at a time\n")
                 return ExitCode.usage
             }
-            let columns: [String: String]
-            do { columns = try StellenplanImporter.parseColumns(reader.value("--columns") ?? "") } catch let e as ImportMessage {
-                io.err("orgc import stellenplan: \(e.text)\n")
-                return ExitCode.usage
-            } catch { return ExitCode.usage }
             let target = output ?? "stellenplan.orga"
             let name = (target as NSString).lastPathComponent
             result = StellenplanImporter.run(input.path, input.bytes, outputName: name, into: existing, columns: columns)

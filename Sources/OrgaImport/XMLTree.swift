@@ -36,8 +36,15 @@ public struct XMLTree: Sendable {
     /// Reads `bytes`. Nesting deeper than `maxDepth` or more than `maxElements` elements
     /// is an error (a hostile document must not exhaust memory).
     public static func parse(_ bytes: [UInt8], maxDepth: Int = 256, maxElements: Int = 2_000_000) -> Result<XMLTree, ParseError> {
+        // Foundation's parser on Linux traps on names that are not UTF-8: hand it valid
+        // UTF-8 only (UTF-16 transcoded here), or bytes in an encoding the declaration names.
+        let input: [UInt8]
+        switch checkedEncoding(bytes) {
+        case .success(let b): input = b
+        case .failure(let e): return .failure(e)
+        }
         let delegate = Builder(maxDepth: maxDepth, maxElements: maxElements)
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(input))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -58,6 +65,53 @@ public struct XMLTree: Sendable {
             return .failure(ParseError(line: 1, column: 1, reason: "no XML element"))
         }
         return .success(delegate.tree)
+    }
+
+    /// UTF-8 as it is; UTF-16 (byte order mark) as UTF-8 with the declaration's
+    /// encoding dropped; other bytes only when the XML declaration names their encoding.
+    static func checkedEncoding(_ bytes: [UInt8]) -> Result<[UInt8], ParseError> {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            var text = String(decoding: units, as: UTF16.self)
+            if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+                text = "<?xml version=\"1.0\"?>" + text[end.upperBound...]
+            }
+            return .success(Array(text.utf8))
+        }
+        var body = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
+        if String(validating: body, as: UTF8.self) != nil { return .success(bytes) }
+        // Not UTF-8: fine when the declaration names another encoding (libxml2 converts).
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        if head.hasPrefix("<?xml"), let enc = head.range(of: "encoding="), !head[enc.upperBound...].hasPrefix("\"utf-8"), !head[enc.upperBound...].hasPrefix("'utf-8") {
+            return .success(bytes)
+        }
+        var line = 1
+        var i = body.startIndex
+        while i < body.endIndex {
+            let len = utf8Length(body, i)
+            if len == 0 { break }
+            if body[i] == 0x0A { line += 1 }
+            i += len
+        }
+        return .failure(ParseError(line: line, column: 1, reason: "not UTF-8 (and the XML declaration names no other encoding)", limit: true))
+    }
+
+    /// Length of the valid UTF-8 sequence at `i`, 0 when it is not valid.
+    private static func utf8Length(_ b: ArraySlice<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return 1 }
+        let n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
+        guard n > 0, i + n <= b.endIndex else { return 0 }
+        let slice = b[i..<(i + n)]
+        return String(validating: slice, as: UTF8.self) != nil ? n : 0
     }
 
     private static func describe(_ error: Error) -> String {

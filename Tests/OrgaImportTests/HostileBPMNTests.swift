@@ -36,6 +36,10 @@ final class HostileBPMNTests: XCTestCase {
         try expectRefused("binary.bpmn", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], code: 2, "binary.bpmn: error: a binary file")
         try expectRefused("deep.bpmn", Array((String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)).utf8),
                           code: 2, "deep.bpmn:1: error: elements nested deeper than 256 levels")
+        // Bytes that are not UTF-8 in a name: Foundation's parser on Linux would trap on
+        // them, so they are refused before it sees them (found by fuzzing the fixtures).
+        try expectRefused("latin.bpmn", Array("<definitions>\n<".utf8) + [0xCE] + Array("fin/>".utf8),
+                          code: 2, "latin.bpmn:2: error: not UTF-8 (and the XML declaration names no other encoding)")
         let bomb = """
             <?xml version="1.0"?>
             <!DOCTYPE d [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
@@ -104,5 +108,37 @@ final class HostileBPMNTests: XCTestCase {
         XCTAssertLessThan(seconds, 20, "10,000 tasks import in linear time")
         let model = Analyzer.check(files: result.files.map { SourceFile(path: $0.name, text: $0.text) }).model
         XCTAssertEqual(model.processes.first?.nodes.count, 10_000)
+    }
+
+    /// A file in ISO-8859-1 that says so, and one in UTF-16: both read, umlauts intact.
+    func testDeclaredEncodings() throws {
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n".utf8)
+            + String(decoding: bpmn("<task id=\"T\" name=\"Prüfen\"/>").dropFirst(39), as: UTF8.self).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        var r = BPMNImporter.run([("l.bpmn", latin1)])
+        XCTAssertFalse(r.hasErrors, "\(r.messages)")
+        XCTAssertTrue(r.files.first?.text.contains("step Prüfen\n") == true, r.files.first?.text ?? "")
+        let utf16: [UInt8] = [0xFE, 0xFF] + String(decoding: bpmn("<task id=\"T\" name=\"Prüfen\"/>"), as: UTF8.self)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"").utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        r = BPMNImporter.run([("u.bpmn", utf16)])
+        XCTAssertFalse(r.hasErrors, "\(r.messages)")
+        XCTAssertTrue(r.files.first?.text.contains("step Prüfen\n") == true, r.files.first?.text ?? "")
+    }
+
+    func testUsage() {
+        var r = OrgcCommand.run(["import"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("say what to import: `orgc import bpmn FILE…` or `orgc import stellenplan FILE.csv`"), r.err)
+        r = OrgcCommand.run(["import", "bpmn"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("orgc import bpmn: name the files to import"), r.err)
+        r = OrgcCommand.run(["import", "bpmn", "/nonexistent/x.bpmn"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("/nonexistent/x.bpmn: cannot read the file"), r.err)
+        r = OrgcCommand.run(["import", "--help"])
+        XCTAssertEqual(r.code, 0)
+        XCTAssertTrue(r.out.hasPrefix("Usage: orgc import bpmn FILE.bpmn…"))
+        r = OrgcCommand.run(["import", "stellenplan", "a.csv", "--columns", "stelle=Nr"])
+        XCTAssertEqual(r.code, 2)
+        XCTAssertTrue(r.err.contains("`stelle=Nr` is not KEY=HEADER"), r.err)
     }
 }
