@@ -21,6 +21,8 @@ public enum BPMNImporter {
         guard !result.unreadable else { return result }
         var session = Session(docs: docs, existing: existing)
         session.run(&result)
+        // An inconsistent input gives messages, never a partial import.
+        if result.hasErrors { result.files = [] }
         return result
     }
 

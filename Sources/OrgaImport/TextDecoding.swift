@@ -24,16 +24,21 @@ enum TextDecoding {
         var bom = false
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3); bom = true }
         if let s = String(validating: body, as: UTF8.self) { return .success((s, bom ? .utf8BOM : .utf8)) }
+        return .success((windows1252(bytes[...], latin1: false), .windows1252))
+    }
+
+    /// Windows-1252 (or ISO-8859-1, where 0x80…0x9F are control characters) as text.
+    static func windows1252(_ bytes: ArraySlice<UInt8>, latin1: Bool) -> String {
         var s = ""
         s.unicodeScalars.reserveCapacity(bytes.count)
         for b in bytes {
-            if b >= 0x80 && b <= 0x9F, let u = Unicode.Scalar(cp1252[Int(b - 0x80)]) {
+            if !latin1, b >= 0x80 && b <= 0x9F, let u = Unicode.Scalar(cp1252[Int(b - 0x80)]) {
                 s.unicodeScalars.append(u)
             } else {
                 s.unicodeScalars.append(Unicode.Scalar(b))
             }
         }
-        return .success((s, .windows1252))
+        return s
     }
 
     /// Windows-1252 0x80…0x9F (the five unassigned bytes kept as C1 controls).

@@ -67,9 +67,13 @@ public struct XMLTree: Sendable {
         return .success(delegate.tree)
     }
 
-    /// UTF-8 as it is; UTF-16 (byte order mark) as UTF-8 with the declaration's
-    /// encoding dropped; other bytes only when the XML declaration names their encoding.
+    /// The bytes Foundation's parser gets: always UTF-8, and an XML declaration that
+    /// names no encoding, so that libxml2 never converts (its Linux binding traps on names
+    /// that are not UTF-8). UTF-16 with a byte order mark, ISO-8859-1, Windows-1252 and
+    /// US-ASCII are decoded here; UTF-8 must be valid; anything else is refused.
     static func checkedEncoding(_ bytes: [UInt8]) -> Result<[UInt8], ParseError> {
+        var text: String?
+        var body = bytes[...]
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             let little = bytes[0] == 0xFF
             var units: [UInt16] = []
@@ -79,20 +83,50 @@ public struct XMLTree: Sendable {
                 units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
                 i += 2
             }
-            var text = String(decoding: units, as: UTF16.self)
-            if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
-                text = "<?xml version=\"1.0\"?>" + text[end.upperBound...]
+            text = String(decoding: units, as: UTF16.self)
+        } else {
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
+            let declared = declaredEncoding(body)
+            switch declared {
+            case nil, "utf-8", "utf8":
+                if String(validating: body, as: UTF8.self) == nil {
+                    return .failure(ParseError(line: firstInvalidLine(body), column: 1, reason: "not valid UTF-8 (save the file as UTF-8, or name its encoding in the XML declaration)", limit: true))
+                }
+            case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252", "us-ascii", "ascii":
+                text = TextDecoding.windows1252(body, latin1: declared?.hasPrefix("iso") == true || declared?.hasPrefix("latin") == true)
+            case let other?:
+                return .failure(ParseError(line: 1, column: 1, reason: "the XML declaration names the encoding \"\(other)\"; orgc reads UTF-8, UTF-16, ISO-8859-1 and Windows-1252", limit: true))
             }
-            return .success(Array(text.utf8))
         }
-        var body = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { body = bytes.dropFirst(3) }
-        if String(validating: body, as: UTF8.self) != nil { return .success(bytes) }
-        // Not UTF-8: fine when the declaration names another encoding (libxml2 converts).
-        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        if head.hasPrefix("<?xml"), let enc = head.range(of: "encoding="), !head[enc.upperBound...].hasPrefix("\"utf-8"), !head[enc.upperBound...].hasPrefix("'utf-8") {
-            return .success(bytes)
+        var out = text.map { Array($0.utf8) } ?? Array(body)
+        // Drop the declaration's encoding: the bytes are UTF-8 now.
+        if out.starts(with: Array("<?xml".utf8)), let end = firstIndex(of: Array("?>".utf8), in: out, limit: 1024) {
+            out.replaceSubrange(0..<(end + 2), with: Array("<?xml version=\"1.0\"?>".utf8))
         }
+        return .success(out)
+    }
+
+    /// The encoding named in the XML declaration at the start, lower-cased.
+    static func declaredEncoding(_ b: ArraySlice<UInt8>) -> String? {
+        let head = String(decoding: b.prefix(1024), as: UTF8.self)
+        guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
+        let decl = head[..<end.lowerBound]
+        guard let e = decl.range(of: "encoding") else { return nil }
+        var rest = decl[e.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let q = rest.first, q == "\"" || q == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != q }
+        return value.lowercased()
+    }
+
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], limit: Int) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        for i in 0...min(hay.count - needle.count, limit) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { return i }
+        return nil
+    }
+
+    static func firstInvalidLine(_ body: ArraySlice<UInt8>) -> Int {
         var line = 1
         var i = body.startIndex
         while i < body.endIndex {
@@ -101,7 +135,7 @@ public struct XMLTree: Sendable {
             if body[i] == 0x0A { line += 1 }
             i += len
         }
-        return .failure(ParseError(line: line, column: 1, reason: "not UTF-8 (and the XML declaration names no other encoding)", limit: true))
+        return line
     }
 
     /// Length of the valid UTF-8 sequence at `i`, 0 when it is not valid.

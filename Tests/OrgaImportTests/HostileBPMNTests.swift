@@ -39,7 +39,7 @@ final class HostileBPMNTests: XCTestCase {
         // Bytes that are not UTF-8 in a name: Foundation's parser on Linux would trap on
         // them, so they are refused before it sees them (found by fuzzing the fixtures).
         try expectRefused("latin.bpmn", Array("<definitions>\n<".utf8) + [0xCE] + Array("fin/>".utf8),
-                          code: 2, "latin.bpmn:2: error: not UTF-8 (and the XML declaration names no other encoding)")
+                          code: 2, "latin.bpmn:2: error: not valid UTF-8 (save the file as UTF-8, or name its encoding in the XML declaration)")
         let bomb = """
             <?xml version="1.0"?>
             <!DOCTYPE d [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
