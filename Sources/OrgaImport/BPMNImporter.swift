@@ -70,6 +70,7 @@ private struct Session {
     var declarations: [String] = []
     var stubs: [String: String] = [:]
     var automationSystem: String?
+    var newDeclarationsPending: [String] = []
     var called: Set<String> = []
 
     init(docs: [(path: String, doc: BPMNDocument)], existing: ExistingModel?) {
@@ -104,6 +105,7 @@ private struct Session {
         // Gaps: a process that the import calls needs no volume of its own.
         for i in result.gaps.indices where called.contains(result.gaps[i].process) { result.gaps[i].needsVolume = false }
         for (name, text) in outputs { result.files.append(ImportedFile(name: name, text: text)) }
+        result.newDeclarations += newDeclarationsPending
         if !declarations.isEmpty {
             var text = "// Declarations added by `orgc import bpmn`: lanes that matched nothing in the model,\n"
             text += "// systems for automated tasks, and processes that were called but not imported.\n"
@@ -186,6 +188,7 @@ private struct Session {
             }
         }
         for p in performers where p.isNew {
+            result.newDeclarations.append("\(p.kind.rawValue) \(p.name)\(p.title.isEmpty ? "" : " (lane \"\(p.title)\")")")
             declarations.append("\(p.kind.rawValue) \(p.name)\(p.title.isEmpty || p.title == p.name ? "" : " \(OrgaText.string(p.title))")\n")
         }
     }
@@ -196,6 +199,7 @@ private struct Session {
         declarations.append("/// Does the automated tasks (serviceTask, scriptTask, businessRuleTask) that lay in no system lane.\n")
         declarations.append("system \(name) \"Automatisierte Aufgaben\"\n")
         automationSystem = name
+        newDeclarationsPending.append("system \(name) (automated tasks outside a system lane)")
         return name
     }
 

@@ -129,6 +129,7 @@ final class BPMNMappingTests: XCTestCase {
         let text = file(r, "Antrag_2.orga")
         XCTAssertTrue(text.contains("step a { by SB }\n  step b { by Kunde }\n  step c { by Poststelle }"), text)
         XCTAssertTrue(file(r, "declarations.orga").contains("unit Poststelle\n"))
+        XCTAssertEqual(r.newDeclarations, ["unit Poststelle (lane \"Poststelle\")"], "the output lists the lanes that matched nothing")
         XCTAssertEqual(r.messages.filter { $0.severity == .note }.map(\.text),
                        ["lane \"sachbearbeitung buergerbuero\" is position SB of the model", "lane \"Kunde\" is actor Kunde of the model"])
         // a (position SB) and c (the new unit Poststelle) are staff steps; b is done by an actor.
