@@ -205,6 +205,8 @@ extension IDEWorkspace {
         case .money: words = ["EUR"]
         case .coverage: words = ["h /week"]
         case .capacityOrEffortRate: words = ["fte", "h /year", "h /month", "h /week"]
+        case .moneyRate: words = ["EUR /year"]
+        case .capacityOrMoneyRate: words = ["fte", "EUR /year"]
         }
         return words.map { w in
             var doc = DualText()

@@ -1,0 +1,103 @@
+import OrgaSyntax
+import OrgaSemantics
+
+/// Scenario evaluation (docs/staffing.md, "What-if"): a scenario is the base model with
+/// its entries applied in the order written (`apply M` applies M's changes at that
+/// point), and its result is the complete staffing calculation on the changed model.
+/// The base model is a value: it is never altered.
+///
+/// ```swift
+/// let (changed, staffing) = ScenarioEvaluator.evaluate(model, scenario: s)
+/// let attributed = ScenarioEvaluator.attribute(model, scenario: s, base: baseStaffing)
+/// attributed.entries[i].deltaNeed   // effect of entry i on the total need (fte)
+/// ```
+public enum ScenarioEvaluator {
+    /// The index of the scenario named `name`, if the model declares one.
+    public static func scenario(named name: String, in model: Model) -> Int? {
+        model.scenarios.firstIndex { $0.name == name }
+    }
+
+    /// The model with the scenario's entries applied, and its staffing. A measure
+    /// applied a second time is skipped (E707 says so); an unresolved `apply` is skipped.
+    public static func evaluate(_ model: Model, scenario s: Int) -> (model: Model, staffing: StaffingResult) {
+        let changed = apply(model, scenario: s)
+        return (changed, StaffingAnalysis.analyze(changed))
+    }
+
+    /// The model with every entry of scenario `s` applied (no staffing).
+    public static func apply(_ model: Model, scenario s: Int) -> Model {
+        var state = model
+        guard s >= 0, s < model.scenarios.count else { return state }
+        var applied = [Bool](repeating: false, count: model.measures.count)
+        var footprint = ChangeFootprint()
+        for entry in model.scenarios[s].entries {
+            guard let changes = changes(of: entry, in: model, applied: &applied) else { continue }
+            _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
+        }
+        state.diagnostics = model.diagnostics
+        return state
+    }
+
+    /// The changes an entry applies (nil: nothing, e.g. a measure applied before).
+    static func changes(of entry: ScenarioEntry, in model: Model, applied: inout [Bool]) -> [Change]? {
+        switch entry {
+        case .changes(let cs, _): return cs
+        case .apply(let m, _):
+            guard let m, m >= 0, m < model.measures.count, !applied[m] else { return nil }
+            applied[m] = true
+            return model.measures[m].changes
+        }
+    }
+
+    /// The scenario's effect, entry by entry (sequential attribution): each `apply` and
+    /// each run of consecutive `change` lines is one entry; its effect is the state just
+    /// after it minus the state just before it, so the effects add up to scenario − base.
+    public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult) -> ScenarioAttribution {
+        var state = model
+        var before = base
+        var entries: [EntryEffect] = []
+        var applied = [Bool](repeating: false, count: model.measures.count)
+        guard s >= 0, s < model.scenarios.count else {
+            return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [])
+        }
+        for entry in model.scenarios[s].entries {
+            let measure: Int?
+            switch entry {
+            case .apply(let m, _): measure = m
+            case .changes: measure = nil
+            }
+            var footprint = ChangeFootprint()
+            let after: StaffingResult
+            if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
+                _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
+                after = StaffingAnalysis.analyze(state)
+            } else {
+                after = before
+            }
+            var effect = EntryEffect.between(before, after, model: state)
+            if case .apply = entry { effect.isApply = true }
+            effect.measure = measure
+            effect.location = entry.location
+            if effect.isApply, let m = measure, m >= 0, m < model.measures.count {
+                effect.economics(measure: model.measures[m])
+            }
+            entries.append(effect)
+            before = after
+        }
+        state.diagnostics = model.diagnostics
+        return ScenarioAttribution(scenario: s, model: state, staffing: before, base: base, entries: entries)
+    }
+}
+
+/// A scenario's result with the effect of each of its entries.
+public struct ScenarioAttribution: Sendable {
+    public var scenario: Int
+    /// The changed model and its staffing.
+    public var model: Model
+    public var staffing: StaffingResult
+    public var base: StaffingResult
+    public var entries: [EntryEffect]
+
+    public var deltaNeed: Double { staffing.totalNeed - base.totalNeed }
+    public var deltaNeedCost: Double { staffing.totalNeedCost - base.totalNeedCost }
+}
