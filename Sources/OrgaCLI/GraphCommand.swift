@@ -6,13 +6,14 @@ import Darwin
 #endif
 import OrgaSyntax
 import OrgaSemantics
+import OrgaAnalysis
 import OrgaGraphs
 
 /// `orgc graph`: process swimlanes, org chart, landscape; DOT, Mermaid, SVG, BPMN 2.0.
 enum GraphCommand {
     static let help = """
         Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [-o FILE|DIR] [--any-extension] [PATH]
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
@@ -23,6 +24,7 @@ enum GraphCommand {
                             diagram layout; processes only)
           --metrics         show visits per case and fte on process steps
           --lang            language of the words orgc adds (legend, start, end): en (default), de
+          --scenario S      draw scenario S: the model with S's changes and measures applied
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
           --any-extension   read a file named as PATH as Orga even if it does not end in .orga
         Output is deterministic. If the model has errors they are printed to stderr, what
@@ -34,7 +36,7 @@ enum GraphCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output"],
+            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],
             switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
                  try r.choice("--lang", ["en", "de"], default: "en"))
@@ -59,7 +61,12 @@ enum GraphCommand {
         }
         guard let loaded = loadModels(reader.positional, command: "graph", anyExtension: reader.has("--any-extension"), io: io), let files = loaded.first?.files else { return ExitCode.usage }
         let checked = Analyzer.check(files: files)
-        let model = checked.model
+        let model: Model
+        switch ScenarioOption.choose(reader.value("--scenario"), in: checked.model, command: "graph", io: io) {
+        case .unknown: return ExitCode.usage
+        case .scenario(let s): model = ScenarioEvaluator.apply(checked.model, scenario: s)
+        case .base: model = checked.model
+        }
         let words: Words = lang == "de" ? .de : .en
 
         // Errors: reported, then drawn anyway.

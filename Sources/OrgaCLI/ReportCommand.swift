@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -16,6 +16,8 @@ enum ReportCommand {
                      (positions; UTF-8 with BOM for Excel) or json (docs/report-json.md)
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
+          --scenario S  the report of scenario S (its changes and measures applied);
+                     measures, scenarios and targets are always shown against the base
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -27,7 +29,7 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"],
             switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -39,9 +41,16 @@ enum ReportCommand {
         for (_, files) in models {
             let model = Analyzer.check(files: files)
             clock.lap("check")
+            var scenario: Int? = nil
+            switch ScenarioOption.choose(reader.value("--scenario"), in: model.model, command: "report", io: io) {
+            case .unknown: return ExitCode.usage
+            case .scenario(let s): scenario = s
+            case .base: break
+            }
             let result = StaffingAnalysis.analyze(model.model)
             clock.lap("analyze")
-            contexts.append(ReportContext(model: model, result: result, language: lang))
+            contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario))
+            clock.lap("what-if")
         }
         let text: String
         switch format {

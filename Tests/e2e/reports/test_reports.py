@@ -38,6 +38,26 @@ def test_json_matches_schema(sample):
     assert json.loads(r.stdout)["dna"]
 
 
+def test_scenario_json_matches_schema_and_adds_up():
+    """`--scenario S`: the report of the changed model, validated like the base report;
+    the entries' effects add up to scenario − base (docs/report-json.md)."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", "--scenario", "Soll2026", "Samples/buergerbuero")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert report["scenario"]["id"] == "Soll2026"
+    soll = next(s for s in report["scenarios"] if s["id"] == "Soll2026")
+    assert abs(report["totals"]["need_fte"] - soll["need_fte"]) < 1e-9
+    assert abs(sum(e["delta_need_fte"] for e in soll["entries"]) - soll["delta_need_fte"]) < 1e-9
+    # Worked example (docs/staffing.md): +0.1245 fte from the volume, −0.4566 fte from the measure.
+    assert round(soll["entries"][0]["delta_need_fte"], 4) == 0.1245
+    assert round(soll["entries"][2]["delta_need_fte"], 4) == -0.4566
+    r = orgc("report", "--format", "json", "--scenario", "Nirgends", "Samples/buergerbuero")
+    assert r.returncode == 2
+    assert b"no scenario `Nirgends`" in r.stderr
+
+
 @pytest.mark.parametrize("lang,sep,decimal", [("de", ";", ","), ("en", ",", ".")])
 def test_csv_opens_like_a_spreadsheet(lang, sep, decimal):
     r = orgc("report", "--format", "csv", "--units", "--lang", lang, "Samples/buergerbuero")
