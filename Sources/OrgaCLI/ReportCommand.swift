@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -16,6 +16,8 @@ enum ReportCommand {
                      (positions; UTF-8 with BOM for Excel) or json (docs/report-json.md)
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
+          --what-if  csv: instead of the positions, the effect of every scenario entry
+                     and both cuts of every target (one table)
           --scenario S  the report of scenario S (its changes and measures applied);
                      measures, scenarios and targets are always shown against the base
           -o FILE    write to FILE instead of standard output
@@ -30,7 +32,7 @@ enum ReportCommand {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"],
-            switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
+            switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
@@ -58,6 +60,8 @@ enum ReportCommand {
             text = JSONReport.render(contexts)
         case "html":
             text = HTMLReport.render(contexts)
+        case "csv" where reader.has("--what-if"):
+            text = contexts.enumerated().map { CSVReport.whatIf($0.element, bom: $0.offset == 0) }.joined()
         case "csv":
             if contexts.count == 1 {
                 text = CSVReport.render(contexts[0], units: reader.has("--units"))
