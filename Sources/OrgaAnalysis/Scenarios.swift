@@ -53,6 +53,13 @@ public enum ScenarioEvaluator {
     /// each run of consecutive `change` lines is one entry; its effect is the state just
     /// after it minus the state just before it, so the effects add up to scenario − base.
     public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult) -> ScenarioAttribution {
+        attribute(model, scenario: s, base: base, baseCache: nil)
+    }
+
+    /// `attribute`, starting from the per-process work of the base's run (`baseCache`,
+    /// from `StaffingAnalysis.analyze(_:reusing:changed:)`), so that an entry re-solves
+    /// only the processes it touched.
+    public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?) -> ScenarioAttribution {
         var state = model
         var before = base
         var entries: [EntryEffect] = []
@@ -60,6 +67,7 @@ public enum ScenarioEvaluator {
         guard s >= 0, s < model.scenarios.count else {
             return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [])
         }
+        var cache: StaffingCache? = baseCache
         for entry in model.scenarios[s].entries {
             let measure: Int?
             switch entry {
@@ -70,7 +78,10 @@ public enum ScenarioEvaluator {
             let after: StaffingResult
             if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
                 _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
-                after = StaffingAnalysis.analyze(state)
+                // Only the processes the entry touched are solved again (all after a global change).
+                let (r, c) = StaffingAnalysis.analyze(state, reusing: cache, changed: footprint.global ? nil : footprint.processes)
+                after = r
+                cache = c
             } else {
                 after = before
             }

@@ -1,5 +1,23 @@
+import Foundation
 import OrgaSyntax
 import OrgaSemantics
+
+/// Results written from worker threads, one slot each.
+private final class ScenarioResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ScenarioAttribution?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: ScenarioAttribution) {
+        lock.lock()
+        slots[i] = r
+        lock.unlock()
+    }
+    var all: [ScenarioAttribution] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
 
 /// Everything the what-if layer computes for a model: each scenario with its
 /// attribution, and each target's two allocations. Reports, JSON and the language
@@ -18,7 +36,14 @@ public struct WhatIfResult: Sendable {
 public enum WhatIfAnalysis {
     /// Evaluates every scenario against `base` (the base model's staffing) and every target.
     public static func analyze(_ model: Model, base: StaffingResult) -> WhatIfResult {
-        let scenarios = model.scenarios.indices.map { ScenarioEvaluator.attribute(model, scenario: $0, base: base) }
+        // The base's per-process work once, shared by every scenario; scenarios are
+        // independent, so they are evaluated in parallel (results by index: deterministic).
+        let cache = model.scenarios.isEmpty ? nil : StaffingAnalysis.analyze(model, reusing: nil, changed: nil).1
+        let results = ScenarioResults(count: model.scenarios.count)
+        DispatchQueue.concurrentPerform(iterations: model.scenarios.count) { s in
+            results.set(s, ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: cache))
+        }
+        let scenarios = results.all
         var targets: [TargetResult] = []
         for t in model.targets.indices {
             var staffing = base
