@@ -475,3 +475,8 @@ struct WhatIfReader {
         return a.signed ? .add(a.negative ? -v : v) : .set(v)
     }
 }
+
+/// What completion needs of the reader: the properties of each kind of change target.
+public enum WhatIfReaderAccess {
+    public static func properties(of target: ChangeTarget, in model: Model) -> [String] { WhatIfReader.properties(of: target, in: model) }
+}
