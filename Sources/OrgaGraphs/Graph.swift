@@ -92,6 +92,8 @@ public struct GraphLane: Sendable {
 
 public enum GraphKind: String, Sendable {
     case process, org, landscape
+    /// The `requires` graph of measures (`orgc graph --measures`).
+    case measures
 }
 
 public struct Graph: Sendable {

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaTestSupport
 import OrgaSemantics
+import OrgaAnalysis
 @testable import OrgaGraphs
 
 /// Golden files: every sample process in every format, plus org chart and landscape.
@@ -46,6 +47,23 @@ final class GoldenTests: XCTestCase {
             XCTAssertNil(Graphs.org(model, format: .bpmn))
             XCTAssertNil(Graphs.landscape(model, format: .bpmn))
         }
+    }
+
+    /// `orgc graph --measures`: the requires graph of the sample with measures, with the
+    /// savings of every applying scenario (en) and of Soll2026 (de).
+    func testMeasuresGraph() throws {
+        let model = try loadSample("buergerbuero")
+        let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+        let soll = model.scenarios.firstIndex { $0.name == "Soll2026" }
+        for format in [GraphFormat.dot, .mermaid, .svg] {
+            compare(Graphs.measures(model, whatIf: whatIf, scenario: nil, format: format, german: false) ?? "", "buergerbuero/measures.\(format.fileExtension)")
+            compare(Graphs.measures(model, whatIf: whatIf, scenario: soll, format: format, german: true) ?? "", "buergerbuero/measures.Soll2026.de.\(format.fileExtension)")
+        }
+        XCTAssertNil(Graphs.measures(model, whatIf: whatIf, scenario: nil, format: .bpmn, german: false))
+        // DigitalePost requires Ausgangsmanagement: one edge 0 → 1.
+        let g = MeasureGraph.build(model, whatIf: whatIf, scenario: soll, german: false)
+        XCTAssertEqual(g.edges.map { [$0.from, $0.to] }, [[0, 1]])
+        XCTAssertTrue(g.nodes[1].details.contains("-0.457 fte, 39,617 EUR/year, payback 0.38 y"), "\(g.nodes[1].details)")
     }
 
     /// Same model → byte-identical output, also from a freshly loaded model.
