@@ -68,6 +68,8 @@ public enum ScenarioEvaluator {
             return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [])
         }
         var cache: StaffingCache? = baseCache
+        // Whether `before` came from the quick path (need figures only): the end state is then computed in full.
+        var stale = false
         for entry in model.scenarios[s].entries {
             let measure: Int?
             switch entry {
@@ -77,11 +79,22 @@ public enum ScenarioEvaluator {
             var footprint = ChangeFootprint()
             let after: StaffingResult
             if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
+                let oldState = state
                 _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
-                // Only the processes the entry touched are solved again (all after a global change).
-                let (r, c) = StaffingAnalysis.analyze(state, reusing: cache, changed: footprint.global ? nil : footprint.processes)
-                after = r
-                cache = c
+                // A change to processes: only they, what they call and the positions and units
+                // doing that work are recomputed. Settings and the like: the whole engine,
+                // re-solving only the processes the entry touched.
+                if !footprint.global, var c = cache,
+                   let r = IncrementalStaffing.update(before, model: state, oldModel: oldState, touched: footprint.processes, cache: &c) {
+                    after = r
+                    cache = c
+                    stale = true
+                } else {
+                    let (r, c) = StaffingAnalysis.analyze(state, reusing: cache, changed: footprint.global ? nil : footprint.processes)
+                    after = r
+                    cache = c
+                    stale = false
+                }
             } else {
                 after = before
             }
@@ -96,7 +109,8 @@ public enum ScenarioEvaluator {
             before = after
         }
         state.diagnostics = model.diagnostics
-        return ScenarioAttribution(scenario: s, model: state, staffing: before, base: base, entries: entries)
+        let staffing = stale ? StaffingAnalysis.analyze(state, reusing: cache, changed: []).0 : before
+        return ScenarioAttribution(scenario: s, model: state, staffing: staffing, base: base, entries: entries)
     }
 }
 
