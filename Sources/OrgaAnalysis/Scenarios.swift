@@ -60,6 +60,11 @@ public enum ScenarioEvaluator {
     /// from `StaffingAnalysis.analyze(_:reusing:changed:)`), so that an entry re-solves
     /// only the processes it touched.
     public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?) -> ScenarioAttribution {
+        attribute(model, scenario: s, base: base, baseCache: baseCache, quickPath: true)
+    }
+
+    /// `quickPath: false` runs the whole engine after every entry (tests compare both).
+    static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?, quickPath: Bool) -> ScenarioAttribution {
         var state = model
         var before = base
         var entries: [EntryEffect] = []
@@ -84,7 +89,7 @@ public enum ScenarioEvaluator {
                 // A change to processes: only they, what they call and the positions and units
                 // doing that work are recomputed. Settings and the like: the whole engine,
                 // re-solving only the processes the entry touched.
-                if !footprint.global, var c = cache,
+                if quickPath, !footprint.global, var c = cache,
                    let r = IncrementalStaffing.update(before, model: state, oldModel: oldState, touched: footprint.processes, cache: &c) {
                     after = r
                     cache = c

@@ -195,6 +195,34 @@ final class WhatIfTests: XCTestCase {
         }
     }
 
+    /// The quick path (only what an entry touches is recomputed) gives the same effects
+    /// as running the whole engine after every entry, on generated scenarios with calls.
+    func testQuickPathMatchesTheWholeEngine() {
+        var rng = SeededRandom(for: self, default: 0x9A1C_0FF5)
+        for _ in 0..<25 {
+            var text = Self.generatedScenarioModel(&rng)
+            text += "process Gerufen { owner U0; step G { by P0; time 10 min } }\n"
+            text += "process Ruft { owner U0; volume 500 /year; step R { call Gerufen; share 50 % } }\n"
+            text += "scenario Aufruf { change Ruft volume +20 %; change Ruft.R share 80 %; change Gerufen.G time -2 min }\n"
+            let (model, base) = analyze(text)
+            for s in model.scenarios.indices {
+                let quick = ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: nil, quickPath: true)
+                let full = ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: nil, quickPath: false)
+                XCTAssertEqual(quick.entries.count, full.entries.count)
+                for (q, f) in zip(quick.entries, full.entries) {
+                    XCTAssertEqual(q.deltaNeed, f.deltaNeed, accuracy: 1e-9, text)
+                    XCTAssertEqual(q.deltaCases, f.deltaCases, accuracy: 1e-6, text)
+                    XCTAssertEqual(q.deltaHours, f.deltaHours, accuracy: 1e-6, text)
+                    XCTAssertEqual(q.deltaNeedCost == nil, f.deltaNeedCost == nil, text)
+                    if let a = q.deltaNeedCost, let b = f.deltaNeedCost { XCTAssertEqual(a, b, accuracy: 1e-6) }
+                    for (x, y) in zip(q.units, f.units) { XCTAssertEqual(x, y, accuracy: 1e-9) }
+                    for (x, y) in zip(q.positions, f.positions) { XCTAssertEqual(x, y, accuracy: 1e-9) }
+                }
+                XCTAssertEqual(quick.staffing.totalNeed, full.staffing.totalNeed, accuracy: 1e-9)
+            }
+        }
+    }
+
     static func generatedScenarioModel(_ rng: inout SeededRandom) -> String {
         var out = "model M { year 2024; worktime 1600 h; allowance 10 % }\ngrade G { cost 50_000 EUR }\n"
         let units = Int.random(in: 1...3, using: &rng)
