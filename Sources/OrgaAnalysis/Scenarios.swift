@@ -70,10 +70,10 @@ public enum ScenarioEvaluator {
         var entries: [EntryEffect] = []
         var applied = [Bool](repeating: false, count: model.measures.count)
         guard s >= 0, s < model.scenarios.count else {
-            return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [])
+            return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [], staffingIsComplete: true)
         }
         var cache: StaffingCache? = baseCache
-        // Whether `before` came from the quick path (need figures only): the end state is then computed in full.
+        // Whether `before` came from the quick path (need figures only, see ScenarioAttribution).
         var stale = false
         for entry in model.scenarios[s].entries {
             let measure: Int?
@@ -114,19 +114,22 @@ public enum ScenarioEvaluator {
             before = after
         }
         state.diagnostics = model.diagnostics
-        let staffing = stale ? StaffingAnalysis.analyze(state, reusing: cache, changed: []).0 : before
-        return ScenarioAttribution(scenario: s, model: state, staffing: staffing, base: base, entries: entries)
+        return ScenarioAttribution(scenario: s, model: state, staffing: before, base: base, entries: entries, staffingIsComplete: !stale)
     }
 }
 
 /// A scenario's result with the effect of each of its entries.
 public struct ScenarioAttribution: Sendable {
     public var scenario: Int
-    /// The changed model and its staffing.
+    /// The changed model and its staffing. When the last entries took the quick path
+    /// (`staffingIsComplete == false`), `staffing` has exact need figures (positions,
+    /// units, totals, need cost, cases, hours) but not a fresh audit trail, DNA or lead
+    /// times: use `ScenarioEvaluator.evaluate` for everything v1 computes.
     public var model: Model
     public var staffing: StaffingResult
     public var base: StaffingResult
     public var entries: [EntryEffect]
+    public var staffingIsComplete: Bool
 
     public var deltaNeed: Double { staffing.totalNeed - base.totalNeed }
     public var deltaNeedCost: Double { staffing.totalNeedCost - base.totalNeedCost }

@@ -35,7 +35,9 @@ public struct ReportContext: Sendable {
         if let s = scenario, s >= 0, s < whatIf.scenarios.count {
             self.scenario = s
             self.model = whatIf.scenarios[s].model
-            self.result = whatIf.scenarios[s].staffing
+            // The attribution keeps need figures only on its quick path: the report needs everything.
+            self.result = whatIf.scenarios[s].staffingIsComplete ? whatIf.scenarios[s].staffing
+                : StaffingAnalysis.analyze(whatIf.scenarios[s].model)
         } else {
             self.scenario = nil
             self.model = base
