@@ -30,24 +30,25 @@ public struct EntryEffect: Sendable {
     /// Changes smaller than this (fte, EUR) are floating-point noise, not effects.
     static let noise = 1e-9
 
-    static func between(_ a: StaffingResult, _ b: StaffingResult, model: Model) -> EntryEffect {
+    static func between(_ a: NeedSnapshot, _ b: NeedSnapshot) -> EntryEffect {
         var e = EntryEffect()
         e.deltaNeed = b.totalNeed - a.totalNeed
-        e.positions = zip(a.positions, b.positions).map { $1.need - $0.need }
-        e.units = zip(a.units, b.units).map { $1.need - $0.need }
+        let np = min(a.positions.count, b.positions.count), nu = min(a.units.count, b.units.count)
+        e.positions = [Double](repeating: 0, count: np)
+        e.units = [Double](repeating: 0, count: nu)
         var complete = true
-        for (i, d) in e.positions.enumerated() where abs(d) > noise {
-            if a.positions[i].costPerFTE == nil || b.positions[i].costPerFTE == nil { complete = false }
+        for i in 0..<np {
+            let d = b.positions[i] - a.positions[i]
+            e.positions[i] = d
+            if abs(d) > noise && (a.unpriced[i] || b.unpriced[i]) { complete = false }
         }
-        for (u, pair) in zip(a.units, b.units).enumerated() where abs(pair.1.ownNeed - pair.0.ownNeed) > noise {
-            _ = u
-            complete = false
+        for u in 0..<nu {
+            e.units[u] = b.units[u] - a.units[u]
+            if abs(b.unitOwn[u] - a.unitOwn[u]) > noise { complete = false }
         }
         e.deltaNeedCost = complete ? b.totalNeedCost - a.totalNeedCost : nil
-        for (x, y) in zip(a.processes, b.processes) {
-            e.deltaCases += (y.cases ?? 0) - (x.cases ?? 0)
-            e.deltaHours += (y.staffHoursPerYear ?? 0) - (x.staffHoursPerYear ?? 0)
-        }
+        e.deltaCases = b.cases - a.cases
+        e.deltaHours = b.hours - a.hours
         return e
     }
 
@@ -57,5 +58,43 @@ public struct EntryEffect: Sendable {
         let saving = -dc - measure.running
         annualSaving = saving
         paybackYears = saving > Self.noise ? measure.cost / saving : nil
+    }
+}
+
+/// The figures of a staffing result that the attribution compares, as plain numbers
+/// (copying them costs nothing next to copying the result with its audit trail).
+struct NeedSnapshot {
+    var positions: [Double]
+    /// Positions without a cost per fte.
+    var unpriced: [Bool]
+    var units: [Double]
+    var unitOwn: [Double]
+    var cases: Double
+    var hours: Double
+    var totalNeed: Double
+    var totalNeedCost: Double
+
+    init(_ r: StaffingResult) {
+        positions = [Double](repeating: 0, count: r.positions.count)
+        unpriced = [Bool](repeating: false, count: r.positions.count)
+        for i in r.positions.indices {
+            positions[i] = r.positions[i].need
+            unpriced[i] = r.positions[i].costPerFTE == nil
+        }
+        units = [Double](repeating: 0, count: r.units.count)
+        unitOwn = [Double](repeating: 0, count: r.units.count)
+        for u in r.units.indices {
+            units[u] = r.units[u].need
+            unitOwn[u] = r.units[u].ownNeed
+        }
+        var cases = 0.0, hours = 0.0
+        for p in r.processes.indices {
+            cases += r.processes[p].cases ?? 0
+            hours += r.processes[p].staffHoursPerYear ?? 0
+        }
+        self.cases = cases
+        self.hours = hours
+        totalNeed = r.totalNeed
+        totalNeedCost = r.totalNeedCost
     }
 }

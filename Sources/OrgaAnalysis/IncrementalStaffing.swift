@@ -13,11 +13,15 @@ import OrgaSemantics
 /// after, a flow that cannot be solved, a call cycle): then the caller runs the
 /// whole engine.
 enum IncrementalStaffing {
-    static func update(_ before: StaffingResult, model: Model, oldModel: Model, touched: Set<Int>,
-                       cache: inout StaffingCache) -> StaffingResult? {
+    /// Updates `r` (the result before the entry) in place to the result after it.
+    /// `oldPerformers`: the performers of the touched processes' nodes before the entry.
+    /// False: the quick path does not apply, and `r` may be half updated (the caller
+    /// then computes everything afresh).
+    static func update(_ r: inout StaffingResult, model: Model, oldPerformers: [Int: [Performer?]], touched: Set<Int>,
+                       cache: inout StaffingCache) -> Bool {
         let np = model.processes.count
-        guard np == before.processes.count, np == oldModel.processes.count, cache.solutions.count == np,
-              model.positions.count == before.positions.count, model.units.count == before.units.count else { return nil }
+        guard np == r.processes.count, cache.solutions.count == np,
+              model.positions.count == r.positions.count, model.units.count == r.units.count else { return false }
         // The touched processes and everything they call.
         var inA = [Bool](repeating: false, count: np)
         var stack: [Int] = []
@@ -47,26 +51,24 @@ enum IncrementalStaffing {
                 if d - 1 == 0 { ready.append(c); ready.sort(by: >) }
             }
         }
-        guard order.count == members.count else { return nil }
+        guard order.count == members.count else { return false }
         for p in members {
-            let old = before.processes[p]
-            guard old.complete, old.casesComplete, old.flowSolved, old.cases != nil else { return nil }
-            if case .rejected = model.processes[p].volumeSetting { return nil }
+            guard r.processes[p].complete, r.processes[p].casesComplete, r.processes[p].flowSolved, r.processes[p].cases != nil else { return false }
+            if case .rejected = model.processes[p].volumeSetting { return false }
         }
         // Visits of the touched processes.
         for p in touched where p >= 0 && p < np {
             let sol = Visits.solve(model.processes[p], flow: p < model.flows.count ? model.flows[p] : FlowGraph(model.processes[p]))
-            guard sol.visits != nil else { return nil }
+            guard sol.visits != nil else { return false }
             cache.solutions[p] = sol
             cache.handoffs[p] = nil
         }
-        var r = before
         var positionDelta: [Int: Double] = [:]
         var unitOwnDelta: [Int: Double] = [:]
         var newCases = [Int: Double]()
         for p in order {
             let proc = model.processes[p]
-            guard let visits = cache.solutions[p].visits, visits.count == proc.nodes.count else { return nil }
+            guard let visits = cache.solutions[p].visits, visits.count == proc.nodes.count else { return false }
             // Cases: own volume plus what each caller sends (callers outside A as before).
             var incoming = 0.0
             var any = false
@@ -75,7 +77,7 @@ enum IncrementalStaffing {
                 var add = oldAdd
                 if c >= 0, c < np, inA[c] {
                     guard let cs = newCases[c], let v = cache.solutions[c].visits, n >= 0, n < v.count,
-                          n < model.processes[c].nodes.count else { return nil }
+                          n < model.processes[c].nodes.count else { return false }
                     add = cs * v[n] * model.processes[c].nodes[n].share
                     r.processes[p].callers[k].cases = add
                 }
@@ -83,18 +85,18 @@ enum IncrementalStaffing {
                 any = true
             }
             let own = proc.volumePerYear
-            guard own != nil || any else { return nil }
+            guard own != nil || any else { return false }
             let cases = (own ?? 0) + incoming
-            guard cases.isFinite else { return nil }
+            guard cases.isFinite else { return false }
             newCases[p] = cases
             r.processes[p].cases = cases
             // Work of the steps, as the engine computes it.
             var staffHours = 0.0, fte = 0.0
-            let oldProc = oldModel.processes[p]
-            guard oldProc.nodes.count == proc.nodes.count, r.processes[p].nodes.count == proc.nodes.count else { return nil }
+            let old = oldPerformers[p]
+            guard r.processes[p].nodes.count == proc.nodes.count, old.map({ $0.count == proc.nodes.count }) ?? true else { return false }
             for (n, node) in proc.nodes.enumerated() {
-                // Take back what the node contributed before.
-                if let f = before.processes[p].nodes[n].fte, let perf = oldProc.nodes[n].performer {
+                // Take back what the node contributed before (read before it is overwritten).
+                if let f = r.processes[p].nodes[n].fte, let perf = old.map({ $0[n] }) ?? node.performer {
                     switch perf {
                     case .position(let i): positionDelta[i, default: 0] -= f
                     case .unit(let u): unitOwnDelta[u, default: 0] -= f
@@ -107,25 +109,25 @@ enum IncrementalStaffing {
                 r.processes[p].nodes[n].hoursPerYear = nil
                 r.processes[p].nodes[n].fte = nil
                 guard !node.isDecision, node.call == nil, let perf = node.performer, perf.isStaff else { continue }
-                guard let time = node.timeHours else { return nil }
+                guard let time = node.timeHours else { return false }
                 staffHours += exec * time
                 let worktime: Double?
                 let allowance: Allowance
                 switch perf {
                 case .position(let i):
-                    guard i >= 0, i < model.positions.count else { return nil }
+                    guard i >= 0, i < model.positions.count else { return false }
                     worktime = model.worktime(position: i)?.value
                     allowance = model.allowance(position: i)
                 case .unit(let u):
-                    guard u >= 0, u < model.units.count else { return nil }
+                    guard u >= 0, u < model.units.count else { return false }
                     worktime = model.worktime(unit: u)?.value
                     allowance = model.allowance(unit: u)
                 default: continue
                 }
                 let hours = cases * exec * time
-                guard let wt = worktime, wt > 0 else { return nil }
+                guard let wt = worktime, wt > 0 else { return false }
                 let need = allowance.load(hours) / wt
-                guard need.isFinite else { return nil }
+                guard need.isFinite else { return false }
                 r.processes[p].nodes[n].hoursPerYear = hours
                 r.processes[p].nodes[n].fte = need
                 fte += need
@@ -176,6 +178,6 @@ enum IncrementalStaffing {
             r.units[u].proposal = Costs.roundUp(r.units[u].need, step: rounding)
             r.units[u].needCost += d.cost
         }
-        return r
+        return true
     }
 }

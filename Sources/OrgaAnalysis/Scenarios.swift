@@ -66,15 +66,16 @@ public enum ScenarioEvaluator {
     /// `quickPath: false` runs the whole engine after every entry (tests compare both).
     static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?, quickPath: Bool) -> ScenarioAttribution {
         var state = model
-        var before = base
+        var current = base
         var entries: [EntryEffect] = []
         var applied = [Bool](repeating: false, count: model.measures.count)
         guard s >= 0, s < model.scenarios.count else {
             return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [], staffingIsComplete: true)
         }
         var cache: StaffingCache? = baseCache
-        // Whether `before` came from the quick path (need figures only, see ScenarioAttribution).
+        // Whether `current` came from the quick path (need figures only, see ScenarioAttribution).
         var stale = false
+        var snapshot = NeedSnapshot(current)
         for entry in model.scenarios[s].entries {
             let measure: Int?
             switch entry {
@@ -82,28 +83,39 @@ public enum ScenarioEvaluator {
             case .changes: measure = nil
             }
             var footprint = ChangeFootprint()
-            let after: StaffingResult
+            var after = snapshot
             if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
-                let oldState = state
+                // The performers of the processes the entry may touch, before it.
+                var oldPerformers: [Int: [Performer?]] = [:]
+                for c in changes {
+                    let p: Int
+                    switch c.target {
+                    case .process(let i): p = i
+                    case .node(let id): p = id.process
+                    default: continue
+                    }
+                    if oldPerformers[p] == nil, p >= 0, p < state.processes.count { oldPerformers[p] = state.processes[p].nodes.map(\.performer) }
+                }
                 _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
                 // A change to processes: only they, what they call and the positions and units
                 // doing that work are recomputed. Settings and the like: the whole engine,
                 // re-solving only the processes the entry touched.
-                if quickPath, !footprint.global, var c = cache,
-                   let r = IncrementalStaffing.update(before, model: state, oldModel: oldState, touched: footprint.processes, cache: &c) {
-                    after = r
+                var quick = false
+                if quickPath, !footprint.global, var c = cache {
+                    quick = IncrementalStaffing.update(&current, model: state, oldPerformers: oldPerformers, touched: footprint.processes, cache: &c)
                     cache = c
+                }
+                if quick {
                     stale = true
                 } else {
                     let (r, c) = StaffingAnalysis.analyze(state, reusing: cache, changed: footprint.global ? nil : footprint.processes)
-                    after = r
+                    current = r
                     cache = c
                     stale = false
                 }
-            } else {
-                after = before
+                after = NeedSnapshot(current)
             }
-            var effect = EntryEffect.between(before, after, model: state)
+            var effect = EntryEffect.between(snapshot, after)
             if case .apply = entry { effect.isApply = true }
             effect.measure = measure
             effect.location = entry.location
@@ -111,10 +123,10 @@ public enum ScenarioEvaluator {
                 effect.economics(measure: model.measures[m])
             }
             entries.append(effect)
-            before = after
+            snapshot = after
         }
         state.diagnostics = model.diagnostics
-        return ScenarioAttribution(scenario: s, model: state, staffing: before, base: base, entries: entries, staffingIsComplete: !stale)
+        return ScenarioAttribution(scenario: s, model: state, staffing: current, base: base, entries: entries, staffingIsComplete: !stale)
     }
 }
 
