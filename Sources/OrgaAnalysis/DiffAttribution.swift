@@ -71,10 +71,21 @@ struct DiffAttribution {
         var factors: [Double]
     }
 
-    private static func records(_ v: ModelVersion) -> [String: Record] {
+    /// What a contribution is, for matching it between the sides.
+    private struct RecordKey: Hashable {
+        var owner: String
+        var part: Part
+        /// The how-many-th contribution with the same owner and part (efforts with one label).
+        var occurrence: Int
+    }
+
+    /// The contributions of one side, in audit-trail order (positions, then units' own
+    /// work), and where each key is.
+    private static func records(_ v: ModelVersion) -> (list: [(key: RecordKey, record: Record)], index: [RecordKey: Int]) {
         let m = v.model, r = v.result
-        var out: [String: Record] = [:]
-        func add(_ owner: String, _ c: Contribution, allowance: Allowance, seen: inout [String: Int]) {
+        var list: [(key: RecordKey, record: Record)] = []
+        var index: [RecordKey: Int] = [:]
+        func add(_ owner: String, _ c: Contribution, allowance: Allowance) {
             let part: Part
             var factors: [Double]
             switch c.kind {
@@ -92,20 +103,18 @@ struct DiffAttribution {
                 part = .leadership(unit: c.unit.map { m.units.indices.contains($0) ? m.units[$0].name : "" } ?? "")
                 factors = [c.fraction ?? 0, c.ledFTE ?? 0]
             }
-            var key = owner + "\u{0}" + "\(part)"
-            let k = seen[key, default: 0]
-            seen[key] = k + 1
-            if k > 0 { key += "\u{0}\(k)" }
-            out[key] = Record(owner: owner, part: part, fte: c.fte, factors: factors)
+            var key = RecordKey(owner: owner, part: part, occurrence: 0)
+            while index[key] != nil { key.occurrence += 1 }
+            index[key] = list.count
+            list.append((key, Record(owner: owner, part: part, fte: c.fte, factors: factors)))
         }
-        var seen: [String: Int] = [:]
         for (i, ps) in r.positions.enumerated() where i < m.positions.count {
-            for c in ps.contributions { add(m.positions[i].name, c, allowance: ps.allowance, seen: &seen) }
+            for c in ps.contributions { add(m.positions[i].name, c, allowance: ps.allowance) }
         }
         for (u, us) in r.units.enumerated() where u < m.units.count {
-            for c in us.ownContributions { add(m.units[u].name, c, allowance: us.allowance, seen: &seen) }
+            for c in us.ownContributions { add(m.units[u].name, c, allowance: us.allowance) }
         }
-        return out
+        return (list, index)
     }
 
     // MARK: Running
@@ -113,14 +122,17 @@ struct DiffAttribution {
     mutating func run() {
         let casesShare = casesAttribution()
         let o = DiffAttribution.records(old), n = DiffAttribution.records(new)
-        var keys = Set(o.keys)
-        keys.formUnion(n.keys)
-        for key in keys.sorted() {
-            let a = o[key], b = n[key]
+        // OLD's contributions in order, then those only NEW has: a fixed order, so the
+        // sums below are the same run to run.
+        var pairs: [(old: Record?, new: Record?)] = o.list.map { ($0.record, n.index[$0.key].map { n.list[$0].record }) }
+        for (key, record) in n.list where o.index[key] == nil { pairs.append((nil, record)) }
+        for (a, b) in pairs {
             let owner = (b ?? a)?.owner ?? ""
             var share: Share = [:]
-            if let a, let b {
-                guard a.factors.count == b.factors.count else { continue }
+            if let a, let b, a.factors.count != b.factors.count {
+                // An effort given in fte on one side and in h/year on the other.
+                spread(b.fte - a.fte, over: presenceCauses(b.part, owner: owner), into: &share)
+            } else if let a, let b {
                 let parts = DiffAttribution.shapley(a.factors, b.factors)
                 for (f, amount) in parts.enumerated() where amount != 0 {
                     spread(amount, over: factorCauses(b.part, factor: f, owner: owner, casesShare: casesShare, old: a, new: b), into: &share)
@@ -144,12 +156,14 @@ struct DiffAttribution {
     /// equally when they add up to (almost) nothing; to nobody when there is none.
     private func spread(_ amount: Double, over dist: Share, into out: inout Share) {
         if dist.isEmpty { out[DiffAttribution.nobody, default: 0] += amount; return }
-        let total = dist.values.reduce(0, +)
-        let scale = dist.values.reduce(0) { max($0, abs($1)) }
+        // Summed in cause order: the same bits on every run (a dictionary's order is not).
+        let causes = dist.keys.sorted()
+        let total = causes.reduce(0) { $0 + (dist[$1] ?? 0) }
+        let scale = causes.reduce(0) { max($0, abs(dist[$1] ?? 0)) }
         if abs(total) > 1e-12 * max(1, scale) {
-            for (c, w) in dist { out[c, default: 0] += amount * w / total }
+            for c in causes { out[c, default: 0] += amount * (dist[c] ?? 0) / total }
         } else {
-            for c in dist.keys { out[c, default: 0] += amount / Double(dist.count) }
+            for c in causes { out[c, default: 0] += amount / Double(causes.count) }
         }
     }
 

@@ -88,8 +88,17 @@ enum DiffCommand {
             newSide = (n, reader.positional[1])
         }
 
-        let oldChecked = Analyzer.check(files: oldSide.files)
-        let newChecked = Analyzer.check(files: newSide.files)
+        // Both sides checked and analysed at the same time (each is independent).
+        // Each thread writes its own pair of fields.
+        final class Side: @unchecked Sendable { var checked: CheckedModel?; var result: StaffingResult? }
+        let sides = [Side(), Side()]
+        let inputs = [oldSide.files, newSide.files]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let c = Analyzer.check(files: inputs[i])
+            sides[i].result = c.hasErrors ? nil : StaffingAnalysis.analyze(c.model)
+            sides[i].checked = c
+        }
+        guard let oldChecked = sides[0].checked, let newChecked = sides[1].checked else { return ExitCode.usage }
         var broken = false
         for (label, checked, name) in [("old", oldChecked, oldSide.path + (oldSide.rev.map { " @ " + $0 } ?? "")), ("new", newChecked, newSide.path)] where checked.hasErrors {
             broken = true
@@ -102,9 +111,10 @@ enum DiffCommand {
         }
         if broken { return ExitCode.usage }
 
+        guard let oldResult = sides[0].result, let newResult = sides[1].result else { return ExitCode.usage }
         let diff = ModelDiff.compare(
-            old: ModelVersion(checked: oldChecked, path: oldSide.path, revision: oldSide.rev),
-            new: ModelVersion(checked: newChecked, path: newSide.path))
+            old: ModelVersion(checked: oldChecked, result: oldResult, path: oldSide.path, revision: oldSide.rev),
+            new: ModelVersion(checked: newChecked, result: newResult, path: newSide.path))
         let exceeded = limit.map { diff.exceeded(limit: $0) } ?? []
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
         let text: String
