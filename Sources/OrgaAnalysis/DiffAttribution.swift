@@ -81,7 +81,7 @@ struct DiffAttribution {
 
     /// The contributions of one side, in audit-trail order (positions, then units' own
     /// work), and where each key is.
-    private static func records(_ v: ModelVersion) -> (list: [(key: RecordKey, record: Record)], index: [RecordKey: Int]) {
+    private static func records(_ v: ModelVersion, skipPositions: [Bool], skipUnits: [Bool]) -> (list: [(key: RecordKey, record: Record)], index: [RecordKey: Int]) {
         let m = v.model, r = v.result
         var list: [(key: RecordKey, record: Record)] = []
         var index: [RecordKey: Int] = [:]
@@ -108,20 +108,69 @@ struct DiffAttribution {
             index[key] = list.count
             list.append((key, Record(owner: owner, part: part, fte: c.fte, factors: factors)))
         }
-        for (i, ps) in r.positions.enumerated() where i < m.positions.count {
+        for (i, ps) in r.positions.enumerated() where i < m.positions.count && !(i < skipPositions.count && skipPositions[i]) {
             for c in ps.contributions { add(m.positions[i].name, c, allowance: ps.allowance) }
         }
-        for (u, us) in r.units.enumerated() where u < m.units.count {
+        for (u, us) in r.units.enumerated() where u < m.units.count && !(u < skipUnits.count && skipUnits[u]) {
             for c in us.ownContributions { add(m.units[u].name, c, allowance: us.allowance) }
         }
         return (list, index)
+    }
+
+    /// Per position (or unit) of each side: whether its contributions are the same on
+    /// both sides, value for value and name for name. Those change nothing and are left
+    /// out of the matching (most of a large model, for a change of a few inputs).
+    private func unchangedOwners(units: Bool) -> (old: [Bool], new: [Bool]) {
+        let om = old.model, nm = new.model
+        let count = (units ? om.units.count : om.positions.count, units ? nm.units.count : nm.positions.count)
+        var o = [Bool](repeating: false, count: count.0), n = [Bool](repeating: false, count: count.1)
+        let names = units ? unitIndex[1] : positionIndex[1]
+        for i in 0..<count.0 {
+            let name = units ? om.units[i].name : om.positions[i].name
+            guard let j = names[name] else { continue }
+            let a: [Contribution], b: [Contribution]
+            if units {
+                guard i < old.result.units.count, j < new.result.units.count else { continue }
+                a = old.result.units[i].ownContributions; b = new.result.units[j].ownContributions
+                guard old.result.units[i].allowance == new.result.units[j].allowance else { continue }
+            } else {
+                guard i < old.result.positions.count, j < new.result.positions.count else { continue }
+                a = old.result.positions[i].contributions; b = new.result.positions[j].contributions
+                guard old.result.positions[i].allowance == new.result.positions[j].allowance else { continue }
+            }
+            guard a.count == b.count else { continue }
+            var same = true
+            for (x, y) in zip(a, b) where !sameContribution(x, y) { same = false; break }
+            o[i] = same
+            n[j] = same
+        }
+        return (o, n)
+    }
+
+    private func sameContribution(_ x: Contribution, _ y: Contribution) -> Bool {
+        guard x.kind == y.kind, x.fte == y.fte, x.cases == y.cases, x.visits == y.visits, x.share == y.share,
+              x.timeHours == y.timeHours, x.hours == y.hours, x.worktime == y.worktime, x.label == y.label,
+              x.ledFTE == y.ledFTE, x.fraction == y.fraction else { return false }
+        let om = old.model, nm = new.model
+        func name(_ m: Model, _ p: Int?, _ n: Int?) -> (String, String)? {
+            guard let p, m.processes.indices.contains(p) else { return nil }
+            guard let n, m.processes[p].nodes.indices.contains(n) else { return (m.processes[p].name, "") }
+            return (m.processes[p].name, m.processes[p].nodes[n].name)
+        }
+        let a = name(om, x.process, x.node), b = name(nm, y.process, y.node)
+        guard a?.0 == b?.0, a?.1 == b?.1 else { return false }
+        let ua = x.unit.flatMap { om.units.indices.contains($0) ? om.units[$0].name : nil }
+        let ub = y.unit.flatMap { nm.units.indices.contains($0) ? nm.units[$0].name : nil }
+        return ua == ub
     }
 
     // MARK: Running
 
     mutating func run() {
         let casesShare = casesAttribution()
-        let o = DiffAttribution.records(old), n = DiffAttribution.records(new)
+        let positions = unchangedOwners(units: false), units = unchangedOwners(units: true)
+        let o = DiffAttribution.records(old, skipPositions: positions.old, skipUnits: units.old)
+        let n = DiffAttribution.records(new, skipPositions: positions.new, skipUnits: units.new)
         // OLD's contributions in order, then those only NEW has: a fixed order, so the
         // sums below are the same run to run.
         var pairs: [(old: Record?, new: Record?)] = o.list.map { ($0.record, n.index[$0.key].map { n.list[$0].record }) }

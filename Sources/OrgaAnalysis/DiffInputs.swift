@@ -289,25 +289,30 @@ struct DiffInputs {
             add(.owner, s, target: p.name, property: "owner", old: oo.map { .text($0) } ?? .none, new: no.map { .text($0) } ?? .none,
                 oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location))
         }
-        let on = DiffInputs.names(p.nodes, \.name), nn = DiffInputs.names(q.nodes, \.name)
+        // The usual case, the same steps in the same order, needs no name tables.
+        let sameOrder = p.nodes.count == q.nodes.count
+            && zip(p.nodes, q.nodes).allSatisfy { $0.name == $1.name && $0.isDecision == $1.isDecision }
+        let on = sameOrder ? [:] : DiffInputs.names(p.nodes, \.name), nn = sameOrder ? [:] : DiffInputs.names(q.nodes, \.name)
         func kw(_ n: FlowNode) -> String { n.isDecision ? "decide" : "step" }
         var addedNodes = Set<String>(), removedNodes = Set<String>()
-        for (i, a) in p.nodes.enumerated() where on[a.name] == i {
-            if let j = nn[a.name], q.nodes[j].isDecision == a.isDecision { continue }
-            removedNodes.insert(a.name)
+        if !sameOrder {
+            for (i, a) in p.nodes.enumerated() where on[a.name] == i {
+                if let j = nn[a.name], q.nodes[j].isDecision == a.isDecision { continue }
+                removedNodes.insert(a.name)
+            }
+            for (j, b) in q.nodes.enumerated() where nn[b.name] == j {
+                if let i = on[b.name], p.nodes[i].isDecision == b.isDecision { continue }
+                addedNodes.insert(b.name)
+            }
         }
-        for (j, b) in q.nodes.enumerated() where nn[b.name] == j {
-            if let i = on[b.name], p.nodes[i].isDecision == b.isDecision { continue }
-            addedNodes.insert(b.name)
-        }
-        for (i, a) in p.nodes.enumerated() where on[a.name] == i {
+        for (i, a) in p.nodes.enumerated() where sameOrder || on[a.name] == i {
             let target = p.name + "." + a.name
             let ns = Scope.node(p.name, a.name)
             if removedNodes.contains(a.name) {
                 add(.removed, ns, target: target, property: kw(a), old: .text(a.name), new: .none, oldAt: a.location, newAt: nil, flow: true)
                 continue
             }
-            guard let j = nn[a.name] else { continue }
+            guard let j = sameOrder ? i : nn[a.name] else { continue }
             let b = q.nodes[j]
             let op = performerName(om, a.performer), np = performerName(nm, b.performer)
             if op != np {
@@ -343,7 +348,7 @@ struct DiffInputs {
                 }
             }
         }
-        for (j, b) in q.nodes.enumerated() where nn[b.name] == j && addedNodes.contains(b.name) {
+        for (j, b) in q.nodes.enumerated() where !sameOrder && nn[b.name] == j && addedNodes.contains(b.name) {
             add(.added, .node(p.name, b.name), target: p.name + "." + b.name, property: kw(b), old: .none, new: .text(b.name),
                 oldAt: nil, newAt: b.location, flow: true)
         }
