@@ -133,12 +133,12 @@ struct DiffInputs {
                 continue
             }
             let v = nm.units[j]
-            let op = u.parent.map { om.units[$0].name }, np = v.parent.map { nm.units[$0].name }
+            let op = u.parent.flatMap { om.units.element(at: $0)?.name }, np = v.parent.flatMap { nm.units.element(at: $0)?.name }
             if op != np {
                 add(.parent, .unit(u.name), target: u.name, property: "in", old: op.map { .text($0) } ?? .none,
                     new: np.map { .text($0) } ?? .none, oldAt: u.location, newAt: v.location)
             }
-            let oh = u.head.map { om.positions[$0].name }, nh = v.head.map { nm.positions[$0].name }
+            let oh = u.head.flatMap { om.positions.element(at: $0)?.name }, nh = v.head.flatMap { nm.positions.element(at: $0)?.name }
             if oh != nh {
                 add(.head, .unit(u.name), target: u.name, property: "head", old: oh.map { .text($0) } ?? .none,
                     new: nh.map { .text($0) } ?? .none, oldAt: u.headSetting.location ?? u.location,
@@ -196,12 +196,12 @@ struct DiffInputs {
     private mutating func comparePosition(_ p: Position, _ q: Position) {
         let om = old.model, nm = new.model
         let s = Scope.position(p.name)
-        let ou = p.unit.map { om.units[$0].name }, nu = q.unit.map { nm.units[$0].name }
+        let ou = p.unit.flatMap { om.units.element(at: $0)?.name }, nu = q.unit.flatMap { nm.units.element(at: $0)?.name }
         if ou != nu {
             add(.unit, s, target: p.name, property: "in", old: ou.map { .text($0) } ?? .none, new: nu.map { .text($0) } ?? .none,
                 oldAt: p.location, newAt: q.location)
         }
-        let og = p.grade.map { om.grades[$0].name }, ng = q.grade.map { nm.grades[$0].name }
+        let og = p.grade.flatMap { om.grades.element(at: $0)?.name }, ng = q.grade.flatMap { nm.grades.element(at: $0)?.name }
         if og != ng {
             add(.grade, s, target: p.name, property: "grade", old: og.map { .text($0) } ?? .none, new: ng.map { .text($0) } ?? .none,
                 oldAt: p.gradeSetting.location ?? p.location, newAt: q.gradeSetting.location ?? (ng == nil ? nil : q.location))
@@ -284,7 +284,7 @@ struct DiffInputs {
                         fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
             }
         }
-        let oo = p.owner.map { om.units[$0].name }, no = q.owner.map { nm.units[$0].name }
+        let oo = p.owner.flatMap { om.units.element(at: $0)?.name }, no = q.owner.flatMap { nm.units.element(at: $0)?.name }
         if oo != no {
             add(.owner, s, target: p.name, property: "owner", old: oo.map { .text($0) } ?? .none, new: no.map { .text($0) } ?? .none,
                 oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location))
@@ -329,7 +329,7 @@ struct DiffInputs {
                 add(.mediaBreak, ns, target: target, property: "media_break", old: .flag(a.mediaBreak), new: .flag(b.mediaBreak),
                     oldAt: a.location, newAt: b.location)
             }
-            let oc = a.call.map { om.processes[$0].name }, nc = b.call.map { nm.processes[$0].name }
+            let oc = a.call.flatMap { om.processes.element(at: $0)?.name }, nc = b.call.flatMap { nm.processes.element(at: $0)?.name }
             if oc != nc {
                 add(.call, ns, target: target, property: "call", old: oc.map { .text($0) } ?? .none, new: nc.map { .text($0) } ?? .none,
                     oldAt: a.callSetting.location ?? a.location, newAt: b.callSetting.location ?? (nc == nil ? nil : b.location))
@@ -372,4 +372,9 @@ struct DiffInputs {
             }
         }
     }
+}
+
+extension Array {
+    /// The element at `i`, nil when out of range (indices from a model with errors).
+    func element(at i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

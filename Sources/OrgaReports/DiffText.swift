@@ -44,9 +44,22 @@ public struct DiffWording: Sendable {
         if let text { return Escape.singleLine(text) }
         switch value {
         case .none: return "—"
-        case .number(let x): return NumberFormat.shortest(x) + (unit.map { " " + $0 } ?? "")
+        case .number(let x): return numbers.compact(x, 4) + (unit.map { " " + unitName($0) } ?? "")
         case .text(let s): return Escape.singleLine(s)
         case .flag(let b): return b ? t("ja", "yes") : t("nein", "no")
+        }
+    }
+
+    /// A value unit of `DiffCause.valueUnit` in the output language.
+    func unitName(_ u: String) -> String {
+        guard language == .de else { return u }
+        switch u {
+        case "fte": return "VZÄ"
+        case "h/year": return "h/Jahr"
+        case "h/week": return "h/Woche"
+        case "/year": return "/Jahr"
+        case "d": return "Tage"
+        default: return u
         }
     }
 

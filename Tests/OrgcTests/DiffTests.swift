@@ -136,6 +136,73 @@ final class DiffTests: XCTestCase {
         }
     }
 
+    /// Every declared name changed: every declaration removed + added, the need moved
+    /// over to the new names in full, nothing unattributed.
+    func testEveryNameChanged() throws {
+        let files = try ModelFiles.load(TestPaths.tests("OrgcTests").appendingPathComponent("diff"), prefix: nil)
+            .filter { $0.path.hasSuffix("base.orga") }
+        let old = ModelVersion(checked: Analyzer.check(files: files), path: "base")
+        var text = String(decoding: files[0].bytes, as: UTF8.self)
+        let m = old.model
+        let names = m.units.map(\.name) + m.positions.map(\.name) + m.grades.map(\.name) + m.processes.map(\.name)
+            + m.processes.flatMap { $0.nodes.map(\.name) }
+        for name in names {
+            text = text.replacingOccurrences(of: "\\b\(name)\\b", with: name + "_neu", options: .regularExpression)
+        }
+        let new = ModelVersion(checked: Analyzer.check(files: [SourceFile(path: "renamed.orga", bytes: Array(text.utf8))]), path: "renamed")
+        XCTAssertFalse(new.checked.hasErrors, "\(new.checked.diagnostics)")
+        let d = ModelDiff.compare(old: old, new: new)
+        // 3 units + 4 positions + 3 grades + 3 processes, each removed and added (the steps
+        // of a removed or added process go with it).
+        XCTAssertEqual(d.causes.filter { $0.kind == .removed }.count, 13)
+        XCTAssertEqual(d.causes.filter { $0.kind == .added }.count, 13)
+        XCTAssertEqual(d.causes.count, 26)
+        XCTAssertEqual(d.totalNeed.delta ?? 1, 0, accuracy: 1e-12)
+        XCTAssertTrue(d.unattributed.isEmpty)
+        XCTAssertEqual(d.positions.count, 8)
+        XCTAssertTrue(d.positions.allSatisfy { $0.status != .changed })
+        // The need of SB leaves with its steps (removed process steps) and arrives with SB_neu's.
+        let moved = d.causes.flatMap(\.moves).filter { $0.id == "SB" }.reduce(0) { $0 + $1.fte }
+        XCTAssertEqual(moved, -(old.result.positions[1].need), accuracy: 1e-12)
+    }
+
+    /// `--top N` cuts the Markdown lists with "and N more"; `--color always` colours the
+    /// text; `-o FILE` writes the file.
+    func testTopColourAndOutputFile() throws {
+        let multi = "Tests/OrgcTests/diff/cases/multi.orga"
+        let md = OrgcCommand.run(["diff", "--format", "md", "--lang", "en", "--top", "2", Self.base, multi])
+        XCTAssertTrue(md.out.contains("… and 4 more"), md.out)      // 3 units + 3 positions, 2 shown
+        XCTAssertTrue(md.out.contains("- … and 2 more"), md.out)    // 4 causes, 2 shown
+        let colour = OrgcCommand.run(["diff", "--color", "always", Self.base, multi])
+        XCTAssertTrue(colour.out.contains("\u{1B}[1m"))
+        XCTAssertFalse(OrgcCommand.run(["diff", Self.base, multi]).out.contains("\u{1B}["))
+        let file = try makeTemporaryDirectory().appendingPathComponent("d.json")
+        let r = OrgcCommand.run(["diff", "--format", "json", "-o", file.path, Self.base, multi])
+        XCTAssertEqual(r.code, 0)
+        XCTAssertEqual(r.out, "")
+        XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).hasPrefix("{\n  \"schema_version\": 1,"))
+    }
+
+    /// Models damaged at random (lines deleted): the diff never traps, whatever the
+    /// models' errors (the library API compares them anyway).
+    func testDamagedModelsNeverTrap() throws {
+        var rng = SeededRandom(for: self, default: 0xD1FF)
+        let files = try ModelFiles.sample("hilden")
+        let old = ModelVersion(checked: Analyzer.check(files: files), path: "hilden")
+        for _ in 0..<30 {
+            var edited = files
+            let f = rng.below(files.count)
+            var lines = String(decoding: files[f].bytes, as: UTF8.self).components(separatedBy: "\n")
+            for _ in 0..<(1 + rng.below(4)) where !lines.isEmpty { lines.remove(at: rng.below(lines.count)) }
+            edited[f] = SourceFile(path: files[f].path, bytes: Array(lines.joined(separator: "\n").utf8))
+            let new = ModelVersion(checked: Analyzer.check(files: edited), path: "hilden")
+            let d = ModelDiff.compare(old: old, new: new)
+            let back = ModelDiff.compare(old: new, new: old)
+            XCTAssertEqual(d.causes.count, back.causes.count)
+            _ = DiffText.render(d, language: .de) + DiffMarkdown.render(back, language: .en) + DiffJSON.render(d) + DiffGitHub.render(back, language: .en)
+        }
+    }
+
     // MARK: Gate, usage, bad input
 
     func testGateExitCodes() throws {
