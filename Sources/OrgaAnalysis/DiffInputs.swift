@@ -43,15 +43,20 @@ struct DiffInputs {
     @discardableResult
     private mutating func add(_ kind: DiffCause.Kind, _ scope: Scope, target: String, property: String,
                               old o: DiffValue, new n: DiffValue, unit: String? = nil,
-                              oldAt: Location?, newAt: Location?, flow: Bool = false) -> Int {
+                              oldAt: Location?, newAt: Location?, flow: Bool = false,
+                              statements: Bool = true, oldStatement: Location? = nil, newStatement: Location? = nil) -> Int {
+        // The statements shown as `old_text`/`new_text`: `oldAt`/`newAt` themselves, or
+        // (statements: false) only those given — a place that is a declaration's name is
+        // where the cause is, not what was written.
+        let oldShown = statements ? oldAt : oldStatement, newShown = statements ? newAt : newStatement
         let useOld = newAt == nil || kind == .removed
         let place = useOld ? oldAt.map { (old.checked.sources, $0) } : newAt.map { (new.checked.sources, $0) }
         let file = place.map { $0.0.path($0.1) } ?? ""
         let line = place.map { $0.0.lineColumn($0.1).line } ?? 0
         let i = causes.count
         causes.append(DiffCause(kind: kind, target: target, property: property, old: o, new: n, valueUnit: unit,
-                                oldText: oldAt.flatMap { statementText(old.checked.sources, $0) },
-                                newText: newAt.flatMap { statementText(new.checked.sources, $0) },
+                                oldText: oldShown.flatMap { statementText(old.checked.sources, $0) },
+                                newText: newShown.flatMap { statementText(new.checked.sources, $0) },
                                 file: file, line: line, inOld: useOld, moves: []))
         switch scope {
         case .setting(let k): index.setting[k] = i
@@ -98,7 +103,7 @@ struct DiffInputs {
         guard ov != nv else { return }
         add(kind, scope, target: target, property: property, old: ov.map(value) ?? .none, new: nv.map(value) ?? .none,
             unit: unit, oldAt: o.location ?? fallbackOld, newAt: n.isWritten ? n.location : (nv == nil && o.isWritten ? nil : fallbackNew),
-            flow: flow)
+            flow: flow, statements: false, oldStatement: o.isWritten ? o.location : nil, newStatement: n.isWritten ? n.location : nil)
     }
 
     private static func names<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
@@ -119,30 +124,30 @@ struct DiffInputs {
             if let j = ng[g.name] {
                 compare(g.costSetting, nm.grades[j].costSetting, .gradeCost, .grade, target: g.name, property: "cost", unit: "EUR") { .number($0) }
             } else {
-                add(.removed, .grade, target: g.name, property: "grade", old: .text(g.name), new: .none, oldAt: g.location, newAt: nil)
+                add(.removed, .grade, target: g.name, property: "grade", old: .text(g.name), new: .none, oldAt: g.location, newAt: nil, statements: false)
             }
         }
         for (j, g) in nm.grades.enumerated() where ng[g.name] == j && og[g.name] == nil {
-            add(.added, .grade, target: g.name, property: "grade", old: .none, new: .text(g.name), oldAt: nil, newAt: g.location)
+            add(.added, .grade, target: g.name, property: "grade", old: .none, new: .text(g.name), oldAt: nil, newAt: g.location, statements: false)
         }
 
         let ou = DiffInputs.names(om.units, \.name), nu = DiffInputs.names(nm.units, \.name)
         for (i, u) in om.units.enumerated() where ou[u.name] == i {
             guard let j = nu[u.name] else {
-                add(.removed, .unit(u.name), target: u.name, property: "unit", old: .text(u.name), new: .none, oldAt: u.location, newAt: nil)
+                add(.removed, .unit(u.name), target: u.name, property: "unit", old: .text(u.name), new: .none, oldAt: u.location, newAt: nil, statements: false)
                 continue
             }
             let v = nm.units[j]
             let op = u.parent.flatMap { om.units.element(at: $0)?.name }, np = v.parent.flatMap { nm.units.element(at: $0)?.name }
             if op != np {
                 add(.parent, .unit(u.name), target: u.name, property: "in", old: op.map { .text($0) } ?? .none,
-                    new: np.map { .text($0) } ?? .none, oldAt: u.location, newAt: v.location)
+                    new: np.map { .text($0) } ?? .none, oldAt: u.location, newAt: v.location, statements: false)
             }
             let oh = u.head.flatMap { om.positions.element(at: $0)?.name }, nh = v.head.flatMap { nm.positions.element(at: $0)?.name }
             if oh != nh {
                 add(.head, .unit(u.name), target: u.name, property: "head", old: oh.map { .text($0) } ?? .none,
                     new: nh.map { .text($0) } ?? .none, oldAt: u.headSetting.location ?? u.location,
-                    newAt: v.headSetting.location ?? (nh == nil ? nil : v.location))
+                    newAt: v.headSetting.location ?? (nh == nil ? nil : v.location), statements: false)
             }
             compare(u.worktimeSetting, v.worktimeSetting, .worktime, .unit(u.name), target: u.name, property: "worktime", unit: "h",
                     fallbackOld: u.location, fallbackNew: v.location) { .number($0) }
@@ -150,31 +155,31 @@ struct DiffInputs {
                     fallbackOld: u.location, fallbackNew: v.location) { .number($0.fraction * 100) }
         }
         for (j, u) in nm.units.enumerated() where nu[u.name] == j && ou[u.name] == nil {
-            add(.added, .unit(u.name), target: u.name, property: "unit", old: .none, new: .text(u.name), oldAt: nil, newAt: u.location)
+            add(.added, .unit(u.name), target: u.name, property: "unit", old: .none, new: .text(u.name), oldAt: nil, newAt: u.location, statements: false)
         }
 
         let opos = DiffInputs.names(om.positions, \.name), npos = DiffInputs.names(nm.positions, \.name)
         for (i, p) in om.positions.enumerated() where opos[p.name] == i {
             guard let j = npos[p.name] else {
-                add(.removed, .position(p.name), target: p.name, property: "position", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil)
+                add(.removed, .position(p.name), target: p.name, property: "position", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil, statements: false)
                 continue
             }
             comparePosition(p, nm.positions[j])
         }
         for (j, p) in nm.positions.enumerated() where npos[p.name] == j && opos[p.name] == nil {
-            add(.added, .position(p.name), target: p.name, property: "position", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location)
+            add(.added, .position(p.name), target: p.name, property: "position", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location, statements: false)
         }
 
         let opr = DiffInputs.names(om.processes, \.name), npr = DiffInputs.names(nm.processes, \.name)
         for (i, p) in om.processes.enumerated() where opr[p.name] == i {
             guard let j = npr[p.name] else {
-                add(.removed, .process(p.name), target: p.name, property: "process", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil)
+                add(.removed, .process(p.name), target: p.name, property: "process", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil, statements: false)
                 continue
             }
             compareProcess(p, nm.processes[j])
         }
         for (j, p) in nm.processes.enumerated() where npr[p.name] == j && opr[p.name] == nil {
-            add(.added, .process(p.name), target: p.name, property: "process", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location)
+            add(.added, .process(p.name), target: p.name, property: "process", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location, statements: false)
         }
     }
 
@@ -199,12 +204,12 @@ struct DiffInputs {
         let ou = p.unit.flatMap { om.units.element(at: $0)?.name }, nu = q.unit.flatMap { nm.units.element(at: $0)?.name }
         if ou != nu {
             add(.unit, s, target: p.name, property: "in", old: ou.map { .text($0) } ?? .none, new: nu.map { .text($0) } ?? .none,
-                oldAt: p.location, newAt: q.location)
+                oldAt: p.location, newAt: q.location, statements: false)
         }
         let og = p.grade.flatMap { om.grades.element(at: $0)?.name }, ng = q.grade.flatMap { nm.grades.element(at: $0)?.name }
         if og != ng {
             add(.grade, s, target: p.name, property: "grade", old: og.map { .text($0) } ?? .none, new: ng.map { .text($0) } ?? .none,
-                oldAt: p.gradeSetting.location ?? p.location, newAt: q.gradeSetting.location ?? (ng == nil ? nil : q.location))
+                oldAt: p.gradeSetting.location ?? p.location, newAt: q.gradeSetting.location ?? (ng == nil ? nil : q.location), statements: false, oldStatement: p.gradeSetting.location, newStatement: q.gradeSetting.location)
         }
         compare(p.plannedSetting, q.plannedSetting, .planned, s, target: p.name, property: "planned", unit: "fte",
                 fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
@@ -287,7 +292,7 @@ struct DiffInputs {
         let oo = p.owner.flatMap { om.units.element(at: $0)?.name }, no = q.owner.flatMap { nm.units.element(at: $0)?.name }
         if oo != no {
             add(.owner, s, target: p.name, property: "owner", old: oo.map { .text($0) } ?? .none, new: no.map { .text($0) } ?? .none,
-                oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location))
+                oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location), statements: false, oldStatement: p.ownerSetting.location, newStatement: q.ownerSetting.location)
         }
         // The usual case, the same steps in the same order, needs no name tables.
         let sameOrder = p.nodes.count == q.nodes.count
@@ -309,7 +314,7 @@ struct DiffInputs {
             let target = p.name + "." + a.name
             let ns = Scope.node(p.name, a.name)
             if removedNodes.contains(a.name) {
-                add(.removed, ns, target: target, property: kw(a), old: .text(a.name), new: .none, oldAt: a.location, newAt: nil, flow: true)
+                add(.removed, ns, target: target, property: kw(a), old: .text(a.name), new: .none, oldAt: a.location, newAt: nil, flow: true, statements: false)
                 continue
             }
             guard let j = sameOrder ? i : nn[a.name] else { continue }
@@ -317,7 +322,7 @@ struct DiffInputs {
             let op = performerName(om, a.performer), np = performerName(nm, b.performer)
             if op != np {
                 add(.performer, ns, target: target, property: "by", old: op.map { .text($0) } ?? .none, new: np.map { .text($0) } ?? .none,
-                    oldAt: a.performerSetting.location ?? a.location, newAt: b.performerSetting.location ?? (np == nil ? nil : b.location))
+                    oldAt: a.performerSetting.location ?? a.location, newAt: b.performerSetting.location ?? (np == nil ? nil : b.location), statements: false, oldStatement: a.performerSetting.location, newStatement: b.performerSetting.location)
             }
             compare(a.timeSetting, b.timeSetting, .time, ns, target: target, property: "time", unit: "h",
                     fallbackOld: a.location, fallbackNew: b.location) { .number($0) }
@@ -327,12 +332,12 @@ struct DiffInputs {
                     fallbackOld: a.location, fallbackNew: b.location) { .number($0 * 100) }
             if a.mediaBreak != b.mediaBreak {
                 add(.mediaBreak, ns, target: target, property: "media_break", old: .flag(a.mediaBreak), new: .flag(b.mediaBreak),
-                    oldAt: a.location, newAt: b.location)
+                    oldAt: a.location, newAt: b.location, statements: false)
             }
             let oc = a.call.flatMap { om.processes.element(at: $0)?.name }, nc = b.call.flatMap { nm.processes.element(at: $0)?.name }
             if oc != nc {
                 add(.call, ns, target: target, property: "call", old: oc.map { .text($0) } ?? .none, new: nc.map { .text($0) } ?? .none,
-                    oldAt: a.callSetting.location ?? a.location, newAt: b.callSetting.location ?? (nc == nil ? nil : b.location))
+                    oldAt: a.callSetting.location ?? a.location, newAt: b.callSetting.location ?? (nc == nil ? nil : b.location), statements: false, oldStatement: a.callSetting.location, newStatement: b.callSetting.location)
             }
             if a.isDecision {
                 compareBranches(p, a, q, b, target: target, scope: ns)
@@ -344,13 +349,14 @@ struct DiffInputs {
                 let explained = implicit && (nt.map { addedNodes.contains($0) } ?? false || ot.map { removedNodes.contains($0) } ?? false)
                 if ot != nt && !explained {
                     add(.flow, ns, target: target, property: "next", old: ot.map { .text($0) } ?? .none, new: nt.map { .text($0) } ?? .none,
-                        oldAt: a.nextSetting.location ?? a.location, newAt: b.nextSetting.location ?? b.location, flow: true)
+                        oldAt: a.nextSetting.location ?? a.location, newAt: b.nextSetting.location ?? b.location, flow: true,
+                        statements: false, oldStatement: a.nextSetting.location, newStatement: b.nextSetting.location)
                 }
             }
         }
         for (j, b) in q.nodes.enumerated() where !sameOrder && nn[b.name] == j && addedNodes.contains(b.name) {
             add(.added, .node(p.name, b.name), target: p.name + "." + b.name, property: kw(b), old: .none, new: .text(b.name),
-                oldAt: nil, newAt: b.location, flow: true)
+                oldAt: nil, newAt: b.location, flow: true, statements: false)
         }
     }
 

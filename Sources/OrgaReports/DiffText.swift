@@ -39,14 +39,16 @@ public struct DiffWording: Sendable {
         }
     }
 
-    /// One side of a cause: the statement as written, else the value with its unit.
-    func side(_ text: String?, _ value: DiffValue, unit: String?) -> String {
+    /// One side of a cause: the statement as written, else the keyword and the value
+    /// (`head SG`, `next end`), or "—" where nothing is written.
+    func side(_ text: String?, _ value: DiffValue, unit: String?, property: String) -> String {
         if let text { return Escape.singleLine(text) }
+        let p = Escape.singleLine(property)
         switch value {
         case .none: return "—"
-        case .number(let x): return numbers.compact(x, 4) + (unit.map { " " + unitName($0) } ?? "")
-        case .text(let s): return Escape.singleLine(s)
-        case .flag(let b): return b ? t("ja", "yes") : t("nein", "no")
+        case .number(let x): return p + " " + numbers.compact(x, 4) + (unit.map { " " + unitName($0) } ?? "")
+        case .text(let s): return p + " " + Escape.singleLine(s)
+        case .flag(let b): return p + " " + (b ? t("ja", "yes") : t("nein", "no"))
         }
     }
 
@@ -69,7 +71,7 @@ public struct DiffWording: Sendable {
         case .added: return "\(c.property) \(Escape.singleLine(c.target)) " + t("hinzugefügt", "added")
         case .removed: return "\(c.property) \(Escape.singleLine(c.target)) " + t("entfernt", "removed")
         default:
-            return side(c.oldText, c.old, unit: c.valueUnit) + " → " + side(c.newText, c.new, unit: c.valueUnit)
+            return side(c.oldText, c.old, unit: c.valueUnit, property: c.property) + " → " + side(c.newText, c.new, unit: c.valueUnit, property: c.property)
         }
     }
 
