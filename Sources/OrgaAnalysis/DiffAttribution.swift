@@ -273,27 +273,54 @@ struct DiffAttribution {
         return equally(found)
     }
 
-    /// The worktime (or Verteilzeit) causes that can change what applies to `owner`:
-    /// the owner's own, those of its units outward (on either side), the model's, and
-    /// a move of the owner or one of its units to another unit.
+    /// The worktime (or Verteilzeit) causes that changed what applies to `owner`: on each
+    /// side the value comes from the first level that sets it — the owner, its units
+    /// outward, the model — so the causes are those at the level in force in OLD or in
+    /// NEW, and, when the chain of units itself differs, the moves that changed it (the
+    /// owner to another unit, a unit to another parent). Failing those, every cause on
+    /// either chain.
     private func chainCauses(_ owner: String, _ kind: DiffCause.Kind) -> [Int] {
         let idx = inputs.index
-        var out = causes(idx.position[owner], [kind, .unit]) + causes(idx.unit[owner], [kind, .parent])
-        var units = Set<String>()
+        let settingCause = idx.setting[kind == .worktime ? "worktime" : "allowance"]
+        var chains: [[String]] = [[], []]
+        var inForce: [String?] = [nil, nil]   // unit name, owner name, or nil for the model
         for (side, v) in [old, new].enumerated() {
             let m = v.model
+            func sets(position p: Int) -> Bool { kind == .worktime ? m.positions[p].worktime != nil : m.positions[p].allowance != nil }
+            func sets(unit u: Int) -> Bool { kind == .worktime ? m.units[u].worktime != nil : m.units[u].allowance != nil }
             var cur: Int?
-            if let p = positionIndex[side][owner] { cur = m.positions[p].unit }
-            else if let u = unitIndex[side][owner] { cur = m.units[u].parent }
+            if let p = positionIndex[side][owner] {
+                if sets(position: p) { inForce[side] = owner }
+                cur = m.positions[p].unit
+            } else if let u = unitIndex[side][owner] {
+                if sets(unit: u) { inForce[side] = owner }
+                cur = m.units[u].parent
+            }
             var steps = 0
             while let c = cur, m.units.indices.contains(c), steps <= m.units.count {
-                units.insert(m.units[c].name)
+                chains[side].append(m.units[c].name)
+                if inForce[side] == nil && sets(unit: c) { inForce[side] = m.units[c].name }
                 cur = m.units[c].parent
                 steps += 1
             }
         }
-        for u in units.sorted() { out += causes(idx.unit[u], [kind, .parent]) }
-        if let s = idx.setting[kind == .worktime ? "worktime" : "allowance"] { out.append(s) }
+        var out: [Int] = []
+        for level in inForce {
+            if let name = level {
+                out += causes(idx.position[name], [kind]) + causes(idx.unit[name], [kind])
+            } else if let s = settingCause {
+                out.append(s)
+            }
+        }
+        if chains[0] != chains[1] {
+            out += causes(idx.position[owner], [.unit]) + causes(idx.unit[owner], [.parent])
+            for u in Set(chains[0] + chains[1]).sorted() { out += causes(idx.unit[u], [.parent]) }
+        }
+        if out.isEmpty {
+            out = causes(idx.position[owner], [kind, .unit]) + causes(idx.unit[owner], [kind, .parent])
+            for u in Set(chains[0] + chains[1]).sorted() { out += causes(idx.unit[u], [kind, .parent]) }
+            if let s = settingCause { out.append(s) }
+        }
         return Array(Set(out)).sorted()
     }
 

@@ -209,7 +209,8 @@ struct DiffInputs {
         let og = p.grade.flatMap { om.grades.element(at: $0)?.name }, ng = q.grade.flatMap { nm.grades.element(at: $0)?.name }
         if og != ng {
             add(.grade, s, target: p.name, property: "grade", old: og.map { .text($0) } ?? .none, new: ng.map { .text($0) } ?? .none,
-                oldAt: p.gradeSetting.location ?? p.location, newAt: q.gradeSetting.location ?? (ng == nil ? nil : q.location), statements: false, oldStatement: p.gradeSetting.location, newStatement: q.gradeSetting.location)
+                oldAt: p.gradeSetting.location ?? p.location, newAt: q.gradeSetting.location ?? (ng == nil ? nil : q.location),
+                statements: false, oldStatement: p.gradeSetting.location, newStatement: q.gradeSetting.location)
         }
         compare(p.plannedSetting, q.plannedSetting, .planned, s, target: p.name, property: "planned", unit: "fte",
                 fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
@@ -292,7 +293,8 @@ struct DiffInputs {
         let oo = p.owner.flatMap { om.units.element(at: $0)?.name }, no = q.owner.flatMap { nm.units.element(at: $0)?.name }
         if oo != no {
             add(.owner, s, target: p.name, property: "owner", old: oo.map { .text($0) } ?? .none, new: no.map { .text($0) } ?? .none,
-                oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location), statements: false, oldStatement: p.ownerSetting.location, newStatement: q.ownerSetting.location)
+                oldAt: p.ownerSetting.location ?? p.location, newAt: q.ownerSetting.location ?? (no == nil ? nil : q.location),
+                statements: false, oldStatement: p.ownerSetting.location, newStatement: q.ownerSetting.location)
         }
         // The usual case, the same steps in the same order, needs no name tables.
         let sameOrder = p.nodes.count == q.nodes.count
@@ -322,7 +324,8 @@ struct DiffInputs {
             let op = performerName(om, a.performer), np = performerName(nm, b.performer)
             if op != np {
                 add(.performer, ns, target: target, property: "by", old: op.map { .text($0) } ?? .none, new: np.map { .text($0) } ?? .none,
-                    oldAt: a.performerSetting.location ?? a.location, newAt: b.performerSetting.location ?? (np == nil ? nil : b.location), statements: false, oldStatement: a.performerSetting.location, newStatement: b.performerSetting.location)
+                    oldAt: a.performerSetting.location ?? a.location, newAt: b.performerSetting.location ?? (np == nil ? nil : b.location),
+                    statements: false, oldStatement: a.performerSetting.location, newStatement: b.performerSetting.location)
             }
             compare(a.timeSetting, b.timeSetting, .time, ns, target: target, property: "time", unit: "h",
                     fallbackOld: a.location, fallbackNew: b.location) { .number($0) }
@@ -337,7 +340,8 @@ struct DiffInputs {
             let oc = a.call.flatMap { om.processes.element(at: $0)?.name }, nc = b.call.flatMap { nm.processes.element(at: $0)?.name }
             if oc != nc {
                 add(.call, ns, target: target, property: "call", old: oc.map { .text($0) } ?? .none, new: nc.map { .text($0) } ?? .none,
-                    oldAt: a.callSetting.location ?? a.location, newAt: b.callSetting.location ?? (nc == nil ? nil : b.location), statements: false, oldStatement: a.callSetting.location, newStatement: b.callSetting.location)
+                    oldAt: a.callSetting.location ?? a.location, newAt: b.callSetting.location ?? (nc == nil ? nil : b.location),
+                    statements: false, oldStatement: a.callSetting.location, newStatement: b.callSetting.location)
             }
             if a.isDecision {
                 compareBranches(p, a, q, b, target: target, scope: ns)

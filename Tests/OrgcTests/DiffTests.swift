@@ -116,6 +116,24 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(try moves("grade_cost"), [:])
     }
 
+    /// The model's Verteilzeit and BB's both change; BB sets its own in OLD and NEW, so
+    /// the model's change moves nothing in BB (only the level in force counts).
+    func testOnlyTheLevelInForceMovesWorktimeAndAllowance() throws {
+        let base = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent(Self.base), encoding: .utf8)
+        let oldText = base.replacingOccurrences(of: "  unit BB \"Bürgerbüro\" {\n", with: "  unit BB \"Bürgerbüro\" {\n    allowance 15 %\n")
+        let newText = oldText.replacingOccurrences(of: "allowance 15 %", with: "allowance 20 %").replacingOccurrences(of: "allowance 10 %", with: "allowance 12 %")
+        func version(_ t: String) -> ModelVersion {
+            ModelVersion(checked: Analyzer.check(files: [SourceFile(path: "m.orga", bytes: Array(t.utf8))]), path: "m")
+        }
+        let d = ModelDiff.compare(old: version(oldText), new: version(newText))
+        XCTAssertEqual(d.causes.map(\.kind), [.setting, .allowance])
+        XCTAssertTrue(d.causes[0].moves.isEmpty, "\(d.causes[0].moves)")   // Theke: coverage only, no Verteilzeit
+        // BB's steps: load × 1.20/1.15, so SB's and SG's need grow by 5/115 of what they were.
+        let sb = try XCTUnwrap(d.positions.first { $0.id == "SB" })
+        XCTAssertEqual(d.causes[1].moves.first { $0.id == "SB" }?.fte ?? 0, sb.need.delta ?? 1, accuracy: 1e-12)
+        XCTAssertEqual((sb.need.new ?? 0) / (sb.need.old ?? 1), 1.20 / 1.15, accuracy: 1e-12)
+    }
+
     /// For every case: the moves of all causes add up to each position's Δ need, and
     /// nothing is left unattributed.
     func testMovesAddUpToTheEffects() throws {
@@ -333,18 +351,7 @@ final class DiffTests: XCTestCase {
             let old = ModelVersion(checked: Analyzer.check(files: files), path: sample)
             XCTAssertFalse(old.checked.hasErrors)
             let oldReport = try report(old)
-            var candidates: [(file: Int, range: NSRange, keyword: String, line: Int)] = []
-            for (fi, f) in files.enumerated() {
-                let text = String(decoding: f.bytes, as: UTF8.self)
-                let ns = text as NSString
-                for m in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-                    let lineStart = ns.lineRange(for: NSRange(location: m.range.location, length: 0))
-                    let prefix = ns.substring(with: NSRange(location: lineStart.location, length: m.range.location - lineStart.location))
-                    if prefix.contains("//") { continue }   // in a comment
-                    let line = ns.substring(to: m.range.location).components(separatedBy: "\n").count
-                    candidates.append((fi, m.range(at: 2), ns.substring(with: m.range(at: 1)), line))
-                }
-            }
+            let candidates = try Self.numberEdits(files, pattern)
             XCTAssertGreaterThan(candidates.count, 10, sample)
             var n = 0, attempts = 0
             while n < 25 && attempts < 200 {
@@ -374,6 +381,70 @@ final class DiffTests: XCTestCase {
             }
         }
         XCTAssertGreaterThanOrEqual(checked, 60)
+    }
+
+    /// Every number after one of the keywords of `pattern` that is not in a comment:
+    /// the file, the number's range, the keyword, the 1-based line.
+    static func numberEdits(_ files: [SourceFile], _ pattern: NSRegularExpression) throws -> [(file: Int, range: NSRange, keyword: String, line: Int)] {
+        var candidates: [(file: Int, range: NSRange, keyword: String, line: Int)] = []
+        for (fi, f) in files.enumerated() {
+            let text = String(decoding: f.bytes, as: UTF8.self)
+            let ns = text as NSString
+            for m in pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let lineStart = ns.lineRange(for: NSRange(location: m.range.location, length: 0))
+                let prefix = ns.substring(with: NSRange(location: lineStart.location, length: m.range.location - lineStart.location))
+                if prefix.contains("//") { continue }   // in a comment
+                let line = ns.substring(to: m.range.location).components(separatedBy: "\n").count
+                candidates.append((fi, m.range(at: 2), ns.substring(with: m.range(at: 1)), line))
+            }
+        }
+        return candidates
+    }
+
+    /// Several edits at once (2–6 numbers, anywhere in a sample): one cause per edited
+    /// statement, and the moves of all causes still add up to each position's Δ need
+    /// (the Shapley split is exact), with nothing unattributed.
+    func testSeveralEditsStillAddUp() throws {
+        var rng = SeededRandom(for: self, default: 0x5EB_E7A1)
+        let pattern = try NSRegularExpression(pattern: #"\b(time|volume|planned|filled|cost|coverage|worktime|allowance|leadership) ([0-9][0-9_]*(?:\.[0-9]+)?) "#)
+        var checked = 0
+        for sample in ["buergerbuero", "hilden", "landesamt"] {
+            let files = try ModelFiles.sample(sample)
+            let old = ModelVersion(checked: Analyzer.check(files: files), path: sample)
+            let candidates = try Self.numberEdits(files, pattern)
+            var n = 0, attempts = 0
+            while n < 12 && attempts < 100 {
+                attempts += 1
+                var texts = files.map { String(decoding: $0.bytes, as: UTF8.self) as NSString }
+                // Distinct statements, edited from the end of each file so ranges stay valid.
+                var chosen: [(file: Int, range: NSRange, keyword: String, line: Int)] = []
+                for _ in 0..<(2 + rng.below(5)) {
+                    if let c = rng.pick(candidates), !chosen.contains(where: { $0.file == c.file && $0.line == c.line }) { chosen.append(c) }
+                }
+                for c in chosen.sorted(by: { $0.file != $1.file ? $0.file < $1.file : $0.range.location > $1.range.location }) {
+                    let v = Double(texts[c.file].substring(with: c.range).replacingOccurrences(of: "_", with: "")) ?? 0
+                    let nv = c.keyword == "allowance" || c.keyword == "leadership" ? Double(1 + rng.below(30)) : v + Double(1 + rng.below(5)) * max(1, (v / 10).rounded())
+                    texts[c.file] = texts[c.file].replacingCharacters(in: c.range, with: NumberFormat.shortest(nv)) as NSString
+                }
+                let edited = files.indices.map { SourceFile(path: files[$0].path, bytes: Array((texts[$0] as String).utf8)) }
+                let new = ModelVersion(checked: Analyzer.check(files: edited), path: sample)
+                if new.checked.hasErrors { continue }
+                n += 1
+                checked += 1
+                let what = "\(sample): " + chosen.map { "\(files[$0.file].path):\($0.line) \($0.keyword)" }.joined(separator: ", ")
+                let d = ModelDiff.compare(old: old, new: new)
+                XCTAssertLessThanOrEqual(d.causes.count, chosen.count, what)
+                XCTAssertTrue(d.unattributed.isEmpty, "\(what): \(d.unattributed)")
+                var moved: [String: Double] = [:]
+                for c in d.causes { for (id, fte) in c.moves { moved[id, default: 0] += fte } }
+                for row in d.positions {
+                    XCTAssertEqual(moved[row.id] ?? 0, row.need.delta ?? 0, accuracy: 1e-9, "\(what): \(row.id)")
+                }
+                let total = moved.values.reduce(0, +)
+                XCTAssertEqual(total, d.totalNeed.delta ?? 0, accuracy: 1e-9, what)
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 24)
     }
 
     private func report(_ v: ModelVersion) throws -> [String: Any] {
