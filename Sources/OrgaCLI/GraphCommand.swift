@@ -12,7 +12,7 @@ import OrgaGraphs
 enum GraphCommand {
     static let help = """
         Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [-o FILE|DIR] [--any-extension] [PATH]
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
@@ -22,7 +22,8 @@ enum GraphCommand {
           --format          svg (default), dot (Graphviz), mermaid, bpmn (BPMN 2.0 XML with
                             diagram layout; processes only)
           --metrics         show visits per case and fte on process steps
-          --lang            language of the words orgc adds (legend, start, end): en (default), de
+          --lang            de (default: German words and numbers, 5.200 Fälle/Jahr, 4,735 VZÄ)
+                            or en (English, 5,200 cases/year, 4.735 fte)
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
           --any-extension   read a file named as PATH as Orga even if it does not end in .orga
         Output is deterministic. If the model has errors they are printed to stderr, what
@@ -37,7 +38,7 @@ enum GraphCommand {
             args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output"],
             switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
-                 try r.choice("--lang", ["en", "de"], default: "en"))
+                 try r.choice("--lang", ["de", "en"], default: "de"))
             }) else { return status }
         let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape")]
         guard modes.filter({ $0 }).count == 1 else {

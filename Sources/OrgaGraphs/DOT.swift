@@ -78,7 +78,7 @@ public enum DOTWriter {
         if n.highlight { attrs += ["fillcolor=\"#fdecec\"", "color=\"#c62828\"", "penwidth=2"] }
         let width: Double = n.kind == .decision ? 120 : n.kind == .unit ? 200 : 150
         var text = label(n, width: width)
-        if n.mediaBreak { text += "\\n[MB]" }
+        if n.mediaBreak { text += "\\n[" + Escape.dot(g.words.mediaBreak) + "]" }
         attrs.insert("label=\"\(text)\"", at: 0)
         if let doc = n.documentation { attrs.append("tooltip=\"\(Escape.dot(Escape.singleLine(doc)))\"") }
         return "n\(i) [" + attrs.joined(separator: ", ") + "];"
@@ -209,7 +209,7 @@ public enum MermaidWriter {
     static func node(_ g: Graph, _ i: Int) -> String {
         let n = g.nodes[i]
         var lines = [Escape.singleLine(n.title)] + n.details.map(Escape.singleLine)
-        if n.mediaBreak { lines.append("[MB]") }
+        if n.mediaBreak { lines.append("[" + g.words.mediaBreak + "]") }
         let text = lines.map(Escape.mermaid).joined(separator: "<br/>")
         switch n.kind {
         case .start, .end: return "N\(i)([\"\(text)\"])"

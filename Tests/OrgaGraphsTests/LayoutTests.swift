@@ -60,10 +60,11 @@ final class LayoutTests: XCTestCase {
             let lane = r.laneRect(r.lane[i])
             XCTAssert(lane.contains(r.box(i)))
         }
-        // The loop leaves c at the bottom and enters a at the bottom.
+        // The loop leaves c at the bottom, 12 px right of its centre (min(12, 100 / 4)),
+        // and enters a at the bottom, 12 px left of its centre.
         let loop = r.edges[2]
-        XCTAssertEqual(loop.first, Point(r.x[2], r.y[2] + 25))
-        XCTAssertEqual(loop.last, Point(r.x[0], r.y[0] + 25))
+        XCTAssertEqual(loop.first, Point(r.x[2] + 12, r.y[2] + 25))
+        XCTAssertEqual(loop.last, Point(r.x[0] - 12, r.y[0] + 25))
     }
 
     func testSelfLoopAndBadIndicesDoNotTrap() {
