@@ -176,10 +176,11 @@ public enum BPMNWriter {
             s += "      <bpmndi:BPMNEdge id=\"\(flowIDs[k])_di\" bpmnElement=\"\(flowIDs[k])\">\n"
             for p in pts { s += "        <di:waypoint x=\"\(Num.coord(p.x))\" y=\"\(Num.coord(p.y))\"/>\n" }
             if k < d.edgeLabels.count && !d.edgeLabels[k].isEmpty {
+                // The box the layout chose beside the edge's own segment.
                 let w = TextMetrics.width(d.edgeLabels[k], size: 10.5)
                 let p = L.labelAt[k]
-                let x = L.labelEnds[k] ? p.x - w : p.x
-                s += "        <bpmndi:BPMNLabel>" + bounds(Rect(x: x, y: p.y - 10, width: w, height: 13)) + "</bpmndi:BPMNLabel>\n"
+                let box = k < L.labelRect.count ? L.labelRect[k] : nil
+                s += "        <bpmndi:BPMNLabel>" + bounds(box ?? Rect(x: L.labelEnds[k] ? p.x - w : p.x, y: p.y - 10, width: w, height: 13)) + "</bpmndi:BPMNLabel>\n"
             }
             s += "      </bpmndi:BPMNEdge>\n"
         }

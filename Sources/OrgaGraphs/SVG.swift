@@ -39,6 +39,7 @@ public enum SVGWriter {
         .mbt{font-size:8px;font-weight:bold;fill:#b91c1c}
         .lg{font-size:11px;fill:#334155}
         .lgb{fill:#f8fafc;stroke:#cbd5e1}
+        @media print{svg{width:100%;height:auto}}
         </style>
         """
 

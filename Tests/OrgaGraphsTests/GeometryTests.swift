@@ -38,6 +38,30 @@ final class GeometryTests: XCTestCase {
         assertClean(Drawing.make(ProcessGraph.build(model, process: 0, metrics: GraphMetrics.analyze(model), options: .init(showMetrics: true, words: .de))), "synthetic")
     }
 
+    /// A wide level wraps into rows: twelve offices under one department, each with two
+    /// teams, and long titles that must wrap at word boundaries, never cut.
+    func testWideOrgChartWrapsIntoRows() {
+        var src = "model M \"Stadt\" { worktime 1590 h }\nunit D \"Dezernat\" {\n  head L\n  position L \"Dezernentin\" { planned 1 fte; filled 1 fte }\n"
+        for a in 0..<12 {
+            src += "  unit A\(a) \"Amt für Stadtentwicklung, Bauordnung und Denkmalpflege \(a)\" {\n"
+            src += "    position P\(a) \"Sachbearbeitung Standesbeamtin/Standesbeamter und Personalaktenführungsangelegenheiten\" { planned 2 fte; filled 1.5 fte; kw 2030 }\n"
+            for t in 0..<2 { src += "    unit T\(a)_\(t) \"Team \(t)\" { position Q\(a)_\(t) { planned 1 fte } }\n" }
+            src += "  }\n"
+        }
+        src += "}\n"
+        let model = modelFrom(src)
+        XCTAssertFalse(model.hasErrors, "\(model.diagnostics)")
+        let d = OrgChart.drawing(OrgChart.build(model, metrics: GraphMetrics.analyze(model), words: .de))
+        assertClean(d, "wide org chart")
+        assertLayoutInvariants(d)
+        // Rows no wider than the limit (plus the trunk): the 12 offices take several rows.
+        XCTAssertLessThanOrEqual(d.layout.width, OrgChart.maxRowWidth + OrgChart.hGap + 60)
+        let officeTops = Set((1...12).map { d.layout.y[$0] - d.layout.size[$0].height / 2 })
+        XCTAssertGreaterThan(officeTops.count, 1)
+        // Nothing cut: every wrapped text is whole.
+        for w in d.wrapped { XCTAssertFalse(w.lines.joined().contains("…"), w.original) }
+    }
+
     /// The checks find what they are meant to find.
     func testChecksCatchBrokenDrawings() throws {
         let model = try loadSample("landesamt")

@@ -404,6 +404,7 @@ public enum LayeredLayout {
         let cols = n == 0 ? 0 : maxRank + 1
         var colWidth = [Double](repeating: 0, count: cols)
         for i in 0..<n { colWidth[rank[i]] = max(colWidth[rank[i]], res.size[i].boxWidth) }
+        var labelSpace = [Double](repeating: 0, count: cols)
         var gap = [Double](repeating: config.columnGap, count: cols)
         for e in 0..<m where valid(e) && !back[e] {
             let w = e < labelWidths.count ? clampSize(labelWidths[e]) : 0
@@ -411,10 +412,11 @@ public enum LayeredLayout {
                 // The label fits between the channel's edges and the target: a fan-out
                 // from a decision shares its way to the channel, the rest is the edge's own.
                 let c = rank[edges[e].1] - 1
-                if c >= 0 && c < cols { gap[c] = max(gap[c], 2 * (w + 18) + room(channelCount[c, default: 0])) }
+                if c >= 0 && c < cols { labelSpace[c] = max(labelSpace[c], w + 20) }
             }
         }
-        for c in 0..<cols { gap[c] = max(gap[c], room(channelCount[c, default: 0])) }
+        // A channel: its edges on the left, the labels' room on the right.
+        for c in 0..<cols { gap[c] = max(gap[c], room(channelCount[c, default: 0]) + labelSpace[c]) }
         let firstGap = max(config.columnGap * 0.7, room(channelCount[-1, default: 0]))
         var colLeft = [Double](repeating: 0, count: cols)
         var x0 = config.left + config.laneHeaderWidth + firstGap
@@ -427,7 +429,7 @@ public enum LayeredLayout {
             if cols == 0 { return config.left + config.laneHeaderWidth + firstGap / 2 }
             if c < 0 { return colLeft[0] - firstGap / 2 }
             let cc = min(c, cols - 1)
-            return colLeft[cc] + colWidth[cc] + gap[cc] / 2
+            return colLeft[cc] + colWidth[cc] + (gap[cc] - labelSpace[cc]) / 2
         }
         res.x = [Double](repeating: 0, count: n)
         res.y = [Double](repeating: 0, count: n)
