@@ -98,6 +98,9 @@ public enum OrgChart {
     static let hGap = 28.0, vGap = 48.0, indent = 28.0, stackGap = 14.0
     /// Side-by-side children wrap into rows no wider than this.
     static let maxRowWidth = 1_360.0
+    /// Stacked children: a column holds about this many before a new one starts, and
+    /// there are at most `maxStackColumns` columns (a very long list grows in height).
+    static let stackPerColumn = 8, maxStackColumns = 4
     static let pad = 10.0
     static let titleSize = 12.5, titleLine = 16.0
     static let textSize = 10.5, textLine = 13.5
@@ -165,7 +168,7 @@ public enum OrgChart {
     }
 
     /// Lays the tree out top-down: a parent centred over its children, side by side;
-    /// a row wider than `maxRowWidth` wraps into further rows under the first. Children
+    /// a row wider than `maxRowWidth` (more for a large organisation) wraps into further rows under the first. Children
     /// that are all leaves, and everything below the second level, are stacked in a
     /// column under their parent (so that a wide level does not run off the page).
     public static func drawing(_ g: Graph) -> Drawing {
@@ -180,6 +183,11 @@ public enum OrgChart {
             seps[i] = c.separators
             height[i] = c.height
         }
+        // Rows wrap at a page width (1,400 px); a large organisation gets rows as wide
+        // as the square root of its boxes' area, so that it grows about as wide as tall
+        // instead of into one very tall strip.
+        let area = height.reduce(0) { $0 + (boxWidth + hGap) * ($1 + stackGap) }
+        let rowLimit = max(maxRowWidth, area.squareRoot().rounded())
         // Children from the tree edges (first parent wins; no cycles).
         var children = [[Int]](repeating: [], count: n)
         var parent = [Int](repeating: -1, count: n)
@@ -218,6 +226,10 @@ public enum OrgChart {
         let stacked = (0..<n).map { u in !kids[u].isEmpty && (depth[u] >= 2 || kids[u].allSatisfy { kids[$0].isEmpty }) }
         // Side-by-side children in rows: (children, width) per row.
         var rows = [[[Int]]](repeating: [], count: n)
+        // Stacked children in columns, each column's trunk, and each child's column.
+        var stackColumns = [[[Int]]](repeating: [], count: n)
+        var trunkOf = [[Double]](repeating: [], count: n)
+        var stackColumnOf = [Int](repeating: 0, count: n)
         // Post-order: subtree width and height.
         var subW = [Double](repeating: boxWidth, count: n)
         var subH = [Double](repeating: 0, count: n)
@@ -226,14 +238,27 @@ public enum OrgChart {
                 subW[u] = boxWidth
                 subH[u] = height[u]
             } else if stacked[u] {
-                subW[u] = max(boxWidth, indent + (kids[u].map { subW[$0] }.max() ?? 0))
-                subH[u] = height[u] + stackGap + kids[u].reduce(0) { $0 + subH[$1] + stackGap } - stackGap
+                // Many stacked children wrap into up to `maxStackColumns` columns.
+                let count = kids[u].count
+                let ncols = max(1, min(maxStackColumns, (count + stackPerColumn - 1) / stackPerColumn))
+                let per = (count + ncols - 1) / ncols
+                var cs: [[Int]] = []
+                var k = 0
+                while k < count {
+                    cs.append(Array(kids[u][k..<min(count, k + per)]))
+                    k += per
+                }
+                stackColumns[u] = cs
+                let colW = kids[u].map { subW[$0] }.max() ?? 0
+                subW[u] = max(boxWidth, indent + Double(cs.count) * colW + Double(cs.count - 1) * hGap)
+                let tallest = cs.map { col in col.reduce(0) { $0 + subH[$1] + stackGap } - stackGap }.max() ?? 0
+                subH[u] = height[u] + stackGap + tallest
             } else {
                 var rs: [[Int]] = [[]]
                 var w = 0.0
                 for c in kids[u] {
                     let add = (rs[rs.count - 1].isEmpty ? 0 : hGap) + subW[c]
-                    if !rs[rs.count - 1].isEmpty && w + add > maxRowWidth {
+                    if !rs[rs.count - 1].isEmpty && w + add > rowLimit {
                         rs.append([c])
                         w = subW[c]
                     } else {
@@ -255,7 +280,7 @@ public enum OrgChart {
         var y = [Double](repeating: 0, count: n)
         let header = 20 + 24 + Double(g.subtitle.count) * 17 + 12
         // Roots side by side; a very wide organisation wraps into bands of trees.
-        let maxBand = max(maxRowWidth, subW.max() ?? 0)
+        let maxBand = max(rowLimit, subW.max() ?? 0)
         var cursor = 20.0
         var bandTop = header.rounded(.up)
         var bandHeight = 0.0
@@ -280,11 +305,17 @@ public enum OrgChart {
                 x[u] = left[u] + boxWidth / 2
             } else if stacked[u] {
                 x[u] = left[u] + boxWidth / 2
-                var yy = top[u] + height[u] + stackGap
-                for c in kids[u] {
-                    left[c] = left[u] + indent
-                    top[c] = yy
-                    yy += subH[c] + stackGap
+                let colW = kids[u].map { subW[$0] }.max() ?? 0
+                for (k, col) in stackColumns[u].enumerated() {
+                    var yy = top[u] + height[u] + stackGap
+                    let colLeft = left[u] + indent + Double(k) * (colW + hGap)
+                    trunkOf[u].append(colLeft - indent / 2)
+                    for c in col {
+                        left[c] = colLeft
+                        top[c] = yy
+                        stackColumnOf[c] = k
+                        yy += subH[c] + stackGap
+                    }
                 }
             } else {
                 let rs = rows[u]
@@ -332,7 +363,14 @@ public enum OrgChart {
             if stacked[p] {
                 let px = x[p] - boxWidth / 2 + indent / 2
                 let cy = min(y[c], top[c] + 18)
-                layout.edges[k] = [Point(px, pb), Point(px, cy), Point(x[c] - boxWidth / 2, cy)]
+                let col = stackColumnOf[c]
+                if col > 0 && col < trunkOf[p].count {
+                    // A further column: along a bus under the parent to its own trunk.
+                    let bus = pb + stackGap / 2, tx = trunkOf[p][col]
+                    layout.edges[k] = [Point(px, pb), Point(px, bus), Point(tx, bus), Point(tx, cy), Point(x[c] - boxWidth / 2, cy)]
+                } else {
+                    layout.edges[k] = [Point(px, pb), Point(px, cy), Point(x[c] - boxWidth / 2, cy)]
+                }
             } else {
                 let ct = y[c] - height[c] / 2
                 let r = rowOf[c]

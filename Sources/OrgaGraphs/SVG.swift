@@ -39,7 +39,7 @@ public enum SVGWriter {
         .mbt{font-size:8px;font-weight:bold;fill:#b91c1c}
         .lg{font-size:11px;fill:#334155}
         .lgb{fill:#f8fafc;stroke:#cbd5e1}
-        @media print{svg{width:100%;height:auto}}
+        @media print{svg{width:100%;height:98vh}}
         </style>
         """
 
@@ -243,7 +243,7 @@ public enum SVGWriter {
         var h = ""
         h.reserveCapacity(s.utf8.count + 4096)
         h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        h += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
+        h += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" preserveAspectRatio=\"xMinYMin meet\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
         h += "<title>\(Escape.xmlText(g.title))</title>\n"
         if let doc = g.documentation { h += "<desc>\(Escape.xmlText(doc))</desc>\n" }
         h += style + "\n"
