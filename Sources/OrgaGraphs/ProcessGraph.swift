@@ -122,30 +122,31 @@ public enum ProcessGraph {
             if case .system? = nodes[k].performer { return true }
             return false
         }
-        // Decisions: the lane of their first predecessor (following chains of decisions), else
-        // of the next performing node, else the owner's.
+        // Decisions: the lane of the step before them (following chains of decisions and
+        // skipping system steps: a system does not decide, the staff step before it does).
+        // Without such a step: the owner's lane, else the next non-system step's, else
+        // the step before it whatever it is.
         for i in 0..<n where nodes[i].isDecision {
-            // A system's lane is skipped: a system does not decide (the staff step
-            // before the system step does).
             var cur = firstPred[i]
             var steps = 0
             while cur >= 0 && steps < n && (nodeLane[cur] < 0 || isSystemStep(cur)) {
                 cur = firstPred[cur]
                 steps += 1
             }
-            if cur < 0 || nodeLane[cur] < 0 { cur = firstPred[i] }
-            while cur >= 0 && nodeLane[cur] < 0 && steps < 2 * n {
-                cur = firstPred[cur]
-                steps += 1
-            }
             if cur >= 0 && nodeLane[cur] >= 0 {
                 nodeLane[i] = nodeLane[cur]
-            } else if let j = (i + 1..<n).first(where: { nodeLane[$0] >= 0 }) {
-                nodeLane[i] = nodeLane[j]
-            } else if let o = process.owner {
+            } else if let o = process.owner, o >= 0 && o < model.units.count {
                 nodeLane[i] = unitLane(o)
+            } else if let j = (i + 1..<n).first(where: { nodeLane[$0] >= 0 && !nodes[$0].isDecision && !isSystemStep($0) }) {
+                nodeLane[i] = nodeLane[j]
             } else {
-                nodeLane[i] = noLane()
+                var any = firstPred[i]
+                var k = 0
+                while any >= 0 && nodeLane[any] < 0 && k < n {
+                    any = firstPred[any]
+                    k += 1
+                }
+                nodeLane[i] = any >= 0 && nodeLane[any] >= 0 ? nodeLane[any] : noLane()
             }
         }
         // Re-order lanes by first appearance along the source order (decisions included).

@@ -110,6 +110,37 @@ final class LayoutTests: XCTestCase {
         XCTAssertNotEqual(d.layout.y[b], d.layout.y[c])
     }
 
+    /// A decision sits in the lane of the step before it, skipping system steps; with
+    /// only a system step before it, in the owner's lane.
+    func testDecisionLanes() throws {
+        let src = """
+            model M { worktime 1590 h }
+            unit U "Team" { position P { planned 1 fte } }
+            unit V "Amt" { position Q { planned 1 fte } }
+            system S "Fachverfahren"
+            process X {
+              owner V
+              volume 10 /year
+              step a { by S; time 1 min }
+              decide d1 { branch "ja" 50 % -> b; branch "nein" 50 % -> b }
+              step b { by P; time 1 h }
+              step c { by S; time 1 min }
+              decide d2 { branch "ja" 50 % -> e; branch "nein" 50 % -> e }
+              step e { by Q; time 1 h }
+            }
+            """
+        let model = modelFrom(src)
+        XCTAssertFalse(model.hasErrors, "\(model.diagnostics)")
+        let g = ProcessGraph.build(model, process: 0)
+        func lane(_ name: String) throws -> String {
+            let node = try XCTUnwrap(g.nodes.first { $0.name == name })
+            return g.lanes[node.lane].name
+        }
+        XCTAssertEqual(try lane("d1"), "V")   // only the system step a before it: the owner's lane
+        XCTAssertEqual(try lane("d2"), "U")   // c is a system step; b (by P in U) before it
+        XCTAssertEqual(try lane("c"), "S")
+    }
+
     func testTwoThousandNodes() {
         let model = modelFrom(Synthetic.process(nodes: 2000, decisionEvery: 8))
         XCTAssertEqual(model.processes.first?.nodes.count, 2000)
