@@ -141,6 +141,24 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(try lane("c"), "S")
     }
 
+    /// One decision with 1,000 branches: 1,000 labels and 1,000 edges in one channel
+    /// (blow-up guard for label placement and channel ordering).
+    func testDecisionWithThousandBranches() {
+        var src = "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess X {\n  owner U\n  volume 10 /year\n"
+        src += "  decide d \"Wohin?\" {\n"
+        for k in 0..<1000 { src += "    branch \"Weg \(k)\" 0.1 % -> s\(k)\n" }
+        src += "  }\n"
+        for k in 0..<1000 { src += "  step s\(k) { by P; time 1 min; next done }\n" }
+        src += "  step done { by P; time 1 min }\n}\n"
+        let model = modelFrom(src)
+        let start = Date()
+        let d = Drawing.make(ProcessGraph.build(model, process: 0))
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertLessThan(elapsed, 60, "blow-up guard only: took \(elapsed) s")
+        XCTAssertEqual(d.layout.labelRect.compactMap { $0 }.count, 1000)
+        XCTAssertNil(xmlError(SVGWriter.write(d)))
+    }
+
     func testTwoThousandNodes() {
         let model = modelFrom(Synthetic.process(nodes: 2000, decisionEvery: 8))
         XCTAssertEqual(model.processes.first?.nodes.count, 2000)

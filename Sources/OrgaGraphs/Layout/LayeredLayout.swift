@@ -531,7 +531,7 @@ public enum LayeredLayout {
             }
             // Kahn's order, earliest edge first among the free ones; a cycle keeps edge order.
             var done = [Bool](repeating: false, count: k)
-            var order: [Int] = []
+            var order: [Int] = k > 400 ? Array(0..<k) : []
             while order.count < k {
                 let next = (0..<k).first { !done[$0] && indeg[$0] == 0 } ?? (0..<k).first { !done[$0] } ?? 0
                 done[next] = true
@@ -639,9 +639,11 @@ public enum LayeredLayout {
         }
         // Segments (edge, a, b) and obstacles (node boxes, labels) in a grid.
         var segA: [Point] = [], segB: [Point] = [], segEdge: [Int] = []
+        var firstSegment = [Int](repeating: 0, count: m)
         var segGrid: [Int: [Int]] = [:]
         for e in 0..<m {
             let pts = res.edges[e]
+            firstSegment[e] = segA.count
             guard pts.count >= 2 else { continue }
             for k in 0..<(pts.count - 1) {
                 let id = segA.count
@@ -696,7 +698,7 @@ public enum LayeredLayout {
             guard w > 0 && pts.count >= 2 else { continue }
             let lw = w + 2
             // Segment ids of this edge, in order.
-            let firstSeg = segEdge.firstIndex(of: e) ?? 0
+            let firstSeg = firstSegment[e]
             var candidates: [(Rect, Int)] = []
             let nseg = pts.count - 1
             let horizontal = (0..<nseg).reversed().filter { abs(pts[$0].y - pts[$0 + 1].y) < 1e-9 }
