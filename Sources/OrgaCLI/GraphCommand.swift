@@ -17,7 +17,8 @@ enum GraphCommand {
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
           --all-processes   every process, one file each, into the directory given with -o
-          --org             the unit tree with positions and planned / filled / need fte
+          --org             the Organigramm: unit boxes top-down with their positions,
+                            planned / filled / need fte, heads, vacancy and kw markers
           --landscape       all processes grouped by owner unit, with their calls
           --format          svg (default), dot (Graphviz), mermaid, bpmn (BPMN 2.0 XML with
                             diagram layout; processes only)
