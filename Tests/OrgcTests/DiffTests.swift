@@ -394,11 +394,24 @@ final class DiffTests: XCTestCase {
                 let lineStart = ns.lineRange(for: NSRange(location: m.range.location, length: 0))
                 let prefix = ns.substring(with: NSRange(location: lineStart.location, length: m.range.location - lineStart.location))
                 if prefix.contains("//") { continue }   // in a comment
+                if Self.isInWhatIfDeclaration(ns, at: m.range.location) { continue }
                 let line = ns.substring(to: m.range.location).components(separatedBy: "\n").count
                 candidates.append((fi, m.range(at: 2), ns.substring(with: m.range(at: 1)), line))
             }
         }
         return candidates
+    }
+
+    /// Numbers inside `measure`, `scenario` and `target` blocks are what-if inputs: they
+    /// do not move the base model's figures, so the base-vs-base property above does not
+    /// apply to them (the declaration a line belongs to is the last unindented line).
+    static func isInWhatIfDeclaration(_ text: NSString, at location: Int) -> Bool {
+        let before = text.substring(to: location).components(separatedBy: "\n")
+        for line in before.reversed() where !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("\t") && !line.hasPrefix("/") {
+            let word = line.split(separator: " ").first.map(String.init) ?? ""
+            return ["measure", "scenario", "target"].contains(word)
+        }
+        return false
     }
 
     /// Several edits at once (2–6 numbers, anywhere in a sample): one cause per edited
