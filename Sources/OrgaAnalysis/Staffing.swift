@@ -19,6 +19,26 @@ public enum StaffingAnalysis {
         var engine = Engine(model: model)
         return engine.run()
     }
+
+    /// As `analyze`, reusing the per-process work (visits, handoffs) of an earlier run
+    /// for every process not in `changed` (what-if evaluation: a change to one process
+    /// re-solves that process only; cases, positions and units are summed afresh, which
+    /// is linear). `changed == nil` or no `previous`: everything is computed.
+    public static func analyze(_ model: Model, reusing previous: StaffingCache?, changed: Set<Int>?) -> (StaffingResult, StaffingCache) {
+        var engine = Engine(model: model)
+        if let previous, let changed, previous.solutions.count == model.processes.count {
+            engine.reused = previous
+            engine.changed = changed
+        }
+        let result = engine.run()
+        return (result, StaffingCache(solutions: engine.solutions, handoffs: engine.handoffCache))
+    }
+}
+
+/// What `StaffingAnalysis.analyze(_:reusing:changed:)` keeps of a run for the next one.
+public struct StaffingCache: Sendable {
+    var solutions: [Visits.Solution]
+    var handoffs: [Double??]
 }
 
 private struct Engine {
@@ -31,12 +51,24 @@ private struct Engine {
     /// Per process, per node: the contribution of a staff step (nil when not a staff step
     /// or an input is missing).
     var stepContribution: [[Contribution?]] = []
+    /// An earlier run whose per-process results hold for every process not in `changed`.
+    var reused: StaffingCache? = nil
+    var changed: Set<Int> = []
+    /// Per process: the handoffs computed (outer nil: not computed in this run).
+    var handoffCache: [Double??] = []
 
     init(model: Model) { self.model = model }
 
+    private func canReuse(_ p: Int) -> Bool {
+        guard let reused, !changed.contains(p), p < reused.solutions.count else { return false }
+        return reused.solutions[p].reachable.count == model.processes[p].nodes.count
+    }
+
     mutating func run() -> StaffingResult {
         let np = model.processes.count
+        handoffCache = Array(repeating: nil, count: np)
         solutions = model.processes.indices.map { p in
+            if canReuse(p), let reused { return reused.solutions[p] }
             let proc = model.processes[p]
             return Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
         }
@@ -240,7 +272,12 @@ private struct Engine {
             processes[p].steps = steps
             processes[p].systemSteps = systemSteps
             processes[p].digital = steps > 0 ? 1 - systemSteps / steps : nil
-            processes[p].handoffs = handoffs(p)
+            if canReuse(p), let reused, p < reused.handoffs.count, let h = reused.handoffs[p] {
+                processes[p].handoffs = h
+            } else {
+                processes[p].handoffs = handoffs(p)
+            }
+            handoffCache[p] = .some(processes[p].handoffs)
         }
     }
 

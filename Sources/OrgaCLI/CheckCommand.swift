@@ -1,5 +1,6 @@
 import OrgaSyntax
 import OrgaSemantics
+import OrgaAnalysis
 
 enum CheckCommand {
     static let help = """
@@ -35,6 +36,8 @@ enum CheckCommand {
             let model = Analyzer.check(trees: trees)
             clock.lap("check")
             diagnostics.append(contentsOf: model.diagnostics)
+            // W711 (a target's shortfall) needs the staffing calculation; only models with targets pay for it.
+            diagnostics.append(contentsOf: WhatIfAnalysis.diagnostics(model))
             for f in model.sources.files { sources[f.path] = f }
         }
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))

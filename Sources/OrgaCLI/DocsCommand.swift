@@ -61,6 +61,8 @@ enum DocsCommand {
         case .coverage: "N h /week"
         case .capacityOrEffortRate: "N fte | N h /year"
         case .signedShare: "±N %"
+        case .moneyRate: "N EUR /year"
+        case .capacityOrMoneyRate: "N fte | N EUR /year"
         }
     }
 

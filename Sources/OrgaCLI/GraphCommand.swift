@@ -6,23 +6,30 @@ import Darwin
 #endif
 import OrgaSyntax
 import OrgaSemantics
+import OrgaAnalysis
 import OrgaGraphs
 
 /// `orgc graph`: process swimlanes, org chart, landscape; DOT, Mermaid, SVG, BPMN 2.0.
 enum GraphCommand {
     static let help = """
-        Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [-o FILE|DIR] [--any-extension] [PATH]
+        Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape | --measures)
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
           --all-processes   every process, one file each, into the directory given with -o
-          --org             the unit tree with positions and planned / filled / need fte
+          --org             the Organigramm: unit boxes top-down with their positions,
+                            planned / filled / need fte, heads, vacancy and kw markers
           --landscape       all processes grouped by owner unit, with their calls
+          --measures        the measures and what each requires, with cost, saving and
+                            payback (in the --scenario S given, else in each scenario applying it)
           --format          svg (default), dot (Graphviz), mermaid, bpmn (BPMN 2.0 XML with
                             diagram layout; processes only)
           --metrics         show visits per case and fte on process steps
-          --lang            language of the words orgc adds (legend, start, end): en (default), de
+          --lang            de (default: German words and numbers, 5.200 Fälle/Jahr, 4,735 VZÄ)
+                            or en (English, 5,200 cases/year, 4.735 fte)
+          --scenario S      draw scenario S: the model with S's changes and measures applied
+                            (with --measures: the savings in S)
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
           --any-extension   read a file named as PATH as Orga even if it does not end in .orga
         Output is deterministic. If the model has errors they are printed to stderr, what
@@ -34,17 +41,17 @@ enum GraphCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output"],
-            switches: ["--all-processes", "--org", "--landscape", "--metrics", "-h", "--any-extension"], status: &status, { r in
+            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],
+            switches: ["--all-processes", "--org", "--landscape", "--measures", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
-                 try r.choice("--lang", ["en", "de"], default: "en"))
+                 try r.choice("--lang", ["de", "en"], default: "de"))
             }) else { return status }
-        let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape")]
+        let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape"), reader.has("--measures")]
         guard modes.filter({ $0 }).count == 1 else {
-            io.err("orgc graph: choose exactly one of --process P, --all-processes, --org, --landscape\n\n" + help)
+            io.err("orgc graph: choose exactly one of --process P, --all-processes, --org, --landscape, --measures\n\n" + help)
             return ExitCode.usage
         }
-        if format == .bpmn && (reader.has("--org") || reader.has("--landscape")) {
+        if format == .bpmn && (reader.has("--org") || reader.has("--landscape") || reader.has("--measures")) {
             io.err("orgc graph: --format bpmn draws processes only (--process or --all-processes)\n")
             return ExitCode.usage
         }
@@ -59,7 +66,15 @@ enum GraphCommand {
         }
         guard let loaded = loadModels(reader.positional, command: "graph", anyExtension: reader.has("--any-extension"), io: io), let files = loaded.first?.files else { return ExitCode.usage }
         let checked = Analyzer.check(files: files)
-        let model = checked.model
+        let model: Model
+        var scenario: Int? = nil
+        switch ScenarioOption.choose(reader.value("--scenario"), in: checked.model, command: "graph", io: io) {
+        case .unknown: return ExitCode.usage
+        case .scenario(let s):
+            scenario = s
+            model = reader.has("--measures") ? checked.model : ScenarioEvaluator.apply(checked.model, scenario: s)
+        case .base: model = checked.model
+        }
         let words: Words = lang == "de" ? .de : .en
 
         // Errors: reported, then drawn anyway.
@@ -129,6 +144,12 @@ enum GraphCommand {
                 return ExitCode.usage
             }
             return status
+        }
+        if reader.has("--measures") {
+            let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+            guard let text = Graphs.measures(model, whatIf: whatIf, scenario: scenario, format: format, german: lang == "de") else { return ExitCode.usage }
+            warnIfTruncated(text, "the measures graph", io: io)
+            return emit(text, to: output, io: io) ? status : ExitCode.usage
         }
         let metrics = GraphMetrics.analyze(model)
         let text = reader.has("--org")

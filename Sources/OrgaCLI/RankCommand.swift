@@ -6,13 +6,14 @@ import OrgaSupport
 
 enum RankCommand {
     static let help = """
-        Usage: orgc rank [--format text|md|json] [--lang de|en] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc rank [--format text|md|json] [--lang de|en] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Prints the Prozess-DNA ranking: each process's score (0–100), its rank and each
         criterion's contribution to the score. Processes with a missing value are
         marked incomplete (never scored as 0).
           --format   text (default; a table), md or json
           --lang     de (default) or en: labels and number format
+          --scenario S  rank the processes of scenario S (its changes and measures applied)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
@@ -22,7 +23,7 @@ enum RankCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"], switches: ["-h", "--any-extension"],
+            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"], switches: ["-h", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "md", "json"], default: "text"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -31,7 +32,13 @@ enum RankCommand {
         var contexts: [ReportContext] = []
         for (_, files) in models {
             let model = Analyzer.check(files: files)
-            contexts.append(ReportContext(model: model, language: lang))
+            var scenario: Int? = nil
+            switch ScenarioOption.choose(reader.value("--scenario"), in: model.model, command: "rank", io: io) {
+            case .unknown: return ExitCode.usage
+            case .scenario(let s): scenario = s
+            case .base: break
+            }
+            contexts.append(ReportContext(model: model, language: lang, scenario: scenario))
         }
         let text: String
         switch format {

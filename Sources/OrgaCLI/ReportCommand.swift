@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -18,6 +18,10 @@ enum ReportCommand {
                      inputs; needs -o FILE and one model; docs/staffing.md, Excel)
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
+          --what-if  csv: instead of the positions, the effect of every scenario entry
+                     and both cuts of every target (one table)
+          --scenario S  the report of scenario S (its changes and measures applied);
+                     measures, scenarios and targets are always shown against the base
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -29,8 +33,8 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
-            switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"],
+            switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json", "xlsx"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
@@ -45,9 +49,16 @@ enum ReportCommand {
         for (_, files) in models {
             let model = Analyzer.check(files: files)
             clock.lap("check")
+            var scenario: Int? = nil
+            switch ScenarioOption.choose(reader.value("--scenario"), in: model.model, command: "report", io: io) {
+            case .unknown: return ExitCode.usage
+            case .scenario(let s): scenario = s
+            case .base: break
+            }
             let result = StaffingAnalysis.analyze(model.model)
             clock.lap("analyze")
-            contexts.append(ReportContext(model: model, result: result, language: lang))
+            contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario))
+            clock.lap("what-if")
         }
         if format == "xlsx" {
             return writeWorkbook(contexts, reader: reader, io: io)
@@ -58,6 +69,8 @@ enum ReportCommand {
             text = JSONReport.render(contexts)
         case "html":
             text = HTMLReport.render(contexts)
+        case "csv" where reader.has("--what-if"):
+            text = contexts.enumerated().map { CSVReport.whatIf($0.element, bom: $0.offset == 0) }.joined()
         case "csv":
             if contexts.count == 1 {
                 text = CSVReport.render(contexts[0], units: reader.has("--units"))

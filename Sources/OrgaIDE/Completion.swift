@@ -150,6 +150,9 @@ extension IDEWorkspace {
         switch spec.keyword {
         case .by: return symbolItems(.performer, ctx, prefix: site.prefix)
         case .grade where site.context == .position: return argCount == 0 ? symbolItems(.grade, ctx, prefix: site.prefix) : []
+        case .owner where site.context == .measure: return argCount == 0 ? symbolItems([.unit, .position], ctx, prefix: site.prefix) : []
+        case .potential: return argCount == 0 ? symbolItems(.scenario, ctx, prefix: site.prefix) : []
+        case .change: return changeItems(site, ctx)
         case .in, .owner, .across: return symbolItems(.unit, ctx, prefix: site.prefix)
         case .head: return argCount == 0 ? symbolItems(.position, ctx, prefix: site.prefix) : []
         case .call: return argCount == 0 ? symbolItems(.process, ctx, prefix: site.prefix) : []
@@ -173,7 +176,7 @@ extension IDEWorkspace {
     }
 
     /// An item whose documentation is built as Markdown and plain text at once.
-    private func completionItem(label: String, kind: CompletionItemKind, detail: String?, doc: DualText?) -> CompletionItem {
+    func completionItem(label: String, kind: CompletionItemKind, detail: String?, doc: DualText?) -> CompletionItem {
         CompletionItem(label: label, kind: kind, detail: detail, documentation: doc.flatMap { $0.md.isEmpty ? nil : $0.documentation })
     }
 
@@ -205,6 +208,8 @@ extension IDEWorkspace {
         case .money: words = ["EUR"]
         case .coverage: words = ["h /week"]
         case .capacityOrEffortRate: words = ["fte", "h /year", "h /month", "h /week"]
+        case .moneyRate: words = ["EUR /year"]
+        case .capacityOrMoneyRate: words = ["fte", "EUR /year"]
         }
         return words.map { w in
             var doc = DualText()
@@ -238,7 +243,7 @@ extension IDEWorkspace {
         return items
     }
 
-    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionItem] {
+    func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionItem] {
         let model = ctx.model
         let p = prefix.lowercased()
         // Cheap filtering on names first; documentation only for what is returned.

@@ -156,6 +156,8 @@ extension IDEWorkspace {
             }
         case .actor:
             if let a = model.actors[safe: sym.index], a.external { figures.append("external") }
+        case .measure, .scenario, .target:
+            figures += whatIfFigures(sym, ctx)
         case .criterion:
             if let c = model.criteria[safe: sym.index] {
                 var line = "weight \(c.weight.map { fmt($0) } ?? "–")"

@@ -75,6 +75,8 @@ public final class ModelState {
 /// Caches computed from one analysis (staffing figures for hovers and hints).
 struct AnalysisCache {
     var staffing: StaffingFigures?
+    /// Scenarios and targets against the staffing (computed on first use).
+    var whatIf: WhatIfResult?
 }
 
 /// A staffing computation for one generation of a model, run off the worker.

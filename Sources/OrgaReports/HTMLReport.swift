@@ -83,7 +83,11 @@ public enum HTMLReport {
         if !ctx.modelName.isEmpty { out += "<p class=\"sub\">\(h(ctx.t(.generatedBy))) <code>\(h(ctx.modelName))</code></p>\n" }
         let sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
                                            ("processes", .processes), ("dna", .dnaRanking), ("audit", .auditTrail), ("findings", .findings)]
-        out += "<nav>" + sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
+        var links = sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }
+        if !ctx.base.measures.isEmpty || !ctx.base.scenarios.isEmpty { links.insert("<a href=\"#\(prefix)whatif\">\(h(ctx.w(.measuresAndScenarios)))</a>", at: links.count - 1) }
+        if !ctx.whatIf.targets.isEmpty { links.insert("<a href=\"#\(prefix)consolidation\">\(h(ctx.w(.consolidation)))</a>", at: links.count - 1) }
+        out += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
+        if let s = ctx.scenario { out += "<p class=\"sub\"><b>\(h(ctx.w(.scenarioReport))) \(h(ctx.scenarioTitle(s)))</b></p>\n" }
 
         // Assumptions
         out += "<section id=\"\(prefix)assumptions\">\n<h2>\(h(ctx.t(.assumptions)))</h2>\n<dl class=\"assume\">\n"
@@ -191,6 +195,9 @@ public enum HTMLReport {
             out += "</details>\n"
         }
         out += "</section>\n"
+
+        // Measures, scenarios and targets
+        out += WhatIfSections.html(ctx, prefix: prefix)
 
         // Findings
         out += "<section id=\"\(prefix)findings\">\n<h2>\(h(ctx.t(.findings)))</h2>\n"

@@ -42,6 +42,7 @@ public enum JSONReport {
         w.key("dna"); w.beginArray()
         for v in dna(ctx) { w.item(); w.value(v) }
         w.endArray()
+        writeWhatIf(ctx, to: &w)
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }

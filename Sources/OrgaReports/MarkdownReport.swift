@@ -13,6 +13,7 @@ public enum MarkdownReport {
         let title = ctx.modelTitle.isEmpty ? ctx.t(.reportTitle) : "\(ctx.t(.reportTitle)): \(ctx.modelTitle)"
         out += "# \(e(title))\n\n"
         if !ctx.modelName.isEmpty { out += "\(ctx.t(.generatedBy)) `\(codeSpan(ctx.modelName))`.\n\n" }
+        if let s = ctx.scenario { out += "**\(ctx.w(.scenarioReport)) \(e(ctx.scenarioTitle(s)))**\n\n" }
 
         // Assumptions
         out += "## \(ctx.t(.assumptions))\n\n"
@@ -120,6 +121,9 @@ public enum MarkdownReport {
                 out += "\n"
             }
         }
+
+        // Measures, scenarios and targets
+        out += WhatIfSections.markdown(ctx)
 
         // Findings
         out += findingsSection(ctx, level: 2)

@@ -15,15 +15,40 @@ public struct ReportContext: Sendable {
     /// All findings: the model's diagnostics and the analysis's, sorted, without duplicates.
     public let diagnostics: [Diagnostic]
     public let numbers: NumberFormat
+    /// Measures, scenarios and targets, always evaluated against the base model (also
+    /// when the report describes a scenario).
+    public let whatIf: WhatIfResult
+    /// The base model's measures, scenarios and targets (`model` is the scenario's model
+    /// when `scenario` is set).
+    public let base: Model
+    /// The scenario the report describes (`--scenario`), index into `base.scenarios`.
+    public let scenario: Int?
     private let fileIndex: [String: Int]
 
-    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de) {
-        let model = checked.model
-        self.model = model
+    /// The report of `checked` (the base model), or of its scenario `scenario`.
+    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: Int? = nil) {
+        let base = checked.model
+        let baseResult = result ?? StaffingAnalysis.analyze(base)
+        let whatIf = WhatIfAnalysis.analyze(base, base: baseResult)
+        self.base = base
+        self.whatIf = whatIf
+        if let s = scenario, s >= 0, s < whatIf.scenarios.count {
+            self.scenario = s
+            self.model = whatIf.scenarios[s].model
+            // The attribution keeps need figures only on its quick path: the report needs everything.
+            self.result = whatIf.scenarios[s].staffingIsComplete ? whatIf.scenarios[s].staffing
+                : StaffingAnalysis.analyze(whatIf.scenarios[s].model)
+        } else {
+            self.scenario = nil
+            self.model = base
+            self.result = baseResult
+        }
+        let model = self.model
         self.sources = checked.sources
-        self.result = result ?? StaffingAnalysis.analyze(model)
         self.language = language
-        self.diagnostics = model.diagnostics   // sorted and de-duplicated by the analyzer
+        // Sorted and de-duplicated by the analyzer; a target's shortfall (W711) needs the staffing.
+        let shortfalls = whatIf.targets.compactMap { Targets.shortfallDiagnostic(base, checked.sources, $0) }
+        self.diagnostics = shortfalls.isEmpty ? model.diagnostics : (model.diagnostics + shortfalls).sorted()
         self.numbers = NumberFormat(language)
         var idx: [String: Int] = [:]
         for (i, f) in checked.sources.files.enumerated() where idx[f.path] == nil { idx[f.path] = i }

@@ -23,7 +23,7 @@ public enum Analyzer {
     public static func check(trees: [SyntaxTree]) -> CheckedModel {
         var builder = ModelBuilder(trees: canonicalOrder(trees))
         builder.build()
-        return CheckedModel(model: finish(builder.model, builder.sources), sources: builder.sources)
+        return CheckedModel(model: finish(builder.model, builder.sources, trees: builder.trees), sources: builder.sources)
     }
 
     /// The trees sorted by path (stable; as `ModelLoader` lists them), so that no
@@ -42,9 +42,11 @@ public enum Analyzer {
 
     /// The flow graphs and whole-model checks on a built model, and the diagnostics in
     /// their final order.
-    static func finish(_ built: Model, _ sources: SourceMap) -> Model {
-        var checker = Checker(model: built, sources: sources)
-        var model = checker.run()
+    static func finish(_ built: Model, _ sources: SourceMap, trees: [SyntaxTree]) -> Model {
+        var reader = WhatIfReader(model: built, sources: sources, trees: trees)
+        var checker = Checker(model: reader.run(), sources: sources)
+        var whatIf = WhatIfChecker(model: checker.run(), sources: sources)
+        var model = whatIf.run()
         var seen = Set<Diagnostic>()
         model.diagnostics = model.diagnostics.filter { seen.insert($0).inserted }.sorted()
         return model
@@ -107,7 +109,7 @@ public struct IncrementalAnalyzer: Sendable {
 
     private mutating func store(_ builder: ModelBuilder, incremental: Bool) -> CheckedModel {
         self.builder = builder
-        let checked = CheckedModel(model: Analyzer.finish(builder.model, builder.sources), sources: builder.sources)
+        let checked = CheckedModel(model: Analyzer.finish(builder.model, builder.sources, trees: builder.trees), sources: builder.sources)
         last = checked
         lastWasIncremental = incremental
         return checked

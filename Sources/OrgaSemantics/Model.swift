@@ -293,7 +293,8 @@ public struct Symbol: Sendable {
     public var name: String
     public var kind: SymbolKind
     /// Index into the array of its kind (`units`, `positions` …); for nodes the node
-    /// index; nil for v2 declarations that have names only (measure, scenario, target, kpi).
+    /// index (measures, scenarios and targets index `Model.measures` …); nil for v2
+    /// declarations that have names only (kpi).
     public var index: Int?
     /// For nodes: the process.
     public var process: Int?
@@ -318,6 +319,10 @@ public struct Model: Sendable {
     public var systems: [OrgSystem] = []
     public var processes: [Process] = []
     public var criteria: [Criterion] = []
+    /// Measures, scenarios and targets in declaration order (docs/language.md, What-if).
+    public var measures: [Measure] = []
+    public var scenarios: [Scenario] = []
+    public var targets: [Target] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.

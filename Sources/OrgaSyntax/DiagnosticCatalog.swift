@@ -2,7 +2,8 @@
 /// search for and put in CI logs; never renumber a code, only add new ones.
 ///
 /// Ranges: E1xx/W1xx syntax, E2xx/W2xx quantities and values, E3xx/W3xx names and
-/// structure, E4xx/W4xx process flow, E5xx/W5xx staffing inputs, E6xx/W6xx Prozess-DNA.
+/// structure, E4xx/W4xx process flow, E5xx/W5xx staffing inputs, E6xx/W6xx Prozess-DNA,
+/// E7xx/W7xx measures, scenarios and targets.
 public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     // Syntax
     case unexpectedCharacter = "E101"
@@ -70,6 +71,20 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case criterionSourceAmbiguous = "E604"
     case missingRating = "W605"
     case ratingForMeasuredCriterion = "E606"
+    // Measures, scenarios and targets
+    case unknownChangeTarget = "E701"
+    case unknownChangeProperty = "E702"
+    case wrongChangeValue = "E703"
+    case signedPercentProperty = "E704"
+    case requiredMeasureNotApplied = "E705"
+    case requiresCycle = "E706"
+    case measureAppliedTwice = "E707"
+    case measureNeverApplied = "W708"
+    case invalidChangeResult = "E709"
+    case changeBreaksStatement = "E710"
+    case targetShortfall = "W711"
+    case targetOverlap = "E712"
+    case targetIncomplete = "E713"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -347,6 +362,91 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .ratingForMeasuredCriterion: ("rating for a measured criterion", """
             This criterion is computed by orgc (`from …`); it cannot be rated by hand.
+            """),
+        .unknownChangeTarget: ("unknown target of a change", """
+            `change TARGET PROPERTY [VALUE]` names a declaration (process, step as
+            `Process.Step`, decision, position, unit, grade) or the word `model`. The
+            target written here does not exist, or a decision has no branch with the
+            label given.
+              change Meldung.Erfasen time -50 %    // no step `Erfasen` in `Meldung`
+            """),
+        .unknownChangeProperty: ("property the target does not have", """
+            Each kind of target has its own properties: a process `volume`; a step
+            `time`, `wait`, `share`, `by`, `media_break`, `skip`; a decision
+            `branch "label"`; a position `planned`, `filled`, `coverage`, `effort "label"`,
+            `grade`, `worktime`, `allowance`; a unit `worktime`, `allowance`; `model` its
+            settings; a grade `cost`.
+              change Meldung time -10 %    // a process has no `time`: change a step
+            """),
+        .wrongChangeValue: ("wrong value for the changed property", """
+            A change is checked like the statement it replaces: the value has the
+            dimension of the property (`time` an effort time, `volume` a case rate …),
+            a performer is a position, unit, actor or system, `media_break` is `on` or
+            `off`, `skip` takes no value. An unsigned quantity sets the value, a signed
+            one adds to it, a signed percentage scales it.
+              change Meldung.Erfassen time 5 fte    // `time` takes minutes or hours
+            """),
+        .signedPercentProperty: ("signed value on a percentage property", """
+            Properties measured in per cent (`share`, `branch`, `allowance`, `overhead`,
+            `leadership`) can only be set: `-5 %` could mean five points or five per
+            cent of the value, and orgc never guesses. Write the new value.
+              change Meldung.Pruefen share -5 %    // write `share 25 %`
+            """),
+        .requiredMeasureNotApplied: ("required measure not applied before", """
+            A measure that `requires` another can only be applied after it in the same
+            scenario. Apply the required measure earlier (the quick fix inserts the
+            `apply` line).
+              measure EAkte { requires DMS }
+              scenario S { apply EAkte }    // DMS is not applied before
+            """),
+        .requiresCycle: ("cycle of `requires`", """
+            Measures require each other in a circle, so none of them can be applied
+            first. Remove one of the `requires`.
+              measure A { requires B }
+              measure B { requires A }
+            """),
+        .measureAppliedTwice: ("measure applied twice", """
+            A scenario applies each measure at most once: applying it again would apply
+            its changes twice (a time cut of 50 % twice is 75 %).
+              scenario S { apply EAkte; apply EAkte }
+            """),
+        .measureNeverApplied: ("measure applied in no scenario", """
+            The measure is declared but no scenario applies it, so none of its effects
+            is computed. Apply it in a scenario, or remove it.
+              measure EAkte { change Meldung.Erfassen time -50 % }    // no `apply EAkte`
+            """),
+        .invalidChangeResult: ("change gives an impossible value", """
+            After the change the value is impossible: a time, volume, capacity or cost
+            below zero, a share above 100 %, or a decision whose branches no longer add
+            up to 100 % at the end of the entry (an `apply`, or a run of consecutive
+            `change` lines). The message names the value the change results in; orgc
+            never clamps it.
+              change Meldung.Erfassen time -50 min    // Erfassen takes 30 min: -20 min
+            """),
+        .changeBreaksStatement: ("change breaks a rule of the changed statement", """
+            The changed model must satisfy the rules the statement itself would: a step
+            done `by` a position or unit needs a `time`, a step that `call`s a process
+            does no work itself, a changed value needs a value to change (a `+10 %` on
+            a volume that was never written).
+              change Meldung.Versand by SB    // Versand has no `time`
+            """),
+        .targetShortfall: ("saving not reachable above need", """
+            The units in scope hold less planned capacity above their need than the
+            target asks to save, so a potential-based cut cannot reach it without cutting
+            below need. The report shows the shortfall; reduce the target or widen
+            `across`.
+              target T { save 50 fte; across Amt10 }    // Amt10 has 3 fte above need
+            """),
+        .targetOverlap: ("overlapping units in a target", """
+            `across` lists units with their whole sub-trees; one listed unit lies inside
+            another's sub-tree, so its positions would be counted twice.
+              target T { save 2 fte; across Dez1, Amt10 }    // Amt10 is in Dez1
+            """),
+        .targetIncomplete: ("target without `save` or `across`", """
+            A target needs the saving to reach (`save 5 fte` or `save 300_000 EUR /year`)
+            and the units to distribute it across (`across Dez1, Dez2`); orgc does not
+            assume either.
+              target T { across Dez1 }    // how much to save?
             """),
     ]
 }

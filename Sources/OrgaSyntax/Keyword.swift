@@ -18,6 +18,7 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case rating = "<criterion>"
     // v2: measures, scenarios, targets, kpis
     case requires, change, apply, save, across, plan, actual
+    case running, potential
 
     /// The word as written (so that interpolating a keyword into a message spells it right).
     public var description: String { rawValue }

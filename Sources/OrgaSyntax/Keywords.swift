@@ -184,11 +184,14 @@ public enum Keywords {
         KeywordSpec(.dna, in: [.file], [], opens: .dnaDefinition, requiresBlock: true,
                     example: "dna { criterion volume \"Fallzahl\" { weight 3; from volume } }", "Declares Prozess-DNA criteria used to rank processes."),
         KeywordSpec(.measure, in: [.file], [.name, .title], opens: .measure, declares: .measure, v2: true,
-                    "A planned measure (v2: parsed and name-checked, not yet computed)."),
+                    example: "measure EAkte \"E-Akte\" { requires DMS; cost 40_000 EUR; change Meldung.Erfassen time -50 % }",
+                    "A planned measure: changes to the model with an owner, one-off cost and running cost. Applied by scenarios; its effect and payback are computed per scenario."),
         KeywordSpec(.scenario, in: [.file], [.name, .title], opens: .scenario, declares: .scenario, v2: true,
-                    "A scenario applying measures and changes (v2: parsed and name-checked, not yet computed)."),
+                    example: "scenario Soll2026 \"Soll 2026\" { change Meldung volume +10 %; apply EAkte }",
+                    "A what-if: the model with its changes and applied measures in the order written. The base model is never altered; reports, ranks and graphs can be produced for it (`--scenario`)."),
         KeywordSpec(.target, in: [.file], [.name, .title], opens: .target, declares: .target, v2: true,
-                    "A savings target (v2: parsed and name-checked, not yet computed)."),
+                    example: "target Spar \"Einsparziel\" { save 5 fte; across Dez1; potential Soll2026 }",
+                    "A consolidation target: a saving in fte or EUR/year distributed across units, across the board and by potential (planned above need), side by side."),
         KeywordSpec(.kpi, in: [.file], [.name, .title], opens: .kpi, declares: .kpi, v2: true,
                     "A key performance indicator (v2: parsed and name-checked, not yet computed)."),
 
@@ -206,7 +209,9 @@ public enum Keywords {
 
         // Grades
         KeywordSpec(.cost, in: [.grade], [.value(.quantity(.money))], unique: true, example: "cost 71_600 EUR", "Annual personnel cost per fte of this grade."),
-        KeywordSpec(.cost, in: [.measure], [.value(.quantity(.money))], unique: true, v2: true, example: "cost 40_000 EUR", "Cost of the measure (v2)."),
+        KeywordSpec(.cost, in: [.measure], [.value(.quantity(.money))], unique: true, v2: true, example: "cost 40_000 EUR", "One-off investment of the measure (default 0 EUR: write it when known)."),
+        KeywordSpec(.running, in: [.measure], [.value(.quantity(.moneyRate))], unique: true, v2: true, example: "running 5_000 EUR /year", "Running cost of the measure per year (default 0 EUR /year); subtracted from its annual saving."),
+        KeywordSpec(.owner, in: [.measure], [.value(.ref([.unit, .position]))], unique: true, v2: true, example: "owner SGDigi", "The unit or position responsible for the measure (optional)."),
 
         // Units
         KeywordSpec(.kind, in: [.unit], [.value(.text)], unique: true, example: "kind \"Amt\"", "Free-text level name (Dezernat, Amt, Sachgebiet …)."),
@@ -275,11 +280,14 @@ public enum Keywords {
         KeywordSpec(.rating, in: [.dnaRatings], [.value(.rating)], unique: true, example: "legal 1", "A rating of this process on a rated criterion."),
 
         // v2: measures, scenarios, targets, kpis
-        KeywordSpec(.requires, in: [.measure], [.value(.refList(.measure))], v2: true, example: "requires DMSRollout", "Measures this one depends on (v2)."),
-        KeywordSpec(.change, in: [.measure, .scenario], [.value(.rest)], v2: true, example: "change Meldung.Erfassen time -50 %", "A change to the model (v2)."),
-        KeywordSpec(.apply, in: [.scenario], [.value(.refList(.measure))], v2: true, example: "apply EAkte", "Measures applied by the scenario (v2)."),
-        KeywordSpec(.save, in: [.target], [.value(.quantity(.capacity))], unique: true, v2: true, example: "save 5 fte", "Savings target (v2)."),
-        KeywordSpec(.across, in: [.target], [.value(.refList(.unit))], unique: true, v2: true, example: "across Dez1, Dez2", "Units the target is distributed across (v2)."),
+        KeywordSpec(.requires, in: [.measure], [.value(.refList(.measure))], v2: true, example: "requires DMSRollout", "Measures that must be applied before this one in every scenario that applies it."),
+        KeywordSpec(.change, in: [.measure, .scenario], [.value(.rest)], v2: true, example: "change Meldung.Erfassen time -50 %",
+                    "`change TARGET PROPERTY [VALUE]`: a change to the model. An unsigned quantity sets the value, a signed one adds to it, a signed percentage scales it; `skip`, `branch \"label\"`, `effort \"label\"`, `by`, `grade`, `model` settings."),
+        KeywordSpec(.apply, in: [.scenario], [.value(.refList(.measure))], v2: true, example: "apply EAkte", "Applies measures at this point of the scenario, in the order written (each at most once, after the measures it requires)."),
+        KeywordSpec(.save, in: [.target], [.value(.quantity(.capacityOrMoneyRate))], unique: true, v2: true, example: "save 5 fte", "The saving to reach: fte (`save 5 fte`) or EUR per year (`save 300_000 EUR /year`)."),
+        KeywordSpec(.across, in: [.target], [.value(.refList(.unit))], unique: true, v2: true, example: "across Dez1, Dez2", "Units whose sub-trees the target is distributed across (sub-trees must not overlap)."),
+        KeywordSpec(.potential, in: [.target], [.value(.ref(.scenario))], unique: true, v2: true, example: "potential Soll2026",
+                    "The scenario whose need defines each unit's potential (planned − need); without it, the base model."),
         KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate))], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
         KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
     ]

@@ -784,6 +784,8 @@ public struct Parser {
         case .money: units = ["EUR"]
         case .coverage: units = ["h /week"]
         case .capacityOrEffortRate: units = ["fte", "h /year"]
+        case .moneyRate: units = ["EUR /year"]
+        case .capacityOrMoneyRate: units = ["fte", "EUR /year"]
         }
         let at = ByteRange(range.end, range.end)
         return units.map { Fix(title: "Add unit `\($0)`", edits: [TextEdit(path: tree.path, range: at, newText: " " + $0)]) }

@@ -77,6 +77,8 @@ public enum Dimension: String, Sendable, CaseIterable {
     case coverage            // h /week
     case capacityOrEffortRate // fte or h /year … (effort)
     case signedShare         // +10 %, -50 % (v2 changes)
+    case moneyRate           // EUR /year (running cost of a measure)
+    case capacityOrMoneyRate // fte or EUR /year (a target's saving)
 
     /// How a user writes it, for messages.
     public var expected: String {
@@ -92,6 +94,8 @@ public enum Dimension: String, Sendable, CaseIterable {
         case .coverage: "staffed hours per week (e.g. `35 h /week`)"
         case .capacityOrEffortRate: "a capacity in `fte` or an effort rate in `h /year` (e.g. `0.2 fte`, `80 h /year`)"
         case .signedShare: "a signed percentage (e.g. `-50 %`)"
+        case .moneyRate: "an amount per year in `EUR /year` (e.g. `5_000 EUR /year`)"
+        case .capacityOrMoneyRate: "a capacity in `fte` or an amount in `EUR /year` (e.g. `5 fte`, `300_000 EUR /year`)"
         }
     }
 
@@ -109,6 +113,9 @@ public enum Dimension: String, Sendable, CaseIterable {
         case .coverage: return (unit == .h || unit == .min) && per == .week
         case .capacityOrEffortRate:
             return Dimension.capacity.accepts(unit: unit, per: per) || Dimension.effortRate.accepts(unit: unit, per: per)
+        case .moneyRate: return (unit == .EUR || unit == .euroSign) && per == .year
+        case .capacityOrMoneyRate:
+            return Dimension.capacity.accepts(unit: unit, per: per) || Dimension.moneyRate.accepts(unit: unit, per: per)
         }
     }
 }

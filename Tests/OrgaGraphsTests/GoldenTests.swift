@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaTestSupport
 import OrgaSemantics
+import OrgaAnalysis
 @testable import OrgaGraphs
 
 /// Golden files: every sample process in every format, plus org chart and landscape.
@@ -45,6 +46,47 @@ final class GoldenTests: XCTestCase {
             }
             XCTAssertNil(Graphs.org(model, format: .bpmn))
             XCTAssertNil(Graphs.landscape(model, format: .bpmn))
+        }
+    }
+
+    /// `orgc graph --measures`: the requires graph of the sample with measures, with the
+    /// savings of every applying scenario (en) and of Soll2026 (de).
+    func testMeasuresGraph() throws {
+        let model = try loadSample("buergerbuero")
+        let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+        let soll = model.scenarios.firstIndex { $0.name == "Soll2026" }
+        for format in [GraphFormat.dot, .mermaid, .svg] {
+            compare(Graphs.measures(model, whatIf: whatIf, scenario: nil, format: format, german: false) ?? "", "buergerbuero/measures.\(format.fileExtension)")
+            compare(Graphs.measures(model, whatIf: whatIf, scenario: soll, format: format, german: true) ?? "", "buergerbuero/measures.Soll2026.de.\(format.fileExtension)")
+        }
+        XCTAssertNil(Graphs.measures(model, whatIf: whatIf, scenario: nil, format: .bpmn, german: false))
+        // DigitalePost requires Ausgangsmanagement: one edge 0 → 1.
+        let g = MeasureGraph.build(model, whatIf: whatIf, scenario: soll, german: false)
+        XCTAssertEqual(g.edges.map { [$0.from, $0.to] }, [[0, 1]])
+        XCTAssertTrue(g.nodes[1].details.contains("-0.457 fte, 39,617 EUR/year, payback 0.38 y"), "\(g.nodes[1].details)")
+    }
+
+    /// German, the CLI's default: the org chart, the landscape and one process with
+    /// figures in every format, and every process as Mermaid (the shortest to review).
+    func testGermanGraphs() throws {
+        for sample in Self.samples {
+            let model = try loadSample(sample)
+            let metrics = GraphMetrics.analyze(model)
+            for format in [GraphFormat.dot, .mermaid, .svg] {
+                compare(Graphs.org(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/org.\(format.fileExtension)")
+                compare(Graphs.landscape(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/landscape.\(format.fileExtension)")
+            }
+            for p in model.processes.indices {
+                let text = Graphs.process(model, p, format: .mermaid, metrics: metrics, showMetrics: true, words: .de)
+                compare(text, "\(sample)/de/\(Graphs.fileName(model.processes[p].name, .mermaid))")
+            }
+        }
+        let model = try loadSample("landesamt")
+        let metrics = GraphMetrics.analyze(model)
+        let p = try XCTUnwrap(model.processes.firstIndex { $0.name == "Aufenthaltstitel" })
+        for format in GraphFormat.allCases {
+            let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: true, words: .de)
+            compare(text, "landesamt/de/metrics/\(Graphs.fileName("Aufenthaltstitel", format))")
         }
     }
 

@@ -48,6 +48,24 @@ final class GoldenReportTests: XCTestCase {
         }
     }
 
+    /// The what-if outputs of the sample with measures (hand-checked in Samples/README.md):
+    /// the CSV table, and the whole report of scenario Soll2026 (md, en, json).
+    func testGoldenWhatIfReports() throws {
+        let m = try sample("buergerbuero")
+        let r = StaffingAnalysis.analyze(m.model)
+        let de = ReportContext(model: m, result: r, language: .de)
+        let en = ReportContext(model: m, result: r, language: .en)
+        golden("buergerbuero.whatif.de.csv", CSVReport.whatIf(de))
+        golden("buergerbuero.whatif.en.csv", CSVReport.whatIf(en))
+        let s = try XCTUnwrap(m.model.scenarios.firstIndex { $0.name == "Soll2026" })
+        let soll = ReportContext(model: m, result: r, language: .de, scenario: s)
+        golden("buergerbuero.Soll2026.md", MarkdownReport.render(soll))
+        golden("buergerbuero.Soll2026.json", JSONReport.render(soll))
+        // The scenario's totals are the attribution's end state: 2,179 + 0,1245 − 0,4566 on SB.
+        XCTAssertEqual(soll.result.totalNeed - de.result.totalNeed, -0.33207547169811313, accuracy: 1e-12)
+        XCTAssertEqual(soll.whatIf.scenarios[s].entries.map(\.deltaNeed).reduce(0, +), soll.result.totalNeed - de.result.totalNeed, accuracy: 1e-12)
+    }
+
     func testReportsAreDeterministic() throws {
         let m1 = try sample("hilden"), m2 = try sample("hilden")
         let a = ReportContext(model: m1), b = ReportContext(model: m2)

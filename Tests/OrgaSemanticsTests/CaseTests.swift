@@ -55,6 +55,7 @@ final class CaseTests: XCTestCase {
     func testEveryProducibleCodeHasACase() throws {
         let elsewhere: [DiagnosticCode: String] = [
             .tooManyErrors: "needs > 500 errors in one file: ParserTests.testTooManyErrorsAreSummarised",
+            .targetShortfall: "needs the staffing calculation (OrgaAnalysis): WhatIfTests.testTargetWithShortfall, CLITests.testCheckReportsTargetShortfall",
         ]
         var covered = Set<String>()
         for c in try Self.loadCases() {

@@ -55,6 +55,23 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
     }
 
+    /// W711 needs the staffing calculation: `orgc check` runs it for models with targets.
+    /// A1 plans 2 fte and needs 1 (1,600 h ÷ 1,600 h): potential 1 fte < save 3 fte → shortfall 2 fte.
+    func testCheckReportsTargetShortfall() throws {
+        let dir = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("""
+            model M { year 2024; worktime 1600 h }
+            unit A1 { position P { planned 2 fte } }
+            process X { owner A1; volume 1_600 /year; step S { by P; time 60 min } }
+            target T { save 3 fte; across A1 }
+            """, to: "t.orga", in: dir)
+        let r = orgc("check", path)
+        XCTAssertEqual(r.code, 0, r.out)
+        XCTAssertTrue(r.out.contains("warning[W711]: target `T`: the units in scope have too little planned capacity above need; 2 fte"), r.out)
+        XCTAssertEqual(orgc("check", "--strict", path).code, 1)
+    }
+
     /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
     /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
     func testNamedFileThatIsNotOrgaIsAUsageError() throws {

@@ -44,7 +44,7 @@
     "planned" "filled" "kw" "freeze" "effort" "coverage" "external" "owner"
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"
-    "requires" "change" "apply" "save" "across" "plan" "actual")
+    "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential")
   "Keywords that start a statement inside a block.")
 
 (defconst orga-source-values
@@ -124,7 +124,7 @@
        (1 font-lock-keyword-face) (2 font-lock-keyword-face))
       ;; References.
       (,(concat orga--statement-start
-                "\\_<\\(by\\|in\\|head\\|owner\\|grade\\|call\\|next\\|system\\|requires\\|apply\\|across\\|change\\)[ \t]+"
+                "\\_<\\(by\\|in\\|head\\|owner\\|grade\\|call\\|next\\|system\\|requires\\|apply\\|across\\|potential\\|change\\)[ \t]+"
                 ref)
        (1 font-lock-keyword-face) (2 font-lock-variable-name-face))
       ("\\(->\\)[ \t]*\\_<\\(end\\)\\_>" (1 'font-lock-builtin-face) (2 font-lock-keyword-face))

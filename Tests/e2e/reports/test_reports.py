@@ -38,6 +38,26 @@ def test_json_matches_schema(sample):
     assert json.loads(r.stdout)["dna"]
 
 
+def test_scenario_json_matches_schema_and_adds_up():
+    """`--scenario S`: the report of the changed model, validated like the base report;
+    the entries' effects add up to scenario − base (docs/report-json.md)."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", "--scenario", "Soll2026", "Samples/buergerbuero")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert report["scenario"]["id"] == "Soll2026"
+    soll = next(s for s in report["scenarios"] if s["id"] == "Soll2026")
+    assert abs(report["totals"]["need_fte"] - soll["need_fte"]) < 1e-9
+    assert abs(sum(e["delta_need_fte"] for e in soll["entries"]) - soll["delta_need_fte"]) < 1e-9
+    # Worked example (docs/staffing.md): +0.1245 fte from the volume, −0.4566 fte from the measure.
+    assert round(soll["entries"][0]["delta_need_fte"], 4) == 0.1245
+    assert round(soll["entries"][2]["delta_need_fte"], 4) == -0.4566
+    r = orgc("report", "--format", "json", "--scenario", "Nirgends", "Samples/buergerbuero")
+    assert r.returncode == 2
+    assert b"no scenario `Nirgends`" in r.stderr
+
+
 @pytest.mark.parametrize("lang,sep,decimal", [("de", ";", ","), ("en", ",", ".")])
 def test_csv_opens_like_a_spreadsheet(lang, sep, decimal):
     r = orgc("report", "--format", "csv", "--units", "--lang", lang, "Samples/buergerbuero")
@@ -74,7 +94,8 @@ def test_html_is_self_contained(sample):
     c.feed(r.stdout.decode("utf-8"))
     assert "script" not in c.tags
     assert c.external == []
-    assert c.tags.count("svg") == 2
+    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart.
+    assert c.tags.count("svg") == (5 if sample == "buergerbuero" else 2)
     assert "details" in c.tags
 
 
@@ -87,3 +108,33 @@ def test_report_of_a_model_with_errors_exits_1_and_lists_findings(tmp_path):
     out = r.stdout.decode("utf-8")
     assert "E501" in out
     assert "<script>x" not in out and "&lt;script&gt;x" in out
+
+
+DIFF_CASES = sorted(p.stem for p in (ROOT / "Tests" / "OrgcTests" / "diff" / "cases").glob("*.orga"))
+
+
+@pytest.mark.parametrize("case", DIFF_CASES)
+def test_diff_json_matches_schema(case):
+    """`orgc diff --format json` validates against docs/diff.schema.json for every cause
+    kind, and its moves add up to each position's Δ need."""
+    schema = json.loads((ROOT / "docs" / "diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    r = orgc("diff", "--format", "json", "--fail-above", "100",
+             "Tests/OrgcTests/diff/base.orga", f"Tests/OrgcTests/diff/cases/{case}.orga")
+    assert r.returncode == 0, r.stderr
+    diff = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(diff)
+    moved = {}
+    for c in diff["causes"]:
+        for k, v in c["moves"].items():
+            moved[k] = moved.get(k, 0) + v
+    for p in diff["positions"]:
+        assert abs(moved.get(p["id"], 0) - (p["need_fte"]["delta"] or 0)) < 1e-9
+
+
+def test_diff_against_the_sample_itself_is_empty():
+    r = orgc("diff", "--format", "json", "Samples/hilden", "Samples/hilden")
+    assert r.returncode == 0
+    diff = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(json.loads((ROOT / "docs" / "diff.schema.json").read_text(encoding="utf-8"))).validate(diff)
+    assert diff["empty"] is True and diff["causes"] == []

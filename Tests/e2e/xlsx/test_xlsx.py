@@ -167,3 +167,12 @@ def test_xlsx_needs_an_output_file():
     r = orgc("report", "--format", "xlsx", "Samples/buergerbuero")
     assert r.returncode == 2
     assert b"-o FILE.xlsx" in r.stderr
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_scenario_workbook_recalculates_to_the_scenario_report(tmp_path):
+    out = tmp_path / "scenario.xlsx"
+    r = orgc("report", "--format", "xlsx", "--scenario", "Soll2026", "-o", str(out), "Samples/buergerbuero")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(orgc("report", "--format", "json", "--scenario", "Soll2026", "Samples/buergerbuero").stdout)
+    compare(recalculated(tmp_path, out), report)

@@ -46,7 +46,7 @@ syn match   orgaFunctionName contained "\%(\d\)\@!\k\+"
 syn keyword orgaKeyword      year worktime allowance workdays overhead workplace leadership rounding
 syn keyword orgaKeyword      cost kind code head in planned filled kw freeze effort coverage external
 syn keyword orgaKeyword      owner volume trigger result branch share call by time wait media_break
-syn keyword orgaKeyword      weight scale requires change apply save across plan actual
+syn keyword orgaKeyword      weight scale requires change apply save across plan actual running potential
 syn keyword orgaKeyword      source nextgroup=orgaSourceKind skipwhite
 syn keyword orgaKeyword      from nextgroup=orgaCriterion skipwhite
 syn keyword orgaKeyword      next nextgroup=orgaEnd skipwhite
