@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "OrgaSemanticsTests", dependencies: ["OrgaSyntax", "OrgaSemantics"], exclude: ["cases"]),
         .testTarget(name: "OrgaAnalysisTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis"]),
         .testTarget(name: "OrgaReportsTests", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaCLI", "OrgaSupport"], exclude: ["golden"]),
-        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaSupport"], exclude: ["golden", "models"]),
+        .testTarget(name: "OrgcTests", dependencies: ["OrgaCLI", "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaSupport"], exclude: ["golden", "models", "diff"]),
         .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
         .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis", "OrgaSupport"], exclude: ["golden"]),
         .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),

@@ -65,5 +65,10 @@ for m in Samples/* Tests/OrgcTests/models/*; do
   done
 done
 
+# orgc diff: every case of its golden tests against the base, in every format.
+for c in Tests/OrgcTests/diff/cases/*.orga; do
+  for fmt in json text md github; do compare "$c diff $fmt" diff --format "$fmt" --fail-above 0.1 Tests/OrgcTests/diff/base.orga "$c"; done
+done
+
 echo "release parity: $compared compared, $differed differ"
 [ $differed -eq 0 ]

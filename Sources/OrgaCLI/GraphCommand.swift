@@ -13,19 +13,21 @@ import OrgaGraphs
 enum GraphCommand {
     static let help = """
         Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape | --measures)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang en|de] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
           --all-processes   every process, one file each, into the directory given with -o
-          --org             the unit tree with positions and planned / filled / need fte
+          --org             the Organigramm: unit boxes top-down with their positions,
+                            planned / filled / need fte, heads, vacancy and kw markers
           --landscape       all processes grouped by owner unit, with their calls
           --measures        the measures and what each requires, with cost, saving and
                             payback (in the --scenario S given, else in each scenario applying it)
           --format          svg (default), dot (Graphviz), mermaid, bpmn (BPMN 2.0 XML with
                             diagram layout; processes only)
           --metrics         show visits per case and fte on process steps
-          --lang            language of the words orgc adds (legend, start, end): en (default), de
+          --lang            de (default: German words and numbers, 5.200 Fälle/Jahr, 4,735 VZÄ)
+                            or en (English, 5,200 cases/year, 4.735 fte)
           --scenario S      draw scenario S: the model with S's changes and measures applied
                             (with --measures: the savings in S)
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
@@ -42,7 +44,7 @@ enum GraphCommand {
             args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],
             switches: ["--all-processes", "--org", "--landscape", "--measures", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
-                 try r.choice("--lang", ["en", "de"], default: "en"))
+                 try r.choice("--lang", ["de", "en"], default: "de"))
             }) else { return status }
         let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape"), reader.has("--measures")]
         guard modes.filter({ $0 }).count == 1 else {

@@ -105,7 +105,7 @@ public enum BPMNWriter {
             var docParts: [String] = []
             if let doc = node.documentation { docParts.append(doc) }
             if !node.details.isEmpty { docParts.append(node.details.joined(separator: "\n")) }
-            if node.mediaBreak { docParts.append("media_break") }
+            if node.mediaBreak { docParts.append(g.words.mediaBreak) }
             if !docParts.isEmpty { s += "      <bpmn:documentation>\(Escape.xmlText(docParts.joined(separator: "\n")))</bpmn:documentation>\n" }
             for k in incoming[i] { s += "      <bpmn:incoming>\(flowIDs[k])</bpmn:incoming>\n" }
             for k in outgoing[i] { s += "      <bpmn:outgoing>\(flowIDs[k])</bpmn:outgoing>\n" }
@@ -114,7 +114,7 @@ public enum BPMNWriter {
         for (k, e) in g.edges.enumerated() where e.from >= 0 && e.from < n && e.to >= 0 && e.to < n {
             var attrs = "id=\"\(flowIDs[k])\""
             if let share = e.share {
-                let name = [e.branchTitle, "(" + Num.percent(share) + ")"].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                let name = [e.branchTitle, "(" + g.words.numbers.percent(share) + ")"].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                 attrs += " name=\"\(Escape.xmlAttribute(name))\""
             }
             attrs += " sourceRef=\"\(ids[e.from])\" targetRef=\"\(ids[e.to])\""
@@ -126,7 +126,7 @@ public enum BPMNWriter {
                 continue
             }
             s += "    <bpmn:sequenceFlow \(attrs)>\n"
-            s += "      <bpmn:documentation>share \(Escape.xmlText(Num.percent(e.share ?? 0)))</bpmn:documentation>\n"
+            s += "      <bpmn:documentation>\(Escape.xmlText(g.words.share + " " + g.words.numbers.percent(e.share ?? 0)))</bpmn:documentation>\n"
             if needsCondition {
                 let title = e.branchTitle ?? ""
                 s += "      <bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">branch == \(Escape.xmlText(Escape.feelString(title.isEmpty ? flowIDs[k] : title)))</bpmn:conditionExpression>\n"
@@ -176,10 +176,11 @@ public enum BPMNWriter {
             s += "      <bpmndi:BPMNEdge id=\"\(flowIDs[k])_di\" bpmnElement=\"\(flowIDs[k])\">\n"
             for p in pts { s += "        <di:waypoint x=\"\(Num.coord(p.x))\" y=\"\(Num.coord(p.y))\"/>\n" }
             if k < d.edgeLabels.count && !d.edgeLabels[k].isEmpty {
+                // The box the layout chose beside the edge's own segment.
                 let w = TextMetrics.width(d.edgeLabels[k], size: 10.5)
                 let p = L.labelAt[k]
-                let x = L.labelEnds[k] ? p.x - w : p.x
-                s += "        <bpmndi:BPMNLabel>" + bounds(Rect(x: x, y: p.y - 10, width: w, height: 13)) + "</bpmndi:BPMNLabel>\n"
+                let box = k < L.labelRect.count ? L.labelRect[k] : nil
+                s += "        <bpmndi:BPMNLabel>" + bounds(box ?? Rect(x: L.labelEnds[k] ? p.x - w : p.x, y: p.y - 10, width: w, height: 13)) + "</bpmndi:BPMNLabel>\n"
             }
             s += "      </bpmndi:BPMNEdge>\n"
         }

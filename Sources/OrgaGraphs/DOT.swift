@@ -46,9 +46,29 @@ public enum DOTWriter {
     }
 
     static func label(_ node: GraphNode, width: Double) -> String {
+        if let box = node.org { return orgLabel(node, box, width: width) }
         var lines = TextMetrics.wrap(node.title, maxWidth: width, size: 10, maxLines: 6)
         lines += node.details.map(Escape.singleLine)
         return lines.map(Escape.dot).joined(separator: "\\n")
+    }
+
+    /// An org chart box: the unit's lines centred (`\n`), its positions left-aligned
+    /// (`\l`), every text wrapped at word boundaries as in the SVG.
+    static func orgLabel(_ node: GraphNode, _ box: OrgBox, width: Double) -> String {
+        func wrap(_ t: String, _ w: Double) -> [String] { TextMetrics.wrap(Escape.singleLine(t), maxWidth: w, size: 10, maxLines: 40) }
+        var s = ""
+        var centred = wrap(node.title, width)
+        if let kc = box.kindAndCode { centred += wrap(kc, width) }
+        centred += wrap(box.figures, width)
+        if !box.markers.isEmpty { centred += wrap(box.markers.map(\.text).joined(separator: " · "), width) }
+        for l in centred { s += Escape.dot(l) + "\\n" }
+        for p in box.positions {
+            for l in wrap((p.isHead ? "★ " : "") + p.title, width) { s += Escape.dot(l) + "\\l" }
+            let figures = ([p.figures] + p.markers.map(\.text)).joined(separator: " · ")
+            for l in wrap(figures, width - 12) { s += "    " + Escape.dot(l) + "\\l" }
+        }
+        if let more = box.more { s += Escape.dot(more) + "\\l" }
+        return s
     }
 
     static func node(_ g: Graph, _ i: Int) -> String {
@@ -76,9 +96,9 @@ public enum DOTWriter {
             attrs = []
         }
         if n.highlight { attrs += ["fillcolor=\"#fdecec\"", "color=\"#c62828\"", "penwidth=2"] }
-        let width: Double = n.kind == .decision ? 120 : n.kind == .unit ? 200 : 150
+        let width: Double = n.kind == .decision ? 120 : n.kind == .unit ? 230 : 150
         var text = label(n, width: width)
-        if n.mediaBreak { text += "\\n[MB]" }
+        if n.mediaBreak { text += "\\n[" + Escape.dot(g.words.mediaBreak) + "]" }
         attrs.insert("label=\"\(text)\"", at: 0)
         if let doc = n.documentation { attrs.append("tooltip=\"\(Escape.dot(Escape.singleLine(doc)))\"") }
         return "n\(i) [" + attrs.joined(separator: ", ") + "];"
@@ -206,10 +226,29 @@ public enum MermaidWriter {
         return "N\(e.from) \(arrow) N\(e.to)"
     }
 
+    /// An org chart box: the unit's lines centred (`\n`), its positions left-aligned
+    /// (`\l`), every text wrapped at word boundaries as in the SVG.
+    static func orgLabel(_ node: GraphNode, _ box: OrgBox, width: Double) -> String {
+        func wrap(_ t: String, _ w: Double) -> [String] { TextMetrics.wrap(Escape.singleLine(t), maxWidth: w, size: 10, maxLines: 40) }
+        var s = ""
+        var centred = wrap(node.title, width)
+        if let kc = box.kindAndCode { centred += wrap(kc, width) }
+        centred += wrap(box.figures, width)
+        if !box.markers.isEmpty { centred += wrap(box.markers.map(\.text).joined(separator: " · "), width) }
+        for l in centred { s += Escape.dot(l) + "\\n" }
+        for p in box.positions {
+            for l in wrap((p.isHead ? "★ " : "") + p.title, width) { s += Escape.dot(l) + "\\l" }
+            let figures = ([p.figures] + p.markers.map(\.text)).joined(separator: " · ")
+            for l in wrap(figures, width - 12) { s += "    " + Escape.dot(l) + "\\l" }
+        }
+        if let more = box.more { s += Escape.dot(more) + "\\l" }
+        return s
+    }
+
     static func node(_ g: Graph, _ i: Int) -> String {
         let n = g.nodes[i]
         var lines = [Escape.singleLine(n.title)] + n.details.map(Escape.singleLine)
-        if n.mediaBreak { lines.append("[MB]") }
+        if n.mediaBreak { lines.append("[" + g.words.mediaBreak + "]") }
         let text = lines.map(Escape.mermaid).joined(separator: "<br/>")
         switch n.kind {
         case .start, .end: return "N\(i)([\"\(text)\"])"

@@ -1,3 +1,5 @@
+import OrgaSupport
+
 /// The drawable graph every format renders: nodes, edges and lanes in flat arrays
 /// indexed by `Int`. Builders (`ProcessGraph`, `OrgChart`, `Landscape`) fill it from
 /// the model; `LayeredLayout` gives it coordinates; the writers turn it into text.
@@ -49,11 +51,37 @@ public struct GraphNode: Sendable {
     public var mediaBreak = false
     /// Details from this index on are a left-aligned list (org chart positions).
     public var listFrom: Int?
+    /// Org chart: what the unit's box shows, in parts (the SVG draws them apart).
+    public var org: OrgBox?
 
     public init(kind: NodeKind, title: String) {
         self.kind = kind
         self.title = title
     }
+}
+
+/// What an org chart box shows: the unit's figures and markers, and its positions.
+public struct OrgBox: Sendable {
+    public enum MarkerKind: String, Sendable { case vacancy, kw, freeze }
+    public struct Marker: Sendable {
+        public var kind: MarkerKind
+        public var text: String
+    }
+    public struct PositionLine: Sendable {
+        public var title: String
+        public var isHead: Bool
+        /// "Soll 2 · Ist 0,75 · Bedarf 1,46"
+        public var figures: String
+        public var markers: [Marker]
+    }
+    /// "Amt · 10"
+    public var kindAndCode: String?
+    /// "Soll 19,5 · Ist 16,75 · Bedarf 16,69 VZÄ"
+    public var figures: String
+    public var markers: [Marker] = []
+    public var positions: [PositionLine] = []
+    /// "+ 3 weitere Stellen"
+    public var more: String?
 }
 
 public struct GraphEdge: Sendable {
@@ -125,6 +153,24 @@ public struct Words: Sendable {
     public var planned, filled, need, fte, visits, perCase, casesPerYear, owner, wait, share, mediaBreak: String
     public var needExceedsPlanned, calls, noLane, fteBound, unit, actor, system, position, processes: String
     public var process, leadTime, source, inclCalls, external, borderByFTE: String
+    /// Org chart: the head of a unit, vacancy, kw note, hiring freeze, the figures' key.
+    public var head, vacant, kwFrom, freezeUntil, headLegend, vacancyLegend, kwLegend, freezeLegend, morePositions, orgChart, figuresInFTE: String
+    /// Number format of the labels (`5.200` and `4,735` in German).
+    public var language: OutputLanguage = .en
+    public var numbers: GraphNumbers { GraphNumbers(language) }
+
+    /// How a process's times were obtained (`source`), in words.
+    public func sourceName(_ raw: String) -> String {
+        let de = language == .de
+        switch raw {
+        case "estimate": return de ? "Schätzung" : "estimate"
+        case "selfreport": return de ? "Selbstaufschreibung" : "self-report"
+        case "timing": return de ? "Zeitmessung" : "timing"
+        case "mma": return de ? "Multimomentaufnahme" : "multi-moment analysis"
+        case "keyfigure": return de ? "Kennzahl" : "key figure"
+        default: return raw
+        }
+    }
 
     public static let en = Words(
         start: "Start", end: "End", staffStep: "Staff step", systemStep: "System step", actorStep: "Actor step",
@@ -133,7 +179,12 @@ public struct Words: Sendable {
         casesPerYear: "cases/year", owner: "owner", wait: "wait", share: "share", mediaBreak: "media break",
         needExceedsPlanned: "need exceeds planned", calls: "calls", noLane: "(no performer)", fteBound: "fte bound",
         unit: "Unit", actor: "Actor", system: "System", position: "Position", processes: "processes",
-        process: "Process", leadTime: "lead time", source: "source", inclCalls: "incl. calls", external: "external", borderByFTE: "Process (border width: fte bound)")
+        process: "Process", leadTime: "lead time", source: "source", inclCalls: "incl. calls", external: "external", borderByFTE: "Process (border width: fte bound)",
+        head: "Head", vacant: "vacant", kwFrom: "kw from", freezeUntil: "hiring freeze until",
+        headLegend: "head of the unit", vacancyLegend: "vacant: planned minus filled fte",
+        kwLegend: "kw: position to lapse (künftig wegfallend) from the year given", freezeLegend: "hiring freeze",
+        morePositions: "more positions", orgChart: "Organisation chart", figuresInFTE: "planned, filled and need in fte",
+        language: .en)
 
     public static let de = Words(
         start: "Start", end: "Ende", staffStep: "Schritt (Personal)", systemStep: "Schritt (System)", actorStep: "Schritt (Akteur)",
@@ -142,5 +193,10 @@ public struct Words: Sendable {
         casesPerYear: "Fälle/Jahr", owner: "verantwortlich", wait: "Liegezeit", share: "Anteil", mediaBreak: "Medienbruch",
         needExceedsPlanned: "Bedarf über Soll", calls: "ruft auf", noLane: "(ohne Zuständigkeit)", fteBound: "VZÄ gebunden",
         unit: "Einheit", actor: "Akteur", system: "System", position: "Stelle", processes: "Prozesse",
-        process: "Prozess", leadTime: "Durchlaufzeit", source: "Quelle", inclCalls: "inkl. Aufrufe", external: "extern", borderByFTE: "Prozess (Randstärke: gebundene VZÄ)")
+        process: "Prozess", leadTime: "Durchlaufzeit", source: "Quelle", inclCalls: "inkl. Aufrufe", external: "extern", borderByFTE: "Prozess (Randstärke: gebundene VZÄ)",
+        head: "Leitung", vacant: "vakant", kwFrom: "kw ab", freezeUntil: "Besetzungssperre bis",
+        headLegend: "Leitung der Einheit", vacancyLegend: "vakant: Soll minus Ist (VZÄ)",
+        kwLegend: "kw: Stelle künftig wegfallend ab dem genannten Jahr", freezeLegend: "Besetzungssperre",
+        morePositions: "weitere Stellen", orgChart: "Organigramm", figuresInFTE: "Soll, Ist und Bedarf in VZÄ",
+        language: .de)
 }

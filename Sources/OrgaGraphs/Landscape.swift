@@ -48,9 +48,9 @@ public enum Landscape {
             node.lane = p.owner.flatMap { laneOf[$0] } ?? noneLane
             var details: [String] = []
             let f = metrics?.process(pi)
-            if let c = f?.cases ?? p.volumePerYear { details.append("\(Num.grouped(c, 1)) \(w.casesPerYear)") }
+            if let c = f?.cases ?? p.volumePerYear { details.append("\(w.numbers.grouped(c, 1)) \(w.casesPerYear)") }
             if let fte = f?.fte {
-                details.append("\(f?.complete == false ? "≥ " : "")\(Num.fmt(fte, 2)) \(w.fteBound)")
+                details.append("\(f?.complete == false ? "≥ " : "")\(w.numbers.fte(fte)) \(w.fteBound)")
                 node.weight = maxFTE > 0 ? fte / maxFTE : 0
             }
             node.details = details

@@ -9,7 +9,7 @@ public enum OrgChart {
         var g = Graph(kind: .org, title: model.settings.title ?? model.settings.name ?? "Organisation", name: model.settings.name ?? "org")
         g.words = w
         g.metrics = metrics != nil
-        g.subtitle = ["\(w.planned) / \(w.filled)" + (metrics != nil ? " / \(w.need)" : "") + " [\(w.fte)]"]
+        g.subtitle = ["\(w.orgChart) · \(w.figuresInFTE)"]
         let nu = model.units.count
         // Planned and filled over each subtree (from the model), need from the analysis.
         var planned = [Double](repeating: 0, count: nu)
@@ -24,36 +24,64 @@ public enum OrgChart {
                 steps += 1
             }
         }
+        let num = w.numbers
+        func staff(_ pl: Double, _ fi: Double, _ need: Double?, complete: Bool) -> String {
+            var t = "\(w.planned) \(num.fte(pl)) · \(w.filled) \(num.fte(fi))"
+            if let need { t += " · \(w.need) \(complete ? "" : "≥ ")\(num.fte(need))" }
+            return t
+        }
+        // kw positions (planned fte) per subtree.
+        var kwFTE = [Double](repeating: 0, count: nu)
+        for p in model.positions where p.kw != nil {
+            var cur = p.unit
+            var steps = 0
+            while let u = cur, u >= 0 && u < nu && steps <= nu {
+                kwFTE[u] += p.planned
+                cur = model.units[u].parent
+                steps += 1
+            }
+        }
         for (u, unit) in model.units.enumerated() {
             var node = GraphNode(kind: .unit, title: unit.title ?? unit.name)
             node.name = unit.name
             node.documentation = unit.doc
-            var details: [String] = []
             let kc = [unit.kind, unit.code].compactMap { $0 }.map(Escape.singleLine).joined(separator: " · ")
-            if !kc.isEmpty { details.append(kc) }
             let fig = metrics?.unit(u)
             let pl = fig?.planned ?? planned[u], fi = fig?.filled ?? filled[u]
-            var staff = "\(Num.fmt(pl, 2)) / \(Num.fmt(fi, 2))"
-            if let need = fig?.need {
-                staff += " / \(fig?.complete == false ? "≥" : "")\(Num.fmt(need, 2))"
-                node.highlight = need > pl + 1e-9
-            }
-            details.append(staff + " \(w.fte)")
-            node.listFrom = details.count
-            var positions = unit.positions
+            var box = OrgBox(kindAndCode: kc.isEmpty ? nil : kc, figures: staff(pl, fi, fig?.need, complete: fig?.complete != false) + " \(w.fte)")
+            if let need = fig?.need { node.highlight = need > pl + 1e-9 }
+            if pl - fi > 0.0005 { box.markers.append(.init(kind: .vacancy, text: "\(w.vacant) \(num.fte(pl - fi)) \(w.fte)")) }
+            if kwFTE[u] > 0.0005 { box.markers.append(.init(kind: .kw, text: "kw \(num.fte(kwFTE[u])) \(w.fte)")) }
+            var positions = unit.positions.filter { $0 >= 0 && $0 < model.positions.count }
             if let h = unit.head, let k = positions.firstIndex(of: h) {
                 positions.remove(at: k)
                 positions.insert(h, at: 0)
             }
-            for pi in positions.prefix(12) where pi >= 0 && pi < model.positions.count {
+            for pi in positions.prefix(12) {
                 let pos = model.positions[pi]
-                var line = "\(Num.fmt(pos.planned, 2)) / \(Num.fmt(pos.filled, 2))"
-                if let f = metrics?.position(pi), let need = f.need { line += " / \(f.complete ? "" : "≥")\(Num.fmt(need, 2))" }
-                line += "  " + Escape.singleLine(pos.title ?? pos.name)
-                details.append(line)
+                let f = metrics?.position(pi)
+                var line = OrgBox.PositionLine(title: Escape.singleLine(pos.title ?? pos.name), isHead: unit.head == pi,
+                                               figures: staff(pos.planned, pos.filled, f?.need, complete: f?.complete != false), markers: [])
+                if pos.planned - pos.filled > 0.0005 { line.markers.append(.init(kind: .vacancy, text: "\(w.vacant) \(num.fte(pos.planned - pos.filled))")) }
+                if let kw = pos.kw { line.markers.append(.init(kind: .kw, text: "\(w.kwFrom) \(kw)")) }
+                if let fr = pos.freezeUntil { line.markers.append(.init(kind: .freeze, text: "\(w.freezeUntil) \(Escape.singleLine(fr))")) }
+                box.positions.append(line)
             }
-            if positions.count > 12 { details.append("+ \(positions.count - 12) …") }
+            if positions.count > 12 { box.more = "+ \(positions.count - 12) \(w.morePositions)" }
+            // The same content as lines, for DOT and Mermaid.
+            var details: [String] = []
+            if let kc = box.kindAndCode { details.append(kc) }
+            details.append(box.figures)
+            if !box.markers.isEmpty { details.append(box.markers.map(\.text).joined(separator: " · ")) }
+            node.listFrom = details.count
+            for line in box.positions {
+                var t = (line.isHead ? "★ " : "") + line.title + ": " + line.figures
+                if !line.markers.isEmpty { t += " · " + line.markers.map(\.text).joined(separator: " · ") }
+                details.append(t)
+            }
+            if let more = box.more { details.append(more) }
             node.details = details
+            node.org = box
             g.nodes.append(node)
         }
         for (u, unit) in model.units.enumerated() {
@@ -66,23 +94,100 @@ public enum OrgChart {
         return g
     }
 
-    static let boxWidth = 250.0
-    static let hGap = 26.0, vGap = 44.0, indent = 30.0, stackGap = 14.0
+    static let boxWidth = 264.0
+    static let hGap = 28.0, vGap = 48.0, indent = 28.0, stackGap = 14.0
+    /// Side-by-side children wrap into rows no wider than this.
+    static let maxRowWidth = 1_360.0
+    /// Stacked children: a column holds about this many before a new one starts, and
+    /// there are at most `maxStackColumns` columns (a very long list grows in height).
+    static let stackPerColumn = 8, maxStackColumns = 4
+    static let pad = 10.0
+    static let titleSize = 12.5, titleLine = 16.0
+    static let textSize = 10.5, textLine = 13.5
+    static let markerSize = 9.5, markerLine = 16.0
 
-    /// Lays the tree out top-down: a parent centred over its children; children that
-    /// are all leaves are stacked in a list under the parent (compact and readable).
+    /// The texts of one box relative to its top-left corner, its height and the
+    /// separator lines; every text is wrapped at word boundaries, never cut.
+    static func boxContent(_ node: GraphNode, index: Int, words w: Words, wrapped: inout [WrappedText]) -> (texts: [PlacedText], separators: [(Point, Point)], height: Double) {
+        let inner = boxWidth - 2 * pad
+        var texts: [PlacedText] = []
+        var seps: [(Point, Point)] = []
+        var y = pad
+        func lines(_ text: String, size: Double, bold: Bool = false, maxWidth: Double) -> [String] {
+            let l = TextMetrics.wrap(text, maxWidth: maxWidth, size: size * (bold ? 1.08 : 1), maxLines: 40)
+            wrapped.append(WrappedText(node: index, original: text, lines: l, maxWidth: maxWidth, size: size * (bold ? 1.08 : 1)))
+            return l
+        }
+        func put(_ text: String, x: Double, anchor: PlacedText.Anchor, cls: String, size: Double, line: Double, bold: Bool = false) {
+            texts.append(PlacedText(text, x: x, y: y + (line + size * 0.68) / 2, anchor: anchor, cssClass: cls, size: size, bold: bold))
+            y += line
+        }
+        func markers(_ ms: [OrgBox.Marker], left: Double) {
+            var x = left + 3
+            var first = true
+            for m in ms {
+                let wdt = TextMetrics.width(m.text, size: markerSize) + 6
+                if !first && x + wdt > pad + inner { y += markerLine; x = left + 3 }
+                texts.append(PlacedText(m.text, x: x, y: y + (markerLine + markerSize * 0.68) / 2, anchor: .start, cssClass: "mk",
+                                        size: markerSize, pill: "p-" + m.kind.rawValue))
+                x += wdt + 4
+                first = false
+            }
+            if !ms.isEmpty { y += markerLine + 1 }
+        }
+        for l in lines(node.title, size: titleSize, bold: true, maxWidth: inner) {
+            put(l, x: boxWidth / 2, anchor: .middle, cls: "ob", size: titleSize, line: titleLine, bold: true)
+        }
+        guard let box = node.org else { return (texts, seps, max(44, y + pad)) }
+        if let kc = box.kindAndCode {
+            for l in lines(kc, size: textSize, maxWidth: inner) { put(l, x: boxWidth / 2, anchor: .middle, cls: "ok", size: textSize, line: textLine) }
+        }
+        y += 2
+        for l in lines(box.figures, size: textSize, maxWidth: inner) { put(l, x: boxWidth / 2, anchor: .middle, cls: "of", size: textSize, line: textLine) }
+        if !box.markers.isEmpty {
+            y += 2
+            // Centre the unit's markers as a group.
+            let total = box.markers.reduce(0) { $0 + TextMetrics.width($1.text, size: markerSize) + 10 } - 4
+            markers(box.markers, left: total <= inner ? (boxWidth - total) / 2 - 3 : pad)
+        }
+        if !box.positions.isEmpty || box.more != nil {
+            y += 4
+            seps.append((Point(pad, y), Point(boxWidth - pad, y)))
+            y += 5
+        }
+        for p in box.positions {
+            let star = p.isHead ? "★ " : ""
+            let tl = lines(star + p.title, size: textSize, bold: p.isHead, maxWidth: inner)
+            for l in tl { put(l, x: pad, anchor: .start, cls: p.isHead ? "ohb" : "op", size: textSize, line: textLine, bold: p.isHead) }
+            for l in lines(p.figures, size: textSize, maxWidth: inner - 12) { put(l, x: pad + 12, anchor: .start, cls: "opf", size: textSize, line: textLine) }
+            markers(p.markers, left: pad + 12)
+            y += 3
+        }
+        if let more = box.more { put(more, x: pad, anchor: .start, cls: "opf", size: textSize, line: textLine) }
+        return (texts, seps, (y + pad - 2).rounded(.up))
+    }
+
+    /// Lays the tree out top-down: a parent centred over its children, side by side;
+    /// a row wider than `maxRowWidth` (more for a large organisation) wraps into further rows under the first. Children
+    /// that are all leaves, and everything below the second level, are stacked in a
+    /// column under their parent (so that a wide level does not run off the page).
     public static func drawing(_ g: Graph) -> Drawing {
         let n = g.nodes.count
-        var titles = [[String]](repeating: [], count: n)
-        var details = [[String]](repeating: [], count: n)
+        var wrapped: [WrappedText] = []
+        var content = [[PlacedText]](repeating: [], count: n)
+        var seps = [[(Point, Point)]](repeating: [], count: n)
         var height = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            titles[i] = TextMetrics.wrap(g.nodes[i].title, maxWidth: boxWidth - 18, size: Drawing.titleSize * 1.08, maxLines: 3)
-            details[i] = g.nodes[i].details.map { TextMetrics.truncate($0, maxWidth: boxWidth - 18, size: Drawing.detailSize) }
-            var h = 10 + Double(titles[i].count) * Drawing.titleLine + 8
-            if !details[i].isEmpty { h += 3 + Double(details[i].count) * Drawing.detailLine }
-            height[i] = max(50, h.rounded(.up))
+            let c = boxContent(g.nodes[i], index: i, words: g.words, wrapped: &wrapped)
+            content[i] = c.texts
+            seps[i] = c.separators
+            height[i] = c.height
         }
+        // Rows wrap at a page width (1,400 px); a large organisation gets rows as wide
+        // as the square root of its boxes' area, so that it grows about as wide as tall
+        // instead of into one very tall strip.
+        let area = height.reduce(0) { $0 + (boxWidth + hGap) * ($1 + stackGap) }
+        let rowLimit = max(maxRowWidth, area.squareRoot().rounded())
         // Children from the tree edges (first parent wins; no cycles).
         var children = [[Int]](repeating: [], count: n)
         var parent = [Int](repeating: -1, count: n)
@@ -116,11 +221,15 @@ public enum OrgChart {
                 kids[u].append(c)
             }
         }
-        // Children are stacked as an indented list when they are all leaves, and below
-        // the second level always (so that large organisations stay readable).
         var depth = [Int](repeating: 0, count: n)
         for u in order { for c in kids[u] { depth[c] = depth[u] + 1 } }
         let stacked = (0..<n).map { u in !kids[u].isEmpty && (depth[u] >= 2 || kids[u].allSatisfy { kids[$0].isEmpty }) }
+        // Side-by-side children in rows: (children, width) per row.
+        var rows = [[[Int]]](repeating: [], count: n)
+        // Stacked children in columns, each column's trunk, and each child's column.
+        var stackColumns = [[[Int]]](repeating: [], count: n)
+        var trunkOf = [[Double]](repeating: [], count: n)
+        var stackColumnOf = [Int](repeating: 0, count: n)
         // Post-order: subtree width and height.
         var subW = [Double](repeating: boxWidth, count: n)
         var subH = [Double](repeating: 0, count: n)
@@ -129,22 +238,49 @@ public enum OrgChart {
                 subW[u] = boxWidth
                 subH[u] = height[u]
             } else if stacked[u] {
-                subW[u] = max(boxWidth, indent + (kids[u].map { subW[$0] }.max() ?? 0))
-                subH[u] = height[u] + stackGap + kids[u].reduce(0) { $0 + subH[$1] + stackGap } - stackGap
+                // Many stacked children wrap into up to `maxStackColumns` columns.
+                let count = kids[u].count
+                let ncols = max(1, min(maxStackColumns, (count + stackPerColumn - 1) / stackPerColumn))
+                let per = (count + ncols - 1) / ncols
+                var cs: [[Int]] = []
+                var k = 0
+                while k < count {
+                    cs.append(Array(kids[u][k..<min(count, k + per)]))
+                    k += per
+                }
+                stackColumns[u] = cs
+                let colW = kids[u].map { subW[$0] }.max() ?? 0
+                subW[u] = max(boxWidth, indent + Double(cs.count) * colW + Double(cs.count - 1) * hGap)
+                let tallest = cs.map { col in col.reduce(0) { $0 + subH[$1] + stackGap } - stackGap }.max() ?? 0
+                subH[u] = height[u] + stackGap + tallest
             } else {
-                let total = kids[u].reduce(0) { $0 + subW[$1] } + hGap * Double(kids[u].count - 1)
-                subW[u] = max(boxWidth, total)
-                subH[u] = height[u] + vGap + (kids[u].map { subH[$0] }.max() ?? 0)
+                var rs: [[Int]] = [[]]
+                var w = 0.0
+                for c in kids[u] {
+                    let add = (rs[rs.count - 1].isEmpty ? 0 : hGap) + subW[c]
+                    if !rs[rs.count - 1].isEmpty && w + add > rowLimit {
+                        rs.append([c])
+                        w = subW[c]
+                    } else {
+                        rs[rs.count - 1].append(c)
+                        w += add
+                    }
+                }
+                rows[u] = rs
+                let widths = rs.map { r in r.reduce(0) { $0 + subW[$1] } + hGap * Double(r.count - 1) }
+                // Wrapped rows leave room on the left for the trunk that feeds them.
+                let trunk = rs.count > 1 ? hGap : 0
+                subW[u] = max(boxWidth, trunk + (widths.max() ?? 0))
+                subH[u] = height[u] + rs.reduce(0) { acc, r in acc + vGap + (r.map { subH[$0] }.max() ?? 0) }
             }
         }
-        // Pre-order: positions (left of subtree, top of node).
         var left = [Double](repeating: 0, count: n)
         var top = [Double](repeating: 0, count: n)
         var x = [Double](repeating: 0, count: n)
         var y = [Double](repeating: 0, count: n)
         let header = 20 + 24 + Double(g.subtitle.count) * 17 + 12
         // Roots side by side; a very wide organisation wraps into bands of trees.
-        let maxBand = max(4000.0, subW.max() ?? 0)
+        let maxBand = max(rowLimit, subW.max() ?? 0)
         var cursor = 20.0
         var bandTop = header.rounded(.up)
         var bandHeight = 0.0
@@ -161,26 +297,47 @@ public enum OrgChart {
             widest = max(widest, cursor - hGap * 2)
             bandHeight = max(bandHeight, subH[r])
         }
+        // Bus lines (y) of the rows under each side-by-side parent, and the trunk's x.
+        var busY = [[Double]](repeating: [], count: n)
+        var trunkX = [Double](repeating: 0, count: n)
         for u in order {
             if kids[u].isEmpty {
                 x[u] = left[u] + boxWidth / 2
             } else if stacked[u] {
                 x[u] = left[u] + boxWidth / 2
-                var yy = top[u] + height[u] + stackGap
-                for c in kids[u] {
-                    left[c] = left[u] + indent
-                    top[c] = yy
-                    yy += subH[c] + stackGap
+                let colW = kids[u].map { subW[$0] }.max() ?? 0
+                for (k, col) in stackColumns[u].enumerated() {
+                    var yy = top[u] + height[u] + stackGap
+                    let colLeft = left[u] + indent + Double(k) * (colW + hGap)
+                    trunkOf[u].append(colLeft - indent / 2)
+                    for c in col {
+                        left[c] = colLeft
+                        top[c] = yy
+                        stackColumnOf[c] = k
+                        yy += subH[c] + stackGap
+                    }
                 }
             } else {
-                let total = kids[u].reduce(0) { $0 + subW[$1] } + hGap * Double(kids[u].count - 1)
-                var xx = left[u] + (subW[u] - total) / 2
-                for c in kids[u] {
-                    left[c] = xx
-                    top[c] = top[u] + height[u] + vGap
-                    xx += subW[c] + hGap
+                let rs = rows[u]
+                let trunk = rs.count > 1 ? hGap : 0
+                let widths = rs.map { r in r.reduce(0) { $0 + subW[$1] } + hGap * Double(r.count - 1) }
+                let block = widths.max() ?? 0
+                let blockLeft = left[u] + trunk + (subW[u] - trunk - block) / 2
+                trunkX[u] = blockLeft - hGap / 2
+                var rowTop = top[u] + height[u] + vGap
+                for (k, r) in rs.enumerated() {
+                    // The first row is centred under the parent; further rows start left.
+                    var xx = k == 0 ? blockLeft + (block - widths[0]) / 2 : blockLeft
+                    for c in r {
+                        left[c] = xx
+                        top[c] = rowTop
+                        xx += subW[c] + hGap
+                    }
+                    busY[u].append(rowTop - vGap / 2)
+                    rowTop += vGap + (r.map { subH[$0] }.max() ?? 0)
                 }
-                x[u] = left[u] + subW[u] / 2
+                // The parent is centred over its first row of children.
+                x[u] = blockLeft + (block - widths[0]) / 2 + widths[0] / 2
             }
             y[u] = top[u] + height[u] / 2
         }
@@ -197,20 +354,55 @@ public enum OrgChart {
         layout.backEdge = [Bool](repeating: false, count: g.edges.count)
         layout.labelAt = [Point](repeating: Point(0, 0), count: g.edges.count)
         layout.labelEnds = [Bool](repeating: false, count: g.edges.count)
+        var rowOf = [Int](repeating: 0, count: n)
+        for u in 0..<n { for (k, r) in rows[u].enumerated() { for c in r { rowOf[c] = k } } }
         for (k, e) in g.edges.enumerated() where e.from >= 0 && e.from < n && e.to >= 0 && e.to < n {
             let p = e.from, c = e.to
             guard placedUnder[c] == p else { continue }
             let pb = y[p] + height[p] / 2
             if stacked[p] {
                 let px = x[p] - boxWidth / 2 + indent / 2
-                layout.edges[k] = [Point(px, pb), Point(px, y[c]), Point(x[c] - boxWidth / 2, y[c])]
+                let cy = min(y[c], top[c] + 18)
+                let col = stackColumnOf[c]
+                if col > 0 && col < trunkOf[p].count {
+                    // A further column: along a bus under the parent to its own trunk.
+                    let bus = pb + stackGap / 2, tx = trunkOf[p][col]
+                    layout.edges[k] = [Point(px, pb), Point(px, bus), Point(tx, bus), Point(tx, cy), Point(x[c] - boxWidth / 2, cy)]
+                } else {
+                    layout.edges[k] = [Point(px, pb), Point(px, cy), Point(x[c] - boxWidth / 2, cy)]
+                }
             } else {
                 let ct = y[c] - height[c] / 2
-                let mid = pb + vGap / 2
-                layout.edges[k] = [Point(x[p], pb), Point(x[p], mid), Point(x[c], mid), Point(x[c], ct)]
+                let r = rowOf[c]
+                guard r < busY[p].count else { continue }
+                if r == 0 {
+                    let bus = busY[p][0]
+                    layout.edges[k] = abs(x[p] - x[c]) < 0.01
+                        ? [Point(x[p], pb), Point(x[c], ct)]
+                        : [Point(x[p], pb), Point(x[p], bus), Point(x[c], bus), Point(x[c], ct)]
+                } else {
+                    let bus0 = busY[p][0], bus = busY[p][r]
+                    layout.edges[k] = [Point(x[p], pb), Point(x[p], bus0), Point(trunkX[p], bus0), Point(trunkX[p], bus), Point(x[c], bus), Point(x[c], ct)]
+                }
             }
         }
-        return Drawing(graph: g, layout: layout, titleLines: titles, detailLines: details, laneLines: [],
-                       edgeLabels: [String](repeating: "", count: g.edges.count), headerHeight: header)
+        var texts = content
+        var separators = seps
+        for i in 0..<n {
+            let dx = x[i] - boxWidth / 2, dy = y[i] - height[i] / 2
+            texts[i] = content[i].map { t in
+                var t = t
+                t.x += dx
+                t.y += dy
+                return t
+            }
+            separators[i] = seps[i].map { (Point($0.0.x + dx, $0.0.y + dy), Point($0.1.x + dx, $0.1.y + dy)) }
+        }
+        var d = Drawing(graph: g, layout: layout, titleLines: g.nodes.map { [$0.title] }, detailLines: [[String]](repeating: [], count: n), laneLines: [],
+                        edgeLabels: [String](repeating: "", count: g.edges.count), headerHeight: header)
+        d.customTexts = texts
+        d.separators = separators
+        d.wrapped = wrapped
+        return d
     }
 }

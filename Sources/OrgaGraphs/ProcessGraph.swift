@@ -32,16 +32,21 @@ public enum ProcessGraph {
         g.documentation = process.doc
         g.metrics = figures != nil
 
+        let num = w.numbers
+        // The heading is the title; the lines under it name the owner and the figures
+        // in words and titles (no identifiers: a reader sees them).
         var sub: [String] = []
-        var first = "\(w.process) \(process.name)"
-        if let o = process.owner, o < model.units.count { first += " · \(w.owner) \(model.units[o].title ?? model.units[o].name)" }
-        sub.append(first)
+        if let o = process.owner, o >= 0 && o < model.units.count {
+            sub.append("\(w.process) · \(w.owner): \(Escape.singleLine(model.units[o].title ?? model.units[o].name))")
+        } else {
+            sub.append(w.process)
+        }
         var second: [String] = []
-        if let v = process.volumePerYear { second.append("\(Num.grouped(v, 1)) \(w.casesPerYear)") }
-        if let c = figures?.cases, c != process.volumePerYear { second.append("\(Num.grouped(c, 1)) \(w.casesPerYear) (\(w.inclCalls))") }
-        if let f = figures?.fte { second.append("\(figures?.complete == false ? "≥ " : "")\(Num.fmt(f, 3)) \(w.fteBound)") }
-        if let lt = figures?.leadTimeDays { second.append("\(w.leadTime) \(Num.days(lt))") }
-        if let s = process.source { second.append("\(w.source): \(s)") }
+        if let v = process.volumePerYear { second.append("\(num.grouped(v, 1)) \(w.casesPerYear)") }
+        if let c = figures?.cases, c != process.volumePerYear { second.append("\(num.grouped(c, 1)) \(w.casesPerYear) (\(w.inclCalls))") }
+        if let f = figures?.fte { second.append("\(figures?.complete == false ? "≥ " : "")\(num.fte(f)) \(w.fteBound)") }
+        if let lt = figures?.leadTimeDays { second.append("\(w.leadTime) \(num.days(lt))") }
+        if let s = process.source { second.append("\(w.source): \(w.sourceName(s))") }
         if !second.isEmpty { sub.append(second.joined(separator: " · ")) }
         g.subtitle = sub
 
@@ -113,23 +118,35 @@ public enum ProcessGraph {
                 nodeLane[i] = noLane()
             }
         }
-        // Decisions: the lane of their first predecessor (following chains of decisions), else
-        // of the next performing node, else the owner's.
+        func isSystemStep(_ k: Int) -> Bool {
+            if case .system? = nodes[k].performer { return true }
+            return false
+        }
+        // Decisions: the lane of the step before them (following chains of decisions and
+        // skipping system steps: a system does not decide, the staff step before it does).
+        // Without such a step: the owner's lane, else the next non-system step's, else
+        // the step before it whatever it is.
         for i in 0..<n where nodes[i].isDecision {
             var cur = firstPred[i]
             var steps = 0
-            while cur >= 0 && nodeLane[cur] < 0 && steps < n {
+            while cur >= 0 && steps < n && (nodeLane[cur] < 0 || isSystemStep(cur)) {
                 cur = firstPred[cur]
                 steps += 1
             }
             if cur >= 0 && nodeLane[cur] >= 0 {
                 nodeLane[i] = nodeLane[cur]
-            } else if let j = (i + 1..<n).first(where: { nodeLane[$0] >= 0 }) {
-                nodeLane[i] = nodeLane[j]
-            } else if let o = process.owner {
+            } else if let o = process.owner, o >= 0 && o < model.units.count {
                 nodeLane[i] = unitLane(o)
+            } else if let j = (i + 1..<n).first(where: { nodeLane[$0] >= 0 && !nodes[$0].isDecision && !isSystemStep($0) }) {
+                nodeLane[i] = nodeLane[j]
             } else {
-                nodeLane[i] = noLane()
+                var any = firstPred[i]
+                var k = 0
+                while any >= 0 && nodeLane[any] < 0 && k < n {
+                    any = firstPred[any]
+                    k += 1
+                }
+                nodeLane[i] = any >= 0 && nodeLane[any] >= 0 ? nodeLane[any] : noLane()
             }
         }
         // Re-order lanes by first appearance along the source order (decisions included).
@@ -182,21 +199,21 @@ public enum ProcessGraph {
                     details.append("→ " + (model.processes[c].title ?? model.processes[c].name))
                 }
                 var timing: [String] = []
-                if let t = node.timeHours { timing.append(Num.duration(hours: t)) }
-                if node.waitDays > 0 { timing.append("\(w.wait) \(Num.days(node.waitDays))") }
-                if node.share < 1 { timing.append("\(w.share) \(Num.percent(node.share))") }
+                if let t = node.timeHours { timing.append(num.duration(hours: t)) }
+                if node.waitDays > 0 { timing.append("\(w.wait) \(num.days(node.waitDays))") }
+                if node.share < 1 { timing.append("\(w.share) \(num.percent(node.share))") }
                 if !timing.isEmpty { details.append(timing.joined(separator: " · ")) }
                 let systems = node.systems.compactMap { s in s >= 0 && s < model.systems.count ? model.systems[s].name : nil }
                 if !systems.isEmpty { details.append("IT: " + systems.joined(separator: ", ")) }
                 if let f = figures {
                     var m: [String] = []
-                    if i < f.visits.count, let v = f.visits[i] { m.append("\(w.visits) \(Num.fmt(v, 2))") }
-                    if i < f.nodeFTE.count, let x = f.nodeFTE[i] { m.append("\(Num.fmt(x, 3)) \(w.fte)") }
+                    if i < f.visits.count, let v = f.visits[i] { m.append("\(w.visits) \(num.fmt(v, 2))") }
+                    if i < f.nodeFTE.count, let x = f.nodeFTE[i] { m.append("\(num.fte(x)) \(w.fte)") }
                     if !m.isEmpty { details.append(m.joined(separator: " · ")) }
                 }
                 gn.details = details
             } else if let f = figures, i < f.visits.count, let v = f.visits[i], v != 1 {
-                gn.details = ["\(w.visits) \(Num.fmt(v, 2))"]
+                gn.details = ["\(w.visits) \(num.fmt(v, 2))"]
             }
             g.nodes.append(gn)
         }
@@ -217,7 +234,7 @@ public enum ProcessGraph {
                     let title = b.title.map { Escape.singleLine($0) }
                     e.branchTitle = title
                     e.share = b.share
-                    e.label = [title, Num.percent(b.share)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    e.label = [title, num.percent(b.share)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                     g.edges.append(e)
                 }
             } else {

@@ -39,6 +39,24 @@ public enum SVGWriter {
         .mbt{font-size:8px;font-weight:bold;fill:#b91c1c}
         .lg{font-size:11px;fill:#334155}
         .lgb{fill:#f8fafc;stroke:#cbd5e1}
+        @media print{svg{width:100%;height:98vh}}
+        </style>
+        """
+
+    /// Classes only the org chart uses.
+    static let orgStyle = """
+        <style>
+        .ob{font-size:12.5px;font-weight:bold;fill:#0f172a}
+        .ok{font-size:10.5px;fill:#64748b}
+        .of{font-size:10.5px;fill:#1e293b}
+        .op{font-size:10.5px;fill:#334155}
+        .ohb{font-size:10.5px;font-weight:bold;fill:#1e293b}
+        .opf{font-size:10.5px;fill:#64748b}
+        .mk{font-size:9.5px;fill:#1f2937}
+        .p-vacancy{fill:#fff4d6;stroke:#d4a017;stroke-width:0.8}
+        .p-kw{fill:#ede9fe;stroke:#7c3aed;stroke-width:0.8}
+        .p-freeze{fill:#fde2e1;stroke:#d14343;stroke-width:0.8}
+        .sep{stroke:#e2e8f0;stroke-width:1}
         </style>
         """
 
@@ -103,11 +121,7 @@ public enum SVGWriter {
                 let (fill, stroke) = node.kind == .start ? Palette.start : Palette.end
                 kinds.insert(node.kind == .start ? .start : .end)
                 s += "<circle cx=\"\(Num.coord(cx))\" cy=\"\(Num.coord(cy))\" r=\"\(Num.coord(r.width / 2 - (node.kind == .end ? 2 : 1)))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(node.kind == .end ? 4 : 2)\"/>"
-                var y = r.maxY + 6 + 10
-                for line in d.titleLines[i] {
-                    s += "<text class=\"d\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
-                    y += Drawing.detailLine
-                }
+                s += texts(d.texts(i))
             case .decision:
                 kinds.insert(.decision)
                 let (fill, stroke) = Palette.decision
@@ -115,53 +129,33 @@ public enum SVGWriter {
                 s += "<path d=\"M\(Num.coord(cx)),\(Num.coord(cy - h)) L\(Num.coord(cx + h)),\(Num.coord(cy)) L\(Num.coord(cx)),\(Num.coord(cy + h)) L\(Num.coord(cx - h)),\(Num.coord(cy)) Z\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.6\"/>"
                 let k = h * 0.38
                 s += "<path d=\"M\(Num.coord(cx - k)),\(Num.coord(cy - k)) L\(Num.coord(cx + k)),\(Num.coord(cy + k)) M\(Num.coord(cx + k)),\(Num.coord(cy - k)) L\(Num.coord(cx - k)),\(Num.coord(cy + k))\" stroke=\"\(stroke)\" stroke-width=\"2.6\"/>"
-                let lines = d.titleLines[i]
-                var y = r.y - 6 - Double(lines.count) * 14 + 11
-                for line in lines {
-                    s += "<text class=\"gl\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
-                    y += 14
-                }
+                s += texts(d.texts(i))
             default:
                 var fill: String, stroke: String
                 var width = 1.6
                 var dash = ""
-                var bold = false
                 switch node.kind {
                 case .task(.staff): (fill, stroke) = Palette.staff; kinds.insert(.staff)
                 case .task(.system): (fill, stroke) = Palette.system; kinds.insert(.system)
                 case .task(.actor): (fill, stroke) = Palette.actor; kinds.insert(.actor)
                 case .call: (fill, stroke) = Palette.call; width = 3.2; kinds.insert(.call)
-                case .unit: (fill, stroke) = Palette.unit; bold = true
-                case .process: (fill, stroke) = Palette.staff; bold = true; kinds.insert(.process)
+                case .unit: (fill, stroke) = Palette.unit
+                case .process: (fill, stroke) = Palette.staff; kinds.insert(.process)
                     if let w = node.weight { width = 1.2 + 3.8 * max(0, min(1, w)) }
                 default: (fill, stroke) = Palette.unknown; dash = " stroke-dasharray=\"4 3\""; kinds.insert(.unknown)
                 }
                 if node.highlight { (fill, stroke) = Palette.warn; kinds.insert(.warn) }
                 s += "<rect x=\"\(Num.coord(r.x))\" y=\"\(Num.coord(r.y))\" width=\"\(Num.coord(r.width))\" height=\"\(Num.coord(r.height))\" rx=\"8\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(Num.coord(width))\"\(dash)/>"
-                let titles = d.titleLines[i], details = d.detailLines[i]
-                var block = Double(titles.count) * Drawing.titleLine
-                if !details.isEmpty { block += 3 + Double(details.count) * Drawing.detailLine }
-                var y = cy - block / 2 + 11
-                for line in titles {
-                    s += "<text class=\"\(bold ? "tb" : "t")\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
-                    y += Drawing.titleLine
-                }
-                y += 3
-                for (k, line) in details.enumerated() {
-                    if let from = node.listFrom, k >= from {
-                        if k == from {
-                            s += "<path d=\"M\(Num.coord(r.x + 8)),\(Num.coord(y - 11)) L\(Num.coord(r.maxX - 8)),\(Num.coord(y - 11))\" stroke=\"#e2e8f0\"/>"
-                        }
-                        s += "<text class=\"d\" x=\"\(Num.coord(r.x + 9))\" y=\"\(Num.coord(y - 1))\">\(Escape.xmlText(line))</text>"
-                    } else {
-                        s += "<text class=\"d\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y - 1))\" text-anchor=\"middle\">\(Escape.xmlText(line))</text>"
+                if i < d.separators.count {
+                    for (p, q) in d.separators[i] {
+                        s += "<path class=\"sep\" d=\"M\(Num.coord(p.x)),\(Num.coord(p.y)) L\(Num.coord(q.x)),\(Num.coord(q.y))\"/>"
                     }
-                    y += Drawing.detailLine
                 }
-                if node.mediaBreak {
+                s += texts(d.texts(i))
+                if let b = d.badge(i) {
                     kinds.insert(.mediaBreak)
-                    s += "<rect class=\"mb\" x=\"\(Num.coord(r.maxX - 24))\" y=\"\(Num.coord(r.y + 4))\" width=\"20\" height=\"12\" rx=\"3\"/>"
-                    s += "<text class=\"mbt\" x=\"\(Num.coord(r.maxX - 14))\" y=\"\(Num.coord(r.y + 13))\" text-anchor=\"middle\">MB</text>"
+                    s += "<rect class=\"mb\" x=\"\(Num.coord(b.x))\" y=\"\(Num.coord(b.y))\" width=\"\(Num.coord(b.width))\" height=\"\(Num.coord(b.height))\" rx=\"3\"/>"
+                    s += "<text class=\"mbt\" x=\"\(Num.coord(b.x + b.width / 2))\" y=\"\(Num.coord(b.y + 9))\" text-anchor=\"middle\">MB</text>"
                 }
             }
             s += "</g>\n"
@@ -182,7 +176,21 @@ public enum SVGWriter {
             (.call, w.callStep), (.unknown, w.noLane), (.decision, w.decision), (.end, w.end),
             (.mediaBreak, w.mediaBreak), (.warn, w.needExceedsPlanned), (.process, w.borderByFTE),
         ]
-        for (k, text) in order where kinds.contains(k) { legendItems.append((k, text)) }
+        if g.kind == .org {
+            for node in g.nodes {
+                guard let box = node.org else { continue }
+                if box.positions.contains(where: \.isHead) { kinds.insert(.head) }
+                for m in box.markers + box.positions.flatMap(\.markers) {
+                    switch m.kind {
+                    case .vacancy: kinds.insert(.vacancy)
+                    case .kw: kinds.insert(.kw)
+                    case .freeze: kinds.insert(.freeze)
+                    }
+                }
+            }
+        }
+        let orgOrder: [(LegendKind, String)] = [(.head, w.headLegend), (.vacancy, w.vacancyLegend), (.kw, w.kwLegend), (.freeze, w.freezeLegend)]
+        for (k, text) in order + orgOrder where kinds.contains(k) { legendItems.append((k, text)) }
         if anyBack { legendItems.append((.back, w.loop)) }
         if g.kind == .landscape && !g.edges.isEmpty { legendItems.append((.calls, w.calls)) }
         let ly = L.height + 20
@@ -203,6 +211,11 @@ public enum SVGWriter {
                 itemsSVG += "<path class=\"e\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrow)\"/>"
             case .back:
                 itemsSVG += "<path class=\"eb\" d=\"M\(Num.coord(lx)),\(Num.coord(cyL)) L\(Num.coord(lx + 22)),\(Num.coord(cyL))\" marker-end=\"url(#arrowb)\"/>"
+            case .head:
+                itemsSVG += "<text class=\"lg\" x=\"\(Num.coord(lx + 11))\" y=\"\(Num.coord(cyL + 5))\" text-anchor=\"middle\" style=\"font-size:15px\">★</text>"
+            case .vacancy, .kw, .freeze:
+                let cls = item.kind == .vacancy ? "p-vacancy" : item.kind == .kw ? "p-kw" : "p-freeze"
+                itemsSVG += "<rect class=\"\(cls)\" x=\"\(Num.coord(lx))\" y=\"\(Num.coord(cyL - 7))\" width=\"22\" height=\"14\" rx=\"3\"/>"
             case .mediaBreak:
                 itemsSVG += "<rect class=\"mb\" x=\"\(Num.coord(lx + 1))\" y=\"\(Num.coord(cyL - 6))\" width=\"20\" height=\"12\" rx=\"3\"/><text class=\"mbt\" x=\"\(Num.coord(lx + 11))\" y=\"\(Num.coord(cyL + 3))\" text-anchor=\"middle\">MB</text>"
             default:
@@ -230,10 +243,11 @@ public enum SVGWriter {
         var h = ""
         h.reserveCapacity(s.utf8.count + 4096)
         h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        h += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
+        h += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Num.coord(width))\" height=\"\(Num.coord(height))\" viewBox=\"0 0 \(Num.coord(width)) \(Num.coord(height))\" preserveAspectRatio=\"xMinYMin meet\" font-family=\"\(Escape.xmlAttribute(Drawing.font))\">\n"
         h += "<title>\(Escape.xmlText(g.title))</title>\n"
         if let doc = g.documentation { h += "<desc>\(Escape.xmlText(doc))</desc>\n" }
         h += style + "\n"
+        if g.kind == .org { h += orgStyle + "\n" }
         h += "<defs>\n"
         h += "<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#475569\"/></marker>\n"
         h += "<marker id=\"arrowb\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#b45309\"/></marker>\n"
@@ -248,7 +262,24 @@ public enum SVGWriter {
     }
 }
 
+extension SVGWriter {
+    /// Lines of text, each with its marker box behind it where it has one.
+    static func texts(_ lines: [PlacedText]) -> String {
+        var s = ""
+        for t in lines {
+            if let pill = t.pill {
+                let r = t.rect
+                s += "<rect class=\"\(pill)\" x=\"\(Num.coord(r.x))\" y=\"\(Num.coord(r.y))\" width=\"\(Num.coord(r.width))\" height=\"\(Num.coord(r.height))\" rx=\"3\"/>"
+            }
+            let anchor = t.anchor == .start ? "" : " text-anchor=\"\(t.anchor.rawValue)\""
+            s += "<text class=\"\(t.cssClass)\" x=\"\(Num.coord(t.x))\" y=\"\(Num.coord(t.y))\"\(anchor)>\(Escape.xmlText(t.text))</text>"
+        }
+        return s
+    }
+}
+
 /// What a legend entry of a drawing explains.
 private enum LegendKind: Hashable {
     case start, end, staff, system, actor, call, unknown, decision, mediaBreak, warn, process, back, calls
+    case head, vacancy, kw, freeze
 }

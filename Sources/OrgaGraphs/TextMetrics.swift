@@ -51,12 +51,15 @@ public enum TextMetrics {
         return Double(total) * size / 1000
     }
 
-    /// Wraps `text` into lines no wider than `maxWidth` px at `size` px, breaking at spaces
-    /// (and inside words that are too long on their own). Explicit line ends are kept.
+    /// Wraps `text` into lines no wider than `maxWidth` px at `size` px. Lines break at
+    /// spaces, and inside a word only after a slash or a hyphen the word has
+    /// (`Standesbeamtin/` | `Standesbeamter`). A word wider than the line on its own is
+    /// hyphenated visibly (`Personalaktenfüh-` | `rung`). Explicit line ends are kept.
     /// At most `maxLines` lines; a cut last line ends in `…`.
     public static func wrap(_ text: String, maxWidth: Double, size: Double, maxLines: Int = 4) -> [String] {
-        let limit = Int(maxWidth * 1000 / size)
+        let limit = maxWidth.isFinite && size > 0 ? Int(max(0, min(maxWidth, 1e7)) * 1000 / size) : 0
         let ellipsis = advance(0x2026)
+        let hyphen = advance(0x2D)
         var lines: [String] = []
         var truncated = false
         // Paragraphs on explicit line ends; control characters as spaces.
@@ -72,51 +75,67 @@ public enum TextMetrics {
             paragraphs[paragraphs.count - 1].append(u.value < 0x20 || u.value == 0x7F ? " " : u)
         }
         outer: for para in paragraphs {
-            // Words separated by spaces.
             var line: [Unicode.Scalar] = []
             var lineWidth = 0
-            var i = 0
-            let n = para.count
             var emitted = false
+            func emit() -> Bool {
+                if lines.count >= maxLines { truncated = true; return false }
+                lines.append(String(String.UnicodeScalarView(line)))
+                emitted = true
+                line = []
+                lineWidth = 0
+                return true
+            }
+            let n = para.count
+            var i = 0
             while i < n {
                 while i < n && para[i] == " " { i += 1 }
                 if i >= n { break }
-                var j = i
-                var w = 0
-                while j < n && para[j] != " " { w += advance(para[j].value); j += 1 }
-                let space = line.isEmpty ? 0 : advance(0x20)
-                if lineWidth + space + w <= limit {
-                    if !line.isEmpty { line.append(" ") }
-                    line.append(contentsOf: para[i..<j])
-                    lineWidth += space + w
-                    i = j
-                    continue
+                var wordEnd = i
+                while wordEnd < n && para[wordEnd] != " " { wordEnd += 1 }
+                // The word in chunks, each ending after a slash or hyphen inside the word.
+                var c = i
+                var firstChunk = true
+                while c < wordEnd {
+                    var e = c
+                    var w = 0
+                    while e < wordEnd {
+                        let u = para[e]
+                        w += advance(u.value)
+                        e += 1
+                        if (u == "/" || u == "-") && e > i + 1 && e < wordEnd { break }
+                    }
+                    let space = firstChunk && !line.isEmpty ? advance(0x20) : 0
+                    if lineWidth + space + w <= limit {
+                        if space > 0 { line.append(" ") }
+                        line.append(contentsOf: para[c..<e])
+                        lineWidth += space + w
+                        c = e
+                        firstChunk = false
+                        continue
+                    }
+                    if !line.isEmpty {
+                        guard emit() else { break outer }
+                        firstChunk = false
+                        continue
+                    }
+                    // A chunk wider than the whole line: break it with a visible hyphen.
+                    var k = c
+                    while k < e {
+                        let a = advance(para[k].value)
+                        if lineWidth + a + hyphen > limit && !line.isEmpty { break }
+                        line.append(para[k])
+                        lineWidth += a
+                        k += 1
+                    }
+                    if k < e {
+                        line.append("-")
+                        guard emit() else { break outer }
+                    }
+                    c = k
+                    firstChunk = false
                 }
-                if !line.isEmpty {
-                    if lines.count >= maxLines { truncated = true; break outer }
-                    lines.append(String(String.UnicodeScalarView(line)))
-                    emitted = true
-                    line = []
-                    lineWidth = 0
-                    continue
-                }
-                // A single word wider than the line: hard break it.
-                var k = i
-                while k < j {
-                    let a = advance(para[k].value)
-                    if lineWidth + a > limit && !line.isEmpty { break }
-                    line.append(para[k])
-                    lineWidth += a
-                    k += 1
-                }
-                if k < j {
-                    if lines.count >= maxLines { truncated = true; break outer }
-                    lines.append(String(String.UnicodeScalarView(line)))
-                    emitted = true
-                    line = []
-                    lineWidth = 0
-                }
-                i = k
+                i = wordEnd
             }
             if !line.isEmpty || !emitted {
                 if lines.count >= maxLines { truncated = true; break outer }
@@ -130,7 +149,7 @@ public enum TextMetrics {
             while !scalars.isEmpty && w + ellipsis > limit {
                 w -= advance(scalars.removeLast().value)
             }
-            while scalars.last == " " { scalars.removeLast() }
+            while scalars.last == " " || scalars.last == "-" { scalars.removeLast() }
             last = String(String.UnicodeScalarView(scalars)) + "…"
             lines.append(last)
         }
@@ -145,38 +164,68 @@ public enum TextMetrics {
     }
 }
 
-/// How drawings write numbers: English digits without grouping, at most `decimals`
-/// decimals with trailing zeros removed (2.50 → "2.5", 3.0 → "3"), through the one
-/// `NumberFormat`. Drawings are in English numbers whatever `--lang` says.
-public enum Num {
+/// How drawings write numbers, in the drawing's language: at most `decimals`
+/// decimals with trailing zeros removed (`2,5` / `2.5`, `3`), thousands grouped
+/// where a figure is a count of cases (`5.200` / `5,200`), through the one
+/// `NumberFormat`. fte carry three decimals, as in the report (`0,175`).
+public struct GraphNumbers: Sendable {
+    public let language: OutputLanguage
+    let plain: NumberFormat
+    let grouping: NumberFormat
+
+    public init(_ language: OutputLanguage) {
+        self.language = language
+        let nonFinite = NonFiniteText(nan: "–", infinity: "∞", negativeInfinity: "-∞")
+        plain = NumberFormat(language, grouping: false, nonFinite: nonFinite)
+        grouping = NumberFormat(language, grouping: true, nonFinite: nonFinite)
+    }
+
     /// Figures in labels: NaN as `–`, infinities as `∞` / `-∞`.
-    static let labels = NumberFormat(.en, grouping: false, nonFinite: NonFiniteText(nan: "–", infinity: "∞", negativeInfinity: "-∞"))
-    /// Figures with thousands separators (`9,516`).
-    static let groupedLabels = NumberFormat(.en, grouping: true, nonFinite: labels.nonFinite)
+    public func fmt(_ x: Double, _ decimals: Int = 2) -> String { plain.compact(x, decimals) }
+
+    /// Thousands separated: 9516 → `9.516` (de) / `9,516` (en).
+    public func grouped(_ x: Double, _ decimals: Int = 0) -> String { grouping.compact(x, decimals) }
+
+    /// fte as the report rounds them (three decimals), trailing zeros trimmed.
+    public func fte(_ x: Double) -> String { grouping.compact(x, 3) }
+
+    /// A processing time given in hours: "30 min", "1,5 Std." / "1.5 h".
+    public func duration(hours: Double) -> String {
+        let minutes = hours * 60
+        if minutes < 60 && abs(minutes - minutes.rounded()) < 1e-6 { return fmt(minutes, 0) + " min" }
+        if minutes < 60 { return fmt(minutes, 1) + " min" }
+        return fmt(hours, 2) + (language == .de ? " Std." : " h")
+    }
+
+    /// Calendar days ("3 Tage" / "3 d"), or hours below a day.
+    public func days(_ d: Double) -> String {
+        if d < 1 { return fmt(d * 24, 1) + (language == .de ? " Std." : " h") }
+        if language == .de { return fmt(d, 1) + (d == 1 ? " Tag" : " Tage") }
+        return fmt(d, 1) + " d"
+    }
+
+    public func percent(_ fraction: Double) -> String { fmt(fraction * 100, 2) + " %" }
+}
+
+/// Numbers in the machine-read parts of drawings (coordinates, BPMN attributes) and
+/// the English label forms (`GraphNumbers(.en)`).
+public enum Num {
+    static let english = GraphNumbers(.en)
     /// Coordinates: a broken layout value draws at 0 rather than breaking the file.
     static let coordinates = NumberFormat(.en, grouping: false, missing: "0")
 
-    public static func fmt(_ x: Double, _ decimals: Int = 2) -> String { labels.compact(x, decimals) }
+    public static func fmt(_ x: Double, _ decimals: Int = 2) -> String { english.fmt(x, decimals) }
 
     /// A coordinate with one decimal at most.
     public static func coord(_ x: Double) -> String { coordinates.compact(x, 1) }
 
     /// Thousands separated by commas: 9516 → "9,516".
-    public static func grouped(_ x: Double, _ decimals: Int = 0) -> String { groupedLabels.compact(x, decimals) }
+    public static func grouped(_ x: Double, _ decimals: Int = 0) -> String { english.grouped(x, decimals) }
 
     /// A processing time given in hours: "30 min", "1.5 h".
-    public static func duration(hours: Double) -> String {
-        let minutes = hours * 60
-        if minutes < 60 && abs(minutes - minutes.rounded()) < 1e-6 { return fmt(minutes, 0) + " min" }
-        if minutes < 60 { return fmt(minutes, 1) + " min" }
-        return fmt(hours, 2) + " h"
-    }
+    public static func duration(hours: Double) -> String { english.duration(hours: hours) }
 
-    /// Calendar days: "3 d", "2.5 wk" is not used; days only, or hours below a day.
-    public static func days(_ d: Double) -> String {
-        if d < 1 { return fmt(d * 24, 1) + " h" }
-        return fmt(d, 1) + " d"
-    }
+    public static func days(_ d: Double) -> String { english.days(d) }
 
-    public static func percent(_ fraction: Double) -> String { fmt(fraction * 100, 2) + " %" }
+    public static func percent(_ fraction: Double) -> String { english.percent(fraction) }
 }

@@ -66,6 +66,30 @@ final class GoldenTests: XCTestCase {
         XCTAssertTrue(g.nodes[1].details.contains("-0.457 fte, 39,617 EUR/year, payback 0.38 y"), "\(g.nodes[1].details)")
     }
 
+    /// German, the CLI's default: the org chart, the landscape and one process with
+    /// figures in every format, and every process as Mermaid (the shortest to review).
+    func testGermanGraphs() throws {
+        for sample in Self.samples {
+            let model = try loadSample(sample)
+            let metrics = GraphMetrics.analyze(model)
+            for format in [GraphFormat.dot, .mermaid, .svg] {
+                compare(Graphs.org(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/org.\(format.fileExtension)")
+                compare(Graphs.landscape(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/landscape.\(format.fileExtension)")
+            }
+            for p in model.processes.indices {
+                let text = Graphs.process(model, p, format: .mermaid, metrics: metrics, showMetrics: true, words: .de)
+                compare(text, "\(sample)/de/\(Graphs.fileName(model.processes[p].name, .mermaid))")
+            }
+        }
+        let model = try loadSample("landesamt")
+        let metrics = GraphMetrics.analyze(model)
+        let p = try XCTUnwrap(model.processes.firstIndex { $0.name == "Aufenthaltstitel" })
+        for format in GraphFormat.allCases {
+            let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: true, words: .de)
+            compare(text, "landesamt/de/metrics/\(Graphs.fileName("Aufenthaltstitel", format))")
+        }
+    }
+
     /// Same model → byte-identical output, also from a freshly loaded model.
     func testDeterminism() throws {
         let a = try loadSample("hilden"), b = try loadSample("hilden")

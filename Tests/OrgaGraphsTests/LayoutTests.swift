@@ -60,10 +60,11 @@ final class LayoutTests: XCTestCase {
             let lane = r.laneRect(r.lane[i])
             XCTAssert(lane.contains(r.box(i)))
         }
-        // The loop leaves c at the bottom and enters a at the bottom.
+        // The loop leaves c at the bottom, 12 px right of its centre (min(12, 100 / 4)),
+        // and enters a at the bottom, 12 px left of its centre.
         let loop = r.edges[2]
-        XCTAssertEqual(loop.first, Point(r.x[2], r.y[2] + 25))
-        XCTAssertEqual(loop.last, Point(r.x[0], r.y[0] + 25))
+        XCTAssertEqual(loop.first, Point(r.x[2] + 12, r.y[2] + 25))
+        XCTAssertEqual(loop.last, Point(r.x[0] - 12, r.y[0] + 25))
     }
 
     func testSelfLoopAndBadIndicesDoNotTrap() {
@@ -107,6 +108,55 @@ final class LayoutTests: XCTestCase {
         let b = 3, c = 4
         XCTAssertEqual(d.layout.rank[b], d.layout.rank[c])
         XCTAssertNotEqual(d.layout.y[b], d.layout.y[c])
+    }
+
+    /// A decision sits in the lane of the step before it, skipping system steps; with
+    /// only a system step before it, in the owner's lane.
+    func testDecisionLanes() throws {
+        let src = """
+            model M { worktime 1590 h }
+            unit U "Team" { position P { planned 1 fte } }
+            unit V "Amt" { position Q { planned 1 fte } }
+            system S "Fachverfahren"
+            process X {
+              owner V
+              volume 10 /year
+              step a { by S; time 1 min }
+              decide d1 { branch "ja" 50 % -> b; branch "nein" 50 % -> b }
+              step b { by P; time 1 h }
+              step c { by S; time 1 min }
+              decide d2 { branch "ja" 50 % -> e; branch "nein" 50 % -> e }
+              step e { by Q; time 1 h }
+            }
+            """
+        let model = modelFrom(src)
+        XCTAssertFalse(model.hasErrors, "\(model.diagnostics)")
+        let g = ProcessGraph.build(model, process: 0)
+        func lane(_ name: String) throws -> String {
+            let node = try XCTUnwrap(g.nodes.first { $0.name == name })
+            return g.lanes[node.lane].name
+        }
+        XCTAssertEqual(try lane("d1"), "V")   // only the system step a before it: the owner's lane
+        XCTAssertEqual(try lane("d2"), "U")   // c is a system step; b (by P in U) before it
+        XCTAssertEqual(try lane("c"), "S")
+    }
+
+    /// One decision with 1,000 branches: 1,000 labels and 1,000 edges in one channel
+    /// (blow-up guard for label placement and channel ordering).
+    func testDecisionWithThousandBranches() {
+        var src = "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess X {\n  owner U\n  volume 10 /year\n"
+        src += "  decide d \"Wohin?\" {\n"
+        for k in 0..<1000 { src += "    branch \"Weg \(k)\" 0.1 % -> s\(k)\n" }
+        src += "  }\n"
+        for k in 0..<1000 { src += "  step s\(k) { by P; time 1 min; next done }\n" }
+        src += "  step done { by P; time 1 min }\n}\n"
+        let model = modelFrom(src)
+        let start = Date()
+        let d = Drawing.make(ProcessGraph.build(model, process: 0))
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertLessThan(elapsed, 60, "blow-up guard only: took \(elapsed) s")
+        XCTAssertEqual(d.layout.labelRect.compactMap { $0 }.count, 1000)
+        XCTAssertNil(xmlError(SVGWriter.write(d)))
     }
 
     func testTwoThousandNodes() {

@@ -12,9 +12,14 @@ public enum OrgcCommand {
     /// Runs one `orgc` command line in the repository root (so paths in outputs are
     /// relative to it, as in the golden files).
     public static func run(_ args: [String]) -> Result {
+        run(args, in: TestPaths.repositoryRoot)
+    }
+
+    /// Runs one `orgc` command line in `directory`.
+    public static func run(_ args: [String], in directory: URL) -> Result {
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(TestPaths.repositoryRoot.path)
+        fm.changeCurrentDirectoryPath(directory.path)
         defer { fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         let code = Orgc.run(args, io: io)

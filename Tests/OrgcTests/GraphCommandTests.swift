@@ -22,6 +22,21 @@ final class GraphCommandTests: XCTestCase {
         XCTAssertTrue(out.contains("<bpmn:laneSet"))
     }
 
+    /// German by default, like `report` and `rank`; `--lang en` for English. Dezernat I:
+    /// planned 1 + 14.5 + 3.5 = 19 fte, filled 1 + 12.25 + 3.5 = 16.75, vacant 2.25.
+    func testGermanByDefault() {
+        let (code, out, err) = run(["graph", "--org", "--format", "mermaid", hilden])
+        XCTAssertEqual(code, 0, err)
+        XCTAssertTrue(out.contains("Soll 19 · Ist 16,75 · Bedarf 16,687 VZÄ"), out)
+        XCTAssertTrue(out.contains("vakant 2,25 VZÄ"), out)
+        let (codeEN, outEN, _) = run(["graph", "--org", "--format", "mermaid", "--lang", "en", hilden])
+        XCTAssertEqual(codeEN, 0)
+        XCTAssertTrue(outEN.contains("planned 19 · filled 16.75 · need 16.687 fte"), outEN)
+        let (_, process, _) = run(["graph", "--process", "Stellenbewertung", "--format", "dot", "--metrics", hilden])
+        XCTAssertTrue(process.contains("80 Fälle/Jahr"), process)
+        XCTAssertTrue(process.contains("Quelle: Schätzung"), process)
+    }
+
     func testUnknownProcessSuggests() {
         let (code, _, err) = run(["graph", "--process", "Stellenbewertun", hilden])
         XCTAssertEqual(code, 2)

@@ -50,6 +50,9 @@ public struct Rect: Sendable, Hashable {
 /// The size of one node: its shape (edges attach to it) and label space above and
 /// below the shape (e.g. a gateway's question).
 public struct NodeSize: Sendable, Hashable {
+    /// The outline edges attach to.
+    public enum Shape: Sendable, Hashable { case box, diamond, circle }
+    public var shape: Shape = .box
     public var width: Double
     public var height: Double
     public var labelWidth: Double
@@ -82,6 +85,10 @@ public struct LayoutConfig: Sendable {
     public var lanePadding: Double = 22
     /// Barycentre sweeps (fixed, so that layout time stays linear).
     public var sweeps: Int = 5
+    /// Distance between edges that share a channel or gutter, and from its sides.
+    public var edgeSpacing: Double = 8
+    /// Height of an edge label's box (its text is `labelHeight` − 2.5 px tall).
+    public var labelHeight: Double = 13
     public init() {}
 }
 
@@ -109,6 +116,8 @@ public struct LayoutResult: Sendable {
     /// Where an edge's label goes, and whether its text ends there (right-aligned).
     public var labelAt: [Point] = []
     public var labelEnds: [Bool] = []
+    /// The box each edge label takes (nil: no label), next to a segment of its own edge.
+    public var labelRect: [Rect?] = []
 
     public func shape(_ i: Int) -> Rect {
         guard i >= 0 && i < x.count else { return Rect(x: 0, y: 0, width: 0, height: 0) }
@@ -141,8 +150,10 @@ public enum LayeredLayout {
         let lc = max(1, laneCount)
         var res = LayoutResult()
         res.size = sizes.map { s in
-            NodeSize(width: clampSize(s.width), height: clampSize(s.height), labelWidth: clampSize(s.labelWidth),
-                     labelAbove: clampSize(s.labelAbove), labelBelow: clampSize(s.labelBelow))
+            var c = NodeSize(width: clampSize(s.width), height: clampSize(s.height), labelWidth: clampSize(s.labelWidth),
+                             labelAbove: clampSize(s.labelAbove), labelBelow: clampSize(s.labelBelow))
+            c.shape = s.shape
+            return c
         }
         let lane: [Int] = (0..<n).map { i in
             let l = i < lanes.count ? lanes[i] : 0
@@ -316,19 +327,97 @@ public enum LayeredLayout {
         }
         res.row = row
 
+        // Route plans (which channel and gutter each edge uses), before coordinates:
+        // channels and gutters are then made wide enough that the edges sharing one run
+        // `edgeSpacing` apart, and never along a lane border.
+        let rowKeyScale = n + 1
+        var occupied: [Int: [Int]] = [:]
+        for i in 0..<n { occupied[lane[i] * rowKeyScale + row[i], default: []].append(rank[i]) }
+        for k in occupied.keys { occupied[k]?.sort() }
+        func freeBetween(_ l: Int, _ r: Int, _ a: Int, _ b: Int) -> Bool {
+            guard let ranks = occupied[l * rowKeyScale + r] else { return true }
+            var lo = 0, hi = ranks.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if ranks[mid] <= a { lo = mid + 1 } else { hi = mid }
+            }
+            return lo >= ranks.count || ranks[lo] >= b
+        }
+        /// Gutter key: (lane, row) below a row (odd) or the lane's top gutter (even).
+        func gutterKey(_ l: Int, _ r: Int, below: Bool) -> Int {
+            if below { return (l * rowKeyScale + r) * 2 + 1 }
+            if r == 0 { return (l * rowKeyScale) * 2 }
+            return (l * rowKeyScale + r - 1) * 2 + 1
+        }
+        enum Plan {
+            case none, selfLoop(c: Int, g: Int), straight, channel(c: Int), skip(g: Int, c1: Int, c2: Int)
+            case backSame(g: Int), backOther(gu: Int, gv: Int, c: Int)
+        }
+        var plans = [Plan](repeating: .none, count: m)
+        var channelCount: [Int: Int] = [:]
+        var gutterCount: [Int: Int] = [:]
+        for e in 0..<m where valid(e) {
+            let (u, v) = edges[e]
+            let ru = rank[u], rv = rank[v]
+            if u == v {
+                let g = gutterKey(lane[u], row[u], below: true)
+                plans[e] = .selfLoop(c: ru, g: g)
+                channelCount[ru, default: 0] += 1
+                gutterCount[g, default: 0] += 1
+            } else if !back[e] {
+                if rv == ru + 1 {
+                    if lane[u] == lane[v] && row[u] == row[v] {
+                        plans[e] = .straight
+                    } else {
+                        plans[e] = .channel(c: ru)
+                        channelCount[ru, default: 0] += 1
+                    }
+                } else if lane[u] == lane[v] && row[u] == row[v] && freeBetween(lane[u], row[u], ru, rv) {
+                    plans[e] = .straight
+                } else {
+                    let below = lane[v] > lane[u] || (lane[v] == lane[u] && row[v] > row[u])
+                    let g = gutterKey(lane[u], row[u], below: below)
+                    plans[e] = .skip(g: g, c1: ru, c2: rv - 1)
+                    gutterCount[g, default: 0] += 1
+                    channelCount[ru, default: 0] += 1
+                    channelCount[rv - 1, default: 0] += 1
+                }
+            } else {
+                let gu = gutterKey(lane[u], row[u], below: true)
+                gutterCount[gu, default: 0] += 1
+                if lane[u] == lane[v] && row[u] == row[v] {
+                    plans[e] = .backSame(g: gu)
+                } else {
+                    let gv = gutterKey(lane[v], row[v], below: true)
+                    plans[e] = .backOther(gu: gu, gv: gv, c: rank[v] - 1)
+                    if gv != gu { gutterCount[gv, default: 0] += 1 }
+                    channelCount[rank[v] - 1, default: 0] += 1
+                }
+            }
+        }
+        let spacing = config.edgeSpacing
+        /// Room a channel or gutter needs for `k` edges `spacing` apart, with `spacing` to
+        /// spare on both sides.
+        func room(_ k: Int) -> Double { Double(min(k, 10_000) + 1) * spacing }
+
         // 4. Coordinates. Columns:
         let cols = n == 0 ? 0 : maxRank + 1
         var colWidth = [Double](repeating: 0, count: cols)
         for i in 0..<n { colWidth[rank[i]] = max(colWidth[rank[i]], res.size[i].boxWidth) }
+        var labelSpace = [Double](repeating: 0, count: cols)
         var gap = [Double](repeating: config.columnGap, count: cols)
         for e in 0..<m where valid(e) && !back[e] {
             let w = e < labelWidths.count ? clampSize(labelWidths[e]) : 0
             if w > 0 {
+                // The label fits between the channel's edges and the target: a fan-out
+                // from a decision shares its way to the channel, the rest is the edge's own.
                 let c = rank[edges[e].1] - 1
-                if c >= 0 && c < cols { gap[c] = max(gap[c], w + 26) }
+                if c >= 0 && c < cols { labelSpace[c] = max(labelSpace[c], w + 20) }
             }
         }
-        let firstGap = config.columnGap * 0.7
+        // A channel: its edges on the left, the labels' room on the right.
+        for c in 0..<cols { gap[c] = max(gap[c], room(channelCount[c, default: 0]) + labelSpace[c]) }
+        let firstGap = max(config.columnGap * 0.7, room(channelCount[-1, default: 0]))
         var colLeft = [Double](repeating: 0, count: cols)
         var x0 = config.left + config.laneHeaderWidth + firstGap
         for c in 0..<cols {
@@ -340,7 +429,7 @@ public enum LayeredLayout {
             if cols == 0 { return config.left + config.laneHeaderWidth + firstGap / 2 }
             if c < 0 { return colLeft[0] - firstGap / 2 }
             let cc = min(c, cols - 1)
-            return colLeft[cc] + colWidth[cc] + gap[cc] / 2
+            return colLeft[cc] + colWidth[cc] + (gap[cc] - labelSpace[cc]) / 2
         }
         res.x = [Double](repeating: 0, count: n)
         res.y = [Double](repeating: 0, count: n)
@@ -365,20 +454,30 @@ public enum LayeredLayout {
         var yCursor = config.top
         let pad = max(config.lanePadding, config.rowGap / 2 + 4)
         for l in 0..<lc {
+            // Space above the first row and below each row, from the edges running there.
+            // An edge in the outer gutters keeps 2 × spacing from the lane border.
+            func outer(_ k: Int) -> Double { k == 0 ? pad : max(pad, room(k) + 2 * spacing) }
+            let padTop = outer(gutterCount[gutterKey(l, 0, below: false), default: 0])
+            var below = [Double](repeating: 0, count: rowCount[l])
+            for k in 0..<rowCount[l] {
+                let used = room(gutterCount[gutterKey(l, k, below: true), default: 0])
+                below[k] = k == rowCount[l] - 1 ? outer(gutterCount[gutterKey(l, k, below: true), default: 0]) : max(config.rowGap, used)
+            }
             var content = 0.0
-            for k in 0..<rowCount[l] { content += rowAbove[l][k] + rowBelow[l][k] + (k > 0 ? config.rowGap : 0) }
+            for k in 0..<rowCount[l] { content += rowAbove[l][k] + rowBelow[l][k] + (k < rowCount[l] - 1 ? below[k] : 0) }
+            let padBottom = rowCount[l] > 0 ? below[rowCount[l] - 1] : pad
             let minH = l < laneMinHeights.count ? clampSize(laneMinHeights[l]) : 0
-            let h = max(content + 2 * pad, minH, 2 * pad + 20)
+            let h = max(content + padTop + padBottom, minH, 2 * pad + 20)
             let top = yCursor
-            var cursor = top + (h - content) / 2
+            var cursor = top + padTop + (h - content - padTop - padBottom) / 2
             var centers: [Double] = []
             var gutters: [Double] = []
             for k in 0..<rowCount[l] {
                 let c = cursor + rowAbove[l][k]
                 centers.append(c)
                 let bottom = c + rowBelow[l][k]
-                gutters.append(k == rowCount[l] - 1 ? (bottom + top + h) / 2 : bottom + config.rowGap / 2)
-                cursor = bottom + config.rowGap
+                gutters.append(k == rowCount[l] - 1 ? (bottom + top + h) / 2 : bottom + below[k] / 2)
+                cursor = bottom + below[k]
             }
             rowCenter[l] = centers
             gutterBelow[l] = gutters
@@ -395,97 +494,250 @@ public enum LayeredLayout {
         res.width = contentRight + config.left
         res.height = yCursor
 
-        // 5. Edge routing.
-        var occupied: [Int: [Int]] = [:]
-        let rowKeyScale = n + 1
-        for i in 0..<n { occupied[lane[i] * rowKeyScale + row[i], default: []].append(rank[i]) }
-        for k in occupied.keys { occupied[k]?.sort() }
-        func freeBetween(_ l: Int, _ r: Int, _ a: Int, _ b: Int) -> Bool {
-            guard let ranks = occupied[l * rowKeyScale + r] else { return true }
-            var lo = 0, hi = ranks.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if ranks[mid] <= a { lo = mid + 1 } else { hi = mid }
+        // 5. Edge routing, from the plans; edges sharing a channel or gutter get
+        // distinct offsets, `spacing` apart, centred on its middle.
+        // The order of the edges within a channel: an edge that leaves a row at y runs
+        // left of an edge that enters a row at the same y, so that the two do not share
+        // the stretch between the channel and the columns.
+        struct ChannelUse { var edge: Int; var exitY: Double?; var entryY: Double? }
+        var uses: [Int: [ChannelUse]] = [:]
+        for e in 0..<m where valid(e) {
+            let (u, v) = edges[e]
+            switch plans[e] {
+            case .selfLoop(let c, _): uses[c, default: []].append(ChannelUse(edge: e, exitY: res.y[u], entryY: nil))
+            case .channel(let c): uses[c, default: []].append(ChannelUse(edge: e, exitY: res.y[u], entryY: res.y[v]))
+            case .skip(_, let c1, let c2):
+                uses[c1, default: []].append(ChannelUse(edge: e, exitY: res.y[u], entryY: nil))
+                uses[c2, default: []].append(ChannelUse(edge: e, exitY: nil, entryY: res.y[v]))
+            case .backOther(_, _, let c): uses[c, default: []].append(ChannelUse(edge: e, exitY: nil, entryY: nil))
+            default: break
             }
-            return lo >= ranks.count || ranks[lo] >= b
         }
-        var channelUse: [Int: Int] = [:]
+        // Slot of (channel, edge) → offset; `slotKey` tells an edge's two channels apart.
+        var slot: [Int: Double] = [:]
+        func slotKey(_ c: Int, _ e: Int) -> Int { (c + 1) &* (m + 1) &+ e }
+        for c in uses.keys.sorted() {
+            guard let list = uses[c] else { continue }
+            let k = list.count
+            var before = [[Int]](repeating: [], count: k)
+            var indeg = [Int](repeating: 0, count: k)
+            if k <= 400 {
+                for a in 0..<k {
+                    guard let y = list[a].exitY else { continue }
+                    for b in 0..<k where b != a {
+                        if let t = list[b].entryY, abs(t - y) < 0.5 { before[a].append(b); indeg[b] += 1 }
+                    }
+                }
+            }
+            // Kahn's order, earliest edge first among the free ones; a cycle keeps edge order.
+            var done = [Bool](repeating: false, count: k)
+            var order: [Int] = k > 400 ? Array(0..<k) : []
+            while order.count < k {
+                let next = (0..<k).first { !done[$0] && indeg[$0] == 0 } ?? (0..<k).first { !done[$0] } ?? 0
+                done[next] = true
+                order.append(next)
+                for b in before[next] { indeg[b] -= 1 }
+            }
+            for (pos, a) in order.enumerated() {
+                slot[slotKey(c, list[a].edge)] = (Double(pos) - Double(k - 1) / 2) * spacing
+            }
+        }
         var gutterUse: [Int: Int] = [:]
-        func channelOffset(_ c: Int) -> Double {
-            let k = channelUse[c, default: 0]
-            channelUse[c] = k + 1
-            let width = c >= 0 && c < cols ? gap[c] : firstGap
-            let step = min(5.0, max(1.0, (width - 16) / 14))
-            return Double((k % 7) - 3) * step
-        }
+        var currentEdge = 0
+        func channelOffset(_ c: Int) -> Double { slot[slotKey(c, currentEdge)] ?? 0 }
         func gutterOffset(_ key: Int) -> Double {
             let k = gutterUse[key, default: 0]
             gutterUse[key] = k + 1
-            let step = min(3.0, max(0.5, (config.rowGap - 8) / 10))
-            return Double((k % 5) - 2) * step
+            let count = gutterCount[key, default: 1]
+            return (Double(k) - Double(count - 1) / 2) * spacing
         }
-        func gutterY(_ l: Int, _ r: Int, below: Bool) -> (y: Double, key: Int) {
-            if below { return (gutterBelow[l][r], (l * rowKeyScale + r) * 2 + 1) }
-            if r == 0 { return (gutterTop[l], (l * rowKeyScale) * 2) }
-            return (gutterBelow[l][r - 1], (l * rowKeyScale + r - 1) * 2 + 1)
+        func gutterY(_ key: Int) -> Double {
+            let pair = key / 2
+            let l = pair / rowKeyScale, r = pair % rowKeyScale
+            guard l >= 0 && l < lc else { return 0 }
+            if key % 2 == 0 { return gutterTop[l] }
+            return r < gutterBelow[l].count ? gutterBelow[l][r] : gutterTop[l]
+        }
+        /// Loops leave a shape right of its bottom centre and enter left of it, so that a
+        /// loop out of a node and one into it do not run on top of each other.
+        func portShift(_ s: NodeSize) -> Double { s.shape == .box ? min(12, s.width / 4) : min(8, s.width / 5) }
+        /// How far below the centre the outline is at `dx` from the centre.
+        func bottom(_ s: NodeSize, _ dx: Double) -> Double {
+            switch s.shape {
+            case .box: return s.height / 2
+            case .diamond: return s.width > 0 ? s.height / 2 * (1 - abs(dx) / (s.width / 2)) : 0
+            case .circle:
+                let r = s.width / 2
+                return (max(0, r * r - dx * dx)).squareRoot()
+            }
         }
         res.edges = [[Point]](repeating: [], count: m)
-        res.labelAt = [Point](repeating: Point(0, 0), count: m)
-        res.labelEnds = [Bool](repeating: false, count: m)
         for e in 0..<m where valid(e) {
+            currentEdge = e
             let (u, v) = edges[e]
             let su = res.size[u], sv = res.size[v]
             let ux = res.x[u], uy = res.y[u], vx = res.x[v], vy = res.y[v]
-            var pts: [Point]
-            if u == v {
-                let cx = channelX(rank[u]) + channelOffset(rank[u])
-                let g = gutterY(lane[u], row[u], below: true)
-                let gy = g.y + gutterOffset(g.key)
+            var pts: [Point] = []
+            switch plans[e] {
+            case .none:
+                break
+            case .selfLoop(let c, let g):
+                let cx = channelX(c) + channelOffset(c)
+                let gy = gutterY(g) + gutterOffset(g)
                 pts = [Point(ux + su.width / 2, uy), Point(cx, uy), Point(cx, gy), Point(ux, gy), Point(ux, uy + su.height / 2)]
-                res.labelAt[e] = Point(cx + 4, (uy + gy) / 2)
-                res.labelEnds[e] = false
-            } else if !back[e] {
-                let s = Point(ux + su.width / 2, uy)
-                let t = Point(vx - sv.width / 2, vy)
-                let ru = rank[u], rv = rank[v]
-                if rv == ru + 1 {
-                    if abs(uy - vy) < 0.01 {
-                        pts = [s, t]
-                    } else {
-                        let cx = channelX(ru) + channelOffset(ru)
-                        pts = [s, Point(cx, uy), Point(cx, vy), t]
-                    }
-                } else if lane[u] == lane[v] && row[u] == row[v] && freeBetween(lane[u], row[u], ru, rv) {
-                    pts = [s, t]
-                } else {
-                    let below = lane[v] > lane[u] || (lane[v] == lane[u] && row[v] > row[u])
-                    let g = gutterY(lane[u], row[u], below: below)
-                    let gy = g.y + gutterOffset(g.key)
-                    let c1 = channelX(ru) + channelOffset(ru)
-                    let c2 = channelX(rv - 1) + channelOffset(rv - 1)
-                    pts = [s, Point(c1, uy), Point(c1, gy), Point(c2, gy), Point(c2, vy), t]
-                }
-                res.labelAt[e] = Point(t.x - 6, t.y - 6)
-                res.labelEnds[e] = true
-            } else {
-                let s = Point(ux, uy + su.height / 2)
-                let t = Point(vx, vy + sv.height / 2)
-                let gu = gutterY(lane[u], row[u], below: true)
-                let guy = gu.y + gutterOffset(gu.key)
-                if lane[u] == lane[v] && row[u] == row[v] {
-                    pts = [s, Point(ux, guy), Point(vx, guy), t]
-                } else {
-                    let gv = gutterY(lane[v], row[v], below: true)
-                    let gvy = gv.y + gutterOffset(gv.key)
-                    let cx = channelX(rank[v] - 1) + channelOffset(rank[v] - 1)
-                    pts = [s, Point(ux, guy), Point(cx, guy), Point(cx, gvy), Point(vx, gvy), t]
-                }
-                res.labelAt[e] = Point(ux + 5, guy - 4)
-                res.labelEnds[e] = false
+            case .straight:
+                pts = [Point(ux + su.width / 2, uy), Point(vx - sv.width / 2, vy)]
+            case .channel(let c):
+                let cx = channelX(c) + channelOffset(c)
+                pts = [Point(ux + su.width / 2, uy), Point(cx, uy), Point(cx, vy), Point(vx - sv.width / 2, vy)]
+            case .skip(let g, let c1, let c2):
+                let gy = gutterY(g) + gutterOffset(g)
+                let x1 = channelX(c1) + channelOffset(c1)
+                let x2 = channelX(c2) + channelOffset(c2)
+                pts = [Point(ux + su.width / 2, uy), Point(x1, uy), Point(x1, gy), Point(x2, gy), Point(x2, vy), Point(vx - sv.width / 2, vy)]
+            case .backSame(let g):
+                let gy = gutterY(g) + gutterOffset(g)
+                let ox = ux + portShift(su), ix = vx - portShift(sv)
+                pts = [Point(ox, uy + bottom(su, ox - ux)), Point(ox, gy), Point(ix, gy), Point(ix, vy + bottom(sv, ix - vx))]
+            case .backOther(let gu, let gv, let c):
+                let guy = gutterY(gu) + gutterOffset(gu)
+                let gvy = gv == gu ? guy : gutterY(gv) + gutterOffset(gv)
+                let cx = channelX(c) + channelOffset(c)
+                let ox = ux + portShift(su), ix = vx - portShift(sv)
+                pts = [Point(ox, uy + bottom(su, ox - ux)), Point(ox, guy), Point(cx, guy), Point(cx, gvy), Point(ix, gvy), Point(ix, vy + bottom(sv, ix - vx))]
             }
-            res.edges[e] = pts
+            // Drop zero-length steps (a channel offset that lands on the row line).
+            var clean: [Point] = []
+            for p in pts where clean.last.map({ abs($0.x - p.x) > 1e-9 || abs($0.y - p.y) > 1e-9 }) ?? true { clean.append(p) }
+            res.edges[e] = clean.count >= 2 ? clean : pts
         }
+        placeLabels(&res, labelWidths: labelWidths, labelHeight: config.labelHeight)
         return res
+    }
+
+    /// Places each edge label next to a segment of its own edge, where its box meets
+    /// no node, no other edge, no part of its own edge but that segment, and no label
+    /// placed before it. Candidates in order: the last segment (the label ends just
+    /// before the target), the other horizontal segments from the target back, then the
+    /// vertical ones; above before below, right before left. A label that fits nowhere
+    /// keeps the first candidate.
+    static func placeLabels(_ res: inout LayoutResult, labelWidths: [Double], labelHeight: Double) {
+        let m = res.edges.count
+        res.labelAt = [Point](repeating: Point(0, 0), count: m)
+        res.labelEnds = [Bool](repeating: false, count: m)
+        res.labelRect = [Rect?](repeating: nil, count: m)
+        let cell = 64.0
+        func cellKey(_ cx: Int, _ cy: Int) -> Int { cx &* 73_856_093 ^ cy &* 19_349_663 }
+        func cells(_ r: Rect) -> [Int] {
+            guard r.x.isFinite && r.y.isFinite && r.maxX.isFinite && r.maxY.isFinite else { return [] }
+            let x0 = Int((r.x / cell).rounded(.down)), x1 = Int((r.maxX / cell).rounded(.down))
+            let y0 = Int((r.y / cell).rounded(.down)), y1 = Int((r.maxY / cell).rounded(.down))
+            guard x1 - x0 < 2_000 && y1 - y0 < 2_000 else { return [] }
+            var out: [Int] = []
+            for cx in x0...x1 { for cy in y0...y1 { out.append(cellKey(cx, cy)) } }
+            return out
+        }
+        // Segments (edge, a, b) and obstacles (node boxes, labels) in a grid.
+        var segA: [Point] = [], segB: [Point] = [], segEdge: [Int] = []
+        var firstSegment = [Int](repeating: 0, count: m)
+        var segGrid: [Int: [Int]] = [:]
+        for e in 0..<m {
+            let pts = res.edges[e]
+            firstSegment[e] = segA.count
+            guard pts.count >= 2 else { continue }
+            for k in 0..<(pts.count - 1) {
+                let id = segA.count
+                segA.append(pts[k]); segB.append(pts[k + 1]); segEdge.append(e)
+                let r = Rect(x: min(pts[k].x, pts[k + 1].x), y: min(pts[k].y, pts[k + 1].y),
+                             width: abs(pts[k].x - pts[k + 1].x), height: abs(pts[k].y - pts[k + 1].y))
+                for c in cells(r) { segGrid[c, default: []].append(id) }
+            }
+        }
+        var boxes: [Rect] = []
+        var boxGrid: [Int: [Int]] = [:]
+        func addBox(_ r: Rect) {
+            let id = boxes.count
+            boxes.append(r)
+            for c in cells(r) { boxGrid[c, default: []].append(id) }
+        }
+        for i in 0..<res.x.count { addBox(res.box(i)) }
+        let left = res.lanesLeft + res.laneHeaderWidth, right = res.lanesLeft + res.lanesWidth
+        func free(_ r: Rect, edge e: Int, segment own: Int) -> Bool {
+            guard r.x >= left + 1 && r.maxX <= right - 1 else { return false }
+            let grown = Rect(x: r.x - 1.5, y: r.y - 1.5, width: r.width + 3, height: r.height + 3)
+            var seen = Set<Int>()
+            for c in cells(grown) {
+                for id in segGrid[c] ?? [] where id != own && seen.insert(id).inserted {
+                    if grown.crossedBy(segA[id], segB[id], margin: 0) { return false }
+                }
+                for b in boxGrid[c] ?? [] where boxes[b].intersects(r) { return false }
+            }
+            // The stretch of its own segment beside the label is the edge's alone.
+            guard own >= 0 && own < segA.count else { return true }
+            let a = segA[own], b = segB[own]
+            let horizontal = abs(a.y - b.y) < 1e-9
+            let span = horizontal ? Rect(x: r.x, y: a.y - 2, width: r.width, height: 4)
+                                  : Rect(x: a.x - 2, y: r.y, width: 4, height: r.height)
+            for c in cells(span) {
+                for id in segGrid[c] ?? [] where segEdge[id] != e {
+                    let p = segA[id], q = segB[id]
+                    let sameLine = horizontal ? abs(p.y - q.y) < 1e-9 && abs(p.y - a.y) < 2 : abs(p.x - q.x) < 1e-9 && abs(p.x - a.x) < 2
+                    if sameLine {
+                        let lo = horizontal ? min(p.x, q.x) : min(p.y, q.y), hi = horizontal ? max(p.x, q.x) : max(p.y, q.y)
+                        let slo = horizontal ? span.x : span.y, shi = horizontal ? span.maxX : span.maxY
+                        if hi > slo && lo < shi { return false }
+                    }
+                }
+            }
+            return true
+        }
+        let h = labelHeight
+        for e in 0..<m {
+            let w = e < labelWidths.count ? clampSize(labelWidths[e]) : 0
+            let pts = res.edges[e]
+            guard w > 0 && pts.count >= 2 else { continue }
+            let lw = w + 2
+            // Segment ids of this edge, in order.
+            let firstSeg = firstSegment[e]
+            var candidates: [(Rect, Int)] = []
+            let nseg = pts.count - 1
+            let horizontal = (0..<nseg).reversed().filter { abs(pts[$0].y - pts[$0 + 1].y) < 1e-9 }
+            let vertical = (0..<nseg).reversed().filter { abs(pts[$0].x - pts[$0 + 1].x) < 1e-9 && abs(pts[$0].y - pts[$0 + 1].y) > h + 4 }
+            for k in horizontal {
+                let a = pts[k], b = pts[k + 1]
+                let lo = min(a.x, b.x), hi = max(a.x, b.x)
+                guard hi - lo >= lw + 8 else { continue }
+                let toRight = b.x >= a.x
+                // From the target's end of the segment back to the source's, 4 px apart.
+                var xs: [Double] = []
+                let steps = min(400, Int(((hi - 6 - lw) - (lo + 6)) / 4))
+                for k in 0...max(0, steps) { xs.append(toRight ? hi - 6 - lw - Double(k) * 4 : lo + 6 + Double(k) * 4) }
+                for x in xs {
+                    candidates.append((Rect(x: x, y: a.y - 3 - h, width: lw, height: h), firstSeg + k))
+                    candidates.append((Rect(x: x, y: a.y + 3, width: lw, height: h), firstSeg + k))
+                }
+            }
+            for k in vertical {
+                let a = pts[k], b = pts[k + 1]
+                let mid = (a.y + b.y) / 2
+                for x in [a.x + 4, a.x - 4 - lw] {
+                    for dy in [0.0, -(abs(a.y - b.y) / 4), abs(a.y - b.y) / 4] {
+                        candidates.append((Rect(x: x, y: mid + dy - h / 2, width: lw, height: h), firstSeg + k))
+                    }
+                }
+            }
+            var chosen = candidates.first(where: { free($0.0, edge: e, segment: $0.1) })?.0
+            if chosen == nil {
+                // Nowhere free: at the end of the last segment, as before.
+                let t = pts[pts.count - 1]
+                chosen = Rect(x: t.x - 6 - lw, y: t.y - 3 - h, width: lw, height: h)
+            }
+            guard let r = chosen else { continue }
+            res.labelRect[e] = r
+            res.labelAt[e] = Point(r.x + 1, r.maxY - 3)
+            res.labelEnds[e] = false
+            addBox(r)
+        }
     }
 
     @inline(__always)

@@ -108,3 +108,33 @@ def test_report_of_a_model_with_errors_exits_1_and_lists_findings(tmp_path):
     out = r.stdout.decode("utf-8")
     assert "E501" in out
     assert "<script>x" not in out and "&lt;script&gt;x" in out
+
+
+DIFF_CASES = sorted(p.stem for p in (ROOT / "Tests" / "OrgcTests" / "diff" / "cases").glob("*.orga"))
+
+
+@pytest.mark.parametrize("case", DIFF_CASES)
+def test_diff_json_matches_schema(case):
+    """`orgc diff --format json` validates against docs/diff.schema.json for every cause
+    kind, and its moves add up to each position's Δ need."""
+    schema = json.loads((ROOT / "docs" / "diff.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    r = orgc("diff", "--format", "json", "--fail-above", "100",
+             "Tests/OrgcTests/diff/base.orga", f"Tests/OrgcTests/diff/cases/{case}.orga")
+    assert r.returncode == 0, r.stderr
+    diff = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(diff)
+    moved = {}
+    for c in diff["causes"]:
+        for k, v in c["moves"].items():
+            moved[k] = moved.get(k, 0) + v
+    for p in diff["positions"]:
+        assert abs(moved.get(p["id"], 0) - (p["need_fte"]["delta"] or 0)) < 1e-9
+
+
+def test_diff_against_the_sample_itself_is_empty():
+    r = orgc("diff", "--format", "json", "Samples/hilden", "Samples/hilden")
+    assert r.returncode == 0
+    diff = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(json.loads((ROOT / "docs" / "diff.schema.json").read_text(encoding="utf-8"))).validate(diff)
+    assert diff["empty"] is True and diff["causes"] == []

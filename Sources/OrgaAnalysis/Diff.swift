@@ -1,0 +1,122 @@
+import OrgaSemantics
+
+extension ModelDiff {
+    /// Compares two versions of a model (docs/diff.md): effects per unit, position and
+    /// process, totals, and the changed inputs with the need each of them moves.
+    /// Declarations are matched by name; a renamed one is removed + added.
+    public static func compare(old: ModelVersion, new: ModelVersion) -> ModelDiff {
+        var inputs = DiffInputs(old: old, new: new)
+        inputs.run()
+        var attribution = DiffAttribution(old: old, new: new, inputs: inputs)
+        attribution.run()
+        var causes = inputs.causes
+        for i in causes.indices {
+            causes[i].moves = sortedMoves(attribution.moves[i])
+        }
+        let order = causes.indices.sorted { a, b in
+            let x = causes[a], y = causes[b]
+            if x.inOld != y.inOld { return !x.inOld }
+            if x.file != y.file { return x.file < y.file }
+            if x.line != y.line { return x.line < y.line }
+            if x.target != y.target { return x.target < y.target }
+            return x.property != y.property ? x.property < y.property : a < b
+        }
+        let ro = old.result, rn = new.result
+        return ModelDiff(
+            old: old, new: new,
+            totalNeed: DiffFigure.amount(ro.totalNeed, rn.totalNeed, status: .changed),
+            totalPlanned: DiffFigure.amount(ro.totalPlanned, rn.totalPlanned, status: .changed),
+            totalFilled: DiffFigure.amount(ro.totalFilled, rn.totalFilled, status: .changed),
+            totalNeedCost: DiffFigure.amount(ro.totalNeedCost, rn.totalNeedCost, status: .changed),
+            units: staffingRows(old, new, unit: true),
+            positions: staffingRows(old, new, unit: false),
+            processes: processRows(old, new),
+            causes: order.map { causes[$0] },
+            unattributed: sortedMoves(attribution.unattributed))
+    }
+
+    static func sortedMoves(_ d: [String: Double]) -> [(id: String, fte: Double)] {
+        d.filter { abs($0.value) > epsilon }
+            .sorted { abs($0.value) != abs($1.value) ? abs($0.value) > abs($1.value) : $0.key < $1.key }
+            .map { (id: $0.key, fte: $0.value) }
+    }
+
+    /// Pairs of indices (old, new) matched by name, in OLD's order then NEW's additions.
+    static func matched(_ o: [String], _ n: [String]) -> [(old: Int?, new: Int?)] {
+        var ni: [String: Int] = [:]
+        for (j, x) in n.enumerated() where ni[x] == nil { ni[x] = j }
+        var oi = Set<String>()
+        var out: [(Int?, Int?)] = []
+        for (i, x) in o.enumerated() where oi.insert(x).inserted { out.append((i, ni[x])) }
+        for (j, x) in n.enumerated() where ni[x] == j && !oi.contains(x) { out.append((nil, j)) }
+        return out
+    }
+
+    private static func status(_ pair: (old: Int?, new: Int?)) -> DiffStatus {
+        pair.old == nil ? .added : pair.new == nil ? .removed : .changed
+    }
+
+    private static func staffingRows(_ old: ModelVersion, _ new: ModelVersion, unit: Bool) -> [StaffingDiffRow] {
+        let om = old.model, nm = new.model
+        let pairs = unit ? matched(om.units.map(\.name), nm.units.map(\.name)) : matched(om.positions.map(\.name), nm.positions.map(\.name))
+        var rows: [StaffingDiffRow] = []
+        for pair in pairs {
+            typealias Figures = (planned: Double, filled: Double, need: Double, gap: Double, cost: Double?, title: String?, name: String)
+            func figures(_ v: ModelVersion, _ i: Int?) -> Figures? {
+                guard let i else { return nil }
+                if unit {
+                    guard v.result.units.indices.contains(i), v.model.units.indices.contains(i) else { return nil }
+                    let r = v.result.units[i]
+                    return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.units[i].title, v.model.units[i].name)
+                }
+                guard v.result.positions.indices.contains(i), v.model.positions.indices.contains(i) else { return nil }
+                let r = v.result.positions[i]
+                return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.positions[i].title, v.model.positions[i].name)
+            }
+            let a = figures(old, pair.old), b = figures(new, pair.new)
+            guard let any = b ?? a else { continue }
+            let s = status(pair)
+            let row = StaffingDiffRow(
+                id: any.name, title: any.title, status: s,
+                planned: .amount(a?.planned, b?.planned, status: s), filled: .amount(a?.filled, b?.filled, status: s),
+                need: .amount(a?.need, b?.need, status: s), gap: .amount(a?.gap, b?.gap, status: s),
+                needCost: .amount(a?.cost, b?.cost, status: s))
+            if s != .changed || row.planned.changed || row.filled.changed || row.need.changed || row.gap.changed || row.needCost.changed {
+                rows.append(row)
+            }
+        }
+        return sortByNeed(rows, \.need, \.id)
+    }
+
+    private static func processRows(_ old: ModelVersion, _ new: ModelVersion) -> [ProcessDiffRow] {
+        let pairs = matched(old.model.processes.map(\.name), new.model.processes.map(\.name))
+        var rows: [ProcessDiffRow] = []
+        for pair in pairs {
+            func r(_ v: ModelVersion, _ i: Int?) -> ProcessStaffing? {
+                guard let i, v.result.processes.indices.contains(i) else { return nil }
+                return v.result.processes[i]
+            }
+            let a = r(old, pair.old), b = r(new, pair.new)
+            let s = status(pair)
+            let name = pair.new.map { new.model.processes[$0].name } ?? pair.old.map { old.model.processes[$0].name } ?? ""
+            let title = pair.new.map { new.model.processes[$0].title } ?? pair.old.map { old.model.processes[$0].title } ?? nil
+            let row = ProcessDiffRow(
+                id: name, title: title, status: s,
+                cases: .amount(a?.cases, b?.cases, status: s),
+                staffHoursPerCase: .rate(a.map(\.staffHoursPerCase), b.map(\.staffHoursPerCase)),
+                leadTimeDays: .rate(a?.leadTimeDays, b?.leadTimeDays),
+                need: .amount(a?.fte, b?.fte, status: s))
+            if s != .changed || row.cases.changed || row.staffHoursPerCase.changed || row.leadTimeDays.changed || row.need.changed {
+                rows.append(row)
+            }
+        }
+        return sortByNeed(rows, \.need, \.id)
+    }
+
+    private static func sortByNeed<R>(_ rows: [R], _ need: KeyPath<R, DiffFigure>, _ id: KeyPath<R, String>) -> [R] {
+        rows.sorted { x, y in
+            let a = abs(x[keyPath: need].delta ?? 0), b = abs(y[keyPath: need].delta ?? 0)
+            return a != b ? a > b : x[keyPath: id] < y[keyPath: id]
+        }
+    }
+}

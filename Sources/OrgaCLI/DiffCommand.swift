@@ -1,0 +1,149 @@
+import Foundation
+import OrgaSyntax
+import OrgaSemantics
+import OrgaAnalysis
+import OrgaReports
+import OrgaSupport
+
+/// `orgc diff`: the staffing effect of a change between two versions of a model, with
+/// the inputs that cause it (docs/diff.md).
+enum DiffCommand {
+    static let help = """
+        Usage: orgc diff [options] OLD NEW
+               orgc diff [options] --base REV [PATH]
+
+        Compares two versions of a model: what the change does to staffing (need,
+        planned, filled, gap and need cost per unit and position; cases, hours per case,
+        lead time and fte per process; totals) and every changed input that causes it,
+        with its file and line and the need it moves.
+          OLD NEW        two models (directories or .orga files)
+          --base REV     the model PATH (default: the current directory) as of git
+                         revision REV, against the working tree; run from anywhere
+                         inside the repository
+          --format       text (default), md (a pull-request comment), json
+                         (docs/diff-json.md) or github (annotations on the causes' lines)
+          --lang         de (default) or en
+          --fail-above X exit 1 when the total need or a unit's need moves by more than
+                         X fte (either way), naming each
+          --top N        md: at most N rows per table and N causes (default 20)
+          --color        text: auto (only on a terminal, not with NO_COLOR), always, never
+          -o FILE        write to FILE instead of standard output
+          --any-extension  read a file named as OLD/NEW/PATH as Orga even if it does not end in .orga
+        Declarations are matched by name: a renamed one shows as removed + added.
+        Exit codes: 0 ok (also when nothing changed), 1 a limit of --fail-above exceeded,
+        2 usage or I/O problem (unknown revision, not a git repository, unreadable path)
+        or when either model has errors (their diagnostics are printed, marked old/new).
+
+        """
+
+    static func run(_ args: [String], io: CommandIO) -> Int32 {
+        var status = ExitCode.ok
+        guard let (reader, options) = ArgumentReader.parse(
+            args, command: "diff", help: help, io: io,
+            valued: ["--format", "--lang", "--fail-above", "--base", "--color", "--top", "-o", "--output"],
+            switches: ["-h", "--any-extension"], status: &status, { r in
+                let format = try r.choice("--format", ["text", "md", "json", "github"], default: "text")
+                let lang = OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de
+                let color = try r.choice("--color", ["auto", "always", "never"], default: "auto")
+                var limit: Double? = nil
+                if let s = r.value("--fail-above") {
+                    guard let x = Double(s), x.isFinite, x >= 0 else {
+                        throw ArgumentReader.UsageError(message: "--fail-above needs a number of fte ≥ 0, not `\(s)`")
+                    }
+                    limit = x
+                }
+                var top = 20
+                if let s = r.value("--top") {
+                    guard let n = Int(s), n > 0 else { throw ArgumentReader.UsageError(message: "--top needs a positive whole number, not `\(s)`") }
+                    top = n
+                }
+                if r.value("--base") != nil {
+                    guard r.positional.count <= 1 else { throw ArgumentReader.UsageError(message: "--base takes at most one PATH") }
+                } else if r.positional.count != 2 {
+                    throw ArgumentReader.UsageError(message: "name two models (OLD NEW), or --base REV [PATH]")
+                }
+                return (format, lang, color, limit, top)
+            }) else { return status }
+        let (format, lang, color, limit, top) = options
+        let anyExtension = reader.has("--any-extension")
+        guard namedFilesAreOrga(reader.positional, command: "diff", anyExtension: anyExtension, io: io) else { return ExitCode.usage }
+
+        // The two sides.
+        let oldSide: (files: [SourceFile], path: String, rev: String?)
+        let newSide: (files: [SourceFile], path: String)
+        if let rev = reader.value("--base") {
+            let path = reader.positional.first ?? "."
+            do {
+                let (files, _) = try GitRevision.load(revision: rev, path: path)
+                oldSide = (files, path, rev)
+            } catch {
+                io.err("orgc diff: \(error)\n")
+                return ExitCode.usage
+            }
+            guard let loaded = load(path, io: io) else { return ExitCode.usage }
+            newSide = (loaded, path)
+        } else {
+            guard let o = load(reader.positional[0], io: io), let n = load(reader.positional[1], io: io) else { return ExitCode.usage }
+            oldSide = (o, reader.positional[0], nil)
+            newSide = (n, reader.positional[1])
+        }
+
+        // Both sides checked and analysed at the same time (each is independent).
+        // Each thread writes its own pair of fields.
+        final class Side: @unchecked Sendable { var checked: CheckedModel?; var result: StaffingResult? }
+        let sides = [Side(), Side()]
+        let inputs = [oldSide.files, newSide.files]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let c = Analyzer.check(files: inputs[i])
+            sides[i].result = c.hasErrors ? nil : StaffingAnalysis.analyze(c.model)
+            sides[i].checked = c
+        }
+        guard let oldChecked = sides[0].checked, let newChecked = sides[1].checked else { return ExitCode.usage }
+        var broken = false
+        for (label, checked, name) in [("old", oldChecked, oldSide.path + (oldSide.rev.map { " @ " + $0 } ?? "")), ("new", newChecked, newSide.path)] where checked.hasErrors {
+            broken = true
+            var sources: [String: SourceFile] = [:]
+            for f in checked.sources.files { sources[f.path] = f }
+            let errors = checked.diagnostics.filter { $0.severity == .error }
+            io.err("orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
+            io.err(DiagnosticPrinter(sources: sources).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "[\(label)] " + $0 }.joined(separator: "\n"))
+        }
+        if broken { return ExitCode.usage }
+
+        guard let oldResult = sides[0].result, let newResult = sides[1].result else { return ExitCode.usage }
+        let diff = ModelDiff.compare(
+            old: ModelVersion(checked: oldChecked, result: oldResult, path: oldSide.path, revision: oldSide.rev),
+            new: ModelVersion(checked: newChecked, result: newResult, path: newSide.path))
+        let exceeded = limit.map { diff.exceeded(limit: $0) } ?? []
+        let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
+        let text: String
+        switch format {
+        case "json": text = DiffJSON.render(diff, exceeded: exceeded, limit: limit)
+        case "md": text = DiffMarkdown.render(diff, language: lang, exceeded: exceeded, limit: limit, top: top)
+        case "github": text = DiffGitHub.render(diff, language: lang, exceeded: exceeded, limit: limit)
+        default: text = DiffText.render(diff, language: lang, color: useColor && reader.value("-o") == nil, exceeded: exceeded, limit: limit)
+        }
+        guard ReportCommand.emit(text, reader: reader, io: io, command: "diff") else { return ExitCode.usage }
+        if !exceeded.isEmpty {
+            let w = DiffWording(lang)
+            for e in exceeded { io.err("orgc diff: --fail-above: \(w.exceeded(e, limit: limit ?? 0))\n") }
+            return ExitCode.findings
+        }
+        return ExitCode.ok
+    }
+
+    private static func load(_ path: String, io: CommandIO) -> [SourceFile]? {
+        do {
+            let files = try ModelLoader.load(path)
+            if files.isEmpty {
+                io.err("orgc diff: \(path): no .orga files found\n")
+                return nil
+            }
+            return files
+        } catch {
+            io.err("orgc diff: \(error)\n")
+            return nil
+        }
+    }
+}
