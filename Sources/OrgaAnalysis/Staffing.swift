@@ -157,6 +157,8 @@ private struct Engine {
                 f.coefficients = weights.keys.sorted().map { ($0, weights[$0] ?? 0) }
                 for (r, a) in f.coefficients { f.variance += a * a * volumeVariance[r] }
                 caseFactors[p] = f
+                processes[p].casesSpread = f.coefficients.isEmpty ? .exact(cs)
+                    : Spread(min: Swift.min(f.min, cs), max: Swift.max(f.max, cs), sd: f.variance.squareRoot())
             }
             casesComplete[p] = complete && processes[p].cases != nil
             processes[p].casesComplete = casesComplete[p]

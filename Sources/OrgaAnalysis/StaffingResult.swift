@@ -203,6 +203,8 @@ public struct ProcessStaffing: Sendable {
     public var ownVolume: Double?
     /// Cases per year = own volume + cases from calls (nil when unknown).
     public var cases: Double?
+    /// The spread of `cases` from the volume ranges behind them (nil when `cases` is nil).
+    public var casesSpread: Spread?
     /// Cases per year that come from each calling step: (caller process, node, cases).
     public var callers: [(process: Int, node: Int, cases: Double)]
     public var nodes: [NodeStaffing]

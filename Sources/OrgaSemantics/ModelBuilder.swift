@@ -792,7 +792,7 @@ struct ModelBuilder: Sendable {
                 }
                 model.processes[p].nodes[n].performerSetting.write(performer, at: l)
             case .time:
-                let range = a.flatMap { a in Self.range(a)?.scaled(by: a.unit == .min ? 1.0 / 60 : 1) }
+                let range = a.flatMap { a in Self.range(a)?.divided(by: a.unit == .min ? 60 : 1) }
                 model.processes[p].nodes[n].timeSetting.write(a.map { range?.mean ?? hours($0) }, at: l)
                 if a != nil { model.processes[p].nodes[n].timeRange = range }
             case .wait:

@@ -31,8 +31,13 @@ public struct RangeEstimate: Sendable, Hashable {
 
     public var sd: Double { variance.squareRoot() }
 
-    /// The same range in another unit (`min` → hours, `/month` → per year).
+    /// The same range in another unit (`/month` → per year: × 12).
     public func scaled(by k: Double) -> RangeEstimate {
         RangeEstimate(low: low * k, likely: likely.map { $0 * k }, high: high * k)
+    }
+
+    /// The same range in a larger unit (`min` → hours: ÷ 60, as single values are converted).
+    public func divided(by k: Double) -> RangeEstimate {
+        RangeEstimate(low: low / k, likely: likely.map { $0 / k }, high: high / k)
     }
 }
