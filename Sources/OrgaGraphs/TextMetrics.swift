@@ -1,4 +1,5 @@
 import OrgaSupport
+import OrgaSemantics
 
 /// Text width estimates and line wrapping for drawn labels. Widths follow the
 /// metrics of Arial / Liberation Sans (metric-compatible; the SVG asks for them
@@ -170,6 +171,17 @@ public enum Num {
         if minutes < 60 && abs(minutes - minutes.rounded()) < 1e-6 { return fmt(minutes, 0) + " min" }
         if minutes < 60 { return fmt(minutes, 1) + " min" }
         return fmt(hours, 2) + " h"
+    }
+
+    /// A time range as written, in one unit: "60..90..120 min" (whole minutes up to 2 h),
+    /// else "0.5..1.25 h". Drawings show the range; the figures use its mean.
+    public static func durationRange(_ r: RangeEstimate) -> String {
+        let bounds = [r.low] + (r.likely.map { [$0] } ?? []) + [r.high]
+        let minutes = bounds.map { $0 * 60 }
+        if r.high <= 2, minutes.allSatisfy({ abs($0 - $0.rounded()) < 1e-6 }) {
+            return minutes.map { fmt($0, 0) }.joined(separator: "..") + " min"
+        }
+        return bounds.map { fmt($0, 2) }.joined(separator: "..") + " h"
     }
 
     /// Calendar days: "3 d", "2.5 wk" is not used; days only, or hours below a day.
