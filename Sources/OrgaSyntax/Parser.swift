@@ -543,7 +543,7 @@ public struct Parser {
         default: break
         }
         // `10 min..1 h`: a unit inside a range. A range has one unit, after it.
-        if current() == .dotdot && arg.unit != nil && arg.kind == .quantity {
+        if current() == .dotdot && arg.unit != nil {
             skipMixedUnitRange(&arg)
         }
         // Rate `/year`
