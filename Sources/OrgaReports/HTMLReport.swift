@@ -81,8 +81,9 @@ public enum HTMLReport {
         let r = ctx.result
         var out = "<main>\n<header>\n<h1>\(h(title))</h1>\n"
         if !ctx.modelName.isEmpty { out += "<p class=\"sub\">\(h(ctx.t(.generatedBy))) <code>\(h(ctx.modelName))</code></p>\n" }
-        let sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
+        var sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
                                            ("processes", .processes), ("dna", .dnaRanking), ("audit", .auditTrail), ("findings", .findings)]
+        if !ctx.p90Rows.isEmpty { sections.insert(("p90", .proposalP90Title), at: 4) }
         out += "<nav>" + sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
 
         // Assumptions
