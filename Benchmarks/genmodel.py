@@ -6,6 +6,8 @@ Modes (see Benchmarks/README.md):
   genmodel.py --lines 100000 --out DIR          multi-file model (~50 files)
   genmodel.py --lines 100000 --time-ranges --out DIR
                                                 the same model with a range on every time
+  genmodel.py --lines 100000 --time-ranges --volume-ranges --out DIR
+                                                ... and on every volume
   genmodel.py --single-process-nodes 2000 --out FILE
                                                 one process with N nodes
   genmodel.py --pathological braces|longline|garbage|deep --out FILE
@@ -782,7 +784,7 @@ class Generator:
         lines.append("")
         return lines
 
-    def write(self, outdir, time_ranges=False):
+    def write(self, outdir, time_ranges=False, volume_ranges=False):
         nf = self.n_files
         total = sum(len(c) for c in self.chunks)
         files = [[] for _ in range(nf)]
@@ -801,6 +803,8 @@ class Generator:
             text = "\n".join("\n".join(c) for c in cl if c) + "\n"
             if time_ranges:
                 text = with_time_ranges(text)
+            if volume_ranges:
+                text = with_volume_ranges(text)
             data = text.encode("utf-8")
             with open(path, "wb") as f:
                 f.write(data)
@@ -1392,7 +1396,19 @@ def with_time_ranges(text):
     return TIME_RE.sub(repl, text)
 
 
-def gen_lines(lines, outdir, seed, force, time_ranges=False):
+VOLUME_RE = re.compile(r"\bvolume (\d[\d_]*)\s*/(year|month|week|day)\b")
+
+
+def with_volume_ranges(text):
+    """Every `volume N /rate` as the two-point range 0.8N..1.2N (uniform mean N)."""
+    def repl(m):
+        v = int(m.group(1).replace("_", ""))
+        return "volume %s..%s /%s" % (("%.1f" % (v * 0.8)).rstrip("0").rstrip("."),
+                                      ("%.1f" % (v * 1.2)).rstrip("0").rstrip("."), m.group(2))
+    return VOLUME_RE.sub(repl, text)
+
+
+def gen_lines(lines, outdir, seed, force, time_ranges=False, volume_ranges=False):
     if os.path.isfile(outdir):
         raise SystemExit("--out must be a directory for --lines")
     old = orga_files(outdir) if os.path.isdir(outdir) else []
@@ -1406,7 +1422,7 @@ def gen_lines(lines, outdir, seed, force, time_ranges=False):
     t0 = time.time()
     g = Generator(lines, seed)
     g.build()
-    paths = g.write(outdir, time_ranges)
+    paths = g.write(outdir, time_ranges, volume_ranges)
     g.stats["seconds"] = round(time.time() - t0, 2)
     return g.stats, paths
 
@@ -1578,6 +1594,8 @@ def main(argv=None):
     ap.add_argument("--force", action="store_true", help="replace .orga files already in --out DIR")
     ap.add_argument("--time-ranges", action="store_true",
                     help="with --lines: write every step time as a range with the same mean")
+    ap.add_argument("--volume-ranges", action="store_true",
+                    help="with --lines: write every process volume as a range with the same mean")
     args = ap.parse_args(argv)
 
     if args.selftest:
@@ -1601,7 +1619,7 @@ def main(argv=None):
     if args.lines is not None:
         if args.lines < 1:
             ap.error("--lines must be positive")
-        st, _ = gen_lines(args.lines, args.out, args.seed, args.force, args.time_ranges)
+        st, _ = gen_lines(args.lines, args.out, args.seed, args.force, args.time_ranges, args.volume_ranges)
         report(st, "model")
     elif args.single_process_nodes is not None:
         if args.single_process_nodes < 1:
