@@ -81,8 +81,9 @@ public enum HTMLReport {
         let r = ctx.result
         var out = "<main>\n<header>\n<h1>\(h(title))</h1>\n"
         if !ctx.modelName.isEmpty { out += "<p class=\"sub\">\(h(ctx.t(.generatedBy))) <code>\(h(ctx.modelName))</code></p>\n" }
-        let sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
+        var sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
                                            ("processes", .processes), ("dna", .dnaRanking), ("audit", .auditTrail), ("findings", .findings)]
+        if !ctx.p90Rows.isEmpty { sections.insert(("p90", .proposalP90Title), at: 4) }
         var links = sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }
         if !ctx.base.measures.isEmpty || !ctx.base.scenarios.isEmpty { links.insert("<a href=\"#\(prefix)whatif\">\(h(ctx.w(.measuresAndScenarios)))</a>", at: links.count - 1) }
         if !ctx.whatIf.targets.isEmpty { links.insert("<a href=\"#\(prefix)consolidation\">\(h(ctx.w(.consolidation)))</a>", at: links.count - 1) }
@@ -106,9 +107,9 @@ public enum HTMLReport {
         // Totals
         out += "<section id=\"\(prefix)totals\">\n<h2>\(h(ctx.t(.totals)))</h2>\n<div class=\"cards\">\n"
         let cards: [(Label, String)] = [(.planned, n.fte(r.totalPlanned) + " " + ctx.t(.fte)), (.filled, n.fte(r.totalFilled) + " " + ctx.t(.fte)),
-                                        (.need, n.fte(r.totalNeed) + " " + ctx.t(.fte)), (.gap, n.signed(r.totalNeed - r.totalPlanned, 3) + " " + ctx.t(.fte)),
+                                        (.need, n.fte(r.totalNeed) + " " + ctx.t(.fte) + ctx.spreadSuffix(r.totalNeedSpread)), (.gap, n.signed(r.totalNeed - r.totalPlanned, 3) + " " + ctx.t(.fte)),
                                         (.vacancy, n.fte(r.totalPlanned - r.totalFilled) + " " + ctx.t(.fte)),
-                                        (.plannedCost, n.eur(r.totalPlannedCost)), (.needCost, n.eur(r.totalNeedCost))]
+                                        (.plannedCost, n.eur(r.totalPlannedCost)), (.needCost, n.eur(r.totalNeedCost) + ctx.spreadSuffix(r.totalNeedCostSpread, digits: 0))]
         for (k, v) in cards { out += "<div class=\"card\"><div class=\"k\">\(h(ctx.t(k)))</div><div class=\"v\">\(h(v))</div></div>\n" }
         out += "</div>\n<p class=\"note\">\(h(ctx.t(.unitCount))): \(ctx.model.units.count) · \(h(ctx.t(.positionCount))): \(ctx.model.positions.count) · \(h(ctx.t(.processCount))): \(ctx.model.processes.count)</p>\n</section>\n"
 
@@ -123,9 +124,9 @@ public enum HTMLReport {
                 let dc = depth == 0 ? "" : depth <= 5 ? " class=\"depth\(depth)\"" : " class=\"deep\""
                 let costMark = s.costComplete ? "" : " <span class=\"inc\" title=\"\(h(ctx.t(.costIncompleteNote)))\">†</span>"
                 out += "<tr><td\(dc)>\(h(m.name))</td><td>\(h(m.title ?? ""))</td>" + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled))
-                    + numCell(n.fte(s.need), mark: !s.complete, ctx) + numCell(s.ownNeed != 0 ? n.fte(s.ownNeed) : "")
+                    + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + numCell(s.ownNeed != 0 ? n.fte(s.ownNeed) + ctx.spreadSuffix(s.ownNeedSpread) : "")
                     + gapCell(s.gap, n) + numCell(n.fte(s.vacancy)) + numCell(n.fte(s.proposal))
-                    + "<td class=\"n\">\(h(n.eur(s.plannedCost)))\(costMark)</td><td class=\"n\">\(h(n.eur(s.needCost)))\(costMark)</td></tr>\n"
+                    + "<td class=\"n\">\(h(n.eur(s.plannedCost)))\(costMark)</td><td class=\"n\">\(h(n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0)))\(costMark)</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
             if r.units.contains(where: { !$0.complete }) { out += "<p class=\"note\">\(h(ctx.t(.incompleteNote)))</p>\n" }
@@ -142,15 +143,17 @@ public enum HTMLReport {
             for (i, m) in ctx.model.positions.enumerated() {
                 let s = r.positions[i]
                 out += "<tr><td><a href=\"#\(prefix)pos-\(i)\">\(h(m.name))</a></td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.unit)))</td><td>\(h(ctx.gradeName(m.grade)))</td>"
-                    + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled)) + numCell(n.fte(s.need), mark: !s.complete, ctx) + gapCell(s.gap, n)
+                    + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled)) + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + gapCell(s.gap, n)
                     + numCell(n.fte(s.vacancy)) + numCell(n.fte(s.proposal))
                     + numCell(s.plannedCost == nil ? n.missing : n.eur(s.plannedCost), title: s.costPerFTE == nil ? ctx.t(.noCost) : nil)
-                    + numCell(s.needCost == nil ? n.missing : n.eur(s.needCost), title: s.costPerFTE == nil ? ctx.t(.noCost) : nil) + "</tr>\n"
+                    + numCell(s.needCost == nil ? n.missing : n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0), title: s.costPerFTE == nil ? ctx.t(.noCost) : nil) + "</tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
             if r.positions.contains(where: { !$0.complete }) { out += "<p class=\"note\">\(h(ctx.t(.incompleteNote)))</p>\n" }
         }
+        if ctx.hasRanges { out += "<p class=\"note\">\(h(ctx.t(.rangesNote)))</p>\n" }
         out += "</section>\n"
+        out += proposalP90Section(ctx, prefix: prefix)
 
         // Processes
         out += "<section id=\"\(prefix)processes\">\n<h2>\(h(ctx.t(.processes)))</h2>\n"
@@ -160,10 +163,10 @@ public enum HTMLReport {
             for (p, m) in ctx.model.processes.enumerated() {
                 let s = r.processes[p]
                 out += "<tr><td>\(h(m.name))</td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.owner)))</td>"
-                    + numCell(n.compact(s.cases, 2), mark: !s.casesComplete && s.cases != nil, ctx)
-                    + numCell(s.flowSolved ? n.fixed(s.staffHoursPerCase, 3) : n.missing, mark: s.flowSolved && !s.complete, ctx)
-                    + numCell(n.fixed(s.leadTimeDays, 2), mark: s.leadTimeDays != nil && !s.leadTimeComplete, ctx)
-                    + numCell(s.flowSolved && s.cases != nil ? n.fte(s.fte) : n.missing, mark: s.flowSolved && s.cases != nil && !s.complete, ctx)
+                    + numCell(n.compact(s.cases, 2) + ctx.spreadSuffix(s.casesSpread, digits: 0), mark: !s.casesComplete && s.cases != nil, ctx)
+                    + numCell(s.flowSolved ? n.fixed(s.staffHoursPerCase, 3) + ctx.spreadSuffix(s.staffHoursPerCaseSpread, digits: 3) : n.missing, mark: s.flowSolved && !s.complete, ctx)
+                    + numCell(n.fixed(s.leadTimeDays, 2) + ctx.spreadSuffix(s.leadTimeSpread), mark: s.leadTimeDays != nil && !s.leadTimeComplete, ctx)
+                    + numCell(s.flowSolved && s.cases != nil ? n.fte(s.fte) + ctx.spreadSuffix(s.fteSpread) : n.missing, mark: s.flowSolved && s.cases != nil && !s.complete, ctx)
                     + numCell(n.fixed(s.costPerCase, 2), mark: s.costPerCase != nil && !s.costComplete, ctx) + "</tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
@@ -179,7 +182,7 @@ public enum HTMLReport {
         out += "<section id=\"\(prefix)audit\">\n<h2>\(h(ctx.t(.auditTrail)))</h2>\n<p class=\"note\">\(h(ctx.t(.calculationLegend)))</p>\n"
         for (i, m) in ctx.model.positions.enumerated() {
             let s = r.positions[i]
-            out += "<details id=\"\(prefix)pos-\(i)\"><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? ""): \(h(n.fte(s.need))) \(h(ctx.t(.fte)))"
+            out += "<details id=\"\(prefix)pos-\(i)\"><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? ""): \(h(n.fte(s.need))) \(h(ctx.t(.fte)))\(h(ctx.spreadSuffix(s.needSpread)))"
                 + (s.complete ? "" : " <span class=\"inc\">*</span>") + "</summary>\n"
             out += auditTable(ctx, s.contributions, allowance: s.allowance, total: s.need)
             let missing = s.missing.filter { $0.kind != .cost }
@@ -190,7 +193,7 @@ public enum HTMLReport {
         }
         for (u, _) in ctx.unitRows where !r.units[u].ownContributions.isEmpty {
             let m = ctx.model.units[u], s = r.units[u]
-            out += "<details><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? "") (\(h(ctx.t(.kindUnitWork)))): \(h(n.fte(s.ownNeed))) \(h(ctx.t(.fte)))</summary>\n"
+            out += "<details><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? "") (\(h(ctx.t(.kindUnitWork)))): \(h(n.fte(s.ownNeed))) \(h(ctx.t(.fte)))\(h(ctx.spreadSuffix(s.ownNeedSpread)))</summary>\n"
             out += auditTable(ctx, s.ownContributions, allowance: s.allowance, total: s.ownNeed)
             out += "</details>\n"
         }
@@ -217,6 +220,23 @@ public enum HTMLReport {
         return out
     }
 
+    /// The proposal at the 90th percentile (normal approximation) for uncertain needs.
+    static func proposalP90Section(_ ctx: ReportContext, prefix: String) -> String {
+        let rows = ctx.p90Rows
+        guard !rows.isEmpty else { return "" }
+        let h = Escape.html
+        let n = ctx.numbers
+        var out = "<section id=\"\(prefix)p90\">\n<h2>\(h(ctx.t(.proposalP90Title)))</h2>\n"
+        out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.kind, false), (.id, false), (.title, false), (.needMean, true), (.sdSymbol, true),
+            (.proposal, true), (.proposalP90, true)]) + "</tr></thead>\n<tbody>\n"
+        for r in rows {
+            out += "<tr><td>\(h(r.isUnit ? ctx.t(.unit) : ctx.t(.position)))</td><td>\(h(r.name))</td><td>\(h(r.title))</td>"
+                + numCell(n.fte(r.need) + ctx.spreadSuffix(r.spread)) + numCell(n.fte(r.spread.sd)) + numCell(n.fte(r.proposal)) + numCell(n.fte(r.proposalP90)) + "</tr>\n"
+        }
+        out += "</tbody>\n</table></div>\n<p class=\"note\">\(h(ctx.t(.proposalP90Note)))</p>\n</section>\n"
+        return out
+    }
+
     static func headerCells(_ ctx: ReportContext, _ cols: [(Label, Bool)]) -> String {
         cols.map { "<th\($0.1 ? " class=\"n\"" : "")>\(Escape.html(ctx.t($0.0)))</th>" }.joined()
     }
@@ -236,7 +256,7 @@ public enum HTMLReport {
         var out = "<table>\n<thead><tr><th>\(h(ctx.t(.kind)))</th><th>\(h(ctx.t(.process))) / \(h(ctx.t(.title)))</th><th>\(h(ctx.t(.calculation)))</th><th class=\"n\">\(h(ctx.t(.fte)))</th></tr></thead>\n<tbody>\n"
         for c in cs {
             let a = ctx.auditLine(c, allowance: allowance)
-            out += "<tr><td>\(h(a.kind))</td><td>\(h(a.source))</td><td class=\"formula\">\(h(a.formula))</td><td class=\"n\">\(h(ctx.numbers.fte(a.fte)))</td></tr>\n"
+            out += "<tr><td>\(h(a.kind))</td><td>\(h(a.source))</td><td class=\"formula\">\(h(a.formula))</td><td class=\"n\">\(h(ctx.numbers.fte(a.fte) + ctx.spreadSuffix(c.fteSpread)))</td></tr>\n"
         }
         out += "<tr class=\"total\"><td>\(h(ctx.t(.total)))</td><td></td><td></td><td class=\"n\">\(h(ctx.numbers.fte(total)))</td></tr>\n"
         out += "</tbody>\n</table>\n"
@@ -325,7 +345,7 @@ public enum HTMLReport {
         let truncated = rows.count < all.count || rows.count > maxBars
         rows = Array(rows.prefix(maxBars))
         guard !rows.isEmpty else { return "" }
-        let maxV = rows.map { u in max(r.units[u.unit].need, r.units[u.unit].planned, r.units[u.unit].filled) }.filter(\.isFinite).max() ?? 0
+        let maxV = rows.map { u in max(r.units[u.unit].need, r.units[u.unit].planned, r.units[u.unit].filled, r.units[u.unit].needSpread.max) }.filter(\.isFinite).max() ?? 0
         let step = niceStep(maxV)
         let axisMax = max(step, (maxV / step).rounded(.up) * step)
         let labelW = 250.0, plotW = 640.0, rowH = 36.0, top = 34.0, width = labelW + plotW + 80
@@ -358,7 +378,17 @@ public enum HTMLReport {
                 let w = max(0, x(bar.0) - labelW)
                 out += "<rect x=\"\(c(labelW))\" y=\"\(c(by))\" width=\"\(c(w))\" height=\"8\" fill=\"\(bar.1)\"><title>\(h(ctx.model.units[row.unit].name)): \(h(ctx.t(bar.2))) \(h(ctx.numbers.fte(bar.0)))</title></rect>\n"
             }
-            out += "<text x=\"\(c(x(max(s.need, s.planned, s.filled)) + 6))\" y=\"\(c(y + 17))\" font-size=\"11\">\(h(ctx.numbers.fixed(s.need, 2)))</text>\n"
+            // An uncertain need: its range (min–max) as an error bar over the need bar.
+            var labelAt = max(s.need, s.planned, s.filled)
+            if !s.needSpread.isExact {
+                let lo = x(s.needSpread.min), hi = x(s.needSpread.max), cy = y + 8
+                out += "<g class=\"range\" stroke=\"#3b3b3b\" stroke-width=\"1.2\"><title>\(h(ctx.model.units[row.unit].name)): \(h(ctx.t(.need))) \(h(ctx.fteWithSpread(s.need, s.needSpread)))</title>"
+                    + "<line x1=\"\(c(lo))\" y1=\"\(c(cy))\" x2=\"\(c(hi))\" y2=\"\(c(cy))\"/>"
+                    + "<line x1=\"\(c(lo))\" y1=\"\(c(cy - 4))\" x2=\"\(c(lo))\" y2=\"\(c(cy + 4))\"/>"
+                    + "<line x1=\"\(c(hi))\" y1=\"\(c(cy - 4))\" x2=\"\(c(hi))\" y2=\"\(c(cy + 4))\"/></g>\n"
+                labelAt = max(labelAt, s.needSpread.max)
+            }
+            out += "<text x=\"\(c(x(labelAt) + 6))\" y=\"\(c(y + 17))\" font-size=\"11\">\(h(ctx.numbers.fixed(s.need, 2)))</text>\n"
         }
         out += "<line x1=\"\(c(labelW))\" y1=\"\(c(top - 4))\" x2=\"\(c(labelW))\" y2=\"\(c(height - 24))\" stroke=\"#5b6670\"/>\n"
         out += "</svg>\n<figcaption class=\"note\">\(h(ctx.t(.unitChart)))\(truncated ? " — " + h(ctx.t(.chartTruncated)) : "")</figcaption>\n</figure>\n"

@@ -17,6 +17,8 @@ public enum Label: CaseIterable, Sendable {
     case yes, no, hoursPerYear, fte, days, eur, percentOf, chartTruncated, legend, missingRatings
     case casesUnit, visitsUnit, ledFTE, perWeek, position, calculation, calculationLegend
     case kind
+    // Ranges (uncertain estimates)
+    case sdSymbol, rangesNote, proposalP90Title, proposalP90Note, proposalP90, needMean, rangeOfTime
 
     func text(_ lang: OutputLanguage) -> String {
         let (de, en) = pair
@@ -126,6 +128,15 @@ public enum Label: CaseIterable, Sendable {
                                   "Process steps: cases/year × visits per case × share × time = basic time; allowance as a surcharge × (1 + a) or a deduction ÷ (1 − a); ÷ annual working time = fte. Flat efforts in h/year and coverage without allowance; leadership = share × filled fte led.")
         case .perWeek: ("Std./Woche", "h/week")
         case .kind: ("Art", "Kind")
+        case .sdSymbol: ("σ", "sd")
+        case .rangesNote: ("Spannen: Zeiten oder Fallzahlen sind als Spanne geschätzt. Werte in Klammern: (kleinster–größter Wert; σ Standardabweichung), exakt berechnet unter unabhängigen Spannen (zwei Werte: gleichverteilt, drei Werte: PERT). Angezeigt und gerundet wird der Mittelwert.",
+                           "Ranges: times or volumes are estimated as ranges. Figures in brackets: (lowest–highest value; sd standard deviation), computed exactly for independent ranges (two values: uniform, three values: PERT). The figure shown and rounded is the mean.")
+        case .proposalP90Title: ("Vorschlag bei 90 % Sicherheit (Näherung)", "Proposal at 90 % confidence (approximation)")
+        case .proposalP90Note: ("Näherung über die Normalverteilung: Mittelwert + 1,2816 σ, höchstens der größte Wert, aufgerundet wie der Vorschlag. Der Bedarf aus Spannen ist nicht genau normalverteilt; der Vorschlag in den Tabellen oben rundet den Mittelwert.",
+                                "Normal approximation: mean + 1.2816 sd, at most the highest value, rounded up like the proposal. A need computed from ranges is not exactly normal; the proposal in the tables above rounds the mean.")
+        case .proposalP90: ("Vorschlag P90 (Näherung)", "Proposal P90 (approximation)")
+        case .needMean: ("Bedarf (Mittelwert)", "Need (mean)")
+        case .rangeOfTime: ("Spanne", "range")
         }
     }
 }

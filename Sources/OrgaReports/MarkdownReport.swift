@@ -35,9 +35,9 @@ public enum MarkdownReport {
         let r = ctx.result
         out += table(["", ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.gap), ctx.t(.vacancy), ctx.t(.plannedCost), ctx.t(.needCost)],
                      align: "lrrrrrrr",
-                     [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled), n.fte(r.totalNeed),
+                     [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled), n.fte(r.totalNeed) + ctx.spreadSuffix(r.totalNeedSpread),
                        n.signed(r.totalNeed - r.totalPlanned, 3), n.fte(r.totalPlanned - r.totalFilled),
-                       n.eur(r.totalPlannedCost), n.eur(r.totalNeedCost)]])
+                       n.eur(r.totalPlannedCost), n.eur(r.totalNeedCost) + ctx.spreadSuffix(r.totalNeedCostSpread, digits: 0)]])
         out += "\n\(ctx.t(.unitCount)): \(ctx.model.units.count) · \(ctx.t(.positionCount)): \(ctx.model.positions.count) · \(ctx.t(.processCount)): \(ctx.model.processes.count)\n\n"
 
         // Units
@@ -51,9 +51,9 @@ public enum MarkdownReport {
                 if !s.costComplete { anyCostIncomplete = true }
                 let indent = String(repeating: "· ", count: depth)
                 rows.append([indent + e(m.name), e(m.title ?? ""), n.fte(s.planned), n.fte(s.filled),
-                             n.fte(s.need) + (s.complete ? "" : " \\*"), s.ownNeed != 0 ? n.fte(s.ownNeed) : "",
+                             n.fte(s.need) + ctx.spreadSuffix(s.needSpread) + (s.complete ? "" : " \\*"), s.ownNeed != 0 ? n.fte(s.ownNeed) + ctx.spreadSuffix(s.ownNeedSpread) : "",
                              n.signed(s.gap, 3), n.fte(s.vacancy), n.fte(s.proposal),
-                             n.eur(s.plannedCost) + (s.costComplete ? "" : " †"), n.eur(s.needCost) + (s.costComplete ? "" : " †")])
+                             n.eur(s.plannedCost) + (s.costComplete ? "" : " †"), n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0) + (s.costComplete ? "" : " †")])
             }
             out += table([ctx.t(.unit), ctx.t(.title), ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.ownWork), ctx.t(.gap),
                           ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)], align: "llrrrrrrrrr", rows)
@@ -68,8 +68,8 @@ public enum MarkdownReport {
                 let s = r.positions[i]
                 if !s.complete { anyIncomplete = true }
                 rows.append([e(m.name), e(m.title ?? ""), e(ctx.unitName(m.unit)), e(ctx.gradeName(m.grade)),
-                             n.fte(s.planned), n.fte(s.filled), n.fte(s.need) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
-                             n.fte(s.vacancy), n.fte(s.proposal), n.eur(s.plannedCost), n.eur(s.needCost)])
+                             n.fte(s.planned), n.fte(s.filled), n.fte(s.need) + ctx.spreadSuffix(s.needSpread) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
+                             n.fte(s.vacancy), n.fte(s.proposal), n.eur(s.plannedCost), n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0)])
             }
             out += table([ctx.t(.position), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled), ctx.t(.need),
                           ctx.t(.gap), ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)],
@@ -78,6 +78,8 @@ public enum MarkdownReport {
         }
         if anyIncomplete { out += "\(e(ctx.t(.incompleteNote)))\n\n" }
         if anyCostIncomplete { out += "\(e(ctx.t(.costIncompleteNote)))\n\n" }
+        if ctx.hasRanges { out += "\(e(ctx.t(.rangesNote)))\n\n" }
+        out += proposalP90Section(ctx)
 
         // Processes
         if !ctx.model.processes.isEmpty {
@@ -86,10 +88,10 @@ public enum MarkdownReport {
             for (p, m) in ctx.model.processes.enumerated() {
                 let s = r.processes[p]
                 let mark = s.complete ? "" : " \\*"
-                rows.append([e(m.name), e(m.title ?? ""), e(ctx.unitName(m.owner)), n.compact(s.cases, 2) + (s.casesComplete ? "" : " \\*"),
-                             s.flowSolved ? n.fixed(s.staffHoursPerCase, 3) + mark : n.missing,
-                             n.fixed(s.leadTimeDays, 2) + (s.leadTimeDays != nil && !s.leadTimeComplete ? " \\*" : ""),
-                             s.flowSolved && s.cases != nil ? n.fte(s.fte) + mark : n.missing,
+                rows.append([e(m.name), e(m.title ?? ""), e(ctx.unitName(m.owner)), n.compact(s.cases, 2) + ctx.spreadSuffix(s.casesSpread, digits: 0) + (s.casesComplete ? "" : " \\*"),
+                             s.flowSolved ? n.fixed(s.staffHoursPerCase, 3) + ctx.spreadSuffix(s.staffHoursPerCaseSpread, digits: 3) + mark : n.missing,
+                             n.fixed(s.leadTimeDays, 2) + ctx.spreadSuffix(s.leadTimeSpread) + (s.leadTimeDays != nil && !s.leadTimeComplete ? " \\*" : ""),
+                             s.flowSolved && s.cases != nil ? n.fte(s.fte) + ctx.spreadSuffix(s.fteSpread) + mark : n.missing,
                              n.fixed(s.costPerCase, 2) + (s.costPerCase != nil && !s.costComplete ? " \\*" : "")])
             }
             out += table([ctx.t(.process), ctx.t(.title), ctx.t(.owner), ctx.t(.cases), ctx.t(.staffHoursPerCase), ctx.t(.leadTimeDays),
@@ -107,7 +109,7 @@ public enum MarkdownReport {
             out += "## \(ctx.t(.auditTrail))\n\n\(e(ctx.t(.calculationLegend)))\n\n"
             for i in audited {
                 let m = ctx.model.positions[i], s = r.positions[i]
-                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? ""): \(n.fte(s.need)) \(ctx.t(.fte))\n\n"
+                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? ""): \(n.fte(s.need)) \(ctx.t(.fte))\(e(ctx.spreadSuffix(s.needSpread)))\n\n"
                 out += auditTable(ctx, s.contributions, allowance: s.allowance, total: s.need)
                 let missing = s.missing.filter { $0.kind != .cost }
                 if !missing.isEmpty { out += "\n" }
@@ -116,7 +118,7 @@ public enum MarkdownReport {
             }
             for u in unitWork {
                 let m = ctx.model.units[u], s = r.units[u]
-                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? "") (\(ctx.t(.kindUnitWork))): \(n.fte(s.ownNeed)) \(ctx.t(.fte))\n\n"
+                out += "### \(e(m.name))\(m.title.map { " — " + e($0) } ?? "") (\(ctx.t(.kindUnitWork))): \(n.fte(s.ownNeed)) \(ctx.t(.fte))\(e(ctx.spreadSuffix(s.ownNeedSpread)))\n\n"
                 out += auditTable(ctx, s.ownContributions, allowance: s.allowance, total: s.ownNeed)
                 out += "\n"
             }
@@ -134,10 +136,27 @@ public enum MarkdownReport {
         let e = Escape.markdown
         var rows = cs.map { c -> [String] in
             let a = ctx.auditLine(c, allowance: allowance)
-            return [e(a.kind), e(a.source), e(a.formula), ctx.numbers.fte(a.fte)]
+            return [e(a.kind), e(a.source), e(a.formula), ctx.numbers.fte(a.fte) + e(ctx.spreadSuffix(c.fteSpread))]
         }
         rows.append(["**\(ctx.t(.total))**", "", "", "**\(ctx.numbers.fte(total))**"])
         return table([ctx.t(.kind), ctx.t(.process) + " / " + ctx.t(.title), ctx.t(.calculation), ctx.t(.fte)], align: "lllr", rows)
+    }
+
+    /// Units and positions whose need is uncertain, with the proposal at the 90th
+    /// percentile by the normal approximation (labelled as such); empty without ranges.
+    static func proposalP90Section(_ ctx: ReportContext) -> String {
+        let rows = ctx.p90Rows
+        guard !rows.isEmpty else { return "" }
+        let e = Escape.markdown
+        let n = ctx.numbers
+        var out = "## \(e(ctx.t(.proposalP90Title)))\n\n"
+        out += table([ctx.t(.kind), ctx.t(.id), ctx.t(.title), ctx.t(.needMean), ctx.t(.sdSymbol), ctx.t(.proposal), ctx.t(.proposalP90)],
+                     align: "lllrrrr", rows.map { r in
+                         [r.isUnit ? ctx.t(.unit) : ctx.t(.position), e(r.name), e(r.title), n.fte(r.need) + ctx.spreadSuffix(r.spread),
+                          n.fte(r.spread.sd), n.fte(r.proposal), n.fte(r.proposalP90)]
+                     })
+        out += "\n\(e(ctx.t(.proposalP90Note)))\n\n"
+        return out
     }
 
     /// The DNA ranking (used by the report and by `orgc rank --format md`).

@@ -198,6 +198,7 @@ public struct ReportContext: Sendable {
         case .step:
             let source = "\(processName(c.process)).\(nodeName(c.process, c.node))"
             var f = "\(n.compact(c.cases, 4)) \(t(.casesUnit)) × \(n.compact(c.visits, 6)) × \(n.percent(c.share, 4)) % × \(duration(c.timeHours))"
+            if let r = timeRange(process: c.process, node: c.node) { f += " (\(t(.rangeOfTime)) \(timeRangeText(r)))" }
             f += " = \(n.compact(c.hours, 4)) h"
             if allowance.fraction > 0 {
                 switch allowance.convention {
