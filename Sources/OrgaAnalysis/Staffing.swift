@@ -47,7 +47,9 @@ private struct Engine {
                                    flowSolved: solutions[p].visits != nil, staffHoursPerCase: 0, staffHoursPerYear: nil,
                                    fte: 0, costPerCase: nil, leadTimeDays: nil, mediaBreaks: nil, handoffs: nil,
                                    steps: nil, systemSteps: nil, digital: nil, missing: [], costComplete: true,
-                                   casesComplete: false, leadTimeComplete: false)
+                                   casesComplete: false, leadTimeComplete: false,
+                                   staffHoursPerCaseWithCalls: 0, fteWithCalls: nil, costPerCaseWithCalls: nil,
+                                   withCallsComplete: false, costWithCallsComplete: false, hasCalls: false)
         }
         casesComplete = Array(repeating: false, count: np)
         leadTimeComplete = Array(repeating: false, count: np)
@@ -217,8 +219,11 @@ private struct Engine {
             stepContribution[p][n] = c
             processes[p].nodes[n].fte = need
             fte += need
-            if case .position(let i) = perf {
+            switch perf {
+            case .position(let i):
                 if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf; anyPriced = true } else { costComplete = false }
+            default:
+                costComplete = false   // work done by a unit has no grade: not priced, never a silent 0
             }
         }
         let solved = sol.visits != nil
@@ -226,7 +231,7 @@ private struct Engine {
         processes[p].staffHoursPerYear = cases.map { $0 * staffHours }
         processes[p].fte = fte
         // Cost per case: nil when nothing could be priced and something is missing (a 0 would
-        // look like a real figure); a process with only unit work costs 0 by §5.
+        // look like a real figure, e.g. for a process whose work is all done by units).
         if let cs = cases, cs > 0, solved, anyPriced || costComplete {
             let v = cost / cs
             processes[p].costPerCase = v.isFinite ? v : nil
@@ -242,6 +247,45 @@ private struct Engine {
             processes[p].digital = steps > 0 ? 1 - systemSteps / steps : nil
             processes[p].handoffs = handoffs(p)
         }
+        computeWithCalls(p, cyclic: cyclic)
+    }
+
+    /// The figures including called processes (callees are computed before their callers).
+    private mutating func computeWithCalls(_ p: Int, cyclic: [Bool]) {
+        let proc = model.processes[p]
+        let own = processes[p]
+        var hours = own.staffHoursPerCase
+        let cases = own.cases
+        var ftePerCase: Double? = cases.flatMap { $0 > 0 ? own.fte / $0 : (own.fte == 0 ? 0 : nil) }
+        var cost = own.costPerCase
+        var complete = own.complete
+        var costComplete = own.costComplete
+        var hasCalls = false
+        for (n, node) in proc.nodes.enumerated() where !node.isDecision {
+            guard let c = node.call else { continue }
+            hasCalls = true
+            guard c >= 0, c < model.processes.count, !cyclic[c], c != p, let e = own.nodes[n].executions else {
+                complete = false; costComplete = false
+                continue
+            }
+            let callee = processes[c]
+            hours += e * callee.staffHoursPerCaseWithCalls
+            if let calleeCases = callee.cases, calleeCases > 0, let f = callee.fteWithCalls, let mine = ftePerCase {
+                ftePerCase = mine + e * f / calleeCases
+            } else if (callee.fteWithCalls ?? 0) != 0 {
+                ftePerCase = nil
+            }
+            if let cc = callee.costPerCaseWithCalls { cost = (cost ?? 0) + e * cc }
+            if !callee.withCallsComplete { complete = false }
+            if !callee.costWithCallsComplete { costComplete = false }
+        }
+        processes[p].hasCalls = hasCalls
+        processes[p].staffHoursPerCaseWithCalls = hours
+        processes[p].fteWithCalls = own.flowSolved ? cases.flatMap { cs in ftePerCase.map { $0 * cs } }.flatMap { $0.isFinite ? $0 : nil } : nil
+        if !own.flowSolved || cases == nil { complete = false }
+        processes[p].costPerCaseWithCalls = cost.flatMap { $0.isFinite ? $0 : nil }
+        processes[p].withCallsComplete = complete
+        processes[p].costWithCallsComplete = costComplete
     }
 
     /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position

@@ -2,7 +2,8 @@ import OrgaSemantics
 import OrgaAnalysis
 import OrgaSupport
 
-/// The CSV staffing report: one table of positions (and of units with `units: true`).
+/// The CSV staffing report: one table of positions (and of units with `units: true`), with
+/// the kw-Vermerk and the Besetzungssperre in the last two columns.
 /// `en`: `,` between cells and `.` as decimal point; `de`: `;` and decimal comma (what a
 /// German Excel expects). UTF-8 with a byte order mark so that Excel shows umlauts;
 /// CRLF line ends (RFC 4180); cells that start with `= + - @` are neutralised.
@@ -17,9 +18,10 @@ public enum CSVReport {
         let de = ctx.language == .de
         var header = [de ? "Art" : "kind", de ? "Kürzel" : "id", de ? "Bezeichnung" : "title", de ? "Einheit" : "unit",
                       de ? "Entgeltgruppe" : "grade", de ? "Soll VZÄ" : "planned_fte", de ? "Ist VZÄ" : "filled_fte",
-                      de ? "Bedarf VZÄ" : "need_fte", de ? "Differenz VZÄ" : "gap_fte", de ? "Vakanz VZÄ" : "vacancy_fte",
+                      de ? "Bedarf VZÄ" : "need_fte", de ? "Bedarf − Soll VZÄ" : "gap_fte", de ? "Vakanz VZÄ" : "vacancy_fte",
                       de ? "Vorschlag VZÄ" : "proposal_fte", de ? "Kosten Soll EUR" : "planned_cost_eur",
-                      de ? "Kosten Bedarf EUR" : "need_cost_eur", de ? "vollständig" : "complete"]
+                      de ? "Kosten Bedarf EUR" : "need_cost_eur", de ? "vollständig" : "complete",
+                      ctx.t(.kwYear), ctx.t(.freezeUntil)]
         if modelColumn != nil { header.insert(de ? "Modell" : "model", at: 0) }
         var lines: [String] = [header.map(cell).joined(separator: String(sep))]
         let yes = de ? "ja" : "yes", no = de ? "nein" : "no"
@@ -28,7 +30,8 @@ public enum CSVReport {
             let s = r.positions[i]
             var row = [cell(de ? "Stelle" : "position"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.unit)),
                        cell(ctx.gradeName(m.grade)), num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6),
-                       num(s.vacancy, 4), num(s.proposal, 4), num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no)]
+                       num(s.vacancy, 4), num(s.proposal, 4), num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no),
+                       cell(m.kw.map(String.init) ?? ""), cell(m.freezeUntil.map(ctx.dateText) ?? "")]
             if let mc = modelColumn { row.insert(cell(mc), at: 0) }
             lines.append(row.joined(separator: String(sep)))
         }
@@ -37,7 +40,7 @@ public enum CSVReport {
                 let m = ctx.model.units[u], s = r.units[u]
                 var row = [cell(de ? "Einheit" : "unit"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.parent)), cell(""),
                            num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6), num(s.vacancy, 4), num(s.proposal, 4),
-                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no)]
+                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no), cell(""), cell("")]
                 if let mc = modelColumn { row.insert(cell(mc), at: 0) }
                 lines.append(row.joined(separator: String(sep)))
             }

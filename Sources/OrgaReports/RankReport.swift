@@ -17,14 +17,14 @@ public enum RankReport {
         }
         let crits = r.dna.criteria
         var header = [ctx.t(.rank), ctx.t(.process), ctx.t(.score)]
-        header += crits.map { ctx.criterionName($0) }
+        header += crits.map { Escape.plain(ctx.criterionTitle($0)) }
         header.append(ctx.t(.complete))
         var rows: [[String]] = []
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
             var row = [s.rank.map(String.init) ?? n.missing, Escape.plain(ctx.processName(p)), n.fixed(s.score, 1)]
             row += s.criteria.map { n.fixed($0.contribution, 1) }
-            let missing = s.criteria.filter { $0.value == nil }.map { ctx.criterionName($0.criterion) }
+            let missing = s.criteria.filter { $0.value == nil }.map { Escape.plain(ctx.criterionTitle($0.criterion)) }
             row.append(s.complete ? ctx.t(.yes) : ctx.t(.no) + (missing.isEmpty ? "" : " (\(ctx.t(.missingRatings)): \(missing.joined(separator: ", ")))"))
             rows.append(row)
         }
@@ -35,7 +35,7 @@ public enum RankReport {
         out += "\(ctx.t(.criterion)) (\(ctx.t(.weight))):\n"
         for k in crits {
             let c = ctx.model.criteria[k]
-            out += "  \(Escape.plain(c.name)) — \(Escape.plain(c.title ?? c.name)), \(ctx.t(.weight)) \(n.compact(c.weight, 2)), \(MarkdownReport.criterionKind(ctx, k))\n"
+            out += "  \(Escape.plain(c.title ?? c.name)): \(ctx.t(.weight)) \(n.compact(c.weight, 2)), \(MarkdownReport.criterionKind(ctx, k))\n"
         }
         let note = ctx.language == .de
             ? "Punkte = 100 × Σ Gewicht × normierter Wert ÷ Σ Gewichte; die Spalten der Kriterien sind ihre Beiträge zu den Punkten.\n"
@@ -50,7 +50,7 @@ public enum RankReport {
         var out = "\n\(ctx.t(.findings)):\n"
         for d in relevant {
             let (line, col) = ctx.lineColumn(d)
-            out += "  \(d.path):\(line):\(col): \(ctx.severityText(d.severity))[\(d.code.rawValue)]: \(Escape.plain(d.message))\n"
+            out += "  \(d.path):\(line):\(col): \(ctx.severityText(d.severity))[\(d.code.rawValue)]: \(Escape.plain(ctx.message(d)))\n"
         }
         return out
     }

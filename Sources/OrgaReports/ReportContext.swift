@@ -127,7 +127,66 @@ public struct ReportContext: Sendable {
             groups[s, default: []].append(p.name)
             if !order.contains(s) { order.append(s) }
         }
-        return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : s, $0) } }
+        return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : sourceText(s), $0) } }
+    }
+
+    /// A `source` word as the reader says it (`timing` → "Zeitmessung").
+    public func sourceText(_ word: String) -> String {
+        let de = language == .de
+        switch word {
+        case "estimate": return de ? "Schätzung" : "estimate"
+        case "selfreport": return de ? "Selbstaufschreibung" : "self-report"
+        case "timing": return de ? "Zeitmessung" : "time measurement"
+        case "mma": return de ? "Multimomentaufnahme" : "multi-moment study"
+        case "keyfigure": return de ? "Kennzahlen" : "key figures"
+        default: return word
+        }
+    }
+
+    /// A measured DNA criterion's `from` word as the reader says it (`media_breaks` →
+    /// "Medienbrüche je Fall").
+    public func measureText(_ word: String) -> String {
+        let de = language == .de
+        switch word {
+        case "volume": return de ? "Fallzahl je Jahr" : "cases per year"
+        case "hours": return de ? "Arbeitsstunden je Jahr" : "staff hours per year"
+        case "fte": return de ? "gebundene VZÄ" : "fte bound"
+        case "media_breaks": return de ? "Medienbrüche je Fall" : "media breaks per case"
+        case "handoffs": return de ? "Übergaben je Fall" : "handoffs per case"
+        case "steps": return de ? "Schritte je Fall" : "steps per case"
+        case "leadtime": return de ? "Durchlaufzeit" : "lead time"
+        case "digital": return de ? "Anteil der Schritte ohne System" : "share of steps not done by a system"
+        default: return word
+        }
+    }
+
+    /// A date written `YYYY-MM-DD` as the reader writes it (de: `02.03.2022`).
+    public func dateText(_ iso: String) -> String {
+        guard language == .de else { return iso }
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
+    /// The kw-Vermerk and the Besetzungssperre of a position, in words ("" when neither).
+    public func remarksText(_ p: Position) -> String {
+        var parts: [String] = []
+        if let kw = p.kw { parts.append("\(t(.kwRemark)) \(kw)") }
+        if let f = p.freezeUntil { parts.append("\(t(.freezeRemark)) \(dateText(f))") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// Whether any position has a kw-Vermerk or a Besetzungssperre (the column is shown then).
+    public var hasRemarks: Bool { model.positions.contains { $0.kw != nil || $0.freezeUntil != nil } }
+
+    /// Whether any process calls another (the "with called processes" columns are shown then).
+    public var hasCalls: Bool { result.processes.contains { $0.hasCalls } }
+
+    /// The message of a finding in the report's language: German reports give the German
+    /// title of the code and the first name the English message quotes.
+    public func message(_ d: Diagnostic) -> String {
+        guard language == .de else { return d.message }
+        return d.germanMessage
     }
 
     /// Units and positions that set their own `worktime` or `allowance`.

@@ -286,7 +286,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(out, "")
         let data = try XCTUnwrap(FileManager.default.contents(atPath: outFile))
         let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual((obj["diagnostics"] as? [[String: Any]])?.first?["code"] as? String, "E501")
+        XCTAssertEqual((obj["diagnostics"] as? [[String: Any]])?.map { $0["code"] as? String }, ["W509", "E501"])
         // Unwritable output: usage/IO error.
         let (code2, _, err2) = run(["report", "-o", tmp + "/no/such/dir/r.md", src])
         XCTAssertEqual(code2, 2)

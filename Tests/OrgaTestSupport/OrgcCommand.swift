@@ -14,8 +14,8 @@ public enum OrgcCommand {
     public static func run(_ args: [String]) -> Result {
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(TestPaths.repositoryRoot.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(TestPaths.repositoryRoot.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         let code = Orgc.run(args, io: io)
         let (out, err) = read()

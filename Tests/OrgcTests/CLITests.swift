@@ -22,7 +22,8 @@ final class CLITests: XCTestCase {
         for sample in ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt"] {
             let r = orgc("check", sample)
             XCTAssertEqual(r.code, 0, "\(sample): \(r.out)\(r.err)")
-            XCTAssertEqual(r.out, "no problems found\n")
+            XCTAssertEqual(r.out, "keine Probleme gefunden\n")   // --lang de is the default
+            XCTAssertEqual(orgc("check", "--lang", "en", sample).out, "no problems found\n")
             XCTAssertEqual(r.err, "")
             XCTAssertEqual(orgc("check", "--strict", sample).code, 0, "the samples have no warnings either")
         }
@@ -39,7 +40,8 @@ final class CLITests: XCTestCase {
     func testErrorsExit1() {
         let r = orgc("check", "Tests/OrgcTests/models/broken")
         XCTAssertEqual(r.code, 1)
-        XCTAssertTrue(r.out.hasSuffix("7 errors, 4 warnings\n"), r.out)
+        XCTAssertTrue(r.out.hasSuffix("7 Fehler, 4 Warnungen\n"), r.out)
+        XCTAssertTrue(orgc("check", "--lang", "en", "Tests/OrgcTests/models/broken").out.hasSuffix("7 errors, 4 warnings\n"))
     }
 
     func testWarningsExit0AndWithStrict1() throws {
@@ -48,8 +50,10 @@ final class CLITests: XCTestCase {
         let path = try write("model M { year 2024 }\nunit A { position P { } }\n", to: "w.orga", in: dir)
         let plain = orgc("check", path)
         XCTAssertEqual(plain.code, 0, plain.out)
-        XCTAssertTrue(plain.out.contains("warning[W510]"), plain.out)
-        XCTAssertTrue(plain.out.hasSuffix("0 errors, 1 warning\n"), plain.out)
+        XCTAssertTrue(plain.out.contains("Warnung[W510]"), plain.out)
+        // W509 too: the position has no grade (reported also when the model has no grade at all).
+        XCTAssertTrue(plain.out.hasSuffix("0 Fehler, 2 Warnungen\n"), plain.out)
+        XCTAssertTrue(orgc("check", "--lang", "en", path).out.hasSuffix("0 errors, 2 warnings\n"))
         XCTAssertEqual(orgc("check", "--strict", path).code, 1)
         XCTAssertEqual(orgc("check", path, "--strict").code, 1, "options may follow paths")
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
@@ -73,7 +77,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--any-extension", md).code, 1)
         let clean = orgc("check", "--any-extension", orga)
         XCTAssertEqual(clean.code, 0, clean.out + clean.err)
-        XCTAssertEqual(clean.out, "no problems found\n")
+        XCTAssertTrue(clean.out.hasSuffix("0 Fehler, 1 Warnung\n"), clean.out)   // W509: P has no grade
         // A directory is a model whatever its name; its non-.orga files are not read.
         XCTAssertEqual(orgc("check", dir.path).code, 2, "a directory without .orga files is an I/O problem")
         _ = try write("unit B\n", to: "b.orga", in: dir)
@@ -116,8 +120,8 @@ final class CLITests: XCTestCase {
         _ = try write("unit A { kind 12 }\n", to: "sub/a.orga", in: dir)
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(dir.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         XCTAssertEqual(Orgc.run(["check"], io: io), 1)
         XCTAssertTrue(read().out.contains("--> ./sub/a.orga:1:15"), read().out)
@@ -224,8 +228,8 @@ final class CLITests: XCTestCase {
         _ = try write("unit A\n", to: "-odd.orga", in: dir)
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(dir.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         XCTAssertEqual(Orgc.run(["check", "--", "-odd.orga"], io: io), 0, read().err)
     }
@@ -296,15 +300,15 @@ final class CLITests: XCTestCase {
 
     func testColor() throws {
         let always = orgc("check", "--color", "always", "Tests/OrgcTests/models/broken")
-        XCTAssertTrue(always.out.contains("\u{1B}[1;31merror[E"), always.out)
-        XCTAssertTrue(always.out.contains("\u{1B}[1;33mwarning[W"), always.out)
+        XCTAssertTrue(always.out.contains("\u{1B}[1;31mFehler[E"), always.out)
+        XCTAssertTrue(always.out.contains("\u{1B}[1;33mWarnung[W"), always.out)
         for args in [["check", "--color", "never", "Tests/OrgcTests/models/broken"], ["check", "Tests/OrgcTests/models/broken"]] {
             XCTAssertFalse(OrgcCommand.run(args).out.contains("\u{1B}"), "no colour when captured / never")
         }
     }
 
     func testTextOutputShowsSourceLineAndCaret() {
-        let r = orgc("check", "Tests/OrgcTests/models/broken")
+        let r = orgc("check", "--lang", "en", "Tests/OrgcTests/models/broken")
         XCTAssertTrue(r.out.contains("""
             error[E301]: no unit, position, actor or system named `Sachbearbeitng`; did you mean `Sachbearbeitung`?
               --> Tests/OrgcTests/models/broken/prozesse/meldung.orga:5:40
