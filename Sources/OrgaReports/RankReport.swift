@@ -11,8 +11,8 @@ public enum RankReport {
         let n = ctx.numbers
         var out = "\(ctx.t(.rankTitle))" + (ctx.modelTitle.isEmpty ? "" : ": \(Escape.plain(ctx.modelTitle))") + "\n\n"
         guard !r.dna.criteria.isEmpty else {
-            out += ctx.language == .de ? "Das Modell definiert keine Prozess-DNA-Kriterien (dna { criterion … }).\n"
-                                        : "The model defines no Prozess-DNA criteria (dna { criterion … }).\n"
+            out += ctx.language == .de ? "Das Modell definiert keine Prozess-DNA-Kriterien (`dna { criterion … }`).\n"
+                                        : "The model defines no Prozess-DNA criteria (`dna { criterion … }`).\n"
             return out + findings(ctx)
         }
         let crits = r.dna.criteria
