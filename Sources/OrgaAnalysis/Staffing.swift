@@ -160,7 +160,7 @@ private struct Engine {
                 if node.mediaBreak { media += e }
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
-            // Calling step: its own wait and the callee's lead time per case (§5).
+            // Calling step: its own wait and the callee's lead time per case (docs/language.md § 7.8).
             if let c = node.call {
                 guard c >= 0, c < model.processes.count else { continue }
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
@@ -311,7 +311,7 @@ private struct Engine {
         return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
     }
 
-    // MARK: Positions (§4.4, §5)
+    // MARK: Positions (docs/language.md § 7.3)
 
     /// Why staff step `n` of process `p` has no contribution: the first missing input in
     /// the order flow, time, cases, worktime (the node is named for time and worktime).
@@ -341,7 +341,7 @@ private struct Engine {
                 }
             }
         }
-        // Efforts and coverage: no Verteilzeit (§5: fte as given; h/year ÷ worktime).
+        // Efforts and coverage: no Verteilzeit (docs/language.md § 7.3: fte as given; h/year ÷ worktime).
         for (i, pos) in m.positions.enumerated() {
             let wt = m.worktime(position: i)?.value
             for e in pos.efforts {
@@ -367,7 +367,7 @@ private struct Engine {
                 }
             }
         }
-        // Leadership (§4.4): the head's need grows by leadership × filled fte led directly.
+        // Leadership (docs/language.md § 7.3): the head's need grows by leadership × filled fte led directly.
         if m.settings.leadership > 0 {
             for (u, unit) in m.units.enumerated() {
                 guard let h = unit.head, h >= 0, h < m.positions.count else { continue }
@@ -394,7 +394,7 @@ private struct Engine {
         return result
     }
 
-    /// Filled fte led directly by `head` as head of unit `u` (§4.4): the other positions
+    /// Filled fte led directly by `head` as head of unit `u` (docs/language.md § 7.3): the other positions
     /// directly in the unit, the heads of its direct sub-units, and — for a sub-unit
     /// without a head — that sub-unit's positions and sub-units, counted the same way.
     /// Each position is led once: one that sits in a unit and also heads a sub-unit
@@ -425,7 +425,7 @@ private struct Engine {
         return total
     }
 
-    // MARK: Units (§5: Σ positions + sub-units + work done by the unit)
+    // MARK: Units (docs/language.md § 7.4: Σ positions + sub-units + work done by the unit)
 
     private func computeUnits(_ positions: inout [PositionStaffing]) -> [UnitStaffing] {
         let m = model

@@ -73,8 +73,11 @@ public enum HTMLReport {
         .sev-error { color: #b22222; font-weight: 600; }
         .sev-warning { color: #b26a00; font-weight: 600; }
         code { font-family: ui-monospace, Menlo, Consolas, monospace; }
+        @page { size: A4 landscape; margin: 10mm; }
         @media print {
-          body { max-width: none; padding: 0; }
+          body { max-width: none; padding: 0; font-size: 11px; }
+          table { font-size: 10px; } table.dna { font-size: 9.5px; } td.formula { font-size: 9.5px; }
+          h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
           nav { display: none; }
           .scroll { overflow: visible; }
           details { break-inside: avoid; }
@@ -329,31 +332,32 @@ public enum HTMLReport {
         NumberFormat(.en, grouping: false, missing: "0").compact(v.isFinite ? v : 0, 1)
     }
 
-    /// Breaks a chart label into lines of at most `maxChars` characters at spaces (and after
-    /// a hyphen or slash); a single longer word stays whole, never cut mid-word.
+    /// Breaks a chart label into lines of at most `maxChars` characters at spaces; a word
+    /// longer than a line is broken after a hyphen or slash inside it, and a word without
+    /// either stays whole (a little too long rather than cut mid-word).
     static func wrap(_ s: String, _ maxChars: Int) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for ch in s {
-            if ch == " " {
-                if !current.isEmpty { words.append(current); current = "" }
-            } else {
-                current.append(ch)
-                if (ch == "-" || ch == "/") && current.count > 1 { words.append(current + "\u{0}"); current = "" }
+        // Pieces with whether a space precedes them (false: the rest of a broken word).
+        var pieces: [(text: String, spaced: Bool)] = []
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            var part = ""
+            var first = true
+            for ch in word {
+                part.append(ch)
+                if (ch == "-" || ch == "/") && word.count > maxChars && part.count > 1 {
+                    pieces.append((part, first)); part = ""; first = false
+                }
             }
+            if !part.isEmpty { pieces.append((part, first)) }
         }
-        if !current.isEmpty { words.append(current) }
         var lines: [String] = []
         var line = ""
-        for w in words {
-            let glued = w.hasSuffix("\u{0}")
-            let word = glued ? String(w.dropLast()) : w
-            let sep = line.isEmpty || line.hasSuffix("-") || line.hasSuffix("/") ? "" : " "
-            if !line.isEmpty && line.count + sep.count + word.count > maxChars {
+        for p in pieces {
+            let sep = line.isEmpty || !p.spaced ? "" : " "
+            if !line.isEmpty && line.count + sep.count + p.text.count > maxChars {
                 lines.append(line)
-                line = word
+                line = p.text
             } else {
-                line += sep + word
+                line += sep + p.text
             }
         }
         if !line.isEmpty { lines.append(line) }

@@ -277,7 +277,7 @@ final class StaffingTests: XCTestCase {
         assertClose(r.units[m.unit("Amt")].vacancy, 0.95, accuracy: 1e-12)
     }
 
-    /// Issue 17, item 3: each position is led once (§4.4), even when it sits in the led
+    /// Issue 17, item 3: each position is led once (docs/language.md § 7.3), even when it sits in the led
     /// unit (or in a headless sub-unit) and also heads one of its sub-units.
     func testLeadershipCountsEachPositionOnce() {
         let (m, r) = analyze("""
@@ -501,7 +501,7 @@ final class StaffingTests: XCTestCase {
         assertClose(r.processes[m.process("L")].digital, 1 - 1 / 2.6, accuracy: 1e-12)
     }
 
-    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (§5).
+    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (docs/language.md § 7.8).
     func testCallingStepAddsItsOwnWaitToTheCalleesLeadTime() {
         let (m, r) = analyze("""
             model M { worktime 1600 h }

@@ -325,3 +325,21 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
     }
 }
+
+
+/// Chart labels are wrapped at word boundaries, never cut or broken mid-word (issue 18).
+final class ChartLabelTests: XCTestCase {
+    func testLabelsWrapAtSpacesAndNeverMidWord() {
+        XCTAssertEqual(HTMLReport.wrap("Onlineformular bereitstellen (OZG)", 20), ["Onlineformular", "bereitstellen (OZG)"])
+        XCTAssertEqual(HTMLReport.wrap("Haupt- und Personalamt", 38), ["Haupt- und Personalamt"])
+        // A word longer than a line breaks after its slash or hyphen, not inside a syllable.
+        XCTAssertEqual(HTMLReport.wrap("Standesbeamtin/Standesbeamter", 20), ["Standesbeamtin/", "Standesbeamter"])
+        XCTAssertEqual(HTMLReport.wrap("Aufenthaltstitelverlängerungsantrag", 10), ["Aufenthaltstitelverlängerungsantrag"])
+        XCTAssertEqual(HTMLReport.wrap("", 10), [""])
+        for title in ["Sachbearbeitung Organisation und Stellenbewertung", "Aufenthaltskarte (eAT) produzieren und aushändigen"] {
+            let lines = HTMLReport.wrap(title, 20)
+            XCTAssertEqual(lines.joined(separator: " "), title, "nothing is lost or cut")
+            XCTAssertTrue(lines.allSatisfy { $0.count <= 20 }, "\(lines)")
+        }
+    }
+}
