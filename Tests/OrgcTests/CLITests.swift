@@ -258,39 +258,57 @@ final class CLITests: XCTestCase {
     // MARK: explain
 
     func testExplainACode() {
-        let r = orgc("explain", "E301")
+        let r = orgc("explain", "--lang", "en", "E301")
         XCTAssertEqual(r.code, 0)
         XCTAssertTrue(r.out.hasPrefix("E301 (error): unknown name\n\n"), r.out)
         XCTAssertTrue(r.out.contains("did you mean") || r.out.contains("similar name"), r.out)
-        XCTAssertEqual(orgc("explain", "e301").out, r.out, "codes are case-insensitive")
-        let w = orgc("explain", "W408")
+        XCTAssertEqual(orgc("explain", "--lang", "en", "e301").out, r.out, "codes are case-insensitive")
+        let w = orgc("explain", "--lang=en", "W408")
         XCTAssertTrue(w.out.hasPrefix("W408 (warning): "), w.out)
-        let two = orgc("explain", "E301", "E401")
+        let two = orgc("explain", "E301", "E401", "--lang", "en")
         XCTAssertEqual(two.code, 0)
         XCTAssertTrue(two.out.contains("E401 (error)"))
+        // German is the default, as for every command that writes for a reader.
+        let de = orgc("explain", "E301")
+        XCTAssertTrue(de.out.hasPrefix("E301 (Fehler): unbekannter Name\n\n"), de.out)
+        XCTAssertTrue(de.out.contains("ähnlichen Namen"), de.out)
+        XCTAssertEqual(orgc("explain", "--lang", "fr", "E301").code, 2)
     }
 
     func testExplainListsEveryCode() {
-        let r = orgc("explain", "--list")
-        XCTAssertEqual(r.code, 0)
-        let lines = r.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, DiagnosticCode.allCases.count)
-        for (line, code) in zip(lines, DiagnosticCode.allCases) {
-            XCTAssertTrue(line.hasPrefix("\(code.rawValue)  \(code.defaultSeverity.rawValue)  "), line)
-            XCTAssertTrue(line.hasSuffix(code.title), line)
+        for (lang, de) in [("en", false), ("de", true)] {
+            let r = orgc("explain", "--lang", lang, "--list")
+            XCTAssertEqual(r.code, 0)
+            let lines = r.out.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.count, DiagnosticCode.allCases.count)
+            for (line, code) in zip(lines, DiagnosticCode.allCases) {
+                let severity = de ? (code.defaultSeverity == .error ? "Fehler" : "Warnung") : code.defaultSeverity.rawValue
+                XCTAssertTrue(line.hasPrefix("\(code.rawValue)  \(severity)  "), line)
+                XCTAssertTrue(line.hasSuffix(de ? code.germanTitle : code.title), line)
+            }
+            // Every code has a long explanation that `explain` prints.
+            for code in DiagnosticCode.allCases {
+                let e = orgc("explain", "--lang", lang, code.rawValue)
+                XCTAssertEqual(e.code, 0)
+                XCTAssertTrue(e.out.contains(de ? code.germanExplanation : code.explanation), code.rawValue)
+            }
         }
-        // Every code has a long explanation that `explain` prints.
+    }
+
+    /// Every code has a German title and a German explanation of its own (not the
+    /// English fallback): German output stays German when a code is added.
+    func testEveryCodeIsExplainedInGerman() {
         for code in DiagnosticCode.allCases {
-            let e = orgc("explain", code.rawValue)
-            XCTAssertEqual(e.code, 0)
-            XCTAssertTrue(e.out.contains(code.explanation), code.rawValue)
+            XCTAssertNotEqual(code.germanTitle, code.title, "\(code.rawValue) has no German title (DiagnosticCatalogDE.swift)")
+            XCTAssertNotEqual(code.germanExplanation, code.explanation, "\(code.rawValue) has no German explanation (DiagnosticCatalogDE.swift)")
         }
     }
 
     func testExplainUnknownCodeExits2() {
-        let r = orgc("explain", "E999")
+        let r = orgc("explain", "--lang", "en", "E999")
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("unknown diagnostic code `E999`"), r.err)
+        XCTAssertTrue(orgc("explain", "E999").err.contains("unbekannter Code `E999`"))
         XCTAssertEqual(orgc("explain", "E301", "X1").code, 2, "one unknown code fails the run")
         XCTAssertEqual(orgc("explain").code, 2)
         XCTAssertEqual(orgc("explain", "--help").code, 0)

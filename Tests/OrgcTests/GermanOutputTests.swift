@@ -26,15 +26,19 @@ final class GermanOutputTests: XCTestCase {
         ["check", "--lang", "de"],
     ]
 
+    /// Commands that do not read a model, scanned once.
+    static let modelFreeCommands: [[String]] = [["explain", "--lang", "de", "--list"]]
+        + DiagnosticCode.allCases.map { ["explain", "--lang", "de", $0.rawValue] }
+
     /// Graph outputs scanned the same way (`orgc graph … --lang de`); the engineer who
     /// makes graphs German adds their command lines here.
     static let graphCommands: [[String]] = []
 
     /// English words that never belong in German output (lower case). Words that are
-    /// also German (`so`, `am`, `man`, `die`) or units are not listed.
+    /// also German (`an`, `am`, `man`, `die`) or units are not listed.
     static let englishWords: Set<String> = [
         "the", "and", "of", "to", "is", "are", "has", "have", "but", "still", "with", "without", "not", "no", "per", "from",
-        "for", "this", "that", "which", "only", "or", "be", "it", "its", "at", "on", "as", "an", "a",
+        "for", "this", "that", "which", "only", "or", "be", "it", "its", "at", "on", "as",
         "position", "positions", "unit", "units", "process", "processes", "step", "steps", "need", "needs", "planned",
         "filled", "gap", "vacancy", "proposal", "cost", "costs", "case", "cases", "year", "years", "hours", "hour",
         "total", "totals", "rank", "score", "complete", "incomplete", "findings", "finding", "error", "errors",
@@ -60,6 +64,9 @@ final class GermanOutputTests: XCTestCase {
                     problems.append("\(args.joined(separator: " ")) \(sample): \(finding)")
                 }
             }
+        }
+        for args in Self.modelFreeCommands {
+            for finding in Self.scan(OrgcCommand.run(args).out, allowed: []) { problems.append("\(args.joined(separator: " ")): \(finding)") }
         }
         XCTAssertEqual(problems, [], problems.prefix(40).joined(separator: "\n"))
         // The same scan on the English report finds plenty: the scan reads real output.
