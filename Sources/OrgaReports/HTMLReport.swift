@@ -293,7 +293,7 @@ public enum HTMLReport {
         out += "<th>\(h(ctx.t(.complete)))</th></tr></thead>\n<tbody>\n"
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            out += "<tr><td class=\"n\">\(s.rank.map(String.init) ?? n.missing)</td><td>\(h(ctx.processName(p)))</td><td class=\"n\"><b>\(h(n.fixed(s.score, 1)))</b></td>"
+            out += "<tr><td class=\"n\">\(s.rank.map(String.init) ?? n.missing)</td><td>\(h(ctx.processTitle(p)))</td><td class=\"n\"><b>\(h(n.fixed(s.score, 1)))</b></td>"
             for c in s.criteria {
                 let tip = c.value == nil ? ctx.t(.missingRatings) : "\(ctx.t(.value)) \(n.compact(c.value, 3)), \(ctx.t(.normalized)) \(n.fixed(c.normalized, 3))"
                 out += "<td class=\"n\" title=\"\(h(tip))\">\(h(n.fixed(c.contribution, 1)))</td>"
@@ -315,7 +315,7 @@ public enum HTMLReport {
         out += "</tr></thead>\n<tbody>\n"
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            out += "<tr><td class=\"n\">\(s.rank.map(String.init) ?? n.missing)</td><td>\(h(ctx.processName(p)))</td>"
+            out += "<tr><td class=\"n\">\(s.rank.map(String.init) ?? n.missing)</td><td>\(h(ctx.processTitle(p)))</td>"
             for c in s.criteria {
                 out += c.value == nil ? "<td class=\"n inc\">\(h(n.missing))</td>" : "<td class=\"n\">\(h(n.compact(c.value, 3))) (\(h(n.fixed(c.normalized, 2))))</td>"
             }
@@ -484,7 +484,7 @@ public enum HTMLReport {
                 guard let v = cs.contribution, v > 0, v.isFinite else { continue }
                 let x0 = x(acc), x1 = x(acc + v)
                 out += "<rect x=\"\(c(x0))\" y=\"\(c(barY))\" width=\"\(c(max(0, x1 - x0)))\" height=\"16\" fill=\"\(palette[ci % palette.count])\">"
-                out += "<title>\(h(ctx.processName(p))) · \(h(ctx.criterionTitle(cs.criterion))): \(h(ctx.numbers.fixed(v, 1)))</title></rect>\n"
+                out += "<title>\(h(ctx.processTitle(p))) · \(h(ctx.criterionTitle(cs.criterion))): \(h(ctx.numbers.fixed(v, 1)))</title></rect>\n"
                 acc += v
             }
             out += "<text x=\"\(c(x(acc) + 6))\" y=\"\(c(barY + 12))\" font-size=\"11\">\(h(ctx.numbers.fixed(s.score, 1)))</text>\n"

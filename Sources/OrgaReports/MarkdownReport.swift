@@ -169,7 +169,7 @@ public enum MarkdownReport {
         var rows: [[String]] = []
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processName(p)), n.fixed(s.score, 1)]
+            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processTitle(p)), n.fixed(s.score, 1)]
             row += s.criteria.map { n.fixed($0.contribution, 1) }
             let missing = s.criteria.filter { $0.value == nil }.map { ctx.criterionTitle($0.criterion) }
             row.append(s.complete ? ctx.t(.yes) : ctx.t(.no) + (missing.isEmpty ? "" : " (\(ctx.t(.missingRatings)): \(missing.map(e).joined(separator: ", ")))"))
@@ -189,7 +189,7 @@ public enum MarkdownReport {
         var vrows: [[String]] = []
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processName(p))]
+            var row = [s.rank.map(String.init) ?? n.missing, e(ctx.processTitle(p))]
             row += s.criteria.map { cs in
                 cs.value == nil ? n.missing : "\(n.compact(cs.value, 3)) (\(n.fixed(cs.normalized, 2)))"
             }

@@ -22,7 +22,7 @@ public enum RankReport {
         var rows: [[String]] = []
         for p in r.dna.ranking {
             let s = r.dna.scores[p]
-            var row = [s.rank.map(String.init) ?? n.missing, Escape.plain(ctx.processName(p)), n.fixed(s.score, 1)]
+            var row = [s.rank.map(String.init) ?? n.missing, Escape.plain(ctx.processTitle(p)), n.fixed(s.score, 1)]
             row += s.criteria.map { n.fixed($0.contribution, 1) }
             let missing = s.criteria.filter { $0.value == nil }.map { Escape.plain(ctx.criterionTitle($0.criterion)) }
             row.append(s.complete ? ctx.t(.yes) : ctx.t(.no) + (missing.isEmpty ? "" : " (\(ctx.t(.missingRatings)): \(missing.joined(separator: ", ")))"))
@@ -55,19 +55,30 @@ public enum RankReport {
         return out
     }
 
-    /// Columns padded to their widest cell (counted in characters).
+    /// Columns padded to their widest cell (counted in characters). A header wider than
+    /// its column's cells is wrapped at spaces onto several lines (bottom-aligned), so
+    /// that criterion titles do not make the table wider than its figures need.
     static func alignedTable(_ header: [String], _ rows: [[String]], right: Set<Int>) -> String {
-        var widths = header.map(\.count)
+        var widths = header.map { h in h.split(separator: " ").map(\.count).max() ?? 0 }
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        let headerLines = header.enumerated().map { i, h in HTMLReport.wrap(h, max(widths[i], 1)) }
+        for (i, lines) in headerLines.enumerated() { widths[i] = max(widths[i], lines.map(\.count).max() ?? 0) }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (i, cell) in cells.enumerated() {
                 let pad = String(repeating: " ", count: max(0, (i < widths.count ? widths[i] : 0) - cell.count))
                 parts.append(right.contains(i) ? pad + cell : (i == cells.count - 1 ? cell : cell + pad))
             }
-            return parts.joined(separator: "  ") + "\n"
+            return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed()) + "\n"
         }
-        var out = line(header)
+        let height = headerLines.map(\.count).max() ?? 1
+        var out = ""
+        for k in 0..<height {
+            out += line(headerLines.map { lines in
+                let offset = height - lines.count
+                return k >= offset ? lines[k - offset] : ""
+            })
+        }
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) }
         return out

@@ -55,6 +55,17 @@ public struct ReportContext: Sendable {
         guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return "" }
         return model.processes[p].nodes[n].name
     }
+    /// What a reader calls a process: its title, else its name.
+    public func processTitle(_ p: Int?) -> String {
+        guard let p, p >= 0, p < model.processes.count else { return "" }
+        return model.processes[p].title ?? model.processes[p].name
+    }
+    /// What a reader calls a step: "Process title: step title" (names where no title is given).
+    public func stepTitle(_ p: Int?, _ n: Int?) -> String {
+        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return processTitle(p) }
+        let node = model.processes[p].nodes[n]
+        return "\(processTitle(p)): \(node.title ?? node.name)"
+    }
     public func gradeName(_ g: Int?) -> String {
         guard let g, g >= 0, g < model.grades.count else { return "" }
         return model.grades[g].name
@@ -230,7 +241,7 @@ public struct ReportContext: Sendable {
         let fteText = "\(n.compact(c.fte, 6)) \(t(.fte))"
         switch c.kind {
         case .step:
-            let source = "\(processName(c.process)).\(nodeName(c.process, c.node))"
+            let source = stepTitle(c.process, c.node)
             var f = "\(n.compact(c.cases, 4)) \(t(.casesUnit)) × \(n.compact(c.visits, 6)) × \(n.percent(c.share, 4)) % × \(duration(c.timeHours))"
             f += " = \(n.compact(c.hours, 4)) h"
             if allowance.fraction > 0 {
@@ -260,7 +271,7 @@ public struct ReportContext: Sendable {
 
     /// Text of the missing inputs of a position or unit, for the audit trail.
     public func missingText(_ m: MissingInput) -> String {
-        let where_ = m.node != nil ? "\(processName(m.process)).\(nodeName(m.process, m.node))" : processName(m.process)
+        let where_ = m.node != nil ? stepTitle(m.process, m.node) : processTitle(m.process)
         switch (m.kind, language) {
         case (.time, .de): return "\(where_): keine Bearbeitungszeit (time)"
         case (.time, .en): return "\(where_): no processing time (time)"
