@@ -135,41 +135,17 @@ public struct ReportContext: Sendable {
         var groups: [String: [String]] = [:]
         for p in model.processes {
             let s = p.source ?? ""
-            groups[s, default: []].append(p.name)
+            groups[s, default: []].append(p.title ?? p.name)
             if !order.contains(s) { order.append(s) }
         }
         return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : sourceText(s), $0) } }
     }
 
     /// A `source` word as the reader says it (`timing` → "Zeitmessung").
-    public func sourceText(_ word: String) -> String {
-        let de = language == .de
-        switch word {
-        case "estimate": return de ? "Schätzung" : "estimate"
-        case "selfreport": return de ? "Selbstaufschreibung" : "self-report"
-        case "timing": return de ? "Zeitmessung" : "time measurement"
-        case "mma": return de ? "Multimomentaufnahme" : "multi-moment study"
-        case "keyfigure": return de ? "Kennzahlen" : "key figures"
-        default: return word
-        }
-    }
+    public func sourceText(_ word: String) -> String { ReaderTerms.source(word, language) }
 
-    /// A measured DNA criterion's `from` word as the reader says it (`media_breaks` →
-    /// "Medienbrüche je Fall").
-    public func measureText(_ word: String) -> String {
-        let de = language == .de
-        switch word {
-        case "volume": return de ? "Fallzahl je Jahr" : "cases per year"
-        case "hours": return de ? "Arbeitsstunden je Jahr" : "staff hours per year"
-        case "fte": return de ? "gebundene VZÄ" : "fte bound"
-        case "media_breaks": return de ? "Medienbrüche je Fall" : "media breaks per case"
-        case "handoffs": return de ? "Übergaben je Fall" : "handoffs per case"
-        case "steps": return de ? "Schritte je Fall" : "steps per case"
-        case "leadtime": return de ? "Durchlaufzeit" : "lead time"
-        case "digital": return de ? "Anteil der Schritte ohne System" : "share of steps not done by a system"
-        default: return word
-        }
-    }
+    /// A measured DNA criterion's `from` word as the reader says it.
+    public func measureText(_ word: String) -> String { ReaderTerms.measure(word, language) }
 
     /// A date written `YYYY-MM-DD` as the reader writes it (de: `02.03.2022`).
     public func dateText(_ iso: String) -> String {
@@ -207,13 +183,13 @@ public struct ReportContext: Sendable {
             var parts: [String] = []
             if let w = u.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
             if let a = u.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
-            out.append("\(t(.unit)) \(u.name): " + parts.joined(separator: "; "))
+            out.append("\(t(.unit)) \(u.title ?? u.name): " + parts.joined(separator: "; "))
         }
         for p in model.positions where p.worktime != nil || p.allowance != nil {
             var parts: [String] = []
             if let w = p.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
             if let a = p.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
-            out.append("\(language == .de ? "Stelle" : "Position") \(p.name): " + parts.joined(separator: "; "))
+            out.append("\(t(.position)) \(p.title ?? p.name): " + parts.joined(separator: "; "))
         }
         return out
     }
