@@ -119,7 +119,12 @@ public enum HTMLReport {
                                         (.need, n.fte(r.totalNeed) + " " + ctx.t(.fte)), (.gap, n.signed(r.totalNeed - r.totalPlanned, 3) + " " + ctx.t(.fte)),
                                         (.vacancy, n.fte(r.totalPlanned - r.totalFilled) + " " + ctx.t(.fte)),
                                         (.plannedCost, n.eur(r.totalPlannedCost)), (.needCost, n.eur(r.totalNeedCost))]
-        for (k, v) in cards { out += "<div class=\"card\"><div class=\"k\">\(h(ctx.t(k)))</div><div class=\"v\">\(h(v))</div></div>\n" }
+        let totalGap = r.totalNeed - r.totalPlanned
+        for (k, v) in cards {
+            // The gap says in words what its sign means (a Personalrat reads "−2,3" as a cut otherwise).
+            let note = k != .gap ? "" : gapWord(totalGap, ctx).map { "<div class=\"k\">\(h($0))</div>" } ?? ""
+            out += "<div class=\"card\"><div class=\"k\">\(h(ctx.t(k)))</div><div class=\"v\">\(h(v))</div>\(note)</div>\n"
+        }
         out += "</div>\n<p class=\"note\">\(h(ctx.t(.unitCount))): \(ctx.model.units.count) · \(h(ctx.t(.positionCount))): \(ctx.model.positions.count) · \(h(ctx.t(.processCount))): \(ctx.model.processes.count)</p>\n</section>\n"
 
         // Units
@@ -252,11 +257,17 @@ public enum HTMLReport {
     /// green nor red, which a reader would take for approval or refusal; the cell's title
     /// says it in words.
     static func gapCell(_ gap: Double, _ ctx: ReportContext) -> String {
-        let de = ctx.language == .de
-        let (cls, word) = gap > 0.0005 ? ("n over", de ? "Unterdeckung: Bedarf über Soll" : "shortfall: need above planned")
-            : gap < -0.0005 ? ("n under", de ? "Überhang: Bedarf unter Soll" : "surplus: need below planned") : ("n", "")
-        let title = word.isEmpty ? "" : " title=\"\(Escape.html(word))\""
+        let cls = gap > 0.0005 ? "n over" : gap < -0.0005 ? "n under" : "n"
+        let title = gapWord(gap, ctx).map { " title=\"\(Escape.html($0))\"" } ?? ""
         return "<td class=\"\(cls)\"\(title)>\(Escape.html(ctx.numbers.signed(gap, 3)))</td>"
+    }
+
+    /// "Unterdeckung: Bedarf über Soll" / "Überhang: Bedarf unter Soll"; nil when balanced.
+    static func gapWord(_ gap: Double, _ ctx: ReportContext) -> String? {
+        let de = ctx.language == .de
+        if gap > 0.0005 { return de ? "Unterdeckung: Bedarf über Soll" : "shortfall: need above planned" }
+        if gap < -0.0005 { return de ? "Überhang: Bedarf unter Soll" : "surplus: need below planned" }
+        return nil
     }
 
     /// A cost cell, with † when the cost leaves something out.
