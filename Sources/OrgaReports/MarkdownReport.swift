@@ -35,7 +35,7 @@ public enum MarkdownReport {
         out += table(["", ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.gap), ctx.t(.vacancy), ctx.t(.plannedCost), ctx.t(.needCost)],
                      align: "lrrrrrrr",
                      [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled), n.fte(r.totalNeed),
-                       n.signed(r.totalNeed - r.totalPlanned, 3), n.fte(r.totalPlanned - r.totalFilled),
+                       n.signed(r.totalNeed - r.totalPlanned, 3) + Sections.gapWord(r.totalNeed - r.totalPlanned, ctx), n.fte(r.totalPlanned - r.totalFilled),
                        n.eur(r.totalPlannedCost), n.eur(r.totalNeedCost)]])
         out += "\n\(ctx.t(.unitCount)): \(ctx.model.units.count) · \(ctx.t(.positionCount)): \(ctx.model.positions.count) · \(ctx.t(.processCount)): \(ctx.model.processes.count)\n\n"
 
@@ -241,6 +241,14 @@ public enum MarkdownReport {
 
 /// Content shared by the Markdown and HTML reports.
 enum Sections {
+    /// " (Überhang)" / " (Unterdeckung)" after a total need − planned; "" when balanced.
+    static func gapWord(_ gap: Double, _ ctx: ReportContext) -> String {
+        let de = ctx.language == .de
+        if gap > 0.0005 { return de ? " (Unterdeckung)" : " (shortfall)" }
+        if gap < -0.0005 { return de ? " (Überhang)" : " (surplus)" }
+        return ""
+    }
+
     /// Header of the process table: own figures labelled as such, and the figures with
     /// called processes beside them when the model has calls.
     static func processHeader(_ ctx: ReportContext) -> [String] {
