@@ -2,8 +2,9 @@ import OrgaSemantics
 import OrgaAnalysis
 import OrgaSupport
 
-/// The CSV staffing report: one table of positions (and of units with `units: true`), with
-/// the kw-Vermerk and the Besetzungssperre in the last two columns.
+/// The CSV staffing report: one table of positions (and of units with `units: true`); the
+/// last columns say whether the costs are complete (a unit with unpriced work or a
+/// position without a grade: no), and give the kw-Vermerk and the Besetzungssperre.
 /// `en`: `,` between cells and `.` as decimal point; `de`: `;` and decimal comma (what a
 /// German Excel expects). UTF-8 with a byte order mark so that Excel shows umlauts;
 /// CRLF line ends (RFC 4180); cells that start with `= + - @` are neutralised.
@@ -21,7 +22,7 @@ public enum CSVReport {
                       de ? "Bedarf VZÄ" : "need_fte", de ? "Bedarf − Soll VZÄ" : "gap_fte", de ? "Vakanz VZÄ" : "vacancy_fte",
                       de ? "Vorschlag VZÄ" : "proposal_fte", de ? "Kosten Soll EUR" : "planned_cost_eur",
                       de ? "Kosten Bedarf EUR" : "need_cost_eur", de ? "vollständig" : "complete",
-                      ctx.t(.kwYear), ctx.t(.freezeUntil)]
+                      de ? "Kosten vollständig" : "cost_complete", ctx.t(.kwYear), ctx.t(.freezeUntil)]
         if modelColumn != nil { header.insert(de ? "Modell" : "model", at: 0) }
         var lines: [String] = [header.map(cell).joined(separator: String(sep))]
         let yes = de ? "ja" : "yes", no = de ? "nein" : "no"
@@ -31,7 +32,7 @@ public enum CSVReport {
             var row = [cell(de ? "Stelle" : "position"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.unit)),
                        cell(ctx.gradeName(m.grade)), num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6),
                        num(s.vacancy, 4), num(s.proposal, 4), num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no),
-                       cell(m.kw.map(String.init) ?? ""), cell(m.freezeUntil.map(ctx.dateText) ?? "")]
+                       cell(s.costPerFTE != nil ? yes : no), cell(m.kw.map(String.init) ?? ""), cell(m.freezeUntil.map(ctx.dateText) ?? "")]
             if let mc = modelColumn { row.insert(cell(mc), at: 0) }
             lines.append(row.joined(separator: String(sep)))
         }
@@ -40,7 +41,8 @@ public enum CSVReport {
                 let m = ctx.model.units[u], s = r.units[u]
                 var row = [cell(de ? "Einheit" : "unit"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.parent)), cell(""),
                            num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6), num(s.vacancy, 4), num(s.proposal, 4),
-                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no), cell(""), cell("")]
+                           num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no),
+                           cell(s.costComplete ? yes : no), cell(""), cell("")]
                 if let mc = modelColumn { row.insert(cell(mc), at: 0) }
                 lines.append(row.joined(separator: String(sep)))
             }
