@@ -102,7 +102,9 @@ struct DiagnosticPrinter {
                 out += "\(pad) |\n"
                 out += "\(number) | \(lineText)\n"
                 out += "\(pad) | " + String(repeating: " ", count: startCol) + paint(String(repeating: "^", count: width), sevColor) + "\n"
-                if language == .en { for fix in d.fixes.prefix(3) { out += "\(pad) = help: \(fix.title)\n" } }
+                for fix in d.fixes.prefix(3) {
+                    out += language == .de ? "\(pad) = Hilfe: \(fix.germanTitle)\n" : "\(pad) = help: \(fix.title)\n"
+                }
             }
             out += "\n"
         }

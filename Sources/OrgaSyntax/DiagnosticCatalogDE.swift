@@ -364,20 +364,43 @@ extension DiagnosticCode {
 
 extension Diagnostic {
     /// The finding in German: the code's German title and the first name the message
-    /// quotes in backticks (`Stelle ohne Entgeltgruppe: keine Kosten – SB`). The English
+    /// quotes in backticks ("Stelle ohne Entgeltgruppe, daher ohne Kosten: `SB`"). The English
     /// message says more (suggestions, values); German output points to the place instead.
     public var germanMessage: String {
         let title = code.germanTitle
         var out = title
-        if let subject = quoted(in: message), !subject.isEmpty { out += ": `\(subject)`" }
-        if let tail = after("did you mean ", in: message), let suggestion = quoted(in: tail) {
+        if let subject = MessageText.quoted(in: message), !subject.isEmpty { out += ": `\(subject)`" }
+        if let tail = MessageText.after("did you mean ", in: message), let suggestion = MessageText.quoted(in: tail) {
             out += " – gemeint ist wohl `\(suggestion)`"
         }
         return out
     }
+}
 
-    /// The text after the first occurrence of `marker` (no Foundation in this module).
-    func after(_ marker: String, in text: String) -> String? {
+extension Fix {
+    /// The quick fix in German (`check --lang de`): the fixes are few and their titles
+    /// formulaic, so the German title is built from the English one's form and the code
+    /// it quotes; an unknown form falls back to "Vorschlag: `…`".
+    public var germanTitle: String {
+        let q = MessageText.quoted(in: title) ?? ""
+        func starts(_ p: String) -> Bool { title.unicodeScalars.starts(with: p.unicodeScalars) }
+        if starts("Add a model block") { return "`model`-Block mit `\(q)` anlegen" }
+        if starts("Add unit") { return "Einheit `\(q)` ergänzen" }
+        if starts("Change to") { return "ändern in `\(q)`" }
+        if starts("Insert `worktime") { return "`\(q)` im `model`-Block einfügen" }
+        if starts("Insert `time`") { return "`time` einfügen (Minuten eintragen)" }
+        if starts("Insert `volume`") { return "`volume` einfügen (Fälle je Jahr eintragen)" }
+        if starts("Insert `}` before line"), let line = MessageText.after("before line ", in: title) { return "`}` vor Zeile \(line) einfügen" }
+        if starts("Insert") { return "`\(q)` einfügen" }
+        if starts("Set the last branch to"), let v = MessageText.after("Set the last branch to ", in: title) { return "letzten Zweig auf \(v) setzen" }
+        return q.isEmpty ? "Vorschlag" : "Vorschlag: `\(q)`"
+    }
+}
+
+/// Pieces of English message texts (no Foundation in this module).
+enum MessageText {
+    /// The text after the first occurrence of `marker`, if any.
+    static func after(_ marker: String, in text: String) -> String? {
         let t = Array(text.unicodeScalars), m = Array(marker.unicodeScalars)
         guard !m.isEmpty, t.count >= m.count else { return nil }
         for i in 0...(t.count - m.count) where Array(t[i..<(i + m.count)]) == m {
@@ -389,7 +412,7 @@ extension Diagnostic {
     }
 
     /// The first text in backticks in `text`, if any.
-    func quoted(in text: String) -> String? {
+    static func quoted(in text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         guard let open = scalars.firstIndex(of: "`") else { return nil }
         guard let close = scalars[(open + 1)...].firstIndex(of: "`") else { return nil }
