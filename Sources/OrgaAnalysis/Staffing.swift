@@ -99,7 +99,9 @@ private struct Engine {
                                    flowSolved: solutions[p].visits != nil, staffHoursPerCase: 0, staffHoursPerYear: nil,
                                    fte: 0, costPerCase: nil, leadTimeDays: nil, mediaBreaks: nil, handoffs: nil,
                                    steps: nil, systemSteps: nil, digital: nil, missing: [], costComplete: true,
-                                   casesComplete: false, leadTimeComplete: false)
+                                   casesComplete: false, leadTimeComplete: false,
+                                   staffHoursPerCaseWithCalls: 0, fteWithCalls: nil, costPerCaseWithCalls: nil,
+                                   withCallsComplete: false, costWithCallsComplete: false, hasCalls: false)
         }
         casesComplete = Array(repeating: false, count: np)
         leadTimeComplete = Array(repeating: false, count: np)
@@ -254,7 +256,7 @@ private struct Engine {
                 if node.mediaBreak { media += e }
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
-            // Calling step: its own wait and the callee's lead time per case (§5).
+            // Calling step: its own wait and the callee's lead time per case (docs/language.md § 7.8).
             if let c = node.call {
                 guard c >= 0, c < model.processes.count else { continue }
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
@@ -332,8 +334,11 @@ private struct Engine {
             processes[p].nodes[n].fte = need
             processes[p].nodes[n].fteSpread = c.fteSpread
             fte += need
-            if case .position(let i) = perf {
+            switch perf {
+            case .position(let i):
                 if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf; anyPriced = true } else { costComplete = false }
+            default:
+                costComplete = false   // work done by a unit has no grade: not priced, never a silent 0
             }
         }
         let solved = sol.visits != nil
@@ -341,7 +346,7 @@ private struct Engine {
         processes[p].staffHoursPerYear = cases.map { $0 * staffHours }
         processes[p].fte = fte
         // Cost per case: nil when nothing could be priced and something is missing (a 0 would
-        // look like a real figure); a process with only unit work costs 0 by §5.
+        // look like a real figure, e.g. for a process whose work is all done by units).
         if let cs = cases, cs > 0, solved, anyPriced || costComplete {
             let v = cost / cs
             processes[p].costPerCase = v.isFinite ? v : nil
@@ -368,6 +373,45 @@ private struct Engine {
             }
             handoffCache[p] = .some(processes[p].handoffs)
         }
+        computeWithCalls(p, cyclic: cyclic)
+    }
+
+    /// The figures including called processes (callees are computed before their callers).
+    private mutating func computeWithCalls(_ p: Int, cyclic: [Bool]) {
+        let proc = model.processes[p]
+        let own = processes[p]
+        var hours = own.staffHoursPerCase
+        let cases = own.cases
+        var ftePerCase: Double? = cases.flatMap { $0 > 0 ? own.fte / $0 : (own.fte == 0 ? 0 : nil) }
+        var cost = own.costPerCase
+        var complete = own.complete
+        var costComplete = own.costComplete
+        var hasCalls = false
+        for (n, node) in proc.nodes.enumerated() where !node.isDecision {
+            guard let c = node.call else { continue }
+            hasCalls = true
+            guard c >= 0, c < model.processes.count, !cyclic[c], c != p, let e = own.nodes[n].executions else {
+                complete = false; costComplete = false
+                continue
+            }
+            let callee = processes[c]
+            hours += e * callee.staffHoursPerCaseWithCalls
+            if let calleeCases = callee.cases, calleeCases > 0, let f = callee.fteWithCalls, let mine = ftePerCase {
+                ftePerCase = mine + e * f / calleeCases
+            } else if (callee.fteWithCalls ?? 0) != 0 {
+                ftePerCase = nil
+            }
+            if let cc = callee.costPerCaseWithCalls { cost = (cost ?? 0) + e * cc }
+            if !callee.withCallsComplete { complete = false }
+            if !callee.costWithCallsComplete { costComplete = false }
+        }
+        processes[p].hasCalls = hasCalls
+        processes[p].staffHoursPerCaseWithCalls = hours
+        processes[p].fteWithCalls = own.flowSolved ? cases.flatMap { cs in ftePerCase.map { $0 * cs } }.flatMap { $0.isFinite ? $0 : nil } : nil
+        if !own.flowSolved || cases == nil { complete = false }
+        processes[p].costPerCaseWithCalls = cost.flatMap { $0.isFinite ? $0 : nil }
+        processes[p].withCallsComplete = complete
+        processes[p].costWithCallsComplete = costComplete
     }
 
     /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position
@@ -393,7 +437,7 @@ private struct Engine {
         return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
     }
 
-    // MARK: Positions (§4.4, §5)
+    // MARK: Positions (docs/language.md § 7.3)
 
     /// Why staff step `n` of process `p` has no contribution: the first missing input in
     /// the order flow, time, cases, worktime (the node is named for time and worktime).
@@ -431,7 +475,7 @@ private struct Engine {
                 }
             }
         }
-        // Efforts and coverage: no Verteilzeit (§5: fte as given; h/year ÷ worktime).
+        // Efforts and coverage: no Verteilzeit (docs/language.md § 7.3: fte as given; h/year ÷ worktime).
         for (i, pos) in m.positions.enumerated() {
             let wt = m.worktime(position: i)?.value
             for e in pos.efforts {
@@ -457,7 +501,7 @@ private struct Engine {
                 }
             }
         }
-        // Leadership (§4.4): the head's need grows by leadership × filled fte led directly.
+        // Leadership (docs/language.md § 7.3): the head's need grows by leadership × filled fte led directly.
         if m.settings.leadership > 0 {
             for (u, unit) in m.units.enumerated() {
                 guard let h = unit.head, h >= 0, h < m.positions.count else { continue }
@@ -492,7 +536,7 @@ private struct Engine {
         return result
     }
 
-    /// Filled fte led directly by `head` as head of unit `u` (§4.4): the other positions
+    /// Filled fte led directly by `head` as head of unit `u` (docs/language.md § 7.3): the other positions
     /// directly in the unit, the heads of its direct sub-units, and — for a sub-unit
     /// without a head — that sub-unit's positions and sub-units, counted the same way.
     /// Each position is led once: one that sits in a unit and also heads a sub-unit
@@ -523,7 +567,7 @@ private struct Engine {
         return total
     }
 
-    // MARK: Units (§5: Σ positions + sub-units + work done by the unit)
+    // MARK: Units (docs/language.md § 7.4: Σ positions + sub-units + work done by the unit)
 
     private mutating func computeUnits(_ positions: inout [PositionStaffing]) -> [UnitStaffing] {
         let m = model

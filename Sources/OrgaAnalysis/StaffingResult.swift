@@ -220,7 +220,8 @@ public struct ProcessStaffing: Sendable {
     public var staffHoursPerYear: Double?
     /// Σ need(s) over the process's own staff steps.
     public var fte: Double
-    /// Σ need(s) × the position's cost per fte over position steps ÷ cases.
+    /// Σ need(s) × the position's cost per fte over position steps ÷ cases. Steps done by a
+    /// unit (no grade) are not priced: `costComplete` is then false.
     public var costPerCase: Double?
     /// Expected lead time per case in calendar days (calls add the callee's lead time).
     public var leadTimeDays: Double?
@@ -237,12 +238,29 @@ public struct ProcessStaffing: Sendable {
     public var missing: [MissingInput]
     /// True when staff hours, fte and lead time include every step.
     public var complete: Bool { missing.isEmpty }
-    /// False when a position step has no cost, or a staff step's need is unknown.
+    /// False when a position step has no cost, a step is done by a unit (not priced), or a
+    /// staff step's need is unknown.
     public var costComplete: Bool
     /// False when `cases` leave out a caller (unknown cases, call cycle) or the own volume is unusable.
     public var casesComplete: Bool
     /// False when `leadTimeDays` leaves out a step (staff step without time, unknown callee lead time).
     public var leadTimeComplete: Bool
+    /// The figures per case including the processes it calls: own + Σ over calling steps of
+    /// executions per case × the callee's figure including its own callees (a call cycle
+    /// leaves the callee out and clears `withCallsComplete`). Equal to the own figures
+    /// for a process without calls.
+    public var staffHoursPerCaseWithCalls: Double
+    /// fte bound by this process's cases including the work they cause in called processes
+    /// (cases × need per case including callees; nil when cases are unknown).
+    public var fteWithCalls: Double?
+    /// Cost per case including called processes (nil when nothing could be priced).
+    public var costPerCaseWithCalls: Double?
+    /// False when a called process's figures are incomplete or unknown (call cycle).
+    public var withCallsComplete: Bool
+    /// False when a called process's cost is incomplete.
+    public var costWithCallsComplete: Bool
+    /// Whether the process has a calling step (the "with calls" figures differ only then).
+    public var hasCalls: Bool
 }
 
 /// One criterion's part of a process's DNA score.

@@ -264,6 +264,12 @@ public enum JSONReport {
         w.key("missing"); w.beginArray()
         for x in r.missing { w.item(); w.value(missing(ctx, x)) }
         w.endArray()
+        // Including the processes it calls (equal to the own figures without calls).
+        w.field("staff_hours_per_case_with_calls", solved ? r.staffHoursPerCaseWithCalls : nil)
+        w.field("need_fte_with_calls", r.fteWithCalls)
+        w.field("cost_per_case_eur_with_calls", r.costPerCaseWithCalls)
+        w.field("with_calls_complete", bool: r.withCallsComplete)
+        w.field("cost_with_calls_complete", bool: r.costWithCallsComplete)
         w.endObject()
     }
 

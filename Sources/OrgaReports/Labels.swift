@@ -20,6 +20,10 @@ public enum Label: CaseIterable, Sendable {
     // Ranges (uncertain estimates)
     case sdSymbol, rangesNote, proposalP90Title, proposalP90Note, proposalP90, needMean, rangeOfTime
 
+    // What a receiver (Personalrat, Kämmerer) needs said in words.
+    case gapLegend, proposalNote, remarks, kwRemark, freezeRemark, remarksLegend, kwYear, freezeUntil
+    case ownSteps, withCalls, withCallsNote, processCostIncompleteNote
+
     func text(_ lang: OutputLanguage) -> String {
         let (de, en) = pair
         return lang == .de ? de : en
@@ -64,7 +68,7 @@ public enum Label: CaseIterable, Sendable {
         case .planned: ("Soll", "Planned")
         case .filled: ("Ist", "Filled")
         case .need: ("Bedarf", "Need")
-        case .gap: ("Differenz", "Gap")
+        case .gap: ("Bedarf − Soll", "Need − planned")
         case .vacancy: ("Vakanz", "Vacancy")
         case .proposal: ("Vorschlag", "Proposal")
         case .plannedCost: ("Kosten Soll (EUR)", "Planned cost (EUR)")
@@ -137,6 +141,24 @@ public enum Label: CaseIterable, Sendable {
         case .proposalP90: ("Vorschlag P90 (Näherung)", "Proposal P90 (approximation)")
         case .needMean: ("Bedarf (Mittelwert)", "Need (mean)")
         case .rangeOfTime: ("Spanne", "range")
+
+        case .gapLegend: ("Bedarf − Soll: positiv (+) = Unterdeckung, der Bedarf liegt über dem Soll; negativ (−) = Überhang, der Bedarf liegt unter dem Soll. Die Zahl vergleicht die Bemessung mit dem Stellenplan; sie ist keine Entscheidung über Stellen.",
+                          "Need − planned: positive (+) = shortfall, the need is above the planned fte; negative (−) = surplus, the need is below the planned fte. The figure compares the assessment with the Stellenplan; it decides nothing about posts.")
+        case .proposalNote: ("Vorschlag: der Bedarf, aufgerundet auf die Rundung der Vorschläge. Bei einer Organisationseinheit wird ihr gesamter Bedarf gerundet; das ist nicht die Summe der gerundeten Vorschläge ihrer Stellen.",
+                             "Proposal: the need rounded up to the rounding of proposals. For a unit its whole need is rounded; that is not the sum of its positions' rounded proposals.")
+        case .remarks: ("Vermerke", "Remarks")
+        case .kwRemark: ("kw ab", "kw from")
+        case .freezeRemark: ("Besetzungssperre bis", "hiring freeze until")
+        case .remarksLegend: ("kw = künftig wegfallend: die Stelle fällt ab dem genannten Jahr weg (kw-Vermerk). Besetzungssperre: die Stelle darf bis zum genannten Tag nicht besetzt werden.",
+                              "kw (künftig wegfallend): the post lapses from the year given. Hiring freeze: the post may not be filled until the date given.")
+        case .kwYear: ("kw-Vermerk ab", "kw_year")
+        case .freezeUntil: ("Besetzungssperre bis", "freeze_until")
+        case .ownSteps: ("eigene Schritte", "own steps")
+        case .withCalls: ("mit Teilprozessen", "with called processes")
+        case .withCallsNote: ("„eigene Schritte“: nur die Schritte des Prozesses selbst; ein aufgerufener Teilprozess (call) zählt dort mit seinen eigenen Zahlen. „mit Teilprozessen“: einschließlich der Arbeit, die ein Fall in den aufgerufenen Prozessen verursacht.",
+                              "“own steps”: the process's own steps only; a called process (call) counts with its own figures. “with called processes”: including the work a case causes in the processes it calls.")
+        case .processCostIncompleteNote: ("† Kosten je Fall unvollständig: Schritte von Stellen ohne Entgeltgruppe oder von Organisationseinheiten (ohne Entgeltgruppe) sind nicht bewertet; — = nichts bewertbar",
+                                          "† cost per case incomplete: steps done by positions without a grade or by units (no grade) are not priced; — = nothing could be priced")
         }
     }
 }

@@ -335,7 +335,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .positionWithoutGrade: ("position without grade", """
             The position has no `grade`, so its cost cannot be computed; reports leave
-            its cost empty.
+            its cost empty and mark the totals of its units "† cost incomplete". This is
+            reported even when the model declares no grade at all.
             """),
         .positionWithoutCapacity: ("position without planned or filled fte", """
             The position states neither `planned` nor `filled`; both count as 0 fte.

@@ -1,6 +1,6 @@
 /// Source texts several test targets check.
 public enum Fixtures {
-    /// The worked example of the language description (§8): one unit, one position,
+    /// The worked example of docs/language.md § 11: one unit, one position,
     /// two processes, with a hand-computed need of 2.18 fte for SB.
     public static let languageExample = """
         model Demo "Bürgerbüro Musterstadt" {
