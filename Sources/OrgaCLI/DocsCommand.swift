@@ -112,10 +112,11 @@ enum DocsCommand {
             # Diagnostic codes
 
             Generated from `Sources/OrgaSyntax/DiagnosticCatalog.swift` by `orgc docs diagnostics`;
-            do not edit by hand. `orgc explain CODE` prints the same text. Codes are stable:
-            E = error, W = warning; 1xx syntax, 2xx quantities and values, 3xx names and
-            structure, 4xx process flow, 5xx staffing inputs, 6xx Prozess-DNA, 7xx measures,
-            scenarios and targets.
+            do not edit by hand. `orgc explain --lang en CODE` prints the same text;
+            `orgc explain CODE` prints it in German (`DiagnosticCatalogDE.swift`). Codes are
+            stable: E = error, W = warning; 1xx syntax, 2xx quantities and values, 3xx names
+            and structure, 4xx process flow, 5xx staffing inputs, 6xx Prozess-DNA, 7xx
+            measures, scenarios and targets, 9xx ranges (uncertain estimates).
 
 
             """

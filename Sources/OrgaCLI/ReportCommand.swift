@@ -23,7 +23,8 @@ enum ReportCommand {
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
-        findings section lists every diagnostic.
+        findings section lists every diagnostic, and the errors are printed on standard
+        error too.
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
 
         """
@@ -80,7 +81,22 @@ enum ReportCommand {
         guard emit(text, reader: reader, io: io, command: "report") else { return ExitCode.usage }
         clock.lap("write")
         if reader.has("--timings") { io.err(clock.report()) }
+        reportErrors(contexts, io: io, command: "report")
         return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
+    }
+
+    /// A model with errors still gets its report, and exits 1: the errors go to standard
+    /// error as well, so that a caller sees why (not only in the report's last section).
+    static func reportErrors(_ contexts: [ReportContext], io: CommandIO, command: String) {
+        for ctx in contexts where ctx.hasErrors {
+            var sources: [String: SourceFile] = [:]
+            for f in ctx.sources.files { sources[f.path] = f }
+            let errors = ctx.diagnostics.filter { $0.severity == .error }
+            let intro = ctx.language == .de
+                ? "orgc \(command): das Modell hat Fehler; der Bericht enthält nur, was vollständig berechnet werden konnte:\n\n"
+                : "orgc \(command): the model has errors; the report holds only what could be computed completely:\n\n"
+            io.err(intro + DiagnosticPrinter(sources: sources, language: ctx.language).text(errors, color: false))
+        }
     }
 
     /// Writes to `-o FILE` (atomically) or standard output. False after an I/O error.

@@ -103,8 +103,6 @@ struct Checker {
 
     // MARK: Positions and grades
 
-    private var costsInUse: Bool { model.grades.contains { $0.cost != nil } }
-
     private mutating func checkPositions() {
         let year = model.settings.year
         for p in model.positions {
@@ -120,8 +118,9 @@ struct Checker {
                 report(.pastKwStillPlanned, p.location,
                        "position `\(p.name)` is kw from \(kw) but still has \(NumberFormat.shortest(p.planned)) fte planned in the model year \(y)")
             }
-            // A `grade` written but rejected, or misspelt, has its own diagnostic.
-            if !p.gradeSetting.isWrittenOrMeant && costsInUse {
+            // A `grade` written but rejected, or misspelt, has its own diagnostic. Reported also
+            // when the model has no grade at all: the reports then say "† cost incomplete".
+            if !p.gradeSetting.isWrittenOrMeant {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
             }
         }

@@ -526,6 +526,13 @@ struct ModelBuilder: Sendable {
 
     private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
 
+    /// The range an argument was written as, in its own unit; nil for a single value and
+    /// for equal bounds (`15..15 min` is exact).
+    private static func range(_ a: Argument) -> RangeEstimate? {
+        guard a.kind == .range, a.upper > a.value else { return nil }
+        return RangeEstimate(low: a.value, likely: a.hasLikely ? a.likely : nil, high: a.upper)
+    }
+
     /// An `allowance` statement; a later one replaces an earlier one, also when rejected.
     private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Allowance> {
         let l = loc(file, tree.range(c))
@@ -695,17 +702,19 @@ struct ModelBuilder: Sendable {
                 model.processes[p].ownerSetting.write(s?.index, at: l)
             case .volume:
                 var value: Double? = nil
+                var range: RangeEstimate? = nil
                 if let a, let per = a.per {
-                    if let k = per.perYear {
-                        value = a.value * k
-                    } else if let wd = model.settings.workdays {
-                        value = a.value * wd
+                    let k: Double? = per.perYear ?? model.settings.workdays
+                    if let k {
+                        range = Self.range(a)?.scaled(by: k)
+                        value = range?.mean ?? a.value * k
                     } else {
                         report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
                                "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
                     }
                 }
                 model.processes[p].volumeSetting.write(value, at: l)
+                if value != nil { model.processes[p].volumeRange = range }
             case .source: model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
             case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
             case .result: if let a { model.processes[p].result = tree.stringValue(a) }
@@ -782,7 +791,10 @@ struct ModelBuilder: Sendable {
                     }
                 }
                 model.processes[p].nodes[n].performerSetting.write(performer, at: l)
-            case .time: model.processes[p].nodes[n].timeSetting.write(a.map { hours($0) }, at: l)
+            case .time:
+                let range = a.flatMap { a in Self.range(a)?.divided(by: a.unit == .min ? 60 : 1) }
+                model.processes[p].nodes[n].timeSetting.write(a.map { range?.mean ?? hours($0) }, at: l)
+                if a != nil { model.processes[p].nodes[n].timeRange = range }
             case .wait:
                 let days = a.flatMap { a in a.unit?.calendarDays.map { a.value * $0 } }
                 model.processes[p].nodes[n].waitSetting.write(days, at: l)

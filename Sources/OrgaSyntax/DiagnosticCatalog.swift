@@ -85,6 +85,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case targetShortfall = "W711"
     case targetOverlap = "E712"
     case targetIncomplete = "E713"
+    // Ranges (uncertain estimates)
+    case rangeOutOfOrder = "E901"
+    case rangeUnitInside = "E902"
+    case rangeNotAllowed = "E903"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -331,7 +335,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .positionWithoutGrade: ("position without grade", """
             The position has no `grade`, so its cost cannot be computed; reports leave
-            its cost empty.
+            its cost empty and mark the totals of its units "† cost incomplete". This is
+            reported even when the model declares no grade at all.
             """),
         .positionWithoutCapacity: ("position without planned or filled fte", """
             The position states neither `planned` nor `filled`; both count as 0 fte.
@@ -447,6 +452,24 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             and the units to distribute it across (`across Dez1, Dez2`); orgc does not
             assume either.
               target T { across Dez1 }    // how much to save?
+            """),
+        .rangeOutOfOrder: ("range bounds out of order", """
+            A range is written lowest..highest (`time 10..30 min`), a three-point range
+            optimistic..likely..pessimistic with the likely value between the other two
+            (`time 20..30..60 min`). `time 30..10 min` or `time 20..70..60 min` is
+            rejected; equal bounds (`time 15..15 min`) are fine and mean an exact value.
+            """),
+        .rangeUnitInside: ("unit inside a range", """
+            A range has one unit, written once after its upper bound: `time 10..60 min`,
+            `volume 2_000..2_600 /year`. Units inside the range (`time 10 min..1 h`) are
+            not accepted, also when they are the same (`time 10 min..20 min`): write
+            both bounds in one unit.
+            """),
+        .rangeNotAllowed: ("range where one value is required", """
+            Ranges state the uncertainty of an estimate and are allowed only on a
+            step's `time` and a process's `volume`. Other quantities — `worktime`,
+            `wait`, `planned`, `share`, `allowance`, costs … — take one value:
+            `worktime 1590 h`, not `worktime 1500..1600 h`.
             """),
     ]
 }

@@ -119,6 +119,9 @@ public final class KeywordSpec: Sendable {
     public let unique: Bool
     /// Part of docs/language.md, v2 statements (v2): parsed and name-checked, not yet computed.
     public let isV2: Bool
+    /// Its quantity may be written as a range `a..b` or `a..m..b` (uncertain estimates:
+    /// a step's `time`, a process's `volume`); elsewhere a range is E903.
+    public let rangeAllowed: Bool
     /// Some argument is a quantity (so a word after a number may be a misspelt unit).
     public let takesQuantity: Bool
     /// The code reported when a `.choice` argument is a word outside its list
@@ -133,7 +136,8 @@ public final class KeywordSpec: Sendable {
 
     init(_ keyword: Keyword, in contexts: [BlockContext], _ args: [ArgSlot] = [], opens: BlockContext? = nil,
          requiresBlock: Bool = false, declares: DeclKinds? = nil, unique: Bool = false, v2: Bool = false,
-         wrongWordCode: DiagnosticCode = .wrongArgument, example: String = "", _ doc: String) {
+         rangeAllowed: Bool = false, wrongWordCode: DiagnosticCode = .wrongArgument, example: String = "", _ doc: String) {
+        self.rangeAllowed = rangeAllowed
         self.keyword = keyword
         self.contexts = contexts
         self.args = args
@@ -237,8 +241,8 @@ public enum Keywords {
         // Processes
         KeywordSpec(.owner, in: [.process], [.value(.ref(.unit))], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
         KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
-        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate))], unique: true, example: "volume 1_200 /year",
-                    "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays."),
+        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate))], unique: true, rangeAllowed: true, example: "volume 1_200 /year",
+                    "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays. An uncertain volume is a range: `volume 2_000..2_600 /year` (uniform) or `volume 2_000..2_300..2_600 /year` (PERT)."),
         KeywordSpec(.source, in: [.process], [.value(.choice(sources))], unique: true, example: "source timing",
                     "How the times were obtained: estimate, selfreport, timing, mma (multi-moment analysis) or keyfigure."),
         KeywordSpec(.trigger, in: [.process], [.value(.text)], unique: true, example: "trigger \"Antrag\"", "What starts a case."),
@@ -253,8 +257,8 @@ public enum Keywords {
         // Steps
         KeywordSpec(.by, in: [.step], [.value(.ref(.performer))], unique: true, example: "by SB",
                     "Who performs the step: a position, a unit, an actor or a system."),
-        KeywordSpec(.time, in: [.step], [.value(.quantity(.effortTime))], unique: true, example: "time 15 min",
-                    "Processing time per execution (Bearbeitungszeit, basic time)."),
+        KeywordSpec(.time, in: [.step], [.value(.quantity(.effortTime))], unique: true, rangeAllowed: true, example: "time 15 min",
+                    "Processing time per execution (Bearbeitungszeit, basic time). An estimated time may be a range: `time 10..20 min` (uniform) or `time 20..30..60 min` (optimistic..likely..pessimistic, PERT)."),
         KeywordSpec(.wait, in: [.step], [.value(.quantity(.calendarTime))], unique: true, example: "wait 3 d",
                     "Waiting time before the step completes (Liegezeit); counts in lead time only."),
         KeywordSpec(.share, in: [.step], [.value(.quantity(.share))], unique: true, example: "share 30 %",

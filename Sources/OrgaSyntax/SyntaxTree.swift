@@ -292,6 +292,9 @@ public struct Argument: Sendable {
     public var value: Double = 0
     /// Upper bound of a range.
     public var upper: Double = 0
+    /// The most likely value of a three-point range `a..m..b` (`hasLikely`).
+    public var likely: Double = 0
+    public var hasLikely: Bool = false
     public var negative: Bool = false
     public var signed: Bool = false
     public var unit: UnitWord? = nil
