@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--table T] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -16,6 +16,8 @@ enum ReportCommand {
                      (positions; UTF-8 with BOM for Excel) or json (docs/report-json.md)
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
+          --table    csv: positions (default), matrices (one row per matrix cell) or
+                     raci (one row per task, party and role)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -27,7 +29,7 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output"],
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--table"],
             switches: ["--units", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -49,7 +51,15 @@ enum ReportCommand {
             text = JSONReport.render(contexts)
         case "html":
             text = HTMLReport.render(contexts)
+        case "csv" where reader.value("--table") == "matrices":
+            text = contexts.map(AssessmentSections.matricesCSV).joined()
+        case "csv" where reader.value("--table") == "raci":
+            text = contexts.map(AssessmentSections.raciCSV).joined()
         case "csv":
+            if let table = reader.value("--table"), table != "positions" {
+                io.err("orgc report: --table must be positions, matrices or raci, not \(table)\n")
+                return ExitCode.usage
+            }
             if contexts.count == 1 {
                 text = CSVReport.render(contexts[0], units: reader.has("--units"))
             } else {

@@ -83,7 +83,10 @@ public enum HTMLReport {
         if !ctx.modelName.isEmpty { out += "<p class=\"sub\">\(h(ctx.t(.generatedBy))) <code>\(h(ctx.modelName))</code></p>\n" }
         let sections: [(String, Label)] = [("assumptions", .assumptions), ("totals", .totals), ("units", .unitTree), ("positions", .positions),
                                            ("processes", .processes), ("dna", .dnaRanking), ("audit", .auditTrail), ("findings", .findings)]
-        out += "<nav>" + sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }.joined(separator: " ") + "</nav>\n</header>\n"
+        var links = sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }
+        // Assessments before the findings, when the model declares some.
+        links.insert(contentsOf: AssessmentSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
+        out += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
 
         // Assumptions
         out += "<section id=\"\(prefix)assumptions\">\n<h2>\(h(ctx.t(.assumptions)))</h2>\n<dl class=\"assume\">\n"
@@ -191,6 +194,8 @@ public enum HTMLReport {
             out += "</details>\n"
         }
         out += "</section>\n"
+
+        out += AssessmentSections.html(ctx, prefix: prefix)
 
         // Findings
         out += "<section id=\"\(prefix)findings\">\n<h2>\(h(ctx.t(.findings)))</h2>\n"

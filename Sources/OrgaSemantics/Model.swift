@@ -318,6 +318,9 @@ public struct Model: Sendable {
     public var systems: [OrgSystem] = []
     public var processes: [Process] = []
     public var criteria: [Criterion] = []
+    /// Assessments (file order, then source order): maturity matrices and responsibility charts.
+    public var matrices: [Matrix] = []
+    public var raciCharts: [RaciChart] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.
