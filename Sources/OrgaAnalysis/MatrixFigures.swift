@@ -50,33 +50,50 @@ public struct MatrixFigures: Sendable {
             raterList.append(i)
         }
         raters = raterList
-        func grid(_ r: MatrixRating) -> [[Double?]] {
-            var g = [[Double?]](repeating: [Double?](repeating: nil, count: aspects), count: areas)
-            var done = [Bool](repeating: false, count: areas)
+        // Too large to lay out (E951): no figures.
+        guard areas * aspects <= Matrix.maxCells else {
+            cells = []
+            areaMeans = [Double?](repeating: nil, count: areas)
+            aspectMeans = [Double?](repeating: nil, count: aspects)
+            return
+        }
+        // Accumulated rate by rate: linear in what is written, whatever the number of raters.
+        var sum = [Double](repeating: 0, count: areas * aspects)
+        var count = [Int](repeating: 0, count: areas * aspects)
+        var lo = [Double](repeating: .infinity, count: areas * aspects)
+        var hi = [Double](repeating: -.infinity, count: areas * aspects)
+        var target = [Double?](repeating: nil, count: areas * aspects)
+        func visit(_ r: MatrixRating, _ use: (Int, Double) -> Void) {
+            var done = Set<Int>()
             for rate in r.rates {
-                guard let a = rate.area, a >= 0, a < areas, !done[a], rate.values.count == aspects else { continue }
-                done[a] = true
+                guard let a = rate.area, a >= 0, a < areas, rate.values.count == aspects, done.insert(a).inserted else { continue }
                 for (k, v) in rate.values.enumerated() {
-                    if case .given(let x) = v, let scale, x >= scale.lower, x <= scale.upper { g[a][k] = x }
+                    if case .given(let x) = v, let scale, x >= scale.lower, x <= scale.upper { use(a * aspects + k, x) }
                 }
             }
-            return g
         }
-        let grids = raterList.map { grid(m.ratings[$0]) }
-        let targetGrid = target.map { grid(m.ratings[$0]) }
+        for i in raterList {
+            visit(m.ratings[i]) { c, x in
+                sum[c] += x
+                count[c] += 1
+                lo[c] = Swift.min(lo[c], x)
+                hi[c] = Swift.max(hi[c], x)
+            }
+        }
+        if let t = self.target { visit(m.ratings[t]) { c, x in target[c] = x } }
         var cells: [[MatrixCell]] = []
         for a in 0..<areas {
             var row: [MatrixCell] = []
             for k in 0..<aspects {
-                let values = grids.compactMap { $0[a][k] }
-                var cell = MatrixCell(n: values.count)
-                if let lo = values.min(), let hi = values.max() {
-                    cell.mean = values.reduce(0, +) / Double(values.count)
-                    cell.min = lo
-                    cell.max = hi
-                    cell.spread = hi - lo
+                let c = a * aspects + k
+                var cell = MatrixCell(n: count[c])
+                if count[c] > 0 {
+                    cell.mean = sum[c] / Double(count[c])
+                    cell.min = lo[c]
+                    cell.max = hi[c]
+                    cell.spread = hi[c] - lo[c]
                 }
-                cell.target = targetGrid?[a][k] ?? nil
+                cell.target = target[c]
                 if let t = cell.target, let mean = cell.mean { cell.gap = t - mean }
                 row.append(cell)
             }
@@ -87,6 +104,11 @@ public struct MatrixFigures: Sendable {
         areaMeans = (0..<areas).map { a in mean(cells[a].compactMap(\.mean)) }
         aspectMeans = (0..<aspects).map { k in mean((0..<areas).compactMap { cells[$0][k].mean }) }
     }
+
+    /// Areas and aspects laid out in `cells` (none for a matrix too large, E951):
+    /// outputs draw these, never the declared counts.
+    public var laidOutAreas: Int { cells.count }
+    public var laidOutAspects: Int { cells.first?.count ?? 0 }
 
     /// Whether the raters of a cell disagree by at least half the scale.
     public func disagree(_ cell: MatrixCell) -> Bool {

@@ -22,8 +22,9 @@ public struct RaciCounts: Sendable, Equatable {
 public struct RaciTable: Sendable {
     public var chart: Int
     public var parties: [Party]
-    /// `roles[task][party]`: the roles of the party in the task, in R, A, C, I order.
-    public var roles: [[[RaciRole]]]
+    /// `roles[task][party column]`: the roles of the party in the task, in R, A, C, I
+    /// order (sparse: only the parties the task names).
+    public var roles: [[Int: [RaciRole]]]
     public var counts: [RaciCounts]
 
     public init(_ model: Model, chart ci: Int) {
@@ -43,11 +44,11 @@ public struct RaciTable: Sendable {
         parties = order
         var counts = order.map { RaciCounts(party: $0) }
         roles = chart.tasks.map { t in
-            var row = [[RaciRole]](repeating: [], count: order.count)
+            var row: [Int: [RaciRole]] = [:]
             for role in RaciRole.allCases {
                 for p in t.parties(role) {
-                    guard let party = p.party, let c = column[party], !row[c].contains(role) else { continue }
-                    row[c].append(role)
+                    guard let party = p.party, let c = column[party], !(row[c]?.contains(role) ?? false) else { continue }
+                    row[c, default: []].append(role)
                     switch role {
                     case .responsible: counts[c].r += 1
                     case .accountable: counts[c].a += 1
@@ -63,6 +64,12 @@ public struct RaciTable: Sendable {
 
     /// The counts of `party` in this chart (nil when it holds no role).
     public func counts(of party: Party) -> RaciCounts? { counts.first { $0.party == party } }
+
+    /// The roles of party column `c` in task `t`.
+    public func roles(task t: Int, column c: Int) -> [RaciRole] {
+        guard t >= 0, t < roles.count else { return [] }
+        return roles[t][c] ?? []
+    }
 
     public static func all(_ model: Model) -> [RaciTable] {
         model.raciCharts.indices.map { RaciTable(model, chart: $0) }

@@ -28,9 +28,11 @@ public enum MatrixHeatMap {
         let m = model.matrices[f.matrix]
         let x = Escape.xmlText
         let num = { (v: Double, d: Int) in numbers.compact(v, d) }
-        let rowLabels = m.areas.map { $0.title ?? $0.name }
+        // What is laid out (nothing for a matrix too large, E951).
+        let areas = Array(m.areas.prefix(f.laidOutAreas)), aspects = Array(m.aspects.prefix(f.laidOutAspects))
+        let rowLabels = areas.map { $0.title ?? $0.name }
         let labelW = min(260, max(120, (rowLabels + [w.mean]).map { TextMetrics.width($0, size: 12.5) }.max() ?? 0) + 24)
-        let cols = m.aspects.count + 1, rows = m.areas.count + 1
+        let cols = aspects.count + 1, rows = areas.count + 1
         let gridX = margin + labelW, gridY = margin + 58 + headerH
         let gridW = Double(cols) * cellW, gridH = Double(rows) * cellH
         let width = max(gridX + gridW + margin, 640)
@@ -62,7 +64,7 @@ public enum MatrixHeatMap {
         if let t = f.target { sub += " · \(w.target): \(m.ratings[t].name)" }
         s += "<text class=\"h2\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(margin + 36))\">\(x(sub))</text>\n"
         // Column headers.
-        for (k, a) in m.aspects.enumerated() {
+        for (k, a) in aspects.enumerated() {
             let cx = gridX + (Double(k) + 0.5) * cellW
             s += "<text class=\"hd\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(gridY - 12))\" text-anchor=\"middle\">\(x(TextMetrics.truncate(a.title ?? a.name, maxWidth: cellW - 8, size: 12.5)))</text>\n"
         }
@@ -88,21 +90,21 @@ public enum MatrixHeatMap {
             }
             return out
         }
-        for (a, area) in m.areas.enumerated() {
+        for (a, area) in areas.enumerated() {
             let cy = gridY + Double(a) * cellH
             s += "<text class=\"hd\" x=\"\(Num.coord(gridX - 10))\" y=\"\(Num.coord(cy + cellH / 2 + 4))\" text-anchor=\"end\">\(x(TextMetrics.truncate(area.title ?? area.name, maxWidth: labelW - 16, size: 12.5)))</text>\n"
-            for k in m.aspects.indices {
+            for k in aspects.indices {
                 let c = f.cells[a][k]
                 var lines: [String] = []
                 if let lo = c.min, let hi = c.max { lines.append("n=\(c.n) · \(num(lo, 2))–\(num(hi, 2))" + (f.disagree(c) ? " ⚑" : "")) }
                 if let t = c.target { lines.append("\(w.target) \(num(t, 2))" + (c.gap.map { " · \(w.gap) \(numbers.signed($0, 2))" } ?? "")) }
                 s += cell(gridX + Double(k) * cellW, cy, value: c.mean, lines: lines, disagree: f.disagree(c))
             }
-            s += cell(gridX + Double(m.aspects.count) * cellW, cy, value: f.areaMeans[a], lines: [w.mean], disagree: false)
+            s += cell(gridX + Double(aspects.count) * cellW, cy, value: f.areaMeans[a], lines: [w.mean], disagree: false)
         }
-        let meanY = gridY + Double(m.areas.count) * cellH
+        let meanY = gridY + Double(areas.count) * cellH
         s += "<text class=\"hd\" x=\"\(Num.coord(gridX - 10))\" y=\"\(Num.coord(meanY + cellH / 2 + 4))\" text-anchor=\"end\">\(x(w.mean))</text>\n"
-        for k in m.aspects.indices {
+        for k in aspects.indices {
             s += cell(gridX + Double(k) * cellW, meanY, value: f.aspectMeans[k], lines: [w.mean], disagree: false)
         }
         // Legend: the colour scale with its end values, the disagreement frame.

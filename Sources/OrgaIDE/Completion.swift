@@ -131,6 +131,7 @@ extension IDEWorkspace {
         let spec = Keywords.spec(id)
         guard let last = site.tokens.last else { return [] }
         let lastKind = tree.tokens[last].kind
+        if let items = assessmentCompletion(site, spec, ctx) { return items }
         // After `->`: a node of this process or `end`.
         if lastKind == .arrow { return nodeItems(site, ctx) }
         // After `/`: rate words.
@@ -173,7 +174,7 @@ extension IDEWorkspace {
     }
 
     /// An item whose documentation is built as Markdown and plain text at once.
-    private func completionItem(label: String, kind: CompletionItemKind, detail: String?, doc: DualText?) -> CompletionItem {
+    func completionItem(label: String, kind: CompletionItemKind, detail: String?, doc: DualText?) -> CompletionItem {
         CompletionItem(label: label, kind: kind, detail: detail, documentation: doc.flatMap { $0.md.isEmpty ? nil : $0.documentation })
     }
 
@@ -238,7 +239,7 @@ extension IDEWorkspace {
         return items
     }
 
-    private func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionItem] {
+    func symbolItems(_ kinds: DeclKinds, _ ctx: DocContext, prefix: String) -> [CompletionItem] {
         let model = ctx.model
         let p = prefix.lowercased()
         // Cheap filtering on names first; documentation only for what is returned.

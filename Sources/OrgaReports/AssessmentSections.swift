@@ -130,9 +130,10 @@ public enum AssessmentSections {
     public static func matricesJSON(_ model: Model) -> JSONValue {
         .array(MatrixFigures.all(model).map { f in
             let m = model.matrices[f.matrix]
+            let areas = Array(m.areas.prefix(f.laidOutAreas)), aspects = Array(m.aspects.prefix(f.laidOutAspects))
             var cells: [JSONValue] = []
-            for (a, area) in m.areas.enumerated() {
-                for (k, aspect) in m.aspects.enumerated() {
+            for (a, area) in areas.enumerated() {
+                for (k, aspect) in aspects.enumerated() {
                     let c = f.cells[a][k]
                     cells.append(.object([("area", .string(area.name)), ("aspect", .string(aspect.name)), ("mean", num(c.mean)),
                                           ("min", num(c.min)), ("max", num(c.max)), ("spread", num(c.spread)), ("n", .int(c.n)),

@@ -109,12 +109,13 @@ public struct AssessmentTables: Sendable {
     /// per area in the last column and the mean per aspect in the last row.
     public func matrixIndex(_ f: MatrixFigures) -> PlainTable {
         let m = model.matrices[f.matrix]
+        let areas = Array(m.areas.prefix(f.laidOutAreas)), aspects = Array(m.aspects.prefix(f.laidOutAspects))
         var rows: [[String]] = []
         var shades: [[Double?]] = []
-        for (a, area) in m.areas.enumerated() {
+        for (a, area) in areas.enumerated() {
             var row = [label(area)]
             var shadeRow: [Double?] = [nil]
-            for k in m.aspects.indices {
+            for k in aspects.indices {
                 let c = f.cells[a][k]
                 row.append(c.mean == nil ? "" : value(c.mean) + (f.disagree(c) ? " ⚑" : ""))
                 shadeRow.append(shade(c.mean, m))
@@ -125,9 +126,9 @@ public struct AssessmentTables: Sendable {
             shades.append(shadeRow)
         }
         rows.append([t(.mean)] + f.aspectMeans.map { value($0) } + [""])
-        shades.append([Double?](repeating: nil, count: m.aspects.count + 2))
-        var table = PlainTable(header: [t(.area)] + m.aspects.map(label) + [t(.mean)],
-                               numeric: [false] + [Bool](repeating: true, count: m.aspects.count + 1), rows: rows)
+        shades.append([Double?](repeating: nil, count: aspects.count + 2))
+        var table = PlainTable(header: [t(.area)] + aspects.map(label) + [t(.mean)],
+                               numeric: [false] + [Bool](repeating: true, count: aspects.count + 1), rows: rows)
         table.shades = shades
         table.totalRows = [rows.count - 1]
         return table
@@ -136,9 +137,10 @@ public struct AssessmentTables: Sendable {
     /// One row per cell: mean, min, max, spread, n, target, gap.
     public func matrixCells(_ f: MatrixFigures) -> PlainTable {
         let m = model.matrices[f.matrix]
+        let areas = Array(m.areas.prefix(f.laidOutAreas)), aspects = Array(m.aspects.prefix(f.laidOutAspects))
         var rows: [[String]] = []
-        for (a, area) in m.areas.enumerated() {
-            for (k, aspect) in m.aspects.enumerated() {
+        for (a, area) in areas.enumerated() {
+            for (k, aspect) in aspects.enumerated() {
                 let c = f.cells[a][k]
                 rows.append([area.name, aspect.name, value(c.mean), value(c.min), value(c.max),
                              value(c.spread) + (f.disagree(c) ? " ⚑" : ""), String(c.n), value(c.target),
@@ -158,7 +160,7 @@ public struct AssessmentTables: Sendable {
         let chart = model.raciCharts[r.chart]
         var rows: [[String]] = []
         for (i, task) in chart.tasks.enumerated() {
-            rows.append([task.title ?? task.name, task.step == nil ? "" : (task.stepText ?? "")] + r.roles[i].map(roleText))
+            rows.append([task.title ?? task.name, task.step == nil ? "" : (task.stepText ?? "")] + r.parties.indices.map { roleText(r.roles(task: i, column: $0)) })
         }
         return PlainTable(header: [t(.task), t(.step)] + r.parties.map { model.partyName($0) },
                           numeric: [Bool](repeating: false, count: r.parties.count + 2), rows: rows)

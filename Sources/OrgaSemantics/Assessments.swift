@@ -48,6 +48,10 @@ public struct MatrixRating: Sendable {
 
 /// `matrix NAME { scale; area …; aspect …; rating … }` (docs/language.md, Assessments).
 public struct Matrix: Sendable {
+    /// Areas × aspects beyond this are not laid out (E951): a maturity matrix is small,
+    /// and its figures take one entry per cell.
+    public static let maxCells = 10_000
+
     public var name: String
     public var title: String?
     public var doc: String?

@@ -33,6 +33,10 @@ extension Checker {
         }
         let scale = m.scale
         let aspects = m.aspects.count
+        if m.areas.count * aspects > Matrix.maxCells {
+            report(.matrixTooLarge, m.location,
+                   "matrix `\(m.name)` has \(m.areas.count) areas × \(aspects) aspects = \(m.areas.count * aspects) cells; at most \(Matrix.maxCells) are laid out")
+        }
         var targetSeen: Location? = nil
         var raterSeen: [Party: Location] = [:]
         for r in m.ratings {
@@ -45,9 +49,10 @@ extension Checker {
                     report(.matrixRaterTwice, r.location, "`\(r.name)` already rates matrix `\(m.name)` at \(sources.describe(earlier)); merge the two ratings")
                 } else { raterSeen[p] = r.location }
             }
-            var rated = [Bool](repeating: false, count: m.areas.count)
+            // A set, not an array per rating: linear however many ratings and areas.
+            var rated = Set<Int>()
             for rate in r.rates {
-                if let a = rate.area, a < rated.count { rated[a] = true }
+                if let a = rate.area { rated.insert(a) }
                 if !rate.values.isEmpty, rate.values.count != aspects {
                     let areaName = rate.area.map { m.areas[$0].name } ?? ""
                     report(.matrixValueCount, rate.location,
@@ -69,11 +74,19 @@ extension Checker {
                     }
                 }
             }
-            if aspects > 0 {
-                for (a, done) in rated.enumerated() where !done {
-                    report(.matrixCellMissing, r.location,
-                           "`\(r.name)` rates no value for area `\(m.areas[a].name)`; the cells' means leave it out")
+            let leftCount = m.areas.count - rated.count
+            if aspects > 0, leftCount > 0 {
+                // One finding per rating, naming the first areas it leaves out (the scan
+                // stops after five: it passes at most the areas this rating rated).
+                var first: [Int] = []
+                for a in m.areas.indices where !rated.contains(a) {
+                    first.append(a)
+                    if first.count == 5 { break }
                 }
+                let left = first
+                let names = left.map { "`\(m.areas[$0].name)`" }.joined(separator: ", ") + (leftCount > 5 ? ", … (\(leftCount) areas)" : "")
+                report(.matrixCellMissing, r.location,
+                       "`\(r.name)` rates no value for area\(leftCount == 1 ? "" : "s") \(names); the cells' means leave \(leftCount == 1 ? "it" : "them") out")
             }
         }
         if m.scaleSetting.isWritten, m.areas.isEmpty || m.aspects.isEmpty || m.ratings.isEmpty {

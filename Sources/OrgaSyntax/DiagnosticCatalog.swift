@@ -83,6 +83,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case raciWithoutResponsible = "E948"
     case raciStepPerformerNotResponsible = "W949"
     case raciUnknownStep = "E950"
+    case matrixTooLarge = "E951"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -409,6 +410,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             `step P.S` links a task to a step of a process. The step's performer (`by`)
             does the work, so it should be among the task's `R`; the chart and the
             process disagree otherwise.
+            """),
+        .matrixTooLarge: ("matrix too large", """
+            A matrix has at most 10,000 cells (areas × aspects); orgc computes no
+            figures for a larger one. Maturity matrices have a handful of areas and
+            aspects; split a larger assessment into several matrices.
             """),
         .raciUnknownStep: ("task links to no step", """
             `step P.S` names a process `P` and one of its steps `S`. The process exists,
