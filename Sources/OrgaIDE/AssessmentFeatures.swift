@@ -79,6 +79,30 @@ extension IDEWorkspace {
         return d
     }
 
+    // MARK: Inlay hints
+
+    /// At the end of each `rate` line: the area's cell indices (means of the raters),
+    /// after the target profile's lines the gaps.
+    func assessmentInlayHints(_ ctx: DocContext, from lo: Int, to hi: Int) -> [InlayHint] {
+        var out: [InlayHint] = []
+        for (mi, m) in ctx.model.matrices.enumerated() where m.location.file == ctx.fileIndex {
+            let rates = m.ratings.flatMap { r in r.rates.map { (r.isTarget, $0) } }
+            guard rates.contains(where: { $0.1.location.range.end >= lo && $0.1.location.range.end <= hi }) else { continue }
+            let f = MatrixFigures(ctx.model, matrix: mi)
+            for (isTarget, rate) in rates {
+                let end = rate.location.range.end
+                guard end >= lo, end <= hi, let a = rate.area, a < f.laidOutAreas, rate.values.count == f.laidOutAspects else { continue }
+                let cells = f.cells[a]
+                let label = isTarget
+                    ? "gap " + cells.map { c in c.gap.map { ($0 > 0 ? "+" : "") + fmt($0) } ?? "–" }.joined(separator: " · ")
+                    : "⌀ " + cells.map { c in c.mean.map { fmt($0) } ?? "–" }.joined(separator: " · ")
+                out.append(InlayHint(offset: end, label: label,
+                                     tooltip: isTarget ? "target − index per aspect" : "index per aspect: the mean of the raters"))
+            }
+        }
+        return out
+    }
+
     // MARK: Completion
 
     /// Completion inside assessment statements, or nil when the statement is none.

@@ -43,6 +43,7 @@ extension IDEWorkspace {
             guard let l = label else { continue }
             out.append(InlayHint(offset: headerEnd, label: l, tooltip: tooltip))
         }
+        out += assessmentInlayHints(ctx, from: lo, to: hi)
         return out
     }
 }

@@ -108,3 +108,24 @@ final class AssessmentFeatureTests: XCTestCase {
         XCTAssertEqual(step.count, 1)   // `step P.S` in task T1
     }
 }
+
+extension AssessmentFeatureTests {
+    func testInlayHintsShowIndicesAndGaps() throws {
+        let ctx = try open()
+        let t = Self.text
+        _ = workspace.staffing(ctx.state)   // hints come with the staffing figures
+        let hints = workspace.inlayHints(ctx, from: 0, to: t.utf8.count)
+        func hint(after needle: String) -> String? {
+            let end = offset(t, needle) + needle.utf8.count
+            return hints.first { $0.offset == end }?.label
+        }
+        // Technik: passt (2 + 4) / 2 = 3, flexibel (3 + 2) / 2 = 2.5.
+        XCTAssertEqual(hint(after: "rate Technik 2, 3"), "⌀ 3 · 2.5")
+        XCTAssertEqual(hint(after: "rate Technik 4, 2"), "⌀ 3 · 2.5")
+        // Prozesse: passt (1 + 1) / 2 = 1, flexibel 1 (Team gave `-`); target 3, 3 → gaps 2, 2.
+        XCTAssertEqual(hint(after: "rate Prozesse 1, -"), "⌀ 1 · 1")
+        XCTAssertEqual(hint(after: "rate Prozesse 3, 3"), "gap +2 · +2")
+        // Target Technik 4, 4 → gaps 4 − 3 = 1, 4 − 2.5 = 1.5.
+        XCTAssertEqual(hint(after: "rate Technik 4, 4"), "gap +1 · +1.5")
+    }
+}
