@@ -129,3 +129,16 @@ extension AssessmentFeatureTests {
         XCTAssertEqual(hint(after: "rate Technik 4, 4"), "gap +1 · +1.5")
     }
 }
+
+extension AssessmentFeatureTests {
+    func testOutlineHasMatricesAndCharts() throws {
+        let ctx = try open()
+        let outline = workspace.documentSymbols(ctx)
+        XCTAssertEqual(outline.map(\.name), ["Amt", "Team", "P", "Reife", "Chart"])
+        let matrix = try XCTUnwrap(outline.first { $0.name == "Reife" })
+        XCTAssertEqual(matrix.kind, .object)
+        XCTAssertEqual(matrix.children.map(\.name), ["Technik", "Prozesse", "passt", "flexibel", "AL", "Team", "Ziel"])
+        XCTAssertEqual(outline.last?.children.map(\.name), ["T1", "T2"])
+        XCTAssertEqual(outline.last?.children.map(\.kind), [.method, .method])
+    }
+}
