@@ -70,21 +70,31 @@ public struct AssessmentTables: Sendable {
     public let model: Model
     public let language: OutputLanguage
     public let numbers: NumberFormat
+    /// Decimals of means, spreads and gaps (at most; no trailing zeros).
+    public let digits: Int
 
-    public init(model: Model, language: OutputLanguage, numbers: NumberFormat? = nil) {
+    public init(model: Model, language: OutputLanguage, numbers: NumberFormat? = nil, digits: Int = 2) {
         self.model = model
         self.language = language
         self.numbers = numbers ?? NumberFormat(language)
+        self.digits = digits
     }
 
-    /// For CSV: no grouping, empty cells for missing values.
+    /// For CSV: no grouping, empty cells for missing values, 6 decimals (for further
+    /// computation; JSON has the unrounded values).
     public static func forCSV(model: Model, language: OutputLanguage) -> AssessmentTables {
-        AssessmentTables(model: model, language: language, numbers: NumberFormat(language, grouping: false, missing: ""))
+        AssessmentTables(model: model, language: language, numbers: NumberFormat(language, grouping: false, missing: ""), digits: 6)
     }
 
     public func t(_ l: AssessmentLabel) -> String { l.text(language) }
 
-    func value(_ v: Double?) -> String { numbers.compact(v, 2) }
+    func value(_ v: Double?) -> String { numbers.compact(v, digits) }
+
+    /// A gap with its sign (`+1,67`; a missing one as missing).
+    func gapText(_ v: Double?) -> String {
+        guard let v else { return value(nil) }
+        return (v > 0 ? "+" : "") + value(v)
+    }
 
     // MARK: Matrices
 
@@ -144,7 +154,7 @@ public struct AssessmentTables: Sendable {
                 let c = f.cells[a][k]
                 rows.append([area.name, aspect.name, value(c.mean), value(c.min), value(c.max),
                              value(c.spread) + (f.disagree(c) ? " ⚑" : ""), String(c.n), value(c.target),
-                             c.gap.map { numbers.signed($0, 2) } ?? value(nil)])
+                             gapText(c.gap)])
             }
         }
         return PlainTable(header: [t(.area), t(.aspect), t(.mean), t(.min), t(.max), t(.spread), t(.n), t(.target), t(.gap)],
