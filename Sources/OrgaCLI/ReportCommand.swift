@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -20,6 +20,8 @@ enum ReportCommand {
                      and both cuts of every target (one table)
           --scenario S  the report of scenario S (its changes and measures applied);
                      measures, scenarios and targets are always shown against the base
+          --table    csv: positions (default), matrices (one row per matrix cell) or
+                     raci (one row per task, party and role)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -32,7 +34,7 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"],
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--table"],
             switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -63,7 +65,15 @@ enum ReportCommand {
             text = HTMLReport.render(contexts)
         case "csv" where reader.has("--what-if"):
             text = contexts.enumerated().map { CSVReport.whatIf($0.element, bom: $0.offset == 0) }.joined()
+        case "csv" where reader.value("--table") == "matrices":
+            text = contexts.map(AssessmentSections.matricesCSV).joined()
+        case "csv" where reader.value("--table") == "raci":
+            text = contexts.map(AssessmentSections.raciCSV).joined()
         case "csv":
+            if let table = reader.value("--table"), table != "positions" {
+                io.err("orgc report: --table must be positions, matrices or raci, not \(table)\n")
+                return ExitCode.usage
+            }
             if contexts.count == 1 {
                 text = CSVReport.render(contexts[0], units: reader.has("--units"))
             } else {

@@ -22,6 +22,12 @@ extension IDEWorkspace {
             range = r
             text = d
         }
+        // Matrix cells, areas and the parties of a chart (docs/language.md, Assessments).
+        if let (r, d) = assessmentHover(ctx, offset) {
+            if text.md.isEmpty { range = r } else { text.blank() }
+            text.md += d.md
+            text.plain += d.plain
+        }
         // The explanations (`orgc explain`) of the diagnostics under the cursor.
         let diags = diagnostics(ctx).filter { $0.range.start <= offset && offset <= $0.range.end }
         var seenCodes = Set<DiagnosticCode>()

@@ -44,6 +44,7 @@ extension IDEWorkspace {
             out.append(InlayHint(offset: headerEnd, label: l, tooltip: tooltip))
         }
         out += scenarioHints(ctx, from: lo, to: hi)
+        out += assessmentInlayHints(ctx, from: lo, to: hi)
         return out.sorted { $0.offset < $1.offset }
     }
 }

@@ -101,6 +101,8 @@ public enum HTMLReport {
         var links = sections.map { "<a href=\"#\(prefix)\($0.0)\">\(h(ctx.t($0.1)))</a>" }
         if !ctx.base.measures.isEmpty || !ctx.base.scenarios.isEmpty { links.insert("<a href=\"#\(prefix)whatif\">\(h(ctx.w(.measuresAndScenarios)))</a>", at: links.count - 1) }
         if !ctx.whatIf.targets.isEmpty { links.insert("<a href=\"#\(prefix)consolidation\">\(h(ctx.w(.consolidation)))</a>", at: links.count - 1) }
+        // Assessments before the findings, when the model declares some.
+        links.insert(contentsOf: AssessmentSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
         out += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
         if let s = ctx.scenario { out += "<p class=\"sub\"><b>\(h(ctx.w(.scenarioReport))) \(h(ctx.scenarioTitle(s)))</b></p>\n" }
 
@@ -235,6 +237,7 @@ public enum HTMLReport {
 
         // Measures, scenarios and targets
         out += WhatIfSections.html(ctx, prefix: prefix)
+        out += AssessmentSections.html(ctx, prefix: prefix)
 
         // Findings
         out += "<section id=\"\(prefix)findings\">\n<h2>\(h(ctx.t(.findings)))</h2>\n"

@@ -43,6 +43,10 @@ public enum JSONReport {
         for v in dna(ctx) { w.item(); w.value(v) }
         w.endArray()
         writeWhatIf(ctx, to: &w)
+
+        // Assessments: present only when the model declares some (docs/report-json.md).
+        if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
+        if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }

@@ -145,6 +145,9 @@ public enum MarkdownReport {
         // Measures, scenarios and targets
         out += WhatIfSections.markdown(ctx)
 
+        // Assessments (only when the model declares some)
+        out += AssessmentSections.markdown(ctx, level: 2)
+
         // Findings
         out += findingsSection(ctx, level: 2)
         return out

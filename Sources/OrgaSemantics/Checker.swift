@@ -29,6 +29,7 @@ struct Checker {
         checkProcessInputs()
         checkWorktime()
         checkDNA()
+        checkAssessments()
         if !droppedAt.isEmpty {
             let noted = Set(model.diagnostics.lazy.filter { $0.code == .tooManyErrors }.map(\.path))
             for (f, r) in droppedAt.sorted(by: { $0.key < $1.key }) where !noted.contains(sources.path(file: f)) {
@@ -38,7 +39,7 @@ struct Checker {
         return model
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+    mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
         if l.file >= 0 && l.file < storedPerFile.count {
             guard storedPerFile[l.file] < ModelBuilder.maxStoredDiagnostics else {
                 if droppedAt[l.file] == nil { droppedAt[l.file] = l.range }

@@ -328,6 +328,10 @@ public struct Model: Sendable {
     public var measures: [Measure] = []
     public var scenarios: [Scenario] = []
     public var targets: [Target] = []
+
+    /// Assessments (file order, then source order): maturity matrices and responsibility charts.
+    public var matrices: [Matrix] = []
+    public var raciCharts: [RaciChart] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.

@@ -82,6 +82,18 @@ extension DiagnosticCode {
         .rangeOutOfOrder: "Grenzen einer Spanne in falscher Reihenfolge",
         .rangeUnitInside: "Einheit innerhalb einer Spanne",
         .rangeNotAllowed: "Spanne, wo ein einzelner Wert verlangt ist",
+        .matrixWithoutScale: "Matrix ohne Skala",
+        .matrixValueOutsideScale: "Wert außerhalb der Skala der Matrix",
+        .matrixValueCount: "falsche Anzahl von Werten in `rate`",
+        .unknownMatrixArea: "`rate` nennt keinen Bereich der Matrix",
+        .matrixCellMissing: "Zelle der Matrix nicht bewertet",
+        .matrixTargetTwice: "mehr als ein Zielprofil",
+        .matrixRaterTwice: "Bewertende Stelle bewertet die Matrix zweimal",
+        .raciAccountableNotOne: "Aufgabe braucht genau eine verantwortliche Partei (A)",
+        .raciWithoutResponsible: "Aufgabe ohne durchführende Partei (R)",
+        .raciStepPerformerNotResponsible: "Bearbeiter des verknüpften Schritts ist nicht durchführend (R)",
+        .matrixTooLarge: "Matrix zu groß",
+        .raciUnknownStep: "Aufgabe verweist auf keinen Schritt",
     ]
 }
 
@@ -462,6 +474,64 @@ extension DiagnosticCode {
             Spannen geben die Unsicherheit einer Schätzung an und sind nur bei der `time`
             eines Schritts und dem `volume` eines Prozesses erlaubt. Andere Größen —
             `worktime`, `wait`, `planned`, `share`, `allowance`, Kosten … — haben einen Wert.
+            """,
+        .matrixWithoutScale: """
+            Eine `matrix` braucht `scale a..b`: den Bereich, in dem ihre Bewertungen liegen.
+            orgc nimmt keine Skala an, denn die Heatmap, die Spannweite und die Prüfung
+            jedes Werts hängen davon ab.
+            """,
+        .matrixValueOutsideScale: """
+            Jeder Wert einer `rate`-Liste liegt in der Skala der Matrix. Mit `scale 1..4`
+            liegt in `rate Technik 2, 5, 1, 2` die 5 außerhalb. Schreiben Sie `-` für einen
+            fehlenden Wert.
+            """,
+        .matrixValueCount: """
+            `rate BEREICH w1, w2, …` gibt genau einen Wert je deklariertem `aspect`, in der
+            Reihenfolge der Deklaration. Bei vier Aspekten fehlt in `rate Technik 2, 3, 1`
+            ein Wert: schreiben Sie `-` für einen fehlenden Wert (`rate Technik 2, 3, -, 1`).
+            """,
+        .unknownMatrixArea: """
+            Das erste Wort nach `rate` nennt einen `area`, der in derselben Matrix
+            deklariert ist.
+            """,
+        .matrixCellMissing: """
+            Eine bewertende Stelle gibt für eine Zelle keinen Wert: ein `-` in einer
+            `rate`-Liste oder ein Bereich, den die Bewertung auslässt. Der Index der Zelle
+            ist der Mittelwert der Bewertenden, die sie bewertet haben; der fehlende Wert
+            wird ausgelassen, nie als 0 gezählt. Eine Zelle ohne jede Bewertung hat keinen
+            Index (Berichte zeigen sie leer, JSON `null`).
+            """,
+        .matrixTargetTwice: """
+            Eine Matrix hat höchstens ein `rating … { target; … }`: die Abstände werden
+            daran gemessen, zwei Zielprofile machten sie mehrdeutig.
+            """,
+        .matrixRaterTwice: """
+            Jede bewertende Stelle hat einen `rating`-Block je Matrix; ein zweiter zählte
+            sie in jedem Mittelwert doppelt. Führen Sie die beiden Blöcke zusammen.
+            """,
+        .raciAccountableNotOne: """
+            In einem Funktionendiagramm hat jede Aufgabe genau ein `A` (verantwortlich:
+            entscheidet und steht für das Ergebnis ein). Die Meldung nennt, wie viele die
+            Aufgabe hat.
+            """,
+        .raciWithoutResponsible: """
+            Jede Aufgabe eines Funktionendiagramms hat mindestens ein `R` (durchführend:
+            erledigt die Arbeit).
+            """,
+        .raciStepPerformerNotResponsible: """
+            `step P.S` verknüpft eine Aufgabe mit einem Schritt eines Prozesses. Wer den
+            Schritt erledigt (`by`), macht die Arbeit und sollte unter den `R` der Aufgabe
+            sein; sonst widersprechen sich Diagramm und Prozess.
+            """,
+        .matrixTooLarge: """
+            Eine Matrix hat höchstens 10.000 Zellen (Bereiche × Aspekte); für eine größere
+            berechnet orgc keine Zahlen. Reifegradmatrizen haben wenige Bereiche und
+            Aspekte; teilen Sie eine größere Bewertung in mehrere Matrizen.
+            """,
+        .raciUnknownStep: """
+            `step P.S` nennt einen Prozess `P` und einen seiner Schritte `S`. Den Prozess
+            gibt es, aber keinen Schritt dieses Namens (oder `S` ist eine Entscheidung, die
+            keine Arbeit macht).
             """,
     ]
 }

@@ -24,6 +24,11 @@ public enum BlockContext: String, Sendable, CaseIterable {
     case scenario
     case target
     case kpi
+    // Assessments (docs/language.md, Assessments)
+    case matrix             // `matrix Name { scale; area; aspect; rating … }`
+    case matrixRating       // `rating Rater { target; rate Area v1, v2 … }` inside a matrix
+    case raci               // `raci Name { task … }`
+    case task               // `task Name { R …; A …; C …; I …; step P.S }`
     /// Inside a statement whose keyword is unknown: nothing is checked, to avoid cascades.
     case unknown
 }
@@ -77,7 +82,18 @@ public enum ArgSpec: Sendable {
     case target                    // a node of this process, or `end`
     case arrowTarget               // `->` then a node of this process, or `end`
     case range                     // `a..b`
+    case localName(String)         // a name declared in the enclosing block (`rate Technik`: an area of the matrix)
+    case scoreList                 // plain numbers or `-` (not given), separated by commas
+    case nodePath                  // `Process.Step`: a step of a process
     case rest                      // anything (v2 statements, parsed but not yet evaluated)
+
+    /// The slot takes a comma-separated list (the bound argument and those after `,`).
+    public var isList: Bool {
+        switch self {
+        case .refList, .scoreList: true
+        default: false
+        }
+    }
 
     /// Words for messages: what is expected here.
     public var expected: String {
@@ -98,6 +114,9 @@ public enum ArgSpec: Sendable {
         case .target: "a step or decision of this process, or `end`"
         case .arrowTarget: "`->` and a step or decision of this process, or `end`"
         case .range: "a range `a..b`"
+        case .localName(let what): "the name of \(what)"
+        case .scoreList: "numbers or `-` separated by commas"
+        case .nodePath: "a step of a process, written `Process.Step`"
         case .rest: "arguments"
         }
     }
@@ -294,6 +313,36 @@ public enum Keywords {
                     "The scenario whose need defines each unit's potential (planned − need); without it, the base model."),
         KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate))], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
         KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
+    ] + assessmentKeywords
+
+    /// Assessments: the maturity matrix and responsibility charts (RACI, Funktionendiagramm).
+    static let assessmentKeywords: [KeywordSpec] = [
+        KeywordSpec(.matrix, in: [.file], [.name, .title], opens: .matrix, requiresBlock: true,
+                    example: "matrix Reife \"4×4-Matrix der Digitalisierung\" { scale 1..4; area Technik; aspect passt; rating AL { rate Technik 2 } }",
+                    "A maturity matrix: areas × aspects, rated by units, positions or actors on a scale, with an optional target profile."),
+        KeywordSpec(.scale, in: [.matrix], [.value(.range)], unique: true, example: "scale 1..4", "The scale every rating of the matrix lies on. Required."),
+        KeywordSpec(.area, in: [.matrix], [.name, .title], example: "area Technik \"Technik/Technologie\"", "A design area of the matrix (a row)."),
+        KeywordSpec(.aspect, in: [.matrix], [.name, .title], example: "aspect passt", "A criterion of the matrix (a column); `rate` gives values in the order the aspects are declared."),
+        KeywordSpec(.matrixRating, in: [.matrix], [.name], opens: .matrixRating, requiresBlock: true,
+                    example: "rating Amtsleitung { rate Technik 2, 3, 1, 2 }",
+                    "The ratings of one rater (a unit, position or actor), or with `target` a target profile whose name is a free label."),
+        KeywordSpec(.target, in: [.matrixRating], [], unique: true, example: "target", "This rating is the target profile (Soll): gaps are target − index. Its name is a label, not a rater."),
+        KeywordSpec(.rate, in: [.matrixRating], [ArgSlot(.area, .localName("an area of this matrix")), ArgSlot(.values, .scoreList)],
+                    example: "rate Technik 2, 3, -, 2",
+                    "The values one rater gives an area: one per declared aspect, in their order; `-` marks a value not given."),
+        KeywordSpec(.raci, in: [.file], [.name, .title], opens: .raci, requiresBlock: true,
+                    example: "raci Personalgewinnung \"Funktionendiagramm\" { task Ausschreibung { R SB; A AL10 } }",
+                    "A responsibility chart (RACI, Funktionendiagramm): tasks × parties."),
+        KeywordSpec(.task, in: [.raci], [.name, .title], opens: .task, example: "task Ausschreibung \"Stelle ausschreiben\" { R SB; A AL10; C Personalrat }",
+                    "A task of the chart with its responsible, accountable, consulted and informed parties."),
+        KeywordSpec(.responsible, in: [.task], [.value(.refList(.performer))], example: "R SB_Personal, Fachamt",
+                    "Responsible (does the work): units, positions, actors or systems. At least one per task."),
+        KeywordSpec(.accountable, in: [.task], [.value(.refList(.performer))], example: "A AL10",
+                    "Accountable (decides, answers for the result): exactly one party per task."),
+        KeywordSpec(.consulted, in: [.task], [.value(.refList(.performer))], example: "C Personalrat", "Consulted before the work is done."),
+        KeywordSpec(.informed, in: [.task], [.value(.refList(.performer))], example: "I Gleichstellung", "Informed of the result."),
+        KeywordSpec(.step, in: [.task], [.value(.nodePath)], unique: true, example: "step Einstellung.Auswahl",
+                    "The process step this task is: the step's performer must be among the task's R."),
     ]
 
     private static let index: [String: [KeywordID]] = {

@@ -406,6 +406,10 @@ public struct Parser {
             case .date:
                 appendArg(Argument(kind: .date, firstToken: i, lastToken: i, afterComma: afterComma))
                 advance()
+            case .minus where [.comma, .newline, .semicolon, .rbrace, .eof].contains(kind(at: nextSignificant(i))):
+                // A lone `-` in a list: a value not given; the slot check says where it is not allowed.
+                appendArg(Argument(kind: .dash, firstToken: i, lastToken: i, afterComma: afterComma))
+                advance()
             case .number, .plus, .minus:
                 if k != .number && kind(at: nextSignificant(i)) != .number {
                     error(.unexpectedToken, tokenRange(i), "`\(k == .plus ? "+" : "-")` must be followed by a number")
@@ -656,7 +660,7 @@ public struct Parser {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
                 k += 1
-                if case .refList = s {
+                if s.isList {
                     while k < args.count && args[k].afterComma {
                         _ = check(args[k], against: s, of: spec, range: tree.range(of: args[k]))
                         k += 1
@@ -677,7 +681,9 @@ public struct Parser {
     /// Whether an argument has the form a slot takes (its kind only; values are checked later).
     private func fits(_ a: Argument, _ s: ArgSpec) -> Bool {
         switch s {
-        case .declName, .ref, .refList, .target, .choice, .word: return a.kind == .name
+        case .declName, .ref, .refList, .target, .choice, .word, .localName: return a.kind == .name
+        case .nodePath: return a.kind == .path
+        case .scoreList: return a.kind == .quantity || a.kind == .dash
         case .title, .text: return a.kind == .string
         case .quantity: return a.kind == .quantity || a.kind == .range   // a range where none is allowed: E903 in `check`
         case .year, .count, .rating: return a.kind == .quantity
@@ -705,6 +711,7 @@ public struct Parser {
         case .quantity: "the number"
         case .range: "the range"
         case .name, .path: "`\(tree.name(a))`"
+        case .dash: "`-`"
         }
     }
 
@@ -736,10 +743,26 @@ public struct Parser {
         case .date: found = "a date"
         case .range: found = "a range"
         case .arrow: found = "`->`"
+        case .dash: found = "`-`"
         }
         switch s {
-        case .declName, .ref, .refList, .target:
+        case .declName, .ref, .refList, .target, .localName:
             return a.kind == .name ? true : wrong(found)
+        case .nodePath:
+            guard a.kind == .path else { return wrong(found) }
+            if tree.name(a).split(separator: ".").count != 2 {
+                error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`")
+                return false
+            }
+            return true
+        case .scoreList:
+            if a.kind == .dash { return true }
+            guard a.kind == .quantity else { return wrong(found) }
+            if a.unit != nil || a.per != nil {
+                error(.dimensionMismatch, range, "`\(keyword)` takes plain numbers without a unit")
+                return false
+            }
+            return true
         case .text:
             return a.kind == .string ? true : wrong(found)
         case .date:

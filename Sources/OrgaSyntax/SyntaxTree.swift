@@ -280,6 +280,7 @@ public enum ArgumentKind: UInt8, Sendable {
     case date
     case range      // a..b
     case arrow      // -> name
+    case dash       // a lone `-`: a value not given (`rate Technik 2, -, 1`)
 }
 
 /// One argument. Quantities carry their parsed value and unit.

@@ -14,7 +14,7 @@ import OrgaSemantics
 /// in parentheses ("Anteil (share)"), file paths, and units (h, min, EUR, VZÄ).
 final class GermanOutputTests: XCTestCase {
     /// The samples and a broken model (its findings are part of every output).
-    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Tests/OrgcTests/models/broken"]
+    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Samples/jugendamt", "Tests/OrgcTests/models/broken"]
 
     /// Command lines (without the sample path) whose output a German reader gets.
     static let commands: [[String]] = [
