@@ -51,7 +51,7 @@ let package = Package(
 // huge inputs) in a target of their own, skipped unless ORGC_SLOW_TESTS=1.
 package.targets += [
     .target(name: "OrgaTestSupport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaFormat", "OrgaCLI"], path: "Tests/OrgaTestSupport"),
-    .testTarget(name: "OrgaSlowTests", dependencies: ["OrgaCLI", "OrgaFormat", "OrgaLSP", "OrgaSemantics", "OrgaSyntax"]),
+    .testTarget(name: "OrgaSlowTests", dependencies: ["OrgaAnalysis", "OrgaCLI", "OrgaFormat", "OrgaLSP", "OrgaSemantics", "OrgaSyntax"]),
 ]
 for target in package.targets where target.type == .test {
     target.dependencies.append("OrgaTestSupport")

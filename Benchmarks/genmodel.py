@@ -4,6 +4,10 @@
 Modes (see Benchmarks/README.md):
 
   genmodel.py --lines 100000 --out DIR          multi-file model (~50 files)
+  genmodel.py --lines 100000 --time-ranges --out DIR
+                                                the same model with a range on every time
+  genmodel.py --lines 100000 --time-ranges --volume-ranges --out DIR
+                                                ... and on every volume
   genmodel.py --single-process-nodes 2000 --out FILE
                                                 one process with N nodes
   genmodel.py --pathological braces|longline|garbage|deep --out FILE
@@ -780,7 +784,7 @@ class Generator:
         lines.append("")
         return lines
 
-    def write(self, outdir):
+    def write(self, outdir, time_ranges=False, volume_ranges=False):
         nf = self.n_files
         total = sum(len(c) for c in self.chunks)
         files = [[] for _ in range(nf)]
@@ -797,6 +801,10 @@ class Generator:
             os.makedirs(sub, exist_ok=True)
             path = os.path.join(sub, "m%04d.orga" % fi)
             text = "\n".join("\n".join(c) for c in cl if c) + "\n"
+            if time_ranges:
+                text = with_time_ranges(text)
+            if volume_ranges:
+                text = with_volume_ranges(text)
             data = text.encode("utf-8")
             with open(path, "wb") as f:
                 f.write(data)
@@ -1367,7 +1375,40 @@ def orga_files(path):
 # Driver
 # ---------------------------------------------------------------------------
 
-def gen_lines(lines, outdir, seed, force):
+TIME_RE = re.compile(r"\btime (\d+(?:\.\d+)?)\s*(min|h)\b")
+
+
+def with_time_ranges(text):
+    """Every `time N unit` as a range with the same mean: three-point
+    0.5N..N..1.5N (PERT mean N) and two-point 0.5N..1.5N (uniform mean N),
+    alternating. Line count and everything else stay as generated."""
+    count = [0]
+
+    def repl(m):
+        v = float(m.group(1))
+        count[0] += 1
+
+        def f(x):
+            return ("%.4f" % x).rstrip("0").rstrip(".")
+        if count[0] % 2:
+            return "time %s..%s..%s %s" % (f(v * 0.5), f(v), f(v * 1.5), m.group(2))
+        return "time %s..%s %s" % (f(v * 0.5), f(v * 1.5), m.group(2))
+    return TIME_RE.sub(repl, text)
+
+
+VOLUME_RE = re.compile(r"\bvolume (\d[\d_]*)\s*/(year|month|week|day)\b")
+
+
+def with_volume_ranges(text):
+    """Every `volume N /rate` as the two-point range 0.8N..1.2N (uniform mean N)."""
+    def repl(m):
+        v = int(m.group(1).replace("_", ""))
+        return "volume %s..%s /%s" % (("%.1f" % (v * 0.8)).rstrip("0").rstrip("."),
+                                      ("%.1f" % (v * 1.2)).rstrip("0").rstrip("."), m.group(2))
+    return VOLUME_RE.sub(repl, text)
+
+
+def gen_lines(lines, outdir, seed, force, time_ranges=False, volume_ranges=False):
     if os.path.isfile(outdir):
         raise SystemExit("--out must be a directory for --lines")
     old = orga_files(outdir) if os.path.isdir(outdir) else []
@@ -1381,7 +1422,7 @@ def gen_lines(lines, outdir, seed, force):
     t0 = time.time()
     g = Generator(lines, seed)
     g.build()
-    paths = g.write(outdir)
+    paths = g.write(outdir, time_ranges, volume_ranges)
     g.stats["seconds"] = round(time.time() - t0, 2)
     return g.stats, paths
 
@@ -1551,6 +1592,10 @@ def main(argv=None):
     ap.add_argument("--out", help="output directory (--lines) or file")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
     ap.add_argument("--force", action="store_true", help="replace .orga files already in --out DIR")
+    ap.add_argument("--time-ranges", action="store_true",
+                    help="with --lines: write every step time as a range with the same mean")
+    ap.add_argument("--volume-ranges", action="store_true",
+                    help="with --lines: write every process volume as a range with the same mean")
     args = ap.parse_args(argv)
 
     if args.selftest:
@@ -1574,7 +1619,7 @@ def main(argv=None):
     if args.lines is not None:
         if args.lines < 1:
             ap.error("--lines must be positive")
-        st, _ = gen_lines(args.lines, args.out, args.seed, args.force)
+        st, _ = gen_lines(args.lines, args.out, args.seed, args.force, args.time_ranges, args.volume_ranges)
         report(st, "model")
     elif args.single_process_nodes is not None:
         if args.single_process_nodes < 1:

@@ -4,7 +4,11 @@
 #     and peak RSS (GNU time; falls back to orgc's own VmHWM), target <= 0.5 s, <= 200 MB;
 #  2. the 2,000-node single process with nested loops (genmodel --single-process-nodes):
 #     the staffing analysis (visits, handoffs, need), target <= 50 ms;
-#  3. a worst case for loop nesting: 999 perfectly nested loops (1,999 nodes).
+#  3. a worst case for loop nesting: 999 perfectly nested loops (1,999 nodes);
+#  4. ranges (issue 14): the 100k model with a range on every time (genmodel
+#     --time-ranges) against the same model with plain times, runs alternating,
+#     best of RUNS each; target: ranged <= 1.5 x plain (and the analysis with
+#     a range on every volume as well, --volume-ranges).
 # Run from anywhere:   bash Benchmarks/report_bench.sh
 #   RUNS=5 SCRATCH=/tmp/build bash Benchmarks/report_bench.sh
 set -euo pipefail
@@ -19,6 +23,8 @@ swift build -c release --product orgc "${scratch[@]}" >/dev/null
 bin=$(swift build -c release --show-bin-path "${scratch[@]}")/orgc
 
 python3 Benchmarks/genmodel.py --lines 100000 --out "$work/100k" --force 2>/dev/null
+python3 Benchmarks/genmodel.py --lines 100000 --time-ranges --out "$work/100k-ranges" --force 2>/dev/null
+python3 Benchmarks/genmodel.py --lines 100000 --time-ranges --volume-ranges --out "$work/100k-both" --force 2>/dev/null
 python3 Benchmarks/genmodel.py --single-process-nodes 2000 --out "$work/single2000.orga" 2>/dev/null
 python3 - "$work/nested999.orga" <<'EOF'
 import sys
@@ -65,3 +71,19 @@ echo "== 2,000-node single process with nested loops (genmodel), staffing analys
 echo "analyze $(phase "$work/single2000.orga" analyze) ms (target <= 50)"
 echo "== 999 perfectly nested loops (1,999 nodes), staffing analysis"
 echo "analyze $(phase "$work/nested999.orga" analyze) ms"
+
+echo "== ranges: a range on every time of the 100k model vs plain times (alternating, best of $RUNS)"
+best_plain="" best_ranged=""
+for _ in $(seq "$RUNS"); do
+  for m in 100k 100k-ranges; do
+    s=$(date +%s%N); "$bin" report --format json "$work/$m" >/dev/null; e=$(date +%s%N)
+    ms=$(( (e - s) / 1000000 ))
+    if [ "$m" = 100k ]; then
+      if [ -z "$best_plain" ] || [ "$ms" -lt "$best_plain" ]; then best_plain=$ms; fi
+    else
+      if [ -z "$best_ranged" ] || [ "$ms" -lt "$best_ranged" ]; then best_ranged=$ms; fi
+    fi
+  done
+done
+echo "plain ${best_plain} ms, ranged ${best_ranged} ms, ratio $(awk "BEGIN{printf \"%.2f\", $best_ranged / $best_plain}") (target <= 1.5)"
+echo "analyze: plain $(phase "$work/100k" analyze) ms, ranged $(phase "$work/100k-ranges" analyze) ms, times and volumes ranged $(phase "$work/100k-both" analyze) ms"

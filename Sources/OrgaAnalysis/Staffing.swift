@@ -57,11 +57,31 @@ private struct Engine {
     /// Per process: the handoffs computed (outer nil: not computed in this run).
     var handoffCache: [Double??] = []
 
+    // Ranges (docs/staffing.md, Ranges): cases as linear combinations of the uncertain
+    // volumes, the time factor of every step, and per staff step the weight w of its need
+    // (need = w × cases × time).
+    var caseFactors: [CaseFactors?] = []
+    /// σ² of each process's own volume (0 when exact), by process index.
+    var volumeVariance: [Double] = []
+    /// Per process, per node: index into `timeVariances` of an uncertain time, else -1.
+    var timeIndex: [[Int]] = []
+    var timeVariances: [Double] = []
+    var stepWeight: [[Double]] = []
+    var leadSums: [LeadSum] = []
+    /// The need of each position and of each unit's own work as aggregates of ranges.
+    var positionSums: [SpreadSum] = []
+    var unitOwnSums: [SpreadSum] = []
+
     init(model: Model) { self.model = model }
 
     private func canReuse(_ p: Int) -> Bool {
         guard let reused, !changed.contains(p), p < reused.solutions.count else { return false }
         return reused.solutions[p].reachable.count == model.processes[p].nodes.count
+    }
+
+    func timeFactor(_ p: Int, _ n: Int) -> TimeFactor {
+        let node = model.processes[p].nodes[n]
+        return TimeFactor(mean: node.timeHours ?? 0, range: node.timeRange)
     }
 
     mutating func run() -> StaffingResult {
@@ -79,11 +99,24 @@ private struct Engine {
                                    flowSolved: solutions[p].visits != nil, staffHoursPerCase: 0, staffHoursPerYear: nil,
                                    fte: 0, costPerCase: nil, leadTimeDays: nil, mediaBreaks: nil, handoffs: nil,
                                    steps: nil, systemSteps: nil, digital: nil, missing: [], costComplete: true,
-                                   casesComplete: false, leadTimeComplete: false)
+                                   casesComplete: false, leadTimeComplete: false,
+                                   staffHoursPerCaseWithCalls: 0, fteWithCalls: nil, costPerCaseWithCalls: nil,
+                                   withCallsComplete: false, costWithCallsComplete: false, hasCalls: false)
         }
         casesComplete = Array(repeating: false, count: np)
         leadTimeComplete = Array(repeating: false, count: np)
         stepContribution = model.processes.map { Array(repeating: nil, count: $0.nodes.count) }
+        stepWeight = model.processes.map { Array(repeating: 0, count: $0.nodes.count) }
+        caseFactors = Array(repeating: nil, count: np)
+        leadSums = Array(repeating: LeadSum(), count: np)
+        volumeVariance = model.processes.map { $0.volumeRange?.variance ?? 0 }
+        timeIndex = model.processes.map { proc in
+            proc.nodes.map { node in
+                guard let r = node.timeRange, !node.isDecision else { return -1 }
+                timeVariances.append(r.variance)
+                return timeVariances.count - 1
+            }
+        }
 
         // Call graph: process → processes it calls. Tarjan emits callees before callers.
         var callEntries = [[(Int, Double)]](repeating: [], count: np)
@@ -107,15 +140,21 @@ private struct Engine {
         let dna = DNA.compute(model, processes: processes)
 
         var totalPlanned = 0.0, totalFilled = 0.0, totalNeed = 0.0, totalPlannedCost = 0.0, totalNeedCost = 0.0
-        for ps in positions {
+        var needSum = SpreadSum(), costSum = SpreadSum()
+        for (i, ps) in positions.enumerated() {
             totalPlanned += ps.planned; totalFilled += ps.filled; totalNeed += ps.need
             totalPlannedCost += ps.plannedCost ?? 0; totalNeedCost += ps.needCost ?? 0
+            needSum.add(positionSums[i])
+            if let cpf = ps.costPerFTE { costSum.add(positionSums[i], scaled: cpf) }
         }
-        for us in units { totalNeed += us.ownNeed }
+        for (u, us) in units.enumerated() { totalNeed += us.ownNeed; needSum.add(unitOwnSums[u]) }
         let roots = model.units.indices.filter { model.units[$0].parent == nil }
-        return StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
-                              totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
-                              totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
+        var result = StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
+                                    totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
+                                    totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
+        result.totalNeedSpread = needSum.spread(value: totalNeed, volumeVariance: volumeVariance)
+        result.totalNeedCostSpread = costSum.spread(value: totalNeedCost, volumeVariance: volumeVariance)
+        return result
     }
 
     // MARK: Cases (docs/language.md, Staffing: cases(p) = volume(p) + Σ cases(caller) × visits × share)
@@ -125,6 +164,8 @@ private struct Engine {
         var incoming = [Double](repeating: 0, count: np)
         var incomingAny = [Bool](repeating: false, count: np)
         var incomingComplete = [Bool](repeating: true, count: np)
+        var incomingMin = [Double](repeating: 0, count: np), incomingMax = [Double](repeating: 0, count: np)
+        var incomingWeights = [[Int: Double]](repeating: [:], count: np)
         for p in callersFirst {
             let proc = model.processes[p]
             var cases: Double? = nil
@@ -140,6 +181,19 @@ private struct Engine {
                 if cases == nil { complete = false }
             }
             processes[p].cases = cases.flatMap { $0.isFinite ? $0 : nil }
+            if let cs = processes[p].cases {
+                // C = own volume + Σ incoming: its bounds and its coefficients on the uncertain volumes.
+                let own = proc.volumePerYear ?? 0
+                let range = proc.volumePerYear == nil ? nil : proc.volumeRange
+                var f = CaseFactors(mean: cs, min: (range?.low ?? own) + incomingMin[p], max: (range?.high ?? own) + incomingMax[p])
+                var weights = incomingWeights[p]
+                if range != nil { weights[p, default: 0] += 1 }
+                f.coefficients = weights.keys.sorted().map { ($0, weights[$0] ?? 0) }
+                for (r, a) in f.coefficients { f.variance += a * a * volumeVariance[r] }
+                caseFactors[p] = f
+                processes[p].casesSpread = f.coefficients.isEmpty ? .exact(cs)
+                    : Spread(min: Swift.min(f.min, cs), max: Swift.max(f.max, cs), sd: f.variance.squareRoot())
+            }
             casesComplete[p] = complete && processes[p].cases != nil
             processes[p].casesComplete = casesComplete[p]
             // Push cases into the callees.
@@ -148,6 +202,12 @@ private struct Engine {
                 guard let c = node.call, c >= 0, c < np, !cyclic[c] || c != p else { continue }
                 if let cs = processes[p].cases, let v = visits?[n] {
                     let add = cs * v * node.share
+                    if let f = caseFactors[p] {
+                        let k = v * node.share
+                        incomingMin[c] += f.min * k
+                        incomingMax[c] += f.max * k
+                        for (r, a) in f.coefficients { incomingWeights[c][r, default: 0] += a * k }
+                    }
                     incoming[c] += add
                     incomingAny[c] = true
                     processes[c].callers.append((process: p, node: n, cases: add))
@@ -176,13 +236,19 @@ private struct Engine {
         var media = 0.0, steps = 0.0, systemSteps = 0.0
         var costComplete = true
         var anyPriced = false
+        // Spreads: lead time and staff hours per case depend on times only, fte on times and volumes.
+        var leadSum = LeadSum(), fteSum = SpreadSum()
+        var hoursMin = 0.0, hoursMax = 0.0, hoursVariance = 0.0
         for (n, node) in proc.nodes.enumerated() {
             let visits = sol.visits?[n]
             let exec = visits.map { $0 * (node.isDecision ? 1 : node.share) }
             processes[p].nodes[n].visits = visits
             processes[p].nodes[n].executions = exec
             if node.isDecision {
-                if let e = exec { processes[p].nodes[n].leadTimeDays = e * node.waitDays; lead += e * node.waitDays }
+                if let e = exec {
+                    processes[p].nodes[n].leadTimeDays = e * node.waitDays; lead += e * node.waitDays
+                    leadSum.min += e * node.waitDays; leadSum.max += e * node.waitDays
+                }
                 continue
             }
             if let e = exec {
@@ -190,13 +256,17 @@ private struct Engine {
                 if node.mediaBreak { media += e }
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
-            // Calling step: its own wait and the callee's lead time per case (§5).
+            // Calling step: its own wait and the callee's lead time per case (docs/language.md § 7.8).
             if let c = node.call {
                 guard c >= 0, c < model.processes.count else { continue }
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
                     let d = e * (node.waitDays + calleeLead)
                     processes[p].nodes[n].leadTimeDays = d
                     lead += d
+                    let callee = leadSums[c]
+                    leadSum.min += e * (node.waitDays + callee.min)
+                    leadSum.max += e * (node.waitDays + callee.max)
+                    for (t, w) in callee.weights { leadSum.weights[t, default: 0] += e * w }
                     if !leadTimeComplete[c] { leadComplete = false }
                 } else {
                     leadComplete = false
@@ -205,10 +275,14 @@ private struct Engine {
                 continue
             }
             let timeDays = (node.timeHours ?? 0) / 24
+            let tf = timeFactor(p, n)
             if let e = exec {
                 let d = e * (timeDays + node.waitDays)
                 processes[p].nodes[n].leadTimeDays = d
                 lead += d
+                leadSum.min += e * (tf.min / 24 + node.waitDays)
+                leadSum.max += e * (tf.max / 24 + node.waitDays)
+                if timeIndex[p][n] >= 0 { leadSum.weights[timeIndex[p][n], default: 0] += e / 24 }
             }
             guard let perf = node.performer, perf.isStaff else { continue }
             guard let time = node.timeHours else {
@@ -219,6 +293,7 @@ private struct Engine {
             }
             guard let e = exec else { continue }
             staffHours += e * time
+            hoursMin += e * tf.min; hoursMax += e * tf.max; hoursVariance += e * e * tf.variance
             let worktime: Double?
             let allowance: Allowance
             switch perf {
@@ -246,11 +321,24 @@ private struct Engine {
             var c = Contribution(kind: .step, fte: need)
             c.process = p; c.node = n; c.cases = cs; c.visits = visits; c.share = node.share
             c.timeHours = time; c.hours = hours; c.loadHours = load; c.worktime = wt
+            // need = w × cases × time with w = load per executed hour ÷ worktime.
+            let w = allowance.load(e) / wt
+            if let cf = caseFactors[p], w.isFinite {
+                stepWeight[p][n] = w
+                var one = SpreadSum()
+                one.addStep(weight: w, cases: cf, time: tf)
+                c.fteSpread = one.spread(value: need, volumeVariance: volumeVariance)
+                fteSum.addStep(weight: w, cases: cf, time: tf)
+            }
             stepContribution[p][n] = c
             processes[p].nodes[n].fte = need
+            processes[p].nodes[n].fteSpread = c.fteSpread
             fte += need
-            if case .position(let i) = perf {
+            switch perf {
+            case .position(let i):
                 if let cpf = Costs.costPerFTE(model, position: i) { cost += need * cpf; anyPriced = true } else { costComplete = false }
+            default:
+                costComplete = false   // work done by a unit has no grade: not priced, never a silent 0
             }
         }
         let solved = sol.visits != nil
@@ -258,13 +346,19 @@ private struct Engine {
         processes[p].staffHoursPerYear = cases.map { $0 * staffHours }
         processes[p].fte = fte
         // Cost per case: nil when nothing could be priced and something is missing (a 0 would
-        // look like a real figure); a process with only unit work costs 0 by §5.
+        // look like a real figure, e.g. for a process whose work is all done by units).
         if let cs = cases, cs > 0, solved, anyPriced || costComplete {
             let v = cost / cs
             processes[p].costPerCase = v.isFinite ? v : nil
         }
         processes[p].costComplete = costComplete && casesComplete[p]
         processes[p].leadTimeDays = solved ? lead : nil
+        leadSums[p] = leadSum
+        processes[p].leadTimeSpread = solved ? leadSum.spread(value: lead, timeVariance: timeVariances) : nil
+        processes[p].fteSpread = fteSum.spread(value: fte, volumeVariance: volumeVariance)
+        processes[p].staffHoursPerCaseSpread = hoursVariance > 0 || hoursMin != hoursMax
+            ? Spread(min: Swift.min(hoursMin, staffHours), max: Swift.max(hoursMax, staffHours), sd: hoursVariance.squareRoot())
+            : .exact(staffHours)
         leadTimeComplete[p] = leadComplete
         processes[p].leadTimeComplete = leadComplete
         if solved {
@@ -279,6 +373,45 @@ private struct Engine {
             }
             handoffCache[p] = .some(processes[p].handoffs)
         }
+        computeWithCalls(p, cyclic: cyclic)
+    }
+
+    /// The figures including called processes (callees are computed before their callers).
+    private mutating func computeWithCalls(_ p: Int, cyclic: [Bool]) {
+        let proc = model.processes[p]
+        let own = processes[p]
+        var hours = own.staffHoursPerCase
+        let cases = own.cases
+        var ftePerCase: Double? = cases.flatMap { $0 > 0 ? own.fte / $0 : (own.fte == 0 ? 0 : nil) }
+        var cost = own.costPerCase
+        var complete = own.complete
+        var costComplete = own.costComplete
+        var hasCalls = false
+        for (n, node) in proc.nodes.enumerated() where !node.isDecision {
+            guard let c = node.call else { continue }
+            hasCalls = true
+            guard c >= 0, c < model.processes.count, !cyclic[c], c != p, let e = own.nodes[n].executions else {
+                complete = false; costComplete = false
+                continue
+            }
+            let callee = processes[c]
+            hours += e * callee.staffHoursPerCaseWithCalls
+            if let calleeCases = callee.cases, calleeCases > 0, let f = callee.fteWithCalls, let mine = ftePerCase {
+                ftePerCase = mine + e * f / calleeCases
+            } else if (callee.fteWithCalls ?? 0) != 0 {
+                ftePerCase = nil
+            }
+            if let cc = callee.costPerCaseWithCalls { cost = (cost ?? 0) + e * cc }
+            if !callee.withCallsComplete { complete = false }
+            if !callee.costWithCallsComplete { costComplete = false }
+        }
+        processes[p].hasCalls = hasCalls
+        processes[p].staffHoursPerCaseWithCalls = hours
+        processes[p].fteWithCalls = own.flowSolved ? cases.flatMap { cs in ftePerCase.map { $0 * cs } }.flatMap { $0.isFinite ? $0 : nil } : nil
+        if !own.flowSolved || cases == nil { complete = false }
+        processes[p].costPerCaseWithCalls = cost.flatMap { $0.isFinite ? $0 : nil }
+        processes[p].withCallsComplete = complete
+        processes[p].costWithCallsComplete = costComplete
     }
 
     /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position
@@ -304,7 +437,7 @@ private struct Engine {
         return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
     }
 
-    // MARK: Positions (§4.4, §5)
+    // MARK: Positions (docs/language.md § 7.3)
 
     /// Why staff step `n` of process `p` has no contribution: the first missing input in
     /// the order flow, time, cases, worktime (the node is named for time and worktime).
@@ -315,9 +448,16 @@ private struct Engine {
         return (kind, kind == .time || kind == .worktime ? n : nil)
     }
 
-    private func computePositions() -> [PositionStaffing] {
+    /// Adds staff step `n` of process `p` (which has a contribution) to an aggregate of ranges.
+    private func addStep(_ p: Int, _ n: Int, to sum: inout SpreadSum) {
+        guard let cf = caseFactors[p] else { return }
+        sum.addStep(weight: stepWeight[p][n], cases: cf, time: timeFactor(p, n))
+    }
+
+    private mutating func computePositions() -> [PositionStaffing] {
         let m = model
         var contributions = [[Contribution]](repeating: [], count: m.positions.count)
+        var sums = [SpreadSum](repeating: SpreadSum(), count: m.positions.count)
         var missing = [[MissingInput]](repeating: [], count: m.positions.count)
         func addMissing(_ i: Int, _ x: MissingInput) { if !missing[i].contains(x) { missing[i].append(x) } }
 
@@ -327,6 +467,7 @@ private struct Engine {
                 guard case .position(let i) = node.performer, i >= 0, i < m.positions.count else { continue }
                 if let c = stepContribution[p][n] {
                     contributions[i].append(c)
+                    addStep(p, n, to: &sums[i])
                     if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: p, position: i)) }
                 } else {
                     let why = missingInput(process: p, node: n)
@@ -334,7 +475,7 @@ private struct Engine {
                 }
             }
         }
-        // Efforts and coverage: no Verteilzeit (§5: fte as given; h/year ÷ worktime).
+        // Efforts and coverage: no Verteilzeit (docs/language.md § 7.3: fte as given; h/year ÷ worktime).
         for (i, pos) in m.positions.enumerated() {
             let wt = m.worktime(position: i)?.value
             for e in pos.efforts {
@@ -360,7 +501,7 @@ private struct Engine {
                 }
             }
         }
-        // Leadership (§4.4): the head's need grows by leadership × filled fte led directly.
+        // Leadership (docs/language.md § 7.3): the head's need grows by leadership × filled fte led directly.
         if m.settings.leadership > 0 {
             for (u, unit) in m.units.enumerated() {
                 guard let h = unit.head, h >= 0, h < m.positions.count else { continue }
@@ -374,20 +515,28 @@ private struct Engine {
         result.reserveCapacity(m.positions.count)
         for (i, pos) in m.positions.enumerated() {
             var need = 0.0
-            for c in contributions[i] { need += c.fte }
+            for c in contributions[i] {
+                need += c.fte
+                if c.kind != .step { sums[i].addConstant(c.fte) }
+            }
             let cpf = Costs.costPerFTE(m, position: i)
             if cpf == nil { addMissing(i, MissingInput(kind: .cost, position: i)) }
+            let spread = sums[i].spread(value: need, volumeVariance: volumeVariance)
             result.append(PositionStaffing(
                 planned: pos.planned, filled: pos.filled, need: need, gap: need - pos.planned, vacancy: pos.planned - pos.filled,
                 proposal: Costs.roundUp(need, step: m.settings.rounding),
                 worktime: m.worktime(position: i)?.value, allowance: m.allowance(position: i),
                 costPerFTE: cpf, plannedCost: Costs.cost(pos.planned, cpf), needCost: Costs.cost(need, cpf),
                 contributions: contributions[i], missing: missing[i]))
+            result[i].needSpread = spread
+            result[i].proposalP90 = spread.isExact ? nil : Costs.roundUp(spread.percentile90(mean: need), step: m.settings.rounding)
+            result[i].needCostSpread = cpf.map { spread.scaled(by: $0) }
         }
+        positionSums = sums
         return result
     }
 
-    /// Filled fte led directly by `head` as head of unit `u` (§4.4): the other positions
+    /// Filled fte led directly by `head` as head of unit `u` (docs/language.md § 7.3): the other positions
     /// directly in the unit, the heads of its direct sub-units, and — for a sub-unit
     /// without a head — that sub-unit's positions and sub-units, counted the same way.
     /// Each position is led once: one that sits in a unit and also heads a sub-unit
@@ -418,18 +567,20 @@ private struct Engine {
         return total
     }
 
-    // MARK: Units (§5: Σ positions + sub-units + work done by the unit)
+    // MARK: Units (docs/language.md § 7.4: Σ positions + sub-units + work done by the unit)
 
-    private func computeUnits(_ positions: inout [PositionStaffing]) -> [UnitStaffing] {
+    private mutating func computeUnits(_ positions: inout [PositionStaffing]) -> [UnitStaffing] {
         let m = model
         let nu = m.units.count
         var own = [[Contribution]](repeating: [], count: nu)
+        var ownSums = [SpreadSum](repeating: SpreadSum(), count: nu)
         var ownMissing = [[MissingInput]](repeating: [], count: nu)
         for (p, proc) in m.processes.enumerated() {
             for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
                 guard case .unit(let u) = node.performer, u >= 0, u < nu else { continue }
                 if let c = stepContribution[p][n] {
                     own[u].append(c)
+                    addStep(p, n, to: &ownSums[u])
                     if !casesComplete[p] {
                         let x = MissingInput(kind: .cases, process: p, unit: u)
                         if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
@@ -448,6 +599,11 @@ private struct Engine {
                                 proposal: 0, plannedCost: 0, needCost: 0, costComplete: own[u].isEmpty && ownMissing[u].isEmpty,
                                 worktime: m.worktime(unit: u)?.value, allowance: m.allowance(unit: u), missing: ownMissing[u])
         }
+        for u in 0..<nu { result[u].ownNeedSpread = ownSums[u].spread(value: result[u].ownNeed, volumeVariance: volumeVariance) }
+        unitOwnSums = ownSums
+        // The subtree's aggregates of ranges (need, need cost), kept for the parent.
+        var needSums = ownSums
+        var costSums = [SpreadSum](repeating: SpreadSum(), count: nu)
         // Post-order over the unit tree (children before parents), cycle-safe.
         var state = [UInt8](repeating: 0, count: nu)   // 0 new, 1 open, 2 done
         for root in 0..<nu where state[root] == 0 {
@@ -471,6 +627,10 @@ private struct Engine {
                 for p in m.units[u].positions where p >= 0 && p < positions.count {
                     let ps = positions[p]
                     planned += ps.planned; filled += ps.filled; need += ps.need
+                    if p < positionSums.count {
+                        needSums[u].add(positionSums[p])
+                        if let cpf = ps.costPerFTE { costSums[u].add(positionSums[p], scaled: cpf) }
+                    }
                     if let c = ps.plannedCost { pc += c } else { costOK = false }
                     if let c = ps.needCost { nc += c }
                     for x in ps.missing where !missing.contains(x) { missing.append(x) }
@@ -479,13 +639,18 @@ private struct Engine {
                     let sr = result[s]
                     planned += sr.planned; filled += sr.filled; need += sr.need
                     pc += sr.plannedCost; nc += sr.needCost
+                    needSums[u].add(needSums[s])
+                    costSums[u].add(costSums[s])
                     if !sr.costComplete { costOK = false }
                     for x in sr.missing where !missing.contains(x) { missing.append(x) }
                 }
                 r.planned = planned; r.filled = filled; r.need = need
                 r.gap = need - planned; r.vacancy = planned - filled
                 r.proposal = Costs.roundUp(need, step: m.settings.rounding)
+                r.needSpread = needSums[u].spread(value: need, volumeVariance: volumeVariance)
+                r.proposalP90 = r.needSpread.isExact ? nil : Costs.roundUp(r.needSpread.percentile90(mean: need), step: m.settings.rounding)
                 r.plannedCost = pc; r.needCost = nc; r.costComplete = costOK
+                r.needCostSpread = costSums[u].spread(value: nc, volumeVariance: volumeVariance)
                 r.missing = missing
                 result[u] = r
             }

@@ -54,10 +54,14 @@ public struct Contribution: Sendable, Hashable {
     public var worktime: Double?
     /// The need this contribution adds, in fte. The contributions of a position add up to its need.
     public var fte: Double
+    /// Its spread from the ranges of the step's time and the volumes behind its cases
+    /// (exact for everything but steps with a range behind them).
+    public var fteSpread: Spread
 
     public init(kind: Kind, fte: Double) {
         self.kind = kind
         self.fte = fte
+        self.fteSpread = .exact(fte)
     }
 }
 
@@ -106,6 +110,13 @@ public struct PositionStaffing: Sendable {
     public var vacancy: Double
     /// need rounded up to the model's `rounding`.
     public var proposal: Double
+    /// The spread of `need` from the model's ranges (docs/staffing.md, Ranges).
+    public var needSpread: Spread = .exact(0)
+    /// When the need is uncertain: its 90th percentile by the normal approximation,
+    /// rounded up like `proposal` (nil when the need is exact).
+    public var proposalP90: Double?
+    /// The spread of `needCost` (nil when `needCost` is nil).
+    public var needCostSpread: Spread?
     /// Effective worktime (h per fte and year) and Verteilzeit of the position.
     public var worktime: Double?
     public var allowance: Allowance
@@ -146,6 +157,13 @@ public struct UnitStaffing: Sendable {
     public var vacancy: Double
     /// need rounded up to `rounding` (the unit total, not the sum of the positions' proposals).
     public var proposal: Double
+    /// The spread of `need` (covariances between its positions included) and of `ownNeed`.
+    public var needSpread: Spread = .exact(0)
+    public var ownNeedSpread: Spread = .exact(0)
+    /// The need's 90th percentile (normal approximation), rounded up; nil when exact.
+    public var proposalP90: Double?
+    /// The spread of `needCost`.
+    public var needCostSpread: Spread = .exact(0)
     /// Σ cost over the positions in the subtree that have a cost.
     public var plannedCost: Double
     /// Σ need cost over the positions in the subtree that have a cost. Work done by units
@@ -171,6 +189,8 @@ public struct NodeStaffing: Sendable {
     /// For staff steps: basic hours per year and need in fte (nil when an input is missing).
     public var hoursPerYear: Double?
     public var fte: Double?
+    /// The spread of `fte` (nil when `fte` is nil).
+    public var fteSpread: Spread?
     /// Calendar days this node adds to the lead time per case (visits × share × (time + wait),
     /// or the callee's lead time for a calling step).
     public var leadTimeDays: Double?
@@ -183,6 +203,8 @@ public struct ProcessStaffing: Sendable {
     public var ownVolume: Double?
     /// Cases per year = own volume + cases from calls (nil when unknown).
     public var cases: Double?
+    /// The spread of `cases` from the volume ranges behind them (nil when `cases` is nil).
+    public var casesSpread: Spread?
     /// Cases per year that come from each calling step: (caller process, node, cases).
     public var callers: [(process: Int, node: Int, cases: Double)]
     public var nodes: [NodeStaffing]
@@ -190,11 +212,16 @@ public struct ProcessStaffing: Sendable {
     public var flowSolved: Bool
     /// Σ visits × share × time over staff steps (basic time, no Verteilzeit).
     public var staffHoursPerCase: Double
+    /// Spreads of `staffHoursPerCase`, `fte` and `leadTimeDays` from the ranges.
+    public var staffHoursPerCaseSpread: Spread = .exact(0)
+    public var fteSpread: Spread = .exact(0)
+    public var leadTimeSpread: Spread?
     /// cases × staffHoursPerCase (nil when cases are unknown).
     public var staffHoursPerYear: Double?
     /// Σ need(s) over the process's own staff steps.
     public var fte: Double
-    /// Σ need(s) × the position's cost per fte over position steps ÷ cases.
+    /// Σ need(s) × the position's cost per fte over position steps ÷ cases. Steps done by a
+    /// unit (no grade) are not priced: `costComplete` is then false.
     public var costPerCase: Double?
     /// Expected lead time per case in calendar days (calls add the callee's lead time).
     public var leadTimeDays: Double?
@@ -211,12 +238,29 @@ public struct ProcessStaffing: Sendable {
     public var missing: [MissingInput]
     /// True when staff hours, fte and lead time include every step.
     public var complete: Bool { missing.isEmpty }
-    /// False when a position step has no cost, or a staff step's need is unknown.
+    /// False when a position step has no cost, a step is done by a unit (not priced), or a
+    /// staff step's need is unknown.
     public var costComplete: Bool
     /// False when `cases` leave out a caller (unknown cases, call cycle) or the own volume is unusable.
     public var casesComplete: Bool
     /// False when `leadTimeDays` leaves out a step (staff step without time, unknown callee lead time).
     public var leadTimeComplete: Bool
+    /// The figures per case including the processes it calls: own + Σ over calling steps of
+    /// executions per case × the callee's figure including its own callees (a call cycle
+    /// leaves the callee out and clears `withCallsComplete`). Equal to the own figures
+    /// for a process without calls.
+    public var staffHoursPerCaseWithCalls: Double
+    /// fte bound by this process's cases including the work they cause in called processes
+    /// (cases × need per case including callees; nil when cases are unknown).
+    public var fteWithCalls: Double?
+    /// Cost per case including called processes (nil when nothing could be priced).
+    public var costPerCaseWithCalls: Double?
+    /// False when a called process's figures are incomplete or unknown (call cycle).
+    public var withCallsComplete: Bool
+    /// False when a called process's cost is incomplete.
+    public var costWithCallsComplete: Bool
+    /// Whether the process has a calling step (the "with calls" figures differ only then).
+    public var hasCalls: Bool
 }
 
 /// One criterion's part of a process's DNA score.
@@ -271,4 +315,7 @@ public struct StaffingResult: Sendable {
     public var totalNeed: Double
     public var totalPlannedCost: Double
     public var totalNeedCost: Double
+    /// Spreads of `totalNeed` and `totalNeedCost` (covariances included).
+    public var totalNeedSpread: Spread = .exact(0)
+    public var totalNeedCostSpread: Spread = .exact(0)
 }

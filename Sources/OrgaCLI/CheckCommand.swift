@@ -2,13 +2,18 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 
+import OrgaSupport
+
 enum CheckCommand {
     static let help = """
-        Usage: orgc check [--format text|json|github|sarif] [--strict] [--color auto|always|never] [--any-extension] [PATH…]
+        Usage: orgc check [--format text|json|github|sarif] [--lang de|en] [--strict] [--color auto|always|never] [--any-extension] [PATH…]
 
         Checks each model and prints its diagnostics.
           --format   text (default; file:line:col with the source line), json, github
                      (GitHub Actions annotations) or sarif (SARIF 2.1.0)
+          --lang     language of the text format: de (default; German titles of the
+                     findings) or en (the full English messages with suggestions); the
+                     json, github and sarif formats are always English
           --strict   warnings make the check fail too
           --color    colour text output: auto (only on a terminal, not with NO_COLOR), always, never
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
@@ -18,11 +23,12 @@ enum CheckCommand {
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
-        guard let (reader, (format, color)) = ArgumentReader.parse(
-            args, command: "check", help: help, io: io, valued: ["--format", "--color"], switches: ["--strict", "--timings", "--any-extension"],
+        guard let (reader, (format, color, lang)) = ArgumentReader.parse(
+            args, command: "check", help: help, io: io, valued: ["--format", "--color", "--lang"], switches: ["--strict", "--timings", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "json", "github", "sarif"], default: "text"),
-                 try r.choice("--color", ["auto", "always", "never"], default: "auto"))
+                 try r.choice("--color", ["auto", "always", "never"], default: "auto"),
+                 OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, command: "check", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
@@ -41,7 +47,7 @@ enum CheckCommand {
             for f in model.sources.files { sources[f.path] = f }
         }
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
-        let printer = DiagnosticPrinter(sources: sources)
+        let printer = DiagnosticPrinter(sources: sources, language: lang)
         switch format {
         case "json": io.out(printer.json(diagnostics).pretty())
         case "github": io.out(printer.github(diagnostics))

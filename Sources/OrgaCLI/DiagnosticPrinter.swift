@@ -6,6 +6,8 @@ import OrgaSupport
 /// person counts them), so `ü` and an emoji are one column each.
 struct DiagnosticPrinter {
     let sources: [String: SourceFile]
+    /// Language of the text format (`check --lang`); the machine formats stay English.
+    var language: OutputLanguage = .en
     /// Longer source lines are shown as a window around the diagnostic.
     static let maxShownLineBytes = 400
 
@@ -60,7 +62,9 @@ struct DiagnosticPrinter {
         for d in diagnostics {
             let sp = span(d)
             let sevColor = d.severity == .error ? "1;31" : d.severity == .warning ? "1;33" : "1;36"
-            out += paint("\(d.severity.rawValue)[\(d.code.rawValue)]", sevColor) + paint(": \(d.message)", "1") + "\n"
+            let de = language == .de
+            let severity = de ? (d.severity == .error ? "Fehler" : d.severity == .warning ? "Warnung" : "Hinweis") : d.severity.rawValue
+            out += paint("\(severity)[\(d.code.rawValue)]", sevColor) + paint(": \(de ? d.germanMessage : d.message)", "1") + "\n"
             out += "  --> \(d.path):\(sp.line):\(sp.column)\n"
             if let f = sources[d.path] {
                 let lineIndex = sp.line - 1
@@ -98,13 +102,18 @@ struct DiagnosticPrinter {
                 out += "\(pad) |\n"
                 out += "\(number) | \(lineText)\n"
                 out += "\(pad) | " + String(repeating: " ", count: startCol) + paint(String(repeating: "^", count: width), sevColor) + "\n"
-                for fix in d.fixes.prefix(3) { out += "\(pad) = help: \(fix.title)\n" }
+                for fix in d.fixes.prefix(3) {
+                    out += language == .de ? "\(pad) = Hilfe: \(fix.germanTitle)\n" : "\(pad) = help: \(fix.title)\n"
+                }
             }
             out += "\n"
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        if diagnostics.isEmpty {
+        if language == .de {
+            out += diagnostics.isEmpty ? "keine Probleme gefunden\n"
+                : "\(errors) Fehler, \(warnings) \(warnings == 1 ? "Warnung" : "Warnungen")\n"
+        } else if diagnostics.isEmpty {
             out += "no problems found\n"
         } else {
             out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"

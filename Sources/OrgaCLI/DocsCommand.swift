@@ -22,6 +22,12 @@ enum DocsCommand {
         (.dnaDefinition, "Top-level `dna` block"), (.criterion, "`criterion` block"),
         (.dnaRatings, "`dna` block inside a process"), (.measure, "`measure` block (v2)"),
         (.scenario, "`scenario` block (v2)"), (.target, "`target` block (v2)"), (.kpi, "`kpi` block (v2)"),
+    ] + assessmentContextTitles
+
+    /// Assessments: the maturity matrix and responsibility charts.
+    static let assessmentContextTitles: [(BlockContext, String)] = [
+        (.matrix, "`matrix` block"), (.matrixRating, "`rating` block inside a matrix"),
+        (.raci, "`raci` block"), (.task, "`task` block"),
     ]
 
     static func argumentSummary(_ spec: KeywordSpec) -> String {
@@ -43,6 +49,9 @@ enum DocsCommand {
             case .target: return "NODE|end"
             case .arrowTarget: return "-> NODE|end"
             case .range: return "LOW..HIGH"
+            case .localName: return "AREA"
+            case .scoreList: return "N|-, …"
+            case .nodePath: return "PROCESS.STEP"
             case .rest: return "…"
             }
         }.joined(separator: " ")
@@ -112,9 +121,11 @@ enum DocsCommand {
             # Diagnostic codes
 
             Generated from `Sources/OrgaSyntax/DiagnosticCatalog.swift` by `orgc docs diagnostics`;
-            do not edit by hand. `orgc explain CODE` prints the same text. Codes are stable:
-            E = error, W = warning; 1xx syntax, 2xx quantities and values, 3xx names and
-            structure, 4xx process flow, 5xx staffing inputs, 6xx Prozess-DNA.
+            do not edit by hand. `orgc explain --lang en CODE` prints the same text;
+            `orgc explain CODE` prints it in German (`DiagnosticCatalogDE.swift`). Codes are
+            stable: E = error, W = warning; 1xx syntax, 2xx quantities and values, 3xx names
+            and structure, 4xx process flow, 5xx staffing inputs, 6xx Prozess-DNA, 7xx
+            measures, scenarios and targets, 9xx ranges (uncertain estimates).
 
 
             """

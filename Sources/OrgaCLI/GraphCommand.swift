@@ -23,6 +23,9 @@ enum GraphCommand {
           --landscape       all processes grouped by owner unit, with their calls
           --measures        the measures and what each requires, with cost, saving and
                             payback (in the --scenario S given, else in each scenario applying it)
+
+          --matrix NAME     a matrix's heat map (svg, md, csv); --raci NAME a responsibility
+                            chart (md, html, csv): see `orgc graph --matrix X --help`
           --format          svg (default), dot (Graphviz), mermaid, bpmn (BPMN 2.0 XML with
                             diagram layout; processes only)
           --metrics         show visits per case and fte on process steps
@@ -39,6 +42,10 @@ enum GraphCommand {
         """
 
     static func run(_ args: [String], io: CommandIO) -> Int32 {
+        // Assessments have their own formats (AssessmentGraphCommand).
+        if args.contains(where: { ["--matrix", "--raci"].contains($0.split(separator: "=").first.map(String.init) ?? $0) }) {
+            return AssessmentGraphCommand.run(args, io: io)
+        }
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],

@@ -51,6 +51,7 @@ enum RankCommand {
             text = contexts.map(RankReport.text).joined(separator: "\n")
         }
         guard ReportCommand.emit(text, reader: reader, io: io, command: "rank") else { return ExitCode.usage }
+        ReportCommand.reportErrors(contexts, io: io, command: "rank")
         return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
     }
 }

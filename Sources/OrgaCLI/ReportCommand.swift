@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -22,10 +22,13 @@ enum ReportCommand {
                      and both cuts of every target (one table)
           --scenario S  the report of scenario S (its changes and measures applied);
                      measures, scenarios and targets are always shown against the base
+          --table    csv: positions (default), matrices (one row per matrix cell) or
+                     raci (one row per task, party and role)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
-        findings section lists every diagnostic.
+        findings section lists every diagnostic, and the errors are printed on standard
+        error too.
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
 
         """
@@ -33,7 +36,7 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"],
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--table"],
             switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json", "xlsx"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -71,7 +74,15 @@ enum ReportCommand {
             text = HTMLReport.render(contexts)
         case "csv" where reader.has("--what-if"):
             text = contexts.enumerated().map { CSVReport.whatIf($0.element, bom: $0.offset == 0) }.joined()
+        case "csv" where reader.value("--table") == "matrices":
+            text = contexts.map(AssessmentSections.matricesCSV).joined()
+        case "csv" where reader.value("--table") == "raci":
+            text = contexts.map(AssessmentSections.raciCSV).joined()
         case "csv":
+            if let table = reader.value("--table"), table != "positions" {
+                io.err("orgc report: --table must be positions, matrices or raci, not \(table)\n")
+                return ExitCode.usage
+            }
             if contexts.count == 1 {
                 text = CSVReport.render(contexts[0], units: reader.has("--units"))
             } else {
@@ -89,6 +100,7 @@ enum ReportCommand {
         guard emit(text, reader: reader, io: io, command: "report") else { return ExitCode.usage }
         clock.lap("write")
         if reader.has("--timings") { io.err(clock.report()) }
+        reportErrors(contexts, io: io, command: "report")
         return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
     }
 
@@ -110,6 +122,20 @@ enum ReportCommand {
             return ExitCode.usage
         }
         return ctx.hasErrors ? ExitCode.findings : ExitCode.ok
+    }
+
+    /// A model with errors still gets its report, and exits 1: the errors go to standard
+    /// error as well, so that a caller sees why (not only in the report's last section).
+    static func reportErrors(_ contexts: [ReportContext], io: CommandIO, command: String) {
+        for ctx in contexts where ctx.hasErrors {
+            var sources: [String: SourceFile] = [:]
+            for f in ctx.sources.files { sources[f.path] = f }
+            let errors = ctx.diagnostics.filter { $0.severity == .error }
+            let intro = ctx.language == .de
+                ? "orgc \(command): das Modell hat Fehler; der Bericht enthält nur, was vollständig berechnet werden konnte:\n\n"
+                : "orgc \(command): the model has errors; the report holds only what could be computed completely:\n\n"
+            io.err(intro + DiagnosticPrinter(sources: sources, language: ctx.language).text(errors, color: false))
+        }
     }
 
     /// Writes to `-o FILE` (atomically) or standard output. False after an I/O error.

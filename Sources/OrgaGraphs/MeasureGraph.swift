@@ -11,6 +11,8 @@ public enum MeasureGraph {
         let title = german ? "Maßnahmen und Voraussetzungen" : "Measures and prerequisites"
         var g = Graph(kind: .measures, title: title, name: model.settings.name ?? "measures")
         g.words = german ? .de : .en
+        // Numbers in the drawing's language (5.000 EUR, -0,457 VZÄ under German).
+        let num = GraphNumbers(german ? .de : .en)
         if let s = scenario, s >= 0, s < model.scenarios.count {
             g.subtitle = [(german ? "Einsparung im Szenario " : "Saving in scenario ") + (model.scenarios[s].title ?? model.scenarios[s].name)]
         }
@@ -18,8 +20,8 @@ public enum MeasureGraph {
             var node = GraphNode(kind: .process, title: measure.title ?? measure.name)
             node.name = measure.name
             node.documentation = measure.doc
-            var details = [(german ? "Investition " : "cost ") + "\(Num.grouped(measure.cost)) EUR"]
-            if measure.running != 0 { details.append((german ? "laufend " : "running ") + "\(Num.grouped(measure.running)) EUR/" + (german ? "Jahr" : "year")) }
+            var details = [(german ? "Investition " : "cost ") + "\(num.grouped(measure.cost)) EUR"]
+            if measure.running != 0 { details.append((german ? "laufend " : "running ") + "\(num.grouped(measure.running)) EUR/" + (german ? "Jahr" : "year")) }
             let scenarios = scenario.map { [$0] } ?? Array((m < whatIf.appliedIn.count ? whatIf.appliedIn[m] : []).prefix(3))
             for s in scenarios {
                 guard s >= 0, s < whatIf.scenarios.count, s < model.scenarios.count,
@@ -28,10 +30,10 @@ public enum MeasureGraph {
                     continue
                 }
                 let prefix = scenario == nil ? "\(model.scenarios[s].name): " : ""
-                var line = prefix + "\(e.deltaNeed > 0 ? "+" : "")\(Num.fmt(e.deltaNeed, 3)) " + (german ? "VZÄ" : "fte")
+                var line = prefix + "\(e.deltaNeed > 0 ? "+" : "")\(num.fmt(e.deltaNeed, 3)) " + (german ? "VZÄ" : "fte")
                 if let saving = e.annualSaving {
-                    line += ", \(Num.grouped(saving)) EUR/" + (german ? "Jahr" : "year")
-                    line += ", " + (e.paybackYears.map { (german ? "Amortisation " : "payback ") + Num.fmt($0, 2) + (german ? " J." : " y") } ?? (german ? "keine Amortisation" : "no payback"))
+                    line += ", \(num.grouped(saving)) EUR/" + (german ? "Jahr" : "year")
+                    line += ", " + (e.paybackYears.map { (german ? "Amortisation " : "payback ") + num.fmt($0, 2) + (german ? " J." : " y") } ?? (german ? "keine Amortisation" : "no payback"))
                 } else {
                     line += german ? ", Einsparung unvollständig" : ", saving incomplete"
                 }

@@ -199,7 +199,11 @@ public enum ProcessGraph {
                     details.append("→ " + (model.processes[c].title ?? model.processes[c].name))
                 }
                 var timing: [String] = []
-                if let t = node.timeHours { timing.append(num.duration(hours: t)) }
+                if let r = node.timeRange {
+                    timing.append(num.durationRange(r))
+                } else if let t = node.timeHours {
+                    timing.append(num.duration(hours: t))
+                }
                 if node.waitDays > 0 { timing.append("\(w.wait) \(num.days(node.waitDays))") }
                 if node.share < 1 { timing.append("\(w.share) \(num.percent(node.share))") }
                 if !timing.isEmpty { details.append(timing.joined(separator: " · ")) }

@@ -1,4 +1,5 @@
 import OrgaSupport
+import OrgaSemantics
 
 /// Text width estimates and line wrapping for drawn labels. Widths follow the
 /// metrics of Arial / Liberation Sans (metric-compatible; the SVG asks for them
@@ -205,6 +206,17 @@ public struct GraphNumbers: Sendable {
     }
 
     public func percent(_ fraction: Double) -> String { fmt(fraction * 100, 2) + " %" }
+
+    /// A time range as written, in one unit: "60..90..120 min" (whole minutes up to 2 h),
+    /// else "0,5..1,25 Std." / "0.5..1.25 h". Drawings show the range; the figures use its mean.
+    public func durationRange(_ r: RangeEstimate) -> String {
+        let bounds = [r.low] + (r.likely.map { [$0] } ?? []) + [r.high]
+        let minutes = bounds.map { $0 * 60 }
+        if r.high <= 2, minutes.allSatisfy({ abs($0 - $0.rounded()) < 1e-6 }) {
+            return minutes.map { fmt($0, 0) }.joined(separator: "..") + " min"
+        }
+        return bounds.map { fmt($0, 2) }.joined(separator: "..") + (language == .de ? " Std." : " h")
+    }
 }
 
 /// Numbers in the machine-read parts of drawings (coordinates, BPMN attributes) and

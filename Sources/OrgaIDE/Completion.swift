@@ -131,6 +131,7 @@ extension IDEWorkspace {
         let spec = Keywords.spec(id)
         guard let last = site.tokens.last else { return [] }
         let lastKind = tree.tokens[last].kind
+        if let items = assessmentCompletion(site, spec, ctx) { return items }
         // After `->`: a node of this process or `end`.
         if lastKind == .arrow { return nodeItems(site, ctx) }
         // After `/`: rate words.

@@ -22,6 +22,12 @@ extension IDEWorkspace {
             range = r
             text = d
         }
+        // Matrix cells, areas and the parties of a chart (docs/language.md, Assessments).
+        if let (r, d) = assessmentHover(ctx, offset) {
+            if text.md.isEmpty { range = r } else { text.blank() }
+            text.md += d.md
+            text.plain += d.plain
+        }
         // The explanations (`orgc explain`) of the diagnostics under the cursor.
         let diags = diagnostics(ctx).filter { $0.range.start <= offset && offset <= $0.range.end }
         var seenCodes = Set<DiagnosticCode>()
@@ -117,6 +123,7 @@ extension IDEWorkspace {
             if let ps = staffing?.positions[safe: sym.index] {
                 figures.append("planned **\(fmt(ps.planned)) fte** · filled **\(fmt(ps.filled)) fte** · need **\(fmt(ps.need)) fte** · gap **\(signed(ps.gap)) fte**")
                 figures.append("vacancy \(fmt(ps.vacancy)) fte · proposal \(fmt(ps.proposal)) fte" + (ps.complete ? "" : " · incomplete (inputs missing)"))
+                if let line = rangeLine(ps.needSpread, p90: ps.proposalP90) { figures.append(line) }
                 if let c = ps.costPerFTE { figures.append("cost per fte \(fmtGrouped(c)) EUR") }
                 let top = ps.topContributions(3).filter { $0.fte > 0 }
                 if !top.isEmpty {
@@ -131,6 +138,7 @@ extension IDEWorkspace {
                 if us.ownNeed > 0 { extra += " · own work \(fmt(us.ownNeed)) fte" }
                 if !us.complete { extra += " · incomplete (inputs missing)" }
                 figures.append(extra)
+                if let line = rangeLine(us.needSpread, p90: us.proposalP90) { figures.append(line) }
             }
         case .process:
             if let pr = staffing?.processes[safe: sym.index] {
@@ -138,6 +146,12 @@ extension IDEWorkspace {
                 if let lt = pr.leadTimeDays { line += " · lead time **\(fmt(lt, 1)) d**" }
                 figures.append(line)
                 figures.append("staff hours per case \(fmt(pr.staffHoursPerCase)) h" + (pr.costPerCase.map { " · cost per case \(fmt($0)) EUR" } ?? ""))
+                var ranges: [String] = []
+                if let c = pr.casesSpread, !c.isExact { ranges.append("cases \(fmtGrouped(c.min))–\(fmtGrouped(c.max)) (sd \(fmtGrouped(c.sd)))") }
+                if !pr.fteSpread.isExact { ranges.append("fte \(fmt(pr.fteSpread.min))–\(fmt(pr.fteSpread.max)) (sd \(fmt(pr.fteSpread.sd)))") }
+                if !pr.staffHoursPerCaseSpread.isExact { ranges.append("hours per case \(fmt(pr.staffHoursPerCaseSpread.min))–\(fmt(pr.staffHoursPerCaseSpread.max))") }
+                if let l = pr.leadTimeSpread, !l.isExact { ranges.append("lead time \(fmt(l.min, 1))–\(fmt(l.max, 1)) d") }
+                if !ranges.isEmpty { figures.append("from ranges: " + ranges.joined(separator: " · ")) }
                 if let dna = staffing?.dna.scores[safe: sym.index], let score = dna.score {
                     figures.append("DNA score **\(fmt(score, 1))**" + (dna.rank.map { " · rank **\($0)** of \(model.processes.count)" } ?? "") + (dna.complete ? "" : " · ratings missing"))
                 }
@@ -146,8 +160,14 @@ extension IDEWorkspace {
             if let p = sym.process, let pr = staffing?.processes[safe: p], let ns = pr.nodes[safe: sym.index] {
                 var line = "visits **\(ns.visits.map { fmt($0, 3) } ?? "–")** per case"
                 if let h = ns.hoursPerYear { line += " · **\(fmtGrouped(h)) h** per year" }
-                if let f = ns.fte { line += " · **\(fmt(f)) fte**" }
+                if let f = ns.fte { line += " · **\(fmt(f)) fte**" + spreadHint(ns.fteSpread) }
                 figures.append(line)
+                if let r = model.processes[safe: p]?.nodes[safe: sym.index]?.timeRange {
+                    // One unit for the whole range: minutes up to 2 h, else hours.
+                    let (k, unit) = r.high <= 2 ? (60.0, "min") : (1.0, "h")
+                    let bounds = ([r.low] + (r.likely.map { [$0] } ?? []) + [r.high]).map { fmt($0 * k, 2) }.joined(separator: "..")
+                    figures.append("time range \(bounds) \(unit): mean \(fmt(r.mean * k, 2)) \(unit), sd \(fmt(r.sd * k, 2)) \(unit) (\(r.likely == nil ? "uniform" : "PERT"))")
+                }
                 if let lt = ns.leadTimeDays, lt > 0 { figures.append("adds \(fmt(lt, 2)) d to the lead time per case") }
             }
         case .grade:
@@ -186,6 +206,12 @@ extension IDEWorkspace {
     }
 
     private func signed(_ v: Double) -> String { v > 0 ? "+" + fmt(v) : fmt(v) }
+
+    /// "need range 1.8–2.63 fte · sd 0.12 · at the 90th percentile ≈ 2.5 fte (normal approximation)".
+    private func rangeLine(_ s: Spread, p90: Double?) -> String? {
+        guard !s.isExact else { return nil }
+        return "need range \(fmt(s.min))–\(fmt(s.max)) fte · sd \(fmt(s.sd))" + (p90.map { " · proposal at the 90th percentile ≈ \(fmt($0)) fte (normal approximation)" } ?? "")
+    }
 
     func contributionText(_ c: Contribution, _ model: Model) -> String {
         switch c.kind {

@@ -26,12 +26,12 @@ extension IDEWorkspace {
             switch sym.kind {
             case .position:
                 if let ps = staffing.positions[safe: sym.index] {
-                    label = "need \(fmt(ps.need)) fte"
+                    label = "need \(fmt(ps.need)) fte" + spreadHint(ps.needSpread)
                     tooltip = "planned \(fmt(ps.planned)) fte, filled \(fmt(ps.filled)) fte, gap \(fmt(ps.gap)) fte" + (ps.complete ? "" : " (incomplete)")
                 }
             case .process:
                 if let pr = staffing.processes[safe: sym.index] {
-                    label = "\(fmt(pr.fte)) fte" + (pr.cases.map { " · \(fmtGrouped($0)) cases/year" } ?? "")
+                    label = "\(fmt(pr.fte)) fte" + spreadHint(pr.fteSpread) + (pr.cases.map { " · \(fmtGrouped($0)) cases/year" } ?? "")
                 }
             case .node:
                 if let p = sym.process, let pr = staffing.processes[safe: p], let ns = pr.nodes[safe: sym.index],
@@ -44,6 +44,13 @@ extension IDEWorkspace {
             out.append(InlayHint(offset: headerEnd, label: l, tooltip: tooltip))
         }
         out += scenarioHints(ctx, from: lo, to: hi)
+        out += assessmentInlayHints(ctx, from: lo, to: hi)
         return out.sorted { $0.offset < $1.offset }
     }
+}
+
+/// " (1.8–2.63; sd 0.12)" after an uncertain figure (docs/staffing.md, Ranges), "" after an exact one.
+func spreadHint(_ s: Spread?) -> String {
+    guard let s, !s.isExact else { return "" }
+    return " (\(fmt(s.min))–\(fmt(s.max)); sd \(fmt(s.sd)))"
 }

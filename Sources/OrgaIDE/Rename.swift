@@ -34,6 +34,7 @@ public enum RenameRules {
 extension IDEWorkspace {
     public func prepareRename(_ ctx: DocContext, at offset: Int) throws(IDEError) -> PrepareRename {
         guard let (s, range) = symbolAt(ctx, offset) else {
+            if let local = localNameAt(ctx, offset) { return PrepareRename(range: local.range, placeholder: local.name) }
             throw IDEError("there is no name of a declaration here to rename")
         }
         return PrepareRename(range: range, placeholder: ctx.model.symbols[s].name)
@@ -42,6 +43,7 @@ extension IDEWorkspace {
     /// The edits that rename the declaration at `offset` and all its uses, or why not.
     public func rename(_ ctx: DocContext, at offset: Int, to newName: String) throws(IDEError) -> WorkspaceEdit {
         guard let (s, _) = symbolAt(ctx, offset), let occ = occurrences(ctx.state) else {
+            if let local = localNameAt(ctx, offset) { return try localRename(ctx, local, to: newName) }
             throw IDEError("there is no name of a declaration here to rename")
         }
         let model = ctx.model

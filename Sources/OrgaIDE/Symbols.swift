@@ -15,6 +15,11 @@ extension IDEWorkspace {
         case .decide?: return .operator
         case .dna?: return .module
         case .criterion?: return .property
+        // Assessments: matrices and charts with their rows, columns, raters and tasks.
+        case .matrix?, .raci?: return .object
+        case .area?, .aspect?: return .enumMember
+        case .matrixRating?: return .variable
+        case .task?: return .method
         default: return .event
         }
     }
@@ -22,6 +27,7 @@ extension IDEWorkspace {
     private func isOutlineStatement(_ tree: SyntaxTree, _ id: Int32) -> Bool {
         guard let spec = tree.spec(id) else { return false }
         if spec.declares != nil { return tree.declaredName(id) != nil }
+        if [.matrix, .raci, .area, .aspect, .task, .matrixRating].contains(spec.keyword) { return tree.declaredName(id) != nil }
         return spec.keyword == .model || (spec.keyword == .dna && tree.statement(id).context == .file)
     }
 

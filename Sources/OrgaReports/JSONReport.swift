@@ -43,6 +43,10 @@ public enum JSONReport {
         for v in dna(ctx) { w.item(); w.value(v) }
         w.endArray()
         writeWhatIf(ctx, to: &w)
+
+        // Assessments: present only when the model declares some (docs/report-json.md).
+        if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
+        if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }
@@ -54,6 +58,14 @@ public enum JSONReport {
         return .number(v)
     }
     static func str(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// `KEY_min`, `KEY_max`, `KEY_sd` of a figure from ranges (docs/report-json.md): equal to
+    /// the figure, and 0, when it is exact; null when the figure is null.
+    static func spread(_ key: String, _ s: Spread?, _ w: inout JSONWriter) {
+        w.field(key + "_min", s?.min)
+        w.field(key + "_max", s?.max)
+        w.field(key + "_sd", s?.sd)
+    }
 
     static func modelObject(_ ctx: ReportContext) -> JSONValue {
         let s = ctx.model.settings
@@ -79,10 +91,16 @@ public enum JSONReport {
             ("planned_fte", num(r.totalPlanned)),
             ("filled_fte", num(r.totalFilled)),
             ("need_fte", num(r.totalNeed)),
+            ("need_fte_min", num(r.totalNeedSpread.min)),
+            ("need_fte_max", num(r.totalNeedSpread.max)),
+            ("need_fte_sd", num(r.totalNeedSpread.sd)),
             ("gap_fte", num(r.totalNeed - r.totalPlanned)),
             ("vacancy_fte", num(r.totalPlanned - r.totalFilled)),
             ("planned_cost_eur", num(r.totalPlannedCost)),
             ("need_cost_eur", num(r.totalNeedCost)),
+            ("need_cost_eur_min", num(r.totalNeedCostSpread.min)),
+            ("need_cost_eur_max", num(r.totalNeedCostSpread.max)),
+            ("need_cost_eur_sd", num(r.totalNeedCostSpread.sd)),
         ])
     }
 
@@ -96,12 +114,16 @@ public enum JSONReport {
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
         w.field("need_fte", r.need)
+        spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)
         w.field("vacancy_fte", r.vacancy)
         w.field("proposal_fte", r.proposal)
+        w.field("proposal_p90_fte", r.proposalP90)
         w.field("planned_cost_eur", r.plannedCost)
         w.field("need_cost_eur", r.needCost)
+        spread("need_cost_eur", r.needCostSpread, &w)
         w.field("own_need_fte", r.ownNeed)
+        spread("own_need_fte", r.ownNeedSpread, &w)
         w.field("kind", string: m.kind)
         w.field("code", string: m.code)
         w.field("head", string: m.head.map { ctx.positionName($0) })
@@ -125,11 +147,14 @@ public enum JSONReport {
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
         w.field("need_fte", r.need)
+        spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)
         w.field("vacancy_fte", r.vacancy)
         w.field("proposal_fte", r.proposal)
+        w.field("proposal_p90_fte", r.proposalP90)
         w.field("planned_cost_eur", r.plannedCost)
         w.field("need_cost_eur", r.needCost)
+        spread("need_cost_eur", r.needCost == nil ? nil : r.needCostSpread, &w)
         w.field("cost_per_fte_eur", r.costPerFTE)
         w.field("worktime_hours", r.worktime)
         w.field("allowance_percent", r.allowance.fraction * 100)
@@ -156,6 +181,7 @@ public enum JSONReport {
         w.field("step", string: isStep ? ctx.nodeName(c.process, c.node) : nil)
         w.field("hours", c.hours)
         w.field("fte", c.fte)
+        spread("fte", c.fteSpread, &w)
         switch c.kind {
         case .step:
             w.field("cases", c.cases)
@@ -195,6 +221,7 @@ public enum JSONReport {
         w.field("title", string: m.title)
         w.field("owner", string: m.owner.map { ctx.unitName($0) })
         w.field("cases_per_year", r.cases)
+        spread("cases_per_year", r.casesSpread, &w)
         w.key("visits")
         if solved {
             w.beginObject()
@@ -211,8 +238,11 @@ public enum JSONReport {
             w.null()
         }
         w.field("staff_hours_per_case", solved ? r.staffHoursPerCase : nil)
+        spread("staff_hours_per_case", solved ? r.staffHoursPerCaseSpread : nil, &w)
         w.field("lead_time_days", r.leadTimeDays)
+        spread("lead_time_days", r.leadTimeDays == nil ? nil : r.leadTimeSpread, &w)
         w.field("need_fte", solved && r.cases != nil ? r.fte : nil)
+        spread("need_fte", solved && r.cases != nil ? r.fteSpread : nil, &w)
         w.field("cost_per_case_eur", r.costPerCase)
         w.field("own_volume_per_year", r.ownVolume)
         w.field("staff_hours_per_year", solved ? r.staffHoursPerYear : nil)
@@ -238,6 +268,12 @@ public enum JSONReport {
         w.key("missing"); w.beginArray()
         for x in r.missing { w.item(); w.value(missing(ctx, x)) }
         w.endArray()
+        // Including the processes it calls (equal to the own figures without calls).
+        w.field("staff_hours_per_case_with_calls", solved ? r.staffHoursPerCaseWithCalls : nil)
+        w.field("need_fte_with_calls", r.fteWithCalls)
+        w.field("cost_per_case_eur_with_calls", r.costPerCaseWithCalls)
+        w.field("with_calls_complete", bool: r.withCallsComplete)
+        w.field("cost_with_calls_complete", bool: r.costWithCallsComplete)
         w.endObject()
     }
 

@@ -17,6 +17,12 @@ public enum Label: CaseIterable, Sendable {
     case yes, no, hoursPerYear, fte, days, eur, percentOf, chartTruncated, legend, missingRatings
     case casesUnit, visitsUnit, ledFTE, perWeek, position, calculation, calculationLegend
     case kind
+    // Ranges (uncertain estimates)
+    case sdSymbol, rangesNote, proposalP90Title, proposalP90Note, proposalP90, needMean, rangeOfTime
+
+    // What a receiver (Personalrat, Kämmerer) needs said in words.
+    case gapLegend, proposalNote, remarks, kwRemark, freezeRemark, remarksLegend, kwYear, freezeUntil
+    case ownSteps, withCalls, withCallsNote, processCostIncompleteNote
 
     func text(_ lang: OutputLanguage) -> String {
         let (de, en) = pair
@@ -62,7 +68,7 @@ public enum Label: CaseIterable, Sendable {
         case .planned: ("Soll", "Planned")
         case .filled: ("Ist", "Filled")
         case .need: ("Bedarf", "Need")
-        case .gap: ("Differenz", "Gap")
+        case .gap: ("Bedarf − Soll", "Need − planned")
         case .vacancy: ("Vakanz", "Vacancy")
         case .proposal: ("Vorschlag", "Proposal")
         case .plannedCost: ("Kosten Soll (EUR)", "Planned cost (EUR)")
@@ -126,6 +132,33 @@ public enum Label: CaseIterable, Sendable {
                                   "Process steps: cases/year × visits per case × share × time = basic time; allowance as a surcharge × (1 + a) or a deduction ÷ (1 − a); ÷ annual working time = fte. Flat efforts in h/year and coverage without allowance; leadership = share × filled fte led.")
         case .perWeek: ("Std./Woche", "h/week")
         case .kind: ("Art", "Kind")
+        case .sdSymbol: ("σ", "sd")
+        case .rangesNote: ("Spannen: Zeiten oder Fallzahlen sind als Spanne geschätzt. Werte in Klammern: (kleinster–größter Wert; σ Standardabweichung), exakt berechnet unter unabhängigen Spannen (zwei Werte: gleichverteilt, drei Werte: PERT). Angezeigt und gerundet wird der Mittelwert.",
+                           "Ranges: times or volumes are estimated as ranges. Figures in brackets: (lowest–highest value; sd standard deviation), computed exactly for independent ranges (two values: uniform, three values: PERT). The figure shown and rounded is the mean.")
+        case .proposalP90Title: ("Vorschlag bei 90 % Sicherheit (Näherung)", "Proposal at 90 % confidence (approximation)")
+        case .proposalP90Note: ("Näherung über die Normalverteilung: Mittelwert + 1,2816 σ, höchstens der größte Wert, aufgerundet wie der Vorschlag. Der Bedarf aus Spannen ist nicht genau normalverteilt; der Vorschlag in den Tabellen oben rundet den Mittelwert.",
+                                "Normal approximation: mean + 1.2816 sd, at most the highest value, rounded up like the proposal. A need computed from ranges is not exactly normal; the proposal in the tables above rounds the mean.")
+        case .proposalP90: ("Vorschlag P90 (Näherung)", "Proposal P90 (approximation)")
+        case .needMean: ("Bedarf (Mittelwert)", "Need (mean)")
+        case .rangeOfTime: ("Spanne", "range")
+
+        case .gapLegend: ("Bedarf − Soll: positiv (+) = Unterdeckung, der Bedarf liegt über dem Soll; negativ (−) = Überhang, der Bedarf liegt unter dem Soll. Die Zahl vergleicht die Bemessung mit dem Stellenplan; sie ist keine Entscheidung über Stellen.",
+                          "Need − planned: positive (+) = shortfall, the need is above the planned fte; negative (−) = surplus, the need is below the planned fte. The figure compares the assessment with the Stellenplan; it decides nothing about posts.")
+        case .proposalNote: ("Vorschlag: der Bedarf, aufgerundet auf die Rundung der Vorschläge. Bei einer Organisationseinheit wird ihr gesamter Bedarf gerundet; das ist nicht die Summe der gerundeten Vorschläge ihrer Stellen.",
+                             "Proposal: the need rounded up to the rounding of proposals. For a unit its whole need is rounded; that is not the sum of its positions' rounded proposals.")
+        case .remarks: ("Vermerke", "Remarks")
+        case .kwRemark: ("kw ab", "kw from")
+        case .freezeRemark: ("Besetzungssperre bis", "hiring freeze until")
+        case .remarksLegend: ("kw = künftig wegfallend: die Stelle fällt ab dem genannten Jahr weg (kw-Vermerk). Besetzungssperre: die Stelle darf bis zum genannten Tag nicht besetzt werden.",
+                              "kw (künftig wegfallend): the post lapses from the year given. Hiring freeze: the post may not be filled until the date given.")
+        case .kwYear: ("kw-Vermerk ab", "kw_year")
+        case .freezeUntil: ("Besetzungssperre bis", "freeze_until")
+        case .ownSteps: ("eigene Schritte", "own steps")
+        case .withCalls: ("mit Teilprozessen", "with called processes")
+        case .withCallsNote: ("„eigene Schritte“: nur die Schritte des Prozesses selbst; ein aufgerufener Teilprozess (call) zählt dort mit seinen eigenen Zahlen. „mit Teilprozessen“: einschließlich der Arbeit, die ein Fall in den aufgerufenen Prozessen verursacht.",
+                              "“own steps”: the process's own steps only; a called process (call) counts with its own figures. “with called processes”: including the work a case causes in the processes it calls.")
+        case .processCostIncompleteNote: ("† Kosten je Fall unvollständig: Schritte von Stellen ohne Entgeltgruppe oder von Organisationseinheiten (ohne Entgeltgruppe) sind nicht bewertet; — = nichts bewertbar",
+                                          "† cost per case incomplete: steps done by positions without a grade or by units (no grade) are not priced; — = nothing could be priced")
         }
     }
 }

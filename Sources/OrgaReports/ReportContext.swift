@@ -80,6 +80,17 @@ public struct ReportContext: Sendable {
         guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return "" }
         return model.processes[p].nodes[n].name
     }
+    /// What a reader calls a process: its title, else its name.
+    public func processTitle(_ p: Int?) -> String {
+        guard let p, p >= 0, p < model.processes.count else { return "" }
+        return model.processes[p].title ?? model.processes[p].name
+    }
+    /// What a reader calls a step: "Process title: step title" (names where no title is given).
+    public func stepTitle(_ p: Int?, _ n: Int?) -> String {
+        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return processTitle(p) }
+        let node = model.processes[p].nodes[n]
+        return "\(processTitle(p)): \(node.title ?? node.name)"
+    }
     public func gradeName(_ g: Int?) -> String {
         guard let g, g >= 0, g < model.grades.count else { return "" }
         return model.grades[g].name
@@ -149,10 +160,45 @@ public struct ReportContext: Sendable {
         var groups: [String: [String]] = [:]
         for p in model.processes {
             let s = p.source ?? ""
-            groups[s, default: []].append(p.name)
+            groups[s, default: []].append(p.title ?? p.name)
             if !order.contains(s) { order.append(s) }
         }
-        return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : s, $0) } }
+        return order.compactMap { s in groups[s].map { (s.isEmpty ? t(.noSource) : sourceText(s), $0) } }
+    }
+
+    /// A `source` word as the reader says it (`timing` → "Zeitmessung").
+    public func sourceText(_ word: String) -> String { ReaderTerms.source(word, language) }
+
+    /// A measured DNA criterion's `from` word as the reader says it.
+    public func measureText(_ word: String) -> String { ReaderTerms.measure(word, language) }
+
+    /// A date written `YYYY-MM-DD` as the reader writes it (de: `02.03.2022`).
+    public func dateText(_ iso: String) -> String {
+        guard language == .de else { return iso }
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return "\(parts[2]).\(parts[1]).\(parts[0])"
+    }
+
+    /// The kw-Vermerk and the Besetzungssperre of a position, in words ("" when neither).
+    public func remarksText(_ p: Position) -> String {
+        var parts: [String] = []
+        if let kw = p.kw { parts.append("\(t(.kwRemark)) \(kw)") }
+        if let f = p.freezeUntil { parts.append("\(t(.freezeRemark)) \(dateText(f))") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// Whether any position has a kw-Vermerk or a Besetzungssperre (the column is shown then).
+    public var hasRemarks: Bool { model.positions.contains { $0.kw != nil || $0.freezeUntil != nil } }
+
+    /// Whether any process calls another (the "with called processes" columns are shown then).
+    public var hasCalls: Bool { result.processes.contains { $0.hasCalls } }
+
+    /// The message of a finding in the report's language: German reports give the German
+    /// title of the code and the first name the English message quotes.
+    public func message(_ d: Diagnostic) -> String {
+        guard language == .de else { return d.message }
+        return d.germanMessage
     }
 
     /// Units and positions that set their own `worktime` or `allowance`.
@@ -162,13 +208,13 @@ public struct ReportContext: Sendable {
             var parts: [String] = []
             if let w = u.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
             if let a = u.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
-            out.append("\(t(.unit)) \(u.name): " + parts.joined(separator: "; "))
+            out.append("\(t(.unit)) \(u.title ?? u.name): " + parts.joined(separator: "; "))
         }
         for p in model.positions where p.worktime != nil || p.allowance != nil {
             var parts: [String] = []
             if let w = p.worktime { parts.append("\(t(.worktime)) \(numbers.compact(w.value, 2)) h") }
             if let a = p.allowance { parts.append("\(t(.allowance)) \(allowanceText(a.value))") }
-            out.append("\(language == .de ? "Stelle" : "Position") \(p.name): " + parts.joined(separator: "; "))
+            out.append("\(t(.position)) \(p.title ?? p.name): " + parts.joined(separator: "; "))
         }
         return out
     }
@@ -196,8 +242,9 @@ public struct ReportContext: Sendable {
         let fteText = "\(n.compact(c.fte, 6)) \(t(.fte))"
         switch c.kind {
         case .step:
-            let source = "\(processName(c.process)).\(nodeName(c.process, c.node))"
+            let source = stepTitle(c.process, c.node)
             var f = "\(n.compact(c.cases, 4)) \(t(.casesUnit)) × \(n.compact(c.visits, 6)) × \(n.percent(c.share, 4)) % × \(duration(c.timeHours))"
+            if let r = timeRange(process: c.process, node: c.node) { f += " (\(t(.rangeOfTime)) \(timeRangeText(r)))" }
             f += " = \(n.compact(c.hours, 4)) h"
             if allowance.fraction > 0 {
                 switch allowance.convention {
@@ -226,7 +273,7 @@ public struct ReportContext: Sendable {
 
     /// Text of the missing inputs of a position or unit, for the audit trail.
     public func missingText(_ m: MissingInput) -> String {
-        let where_ = m.node != nil ? "\(processName(m.process)).\(nodeName(m.process, m.node))" : processName(m.process)
+        let where_ = m.node != nil ? stepTitle(m.process, m.node) : processTitle(m.process)
         switch (m.kind, language) {
         case (.time, .de): return "\(where_): keine Bearbeitungszeit (time)"
         case (.time, .en): return "\(where_): no processing time (time)"

@@ -218,7 +218,10 @@ enum WhatIfSections {
         let axisMax = max(step, (maxV / step).rounded(.up) * step)
         let axisMin = (minV / step).rounded(.down) * step
         let labelW = 260.0, plotW = 600.0, rowH = 26.0, top = 10.0, width = labelW + plotW + 90
-        let height = top + Double(shown.count) * rowH + 28
+        // Labels wrap at word boundaries (never cut); a row grows with its label's lines.
+        let labels = shown.map { HTMLReport.wrap($0.label, 36) }
+        let rowHeights = labels.map { max(rowH, Double($0.count) * 14 + 8) }
+        let height = top + rowHeights.reduce(0, +) + 28
         let x = { (v: Double) -> Double in labelW + ((v.isFinite ? v : 0) - axisMin) / max(axisMax - axisMin, 1e-9) * plotW }
         var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(h(ctx.w(.waterfallCaption)))\">\n"
         out += "<title>\(h(ctx.w(.waterfallCaption)))</title>\n"
@@ -228,17 +231,19 @@ enum WhatIfSections {
             out += "<text x=\"\(c(x(tick)))\" y=\"\(c(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(h(ctx.numbers.compact(tick, 2)))</text>\n"
             tick += step
         }
+        var y = top
         for (i, row) in shown.enumerated() {
-            let y = top + Double(i) * rowH
+            defer { y += rowHeights[i] }
+            let mid = y + rowHeights[i] / 2
             let isLevel = row.delta == nil || i == shown.count - 1
             let from = isLevel ? 0 : row.after - (row.delta ?? 0)
             let to = row.after
             let x0 = x(min(from, to)), x1 = x(max(from, to))
             let color = isLevel ? levelColor : ((row.delta ?? 0) > 0 ? upColor : downColor)
             let value = isLevel ? ctx.numbers.fte(row.after) : ctx.numbers.signed(row.delta, 3)
-            out += "<text x=\"\(c(labelW - 8))\" y=\"\(c(y + 16))\" font-size=\"12\" text-anchor=\"end\">\(h(HTMLReport.clip(row.label, 36)))</text>\n"
-            out += "<rect x=\"\(c(x0))\" y=\"\(c(y + 5))\" width=\"\(c(max(1, x1 - x0)))\" height=\"16\" fill=\"\(color)\"><title>\(h(row.label)): \(h(value)) \(h(ctx.t(.fte)))</title></rect>\n"
-            out += "<text x=\"\(c(x1 + 6))\" y=\"\(c(y + 17))\" font-size=\"11\">\(h(value))</text>\n"
+            out += HTMLReport.labelText(labels[i], x: labelW - 8, y: mid + 4 - Double(labels[i].count - 1) * 7)
+            out += "<rect x=\"\(c(x0))\" y=\"\(c(mid - 8))\" width=\"\(c(max(1, x1 - x0)))\" height=\"16\" fill=\"\(color)\"><title>\(h(row.label)): \(h(value)) \(h(ctx.t(.fte)))</title></rect>\n"
+            out += "<text x=\"\(c(x1 + 6))\" y=\"\(c(mid + 4))\" font-size=\"11\">\(h(value))</text>\n"
         }
         out += "<line x1=\"\(c(x(0)))\" y1=\"\(c(top))\" x2=\"\(c(x(0)))\" y2=\"\(c(height - 24))\" stroke=\"#5b6670\"/>\n"
         out += "</svg>\n<figcaption class=\"note\">\(h(ctx.w(.waterfallCaption)))\(rows.count > shown.count ? " — " + h(ctx.t(.chartTruncated)) : "")</figcaption>\n</figure>\n"
@@ -255,7 +260,9 @@ enum WhatIfSections {
         let step = HTMLReport.niceStep(maxV)
         let axisMax = max(step, (maxV / step).rounded(.up) * step)
         let labelW = 220.0, plotW = 600.0, rowH = 36.0, top = 34.0, width = labelW + plotW + 80
-        let height = top + Double(rows.count) * rowH + 28
+        let labels = rows.map { HTMLReport.wrap(ctx.base.units[$0.unit].title ?? ctx.base.units[$0.unit].name, 30) }
+        let rowHeights = labels.map { max(rowH, Double($0.count) * 14 + 8) }
+        let height = top + rowHeights.reduce(0, +) + 28
         let x = { (v: Double) -> Double in labelW + (v.isFinite ? max(0, v) : 0) / axisMax * plotW }
         let series: [(String, String)] = [(ctx.w(.potential), "#bab0ac"), (ctx.w(.cutAcross), HTMLReport.needColor), (ctx.w(.cutPotential), HTMLReport.plannedColor)]
         var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\" height=\"\(c(height))\" role=\"img\" aria-label=\"\(h(ctx.w(.targetChartCaption)))\">\n"
@@ -271,12 +278,14 @@ enum WhatIfSections {
             out += "<text x=\"\(c(x(tick)))\" y=\"\(c(height - 10))\" font-size=\"11\" text-anchor=\"middle\">\(h(ctx.numbers.compact(tick, 2)))</text>\n"
             tick += step
         }
+        var y = top
         for (i, row) in rows.enumerated() {
-            let y = top + Double(i) * rowH
+            defer { y += rowHeights[i] }
+            let mid = y + rowHeights[i] / 2
             let name = ctx.base.units[row.unit].name
-            out += "<text x=\"\(c(labelW - 8))\" y=\"\(c(y + 19))\" font-size=\"12\" text-anchor=\"end\">\(h(HTMLReport.clip(ctx.base.units[row.unit].title ?? name, 30)))</text>\n"
+            out += HTMLReport.labelText(labels[i], x: labelW - 8, y: mid + 4 - Double(labels[i].count - 1) * 7)
             for (j, v) in [row.potential, row.cutAcross, row.cutPotential].enumerated() {
-                out += "<rect x=\"\(c(labelW))\" y=\"\(c(y + 4 + Double(j) * 9))\" width=\"\(c(max(0, x(v) - labelW)))\" height=\"8\" fill=\"\(series[j].1)\"><title>\(h(name)): \(h(series[j].0)) \(h(ctx.numbers.fte(v)))</title></rect>\n"
+                out += "<rect x=\"\(c(labelW))\" y=\"\(c(mid - 14 + Double(j) * 9))\" width=\"\(c(max(0, x(v) - labelW)))\" height=\"8\" fill=\"\(series[j].1)\"><title>\(h(name)): \(h(series[j].0)) \(h(ctx.numbers.fte(v)))</title></rect>\n"
             }
         }
         out += "<line x1=\"\(c(labelW))\" y1=\"\(c(top - 4))\" x2=\"\(c(labelW))\" y2=\"\(c(height - 24))\" stroke=\"#5b6670\"/>\n"

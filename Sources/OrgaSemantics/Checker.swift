@@ -29,6 +29,7 @@ struct Checker {
         checkProcessInputs()
         checkWorktime()
         checkDNA()
+        checkAssessments()
         if !droppedAt.isEmpty {
             let noted = Set(model.diagnostics.lazy.filter { $0.code == .tooManyErrors }.map(\.path))
             for (f, r) in droppedAt.sorted(by: { $0.key < $1.key }) where !noted.contains(sources.path(file: f)) {
@@ -38,7 +39,7 @@ struct Checker {
         return model
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+    mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
         if l.file >= 0 && l.file < storedPerFile.count {
             guard storedPerFile[l.file] < ModelBuilder.maxStoredDiagnostics else {
                 if droppedAt[l.file] == nil { droppedAt[l.file] = l.range }
@@ -103,8 +104,6 @@ struct Checker {
 
     // MARK: Positions and grades
 
-    private var costsInUse: Bool { model.grades.contains { $0.cost != nil } }
-
     private mutating func checkPositions() {
         let year = model.settings.year
         for p in model.positions {
@@ -120,8 +119,9 @@ struct Checker {
                 report(.pastKwStillPlanned, p.location,
                        "position `\(p.name)` is kw from \(kw) but still has \(NumberFormat.shortest(p.planned)) fte planned in the model year \(y)")
             }
-            // A `grade` written but rejected, or misspelt, has its own diagnostic.
-            if !p.gradeSetting.isWrittenOrMeant && costsInUse {
+            // A `grade` written but rejected, or misspelt, has its own diagnostic. Reported also
+            // when the model has no grade at all: the reports then say "† cost incomplete".
+            if !p.gradeSetting.isWrittenOrMeant {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
             }
         }

@@ -205,8 +205,10 @@ public struct FlowNode: Sendable {
     public var isDecision: Bool
     /// `by` (location: the statement).
     public var performerSetting: Setting<Performer> = .absent
-    /// Processing time per execution in hours.
+    /// Processing time per execution in hours; for a range its mean.
     public var timeSetting: Setting<Double> = .absent
+    /// The range the time was given as (hours), when it is uncertain (bounds differ).
+    public var timeRange: RangeEstimate?
     /// Waiting time in calendar days.
     public var waitSetting: Setting<Double> = .absent
     /// Fraction of cases reaching the step in which it is done.
@@ -236,8 +238,11 @@ public struct Process: Sendable {
     public var title: String?
     public var doc: String?
     public var ownerSetting: Setting<Int> = .absent
-    /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`).
+    /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`);
+    /// for a range its mean.
     public var volumeSetting: Setting<Double> = .absent
+    /// The range the volume was given as (cases per year), when it is uncertain.
+    public var volumeRange: RangeEstimate?
     /// Location: the first `source` statement.
     public var sourceSetting: Setting<String> = .absent
     public var trigger: String?
@@ -323,6 +328,10 @@ public struct Model: Sendable {
     public var measures: [Measure] = []
     public var scenarios: [Scenario] = []
     public var targets: [Target] = []
+
+    /// Assessments (file order, then source order): maturity matrices and responsibility charts.
+    public var matrices: [Matrix] = []
+    public var raciCharts: [RaciChart] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.

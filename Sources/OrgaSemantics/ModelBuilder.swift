@@ -33,9 +33,12 @@ struct ModelBuilder: Sendable {
     /// Per process, the first node of each name (targets, duplicate nodes).
     private var nodeNames: [Int: [String: Int]] = [:]
     /// "Did you mean" for unknown references, linear however many there are.
-    private var suggester = ReferenceSuggester()
+    var suggester = ReferenceSuggester()
     /// Where the pass that is running first dropped a diagnostic (see `maxStoredDiagnostics`).
     private var pendingDropped: ByteRange? = nil
+    /// Assessments read by the pass that is running (moved into `files` per file).
+    var pendingMatrices: [Matrix] = []
+    var pendingRaciCharts: [RaciChart] = []
 
     /// Findings stored per file and pass, as the lexer bounds its own: a file with 64k
     /// duplicate names keeps the first ones and one W121, not 64k messages (memory).
@@ -89,6 +92,8 @@ struct ModelBuilder: Sendable {
         for f in files.indices { diagnostics.append(contentsOf: files[f].resolveDiagnostics) }
         model.diagnostics = diagnostics
         model.rejectedWorktimes = files.flatMap(\.rejectedWorktimes)
+        model.matrices = files.flatMap(\.matrices)
+        model.raciCharts = files.flatMap(\.raciCharts)
         for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
             model.units[u].subunits = []
             model.units[u].positions = []
@@ -106,7 +111,13 @@ struct ModelBuilder: Sendable {
         pending = []
         pendingDropped = nil
         suggester.startPass()
+        pendingMatrices = []
+        pendingRaciCharts = []
         resolve(file: file)
+        files[file].matrices = pendingMatrices
+        files[file].raciCharts = pendingRaciCharts
+        pendingMatrices = []
+        pendingRaciCharts = []
         files[file].resolveDiagnostics = pending
         if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
@@ -235,9 +246,9 @@ struct ModelBuilder: Sendable {
 
     // MARK: Helpers
 
-    private func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
+    func loc(_ file: Int, _ range: ByteRange) -> Location { Location(file: file, range: range) }
 
-    private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
+    mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
         guard pending.count < Self.maxStoredDiagnostics else {
             if pendingDropped == nil { pendingDropped = l.range }
             return
@@ -245,7 +256,7 @@ struct ModelBuilder: Sendable {
         pending.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
     }
 
-    private func describe(_ l: Location) -> String { sources.describe(l) }
+    func describe(_ l: Location) -> String { sources.describe(l) }
 
     /// The keyword that the unknown keyword of statement `c` most likely meant
     /// (`tiem` → `time`), the parser's "did you mean"; nil for a known keyword.
@@ -367,7 +378,7 @@ struct ModelBuilder: Sendable {
     private static let smallProcess = 32
 
     /// The first node named `name` among the first `count` nodes of process `p`.
-    private mutating func node(named name: String, in p: Int, among count: Int? = nil) -> Int? {
+    mutating func node(named name: String, in p: Int, among count: Int? = nil) -> Int? {
         let nodes = model.processes[p].nodes
         let n = min(count ?? nodes.count, nodes.count)
         if n <= Self.smallProcess { return nodes[..<n].firstIndex { $0.name == name } }
@@ -432,6 +443,8 @@ struct ModelBuilder: Sendable {
                 if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
                 for c in tree.childIDs(id) { readCriterion(tree, file, c) }
             case .measure, .scenario, .target, .kpi: readV2(tree, file, id)
+            case .matrix: pendingMatrices.append(readMatrix(tree, file, id))
+            case .raci: pendingRaciCharts.append(readRaciChart(tree, file, id))
             default: break
             }
         }
@@ -461,7 +474,7 @@ struct ModelBuilder: Sendable {
     }
 
     /// Reports statements given twice in one block when their keyword is `unique`.
-    private mutating func checkUnique(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
+    mutating func checkUnique(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
         let kids = tree.childIDs(id)
         if kids.count > 32 { checkUniqueInLargeBlock(tree, file, kids); return }
         // Blocks are small: compare each unique statement with the earlier ones, without
@@ -501,7 +514,7 @@ struct ModelBuilder: Sendable {
     /// Resolves a name to a symbol of one of `kinds`, reporting unknown names and
     /// wrong kinds, and records the reference.
     @discardableResult
-    private mutating func resolveRef(_ tree: SyntaxTree, _ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) -> Symbol? {
+    mutating func resolveRef(_ tree: SyntaxTree, _ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) -> Symbol? {
         let name = tree.name(arg)
         let l = loc(file, tree.nameRange(arg))
         guard let s = model.globalNames[name] else {
@@ -525,6 +538,13 @@ struct ModelBuilder: Sendable {
     private func quantity(_ a: Argument) -> Double { a.signedValue }
 
     private func hours(_ a: Argument) -> Double { a.unit == .min ? a.value / 60 : a.value }
+
+    /// The range an argument was written as, in its own unit; nil for a single value and
+    /// for equal bounds (`15..15 min` is exact).
+    private static func range(_ a: Argument) -> RangeEstimate? {
+        guard a.kind == .range, a.upper > a.value else { return nil }
+        return RangeEstimate(low: a.value, likely: a.hasLikely ? a.likely : nil, high: a.upper)
+    }
 
     /// An `allowance` statement; a later one replaces an earlier one, also when rejected.
     private mutating func readAllowance(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Allowance> {
@@ -695,17 +715,19 @@ struct ModelBuilder: Sendable {
                 model.processes[p].ownerSetting.write(s?.index, at: l)
             case .volume:
                 var value: Double? = nil
+                var range: RangeEstimate? = nil
                 if let a, let per = a.per {
-                    if let k = per.perYear {
-                        value = a.value * k
-                    } else if let wd = model.settings.workdays {
-                        value = a.value * wd
+                    let k: Double? = per.perYear ?? model.settings.workdays
+                    if let k {
+                        range = Self.range(a)?.scaled(by: k)
+                        value = range?.mean ?? a.value * k
                     } else {
                         report(.dayRateWithoutWorkdays, loc(file, tree.range(of: a)),
                                "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
                     }
                 }
                 model.processes[p].volumeSetting.write(value, at: l)
+                if value != nil { model.processes[p].volumeRange = range }
             case .source: model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
             case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
             case .result: if let a { model.processes[p].result = tree.stringValue(a) }
@@ -782,7 +804,10 @@ struct ModelBuilder: Sendable {
                     }
                 }
                 model.processes[p].nodes[n].performerSetting.write(performer, at: l)
-            case .time: model.processes[p].nodes[n].timeSetting.write(a.map { hours($0) }, at: l)
+            case .time:
+                let range = a.flatMap { a in Self.range(a)?.divided(by: a.unit == .min ? 60 : 1) }
+                model.processes[p].nodes[n].timeSetting.write(a.map { range?.mean ?? hours($0) }, at: l)
+                if a != nil { model.processes[p].nodes[n].timeRange = range }
             case .wait:
                 let days = a.flatMap { a in a.unit?.calendarDays.map { a.value * $0 } }
                 model.processes[p].nodes[n].waitSetting.write(days, at: l)
@@ -886,4 +911,7 @@ struct FileContribution: Sendable {
     var firstDropped: ByteRange? = nil
     var referenceCount = 0
     var rejectedWorktimes: [Location] = []
+    /// Its assessments (read in pass 2; no other file refers to them by name).
+    var matrices: [Matrix] = []
+    var raciCharts: [RaciChart] = []
 }

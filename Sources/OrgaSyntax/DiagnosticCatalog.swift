@@ -3,7 +3,8 @@
 ///
 /// Ranges: E1xx/W1xx syntax, E2xx/W2xx quantities and values, E3xx/W3xx names and
 /// structure, E4xx/W4xx process flow, E5xx/W5xx staffing inputs, E6xx/W6xx Prozess-DNA,
-/// E7xx/W7xx measures, scenarios and targets.
+/// E7xx/W7xx measures, scenarios and targets, E9xx/W9xx ranges (from 901) and
+/// assessments (from 940).
 public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     // Syntax
     case unexpectedCharacter = "E101"
@@ -85,6 +86,23 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case targetShortfall = "W711"
     case targetOverlap = "E712"
     case targetIncomplete = "E713"
+    // Ranges (uncertain estimates)
+    case rangeOutOfOrder = "E901"
+    case rangeUnitInside = "E902"
+    case rangeNotAllowed = "E903"
+    // Assessments: maturity matrices and responsibility charts (from 940)
+    case matrixWithoutScale = "E940"
+    case matrixValueOutsideScale = "E941"
+    case matrixValueCount = "E942"
+    case unknownMatrixArea = "E943"
+    case matrixCellMissing = "W944"
+    case matrixTargetTwice = "E945"
+    case matrixRaterTwice = "E946"
+    case raciAccountableNotOne = "E947"
+    case raciWithoutResponsible = "E948"
+    case raciStepPerformerNotResponsible = "W949"
+    case raciUnknownStep = "E950"
+    case matrixTooLarge = "E951"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -331,7 +349,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .positionWithoutGrade: ("position without grade", """
             The position has no `grade`, so its cost cannot be computed; reports leave
-            its cost empty.
+            its cost empty and mark the totals of its units "† cost incomplete". This is
+            reported even when the model declares no grade at all.
             """),
         .positionWithoutCapacity: ("position without planned or filled fte", """
             The position states neither `planned` nor `filled`; both count as 0 fte.
@@ -447,6 +466,82 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             and the units to distribute it across (`across Dez1, Dez2`); orgc does not
             assume either.
               target T { across Dez1 }    // how much to save?
+            """),
+        .rangeOutOfOrder: ("range bounds out of order", """
+            A range is written lowest..highest (`time 10..30 min`), a three-point range
+            optimistic..likely..pessimistic with the likely value between the other two
+            (`time 20..30..60 min`). `time 30..10 min` or `time 20..70..60 min` is
+            rejected; equal bounds (`time 15..15 min`) are fine and mean an exact value.
+            """),
+        .rangeUnitInside: ("unit inside a range", """
+            A range has one unit, written once after its upper bound: `time 10..60 min`,
+            `volume 2_000..2_600 /year`. Units inside the range (`time 10 min..1 h`) are
+            not accepted, also when they are the same (`time 10 min..20 min`): write
+            both bounds in one unit.
+            """),
+        .rangeNotAllowed: ("range where one value is required", """
+            Ranges state the uncertainty of an estimate and are allowed only on a
+            step's `time` and a process's `volume`. Other quantities — `worktime`,
+            `wait`, `planned`, `share`, `allowance`, costs … — take one value:
+            `worktime 1590 h`, not `worktime 1500..1600 h`.
+            """),
+    ].merging(assessmentExplanations) { first, _ in first }
+
+    private static let assessmentExplanations: [DiagnosticCode: (title: String, text: String)] = [
+        .matrixWithoutScale: ("matrix without scale", """
+            A `matrix` needs `scale a..b`: the range its ratings lie on. orgc assumes no
+            scale, since the heat map, the spread and the checks of each value depend on it.
+              matrix Reife { scale 1..4; area Technik; aspect passt; … }
+            """),
+        .matrixValueOutsideScale: ("matrix value outside the scale", """
+            Every value of a `rate` list lies within the matrix's `scale`. With `scale 1..4`,
+            `rate Technik 2, 5, 1, 2` has a 5 outside it. Write `-` for a value not given.
+            """),
+        .matrixValueCount: ("rate gives the wrong number of values", """
+            `rate AREA v1, v2, …` gives exactly one value per declared `aspect`, in the
+            order the aspects are declared. With four aspects, `rate Technik 2, 3, 1` has
+            one too few: write `-` for a value not given (`rate Technik 2, 3, -, 1`).
+            """),
+        .unknownMatrixArea: ("rate names no area of the matrix", """
+            The first word after `rate` names an `area` declared in the same matrix.
+              matrix Reife { area Technik; … rating AL { rate Tecnik 2, 3 } }   // Technik?
+            """),
+        .matrixCellMissing: ("matrix cell not rated", """
+            A rater gives no value for a cell: a `-` in a `rate` list, or an area the
+            rating leaves out. The cell's index is the mean of the raters that rated it;
+            the missing value is left out, never counted as 0. A cell no rater rated has
+            no index at all (reports show it empty, JSON `null`).
+            """),
+        .matrixTargetTwice: ("more than one target profile", """
+            A matrix has at most one `rating … { target; … }`: gaps are measured against
+            it, and two target profiles would make the gap ambiguous.
+            """),
+        .matrixRaterTwice: ("rater rates the matrix twice", """
+            Each rater has one `rating` block per matrix; a second one would count the
+            rater twice in every mean. Merge the two blocks.
+            """),
+        .raciAccountableNotOne: ("task needs exactly one accountable party", """
+            In a responsibility chart each task has exactly one `A` (accountable: decides
+            and answers for the result). The message names how many the task has.
+              task Ausschreibung { R SB_Personal; A AL10 }
+            """),
+        .raciWithoutResponsible: ("task without responsible party", """
+            Each task of a responsibility chart has at least one `R` (responsible: does
+            the work).
+            """),
+        .raciStepPerformerNotResponsible: ("linked step's performer is not responsible", """
+            `step P.S` links a task to a step of a process. The step's performer (`by`)
+            does the work, so it should be among the task's `R`; the chart and the
+            process disagree otherwise.
+            """),
+        .matrixTooLarge: ("matrix too large", """
+            A matrix has at most 10,000 cells (areas × aspects); orgc computes no
+            figures for a larger one. Maturity matrices have a handful of areas and
+            aspects; split a larger assessment into several matrices.
+            """),
+        .raciUnknownStep: ("task links to no step", """
+            `step P.S` names a process `P` and one of its steps `S`. The process exists,
+            but it has no step of that name (or `S` is a decision, which does no work).
             """),
     ]
 }

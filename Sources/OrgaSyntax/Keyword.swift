@@ -20,6 +20,13 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case requires, change, apply, save, across, plan, actual
     case running, potential
 
+    // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
+    // `step` are reused in their blocks)
+    case matrix, area, aspect, rate, raci, task
+    /// `rating RATER { … }` in a matrix (`rating` alone is the DNA wildcard above).
+    case matrixRating = "rating"
+    case responsible = "R", accountable = "A", consulted = "C", informed = "I"
+
     /// The word as written (so that interpolating a keyword into a message spells it right).
     public var description: String { rawValue }
 }
@@ -43,6 +50,10 @@ public enum ArgRole: Sendable, Hashable {
     case word
     /// `of worktime` after an `allowance`: the allowance is a deduction.
     case ofWorktime
+    /// The area a `rate` gives values for.
+    case area
+    /// The values of a `rate`.
+    case values
 }
 
 /// One argument slot of a keyword: what it means (`role`) and how it is written (`form`).

@@ -24,6 +24,11 @@ public enum BlockContext: String, Sendable, CaseIterable {
     case scenario
     case target
     case kpi
+    // Assessments (docs/language.md, Assessments)
+    case matrix             // `matrix Name { scale; area; aspect; rating … }`
+    case matrixRating       // `rating Rater { target; rate Area v1, v2 … }` inside a matrix
+    case raci               // `raci Name { task … }`
+    case task               // `task Name { R …; A …; C …; I …; step P.S }`
     /// Inside a statement whose keyword is unknown: nothing is checked, to avoid cascades.
     case unknown
 }
@@ -77,7 +82,18 @@ public enum ArgSpec: Sendable {
     case target                    // a node of this process, or `end`
     case arrowTarget               // `->` then a node of this process, or `end`
     case range                     // `a..b`
+    case localName(String)         // a name declared in the enclosing block (`rate Technik`: an area of the matrix)
+    case scoreList                 // plain numbers or `-` (not given), separated by commas
+    case nodePath                  // `Process.Step`: a step of a process
     case rest                      // anything (v2 statements, parsed but not yet evaluated)
+
+    /// The slot takes a comma-separated list (the bound argument and those after `,`).
+    public var isList: Bool {
+        switch self {
+        case .refList, .scoreList: true
+        default: false
+        }
+    }
 
     /// Words for messages: what is expected here.
     public var expected: String {
@@ -98,6 +114,9 @@ public enum ArgSpec: Sendable {
         case .target: "a step or decision of this process, or `end`"
         case .arrowTarget: "`->` and a step or decision of this process, or `end`"
         case .range: "a range `a..b`"
+        case .localName(let what): "the name of \(what)"
+        case .scoreList: "numbers or `-` separated by commas"
+        case .nodePath: "a step of a process, written `Process.Step`"
         case .rest: "arguments"
         }
     }
@@ -119,6 +138,9 @@ public final class KeywordSpec: Sendable {
     public let unique: Bool
     /// Part of docs/language.md, v2 statements (v2): parsed and name-checked, not yet computed.
     public let isV2: Bool
+    /// Its quantity may be written as a range `a..b` or `a..m..b` (uncertain estimates:
+    /// a step's `time`, a process's `volume`); elsewhere a range is E903.
+    public let rangeAllowed: Bool
     /// Some argument is a quantity (so a word after a number may be a misspelt unit).
     public let takesQuantity: Bool
     /// The code reported when a `.choice` argument is a word outside its list
@@ -133,7 +155,8 @@ public final class KeywordSpec: Sendable {
 
     init(_ keyword: Keyword, in contexts: [BlockContext], _ args: [ArgSlot] = [], opens: BlockContext? = nil,
          requiresBlock: Bool = false, declares: DeclKinds? = nil, unique: Bool = false, v2: Bool = false,
-         wrongWordCode: DiagnosticCode = .wrongArgument, example: String = "", _ doc: String) {
+         rangeAllowed: Bool = false, wrongWordCode: DiagnosticCode = .wrongArgument, example: String = "", _ doc: String) {
+        self.rangeAllowed = rangeAllowed
         self.keyword = keyword
         self.contexts = contexts
         self.args = args
@@ -237,8 +260,8 @@ public enum Keywords {
         // Processes
         KeywordSpec(.owner, in: [.process], [.value(.ref(.unit))], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
         KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
-        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate))], unique: true, example: "volume 1_200 /year",
-                    "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays."),
+        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate))], unique: true, rangeAllowed: true, example: "volume 1_200 /year",
+                    "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays. An uncertain volume is a range: `volume 2_000..2_600 /year` (uniform) or `volume 2_000..2_300..2_600 /year` (PERT)."),
         KeywordSpec(.source, in: [.process], [.value(.choice(sources))], unique: true, example: "source timing",
                     "How the times were obtained: estimate, selfreport, timing, mma (multi-moment analysis) or keyfigure."),
         KeywordSpec(.trigger, in: [.process], [.value(.text)], unique: true, example: "trigger \"Antrag\"", "What starts a case."),
@@ -253,8 +276,8 @@ public enum Keywords {
         // Steps
         KeywordSpec(.by, in: [.step], [.value(.ref(.performer))], unique: true, example: "by SB",
                     "Who performs the step: a position, a unit, an actor or a system."),
-        KeywordSpec(.time, in: [.step], [.value(.quantity(.effortTime))], unique: true, example: "time 15 min",
-                    "Processing time per execution (Bearbeitungszeit, basic time)."),
+        KeywordSpec(.time, in: [.step], [.value(.quantity(.effortTime))], unique: true, rangeAllowed: true, example: "time 15 min",
+                    "Processing time per execution (Bearbeitungszeit, basic time). An estimated time may be a range: `time 10..20 min` (uniform) or `time 20..30..60 min` (optimistic..likely..pessimistic, PERT)."),
         KeywordSpec(.wait, in: [.step], [.value(.quantity(.calendarTime))], unique: true, example: "wait 3 d",
                     "Waiting time before the step completes (Liegezeit); counts in lead time only."),
         KeywordSpec(.share, in: [.step], [.value(.quantity(.share))], unique: true, example: "share 30 %",
@@ -290,6 +313,36 @@ public enum Keywords {
                     "The scenario whose need defines each unit's potential (planned − need); without it, the base model."),
         KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate))], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
         KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
+    ] + assessmentKeywords
+
+    /// Assessments: the maturity matrix and responsibility charts (RACI, Funktionendiagramm).
+    static let assessmentKeywords: [KeywordSpec] = [
+        KeywordSpec(.matrix, in: [.file], [.name, .title], opens: .matrix, requiresBlock: true,
+                    example: "matrix Reife \"4×4-Matrix der Digitalisierung\" { scale 1..4; area Technik; aspect passt; rating AL { rate Technik 2 } }",
+                    "A maturity matrix: areas × aspects, rated by units, positions or actors on a scale, with an optional target profile."),
+        KeywordSpec(.scale, in: [.matrix], [.value(.range)], unique: true, example: "scale 1..4", "The scale every rating of the matrix lies on. Required."),
+        KeywordSpec(.area, in: [.matrix], [.name, .title], example: "area Technik \"Technik/Technologie\"", "A design area of the matrix (a row)."),
+        KeywordSpec(.aspect, in: [.matrix], [.name, .title], example: "aspect passt", "A criterion of the matrix (a column); `rate` gives values in the order the aspects are declared."),
+        KeywordSpec(.matrixRating, in: [.matrix], [.name], opens: .matrixRating, requiresBlock: true,
+                    example: "rating Amtsleitung { rate Technik 2, 3, 1, 2 }",
+                    "The ratings of one rater (a unit, position or actor), or with `target` a target profile whose name is a free label."),
+        KeywordSpec(.target, in: [.matrixRating], [], unique: true, example: "target", "This rating is the target profile (Soll): gaps are target − index. Its name is a label, not a rater."),
+        KeywordSpec(.rate, in: [.matrixRating], [ArgSlot(.area, .localName("an area of this matrix")), ArgSlot(.values, .scoreList)],
+                    example: "rate Technik 2, 3, -, 2",
+                    "The values one rater gives an area: one per declared aspect, in their order; `-` marks a value not given."),
+        KeywordSpec(.raci, in: [.file], [.name, .title], opens: .raci, requiresBlock: true,
+                    example: "raci Personalgewinnung \"Funktionendiagramm\" { task Ausschreibung { R SB; A AL10 } }",
+                    "A responsibility chart (RACI, Funktionendiagramm): tasks × parties."),
+        KeywordSpec(.task, in: [.raci], [.name, .title], opens: .task, example: "task Ausschreibung \"Stelle ausschreiben\" { R SB; A AL10; C Personalrat }",
+                    "A task of the chart with its responsible, accountable, consulted and informed parties."),
+        KeywordSpec(.responsible, in: [.task], [.value(.refList(.performer))], example: "R SB_Personal, Fachamt",
+                    "Responsible (does the work): units, positions, actors or systems. At least one per task."),
+        KeywordSpec(.accountable, in: [.task], [.value(.refList(.performer))], example: "A AL10",
+                    "Accountable (decides, answers for the result): exactly one party per task."),
+        KeywordSpec(.consulted, in: [.task], [.value(.refList(.performer))], example: "C Personalrat", "Consulted before the work is done."),
+        KeywordSpec(.informed, in: [.task], [.value(.refList(.performer))], example: "I Gleichstellung", "Informed of the result."),
+        KeywordSpec(.step, in: [.task], [.value(.nodePath)], unique: true, example: "step Einstellung.Auswahl",
+                    "The process step this task is: the step's performer must be among the task's R."),
     ]
 
     private static let index: [String: [KeywordID]] = {

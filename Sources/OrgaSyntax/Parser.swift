@@ -406,6 +406,10 @@ public struct Parser {
             case .date:
                 appendArg(Argument(kind: .date, firstToken: i, lastToken: i, afterComma: afterComma))
                 advance()
+            case .minus where [.comma, .newline, .semicolon, .rbrace, .eof].contains(kind(at: nextSignificant(i))):
+                // A lone `-` in a list: a value not given; the slot check says where it is not allowed.
+                appendArg(Argument(kind: .dash, firstToken: i, lastToken: i, afterComma: afterComma))
+                advance()
             case .number, .plus, .minus:
                 if k != .number && kind(at: nextSignificant(i)) != .number {
                     error(.unexpectedToken, tokenRange(i), "`\(k == .plus ? "+" : "-")` must be followed by a number")
@@ -487,7 +491,7 @@ public struct Parser {
         arg.isInteger = isInteger
         arg.lastToken = i
         advance()
-        // Range a..b
+        // Range a..b or a..m..b; its one unit follows the upper bound (`10..20 min`).
         if current() == .dotdot {
             let dots = i
             advance()
@@ -496,15 +500,32 @@ public struct Parser {
                 arg.upper = numberValue(i).0
                 arg.lastToken = i
                 advance()
+                if current() == .dotdot {
+                    let second = i
+                    advance()
+                    if current() == .number {
+                        arg.likely = arg.upper
+                        arg.hasLikely = true
+                        arg.upper = numberValue(i).0
+                        arg.lastToken = i
+                        advance()
+                    } else {
+                        error(.missingArgument, tokenRange(second), "a three-point range needs an upper bound, as in `20..30..60 min`")
+                        arg.isMalformed = true
+                        arg.lastToken = second
+                        appendArg(arg)
+                        return
+                    }
+                }
             } else {
                 error(.missingArgument, tokenRange(dots), "a range needs an upper bound, as in `0..4`")
                 arg.isMalformed = true
                 arg.kind = .range
                 arg.upper = arg.value
                 arg.lastToken = dots
+                appendArg(arg)
+                return
             }
-            appendArg(arg)
-            return
         }
         // Unit word, `%`, `€`
         switch current() {
@@ -524,6 +545,10 @@ public struct Parser {
                 advance()
             }
         default: break
+        }
+        // `10 min..1 h`: a unit inside a range. A range has one unit, after it.
+        if current() == .dotdot && arg.unit != nil {
+            skipMixedUnitRange(&arg)
         }
         // Rate `/year`
         if current() == .slash {
@@ -550,6 +575,26 @@ public struct Parser {
             }
         }
         appendArg(arg)
+    }
+
+    /// Reads the rest of `10 min..1 h` (E902) so that it is one malformed argument,
+    /// not a cascade of stray tokens.
+    @inline(never)
+    private mutating func skipMixedUnitRange(_ arg: inout Argument) {
+        while current() == .dotdot {
+            arg.lastToken = i
+            advance()
+            guard current() == .number else { break }
+            arg.lastToken = i
+            advance()
+            if current() == .identifier, UnitWord(rawValue: tree.text(i)) != nil { arg.lastToken = i; advance() }
+        }
+        let range = ByteRange(Int(tree.tokens[Int(arg.firstToken)].start), Int(tree.tokens[Int(arg.lastToken)].end))
+        let written = tree.file.text(range.start..<range.end)
+        error(.rangeUnitInside, range,
+              "a range has one unit, written once after its upper bound: write both bounds in one unit, as in `10..60 min`, not `\(written)`")
+        arg.isMalformed = true
+        arg.kind = .range
     }
 
     // MARK: Slots
@@ -615,7 +660,7 @@ public struct Parser {
                     bound[slotIndex] = st.argStart + Int32(k)
                 }
                 k += 1
-                if case .refList = s {
+                if s.isList {
                     while k < args.count && args[k].afterComma {
                         _ = check(args[k], against: s, of: spec, range: tree.range(of: args[k]))
                         k += 1
@@ -636,9 +681,12 @@ public struct Parser {
     /// Whether an argument has the form a slot takes (its kind only; values are checked later).
     private func fits(_ a: Argument, _ s: ArgSpec) -> Bool {
         switch s {
-        case .declName, .ref, .refList, .target, .choice, .word: return a.kind == .name
+        case .declName, .ref, .refList, .target, .choice, .word, .localName: return a.kind == .name
+        case .nodePath: return a.kind == .path
+        case .scoreList: return a.kind == .quantity || a.kind == .dash
         case .title, .text: return a.kind == .string
-        case .quantity, .year, .count, .rating: return a.kind == .quantity
+        case .quantity: return a.kind == .quantity || a.kind == .range   // a range where none is allowed: E903 in `check`
+        case .year, .count, .rating: return a.kind == .quantity
         case .date: return a.kind == .date
         case .range: return a.kind == .range
         case .arrowTarget: return a.kind == .arrow
@@ -663,6 +711,7 @@ public struct Parser {
         case .quantity: "the number"
         case .range: "the range"
         case .name, .path: "`\(tree.name(a))`"
+        case .dash: "`-`"
         }
     }
 
@@ -694,16 +743,36 @@ public struct Parser {
         case .date: found = "a date"
         case .range: found = "a range"
         case .arrow: found = "`->`"
+        case .dash: found = "`-`"
         }
         switch s {
-        case .declName, .ref, .refList, .target:
+        case .declName, .ref, .refList, .target, .localName:
             return a.kind == .name ? true : wrong(found)
+        case .nodePath:
+            guard a.kind == .path else { return wrong(found) }
+            if tree.name(a).split(separator: ".").count != 2 {
+                error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`")
+                return false
+            }
+            return true
+        case .scoreList:
+            if a.kind == .dash { return true }
+            guard a.kind == .quantity else { return wrong(found) }
+            if a.unit != nil || a.per != nil {
+                error(.dimensionMismatch, range, "`\(keyword)` takes plain numbers without a unit")
+                return false
+            }
+            return true
         case .text:
             return a.kind == .string ? true : wrong(found)
         case .date:
             return a.kind == .date ? true : wrong(found)
         case .range:
             guard a.kind == .range else { return wrong(found) }
+            if a.hasLikely || a.unit != nil || a.per != nil {
+                error(.wrongArgument, range, "`\(keyword)` takes a plain range of two numbers, as in `0..4`")
+                return false
+            }
             if a.upper <= a.value {
                 error(.invalidValue, range, "the upper bound of a scale must be above its lower bound")
                 return false
@@ -748,7 +817,14 @@ public struct Parser {
             }
             return true
         case .quantity(let d):
-            guard a.kind == .quantity else { return wrong(found) }
+            if a.kind == .range {
+                guard spec.rangeAllowed else {
+                    error(.rangeNotAllowed, range, "`\(keyword)` takes one value, not a range; ranges are allowed only on a step's `time` and a process's `volume`")
+                    return false
+                }
+            } else if a.kind != .quantity {
+                return wrong(found)
+            }
             if a.unit == nil && a.per == nil {
                 error(.missingUnit, range, "`\(keyword)` needs a unit: \(d.expected)", fixes: unitFixes(d, after: range))
                 return false
@@ -765,10 +841,39 @@ public struct Parser {
                 error(.percentOutOfRange, range, "a percentage must lie between 0 and 100 %")
                 return false
             }
+            if a.kind == .range, !(a.hasLikely ? a.value <= a.likely && a.likely <= a.upper : a.value <= a.upper) {
+                rangeOutOfOrder(a, range: range)
+                return false
+            }
             return true
         case .title, .optionalPhrase, .rest:
             return true
         }
+    }
+
+    /// E901: `a..b` with a > b, or `a..m..b` without a ≤ m ≤ b; the message names the values.
+    @inline(never)
+    private mutating func rangeOutOfOrder(_ a: Argument, range: ByteRange) {
+        let written = tree.file.text(range.start..<range.end)
+        if a.hasLikely {
+            error(.rangeOutOfOrder, range, "a three-point range is written lowest..likeliest..highest; `\(written)` needs \(shortest(a.value)) ≤ \(shortest(a.likely)) ≤ \(shortest(a.upper))")
+        } else {
+            // Swap the two number tokens when they are written plainly (`30..10`).
+            let f = Int(a.firstToken)
+            var fixes: [Fix] = []
+            if !a.signed, f + 2 < tree.tokens.count, tree.tokens[f + 1].kind == .dotdot, tree.tokens[f + 2].kind == .number {
+                let bounds = ByteRange(Int(tree.tokens[f].start), Int(tree.tokens[f + 2].end))
+                fixes = [Fix(title: "Swap the bounds", edits: [TextEdit(path: tree.path, range: bounds, newText: tree.text(Int32(f + 2)) + ".." + tree.text(Int32(f)))])]
+            }
+            error(.rangeOutOfOrder, range, "a range is written lowest..highest; in `\(written)` the lower bound \(shortest(a.value)) is above the upper bound \(shortest(a.upper))",
+                  fixes: fixes)
+        }
+    }
+
+    /// A number as written in messages: no trailing `.0`.
+    private func shortest(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return String(v)
     }
 
     private func unitFixes(_ d: Dimension, after range: ByteRange) -> [Fix] {

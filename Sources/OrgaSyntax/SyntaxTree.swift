@@ -280,6 +280,7 @@ public enum ArgumentKind: UInt8, Sendable {
     case date
     case range      // a..b
     case arrow      // -> name
+    case dash       // a lone `-`: a value not given (`rate Technik 2, -, 1`)
 }
 
 /// One argument. Quantities carry their parsed value and unit.
@@ -292,6 +293,9 @@ public struct Argument: Sendable {
     public var value: Double = 0
     /// Upper bound of a range.
     public var upper: Double = 0
+    /// The most likely value of a three-point range `a..m..b` (`hasLikely`).
+    public var likely: Double = 0
+    public var hasLikely: Bool = false
     public var negative: Bool = false
     public var signed: Bool = false
     public var unit: UnitWord? = nil

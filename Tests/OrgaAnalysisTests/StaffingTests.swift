@@ -277,7 +277,7 @@ final class StaffingTests: XCTestCase {
         assertClose(r.units[m.unit("Amt")].vacancy, 0.95, accuracy: 1e-12)
     }
 
-    /// Issue 17, item 3: each position is led once (§4.4), even when it sits in the led
+    /// Issue 17, item 3: each position is led once (docs/language.md § 7.3), even when it sits in the led
     /// unit (or in a headless sub-unit) and also heads one of its sub-units.
     func testLeadershipCountsEachPositionOnce() {
         let (m, r) = analyze("""
@@ -304,7 +304,7 @@ final class StaffingTests: XCTestCase {
         XCTAssertEqual(m.errorCodes(), [])
         // Three heads that are not positions of the unit they lead: SGL (sits in Amt),
         // TL (sits in Team), Ext (in no unit).
-        XCTAssertEqual(m.diagnostics.map(\.code), [.headOutsideUnit, .headOutsideUnit, .headOutsideUnit])
+        XCTAssertEqual(m.diagnostics.map(\.code).filter { $0 != .positionWithoutGrade }, [.headOutsideUnit, .headOutsideUnit, .headOutsideUnit])
         // AL leads SGL 0.5 (in Amt; as head of SG it is the same position) + Team has no
         // head: TL 0.8 (head of Sub too, counted once) = 1.3 fte × 10 % = 0.13 fte
         let al = r.positions[m.position("AL")]
@@ -417,9 +417,49 @@ final class StaffingTests: XCTestCase {
         // N has no grade: nothing of OnlyUngraded can be priced → no cost per case (not 0).
         XCTAssertNil(r.processes[m.process("OnlyUngraded")].costPerCase)
         XCTAssertFalse(r.processes[m.process("OnlyUngraded")].costComplete)
-        // Work by a unit is not part of the cost per case (§5: position steps only): 0, complete.
-        assertClose(r.processes[m.process("UnitWork")].costPerCase, 0)
-        XCTAssertTrue(r.processes[m.process("UnitWork")].costComplete)
+        // Work by a unit has no grade and is not priced: no cost per case (never a silent 0),
+        // incomplete — like the unit's own cost.
+        XCTAssertNil(r.processes[m.process("UnitWork")].costPerCase)
+        XCTAssertFalse(r.processes[m.process("UnitWork")].costComplete)
+    }
+
+    func testFiguresWithCalledProcessesAndUnitWorkUnpriced() {
+        let (m, r) = analyze("""
+            model M { worktime 1000 h }
+            grade G { cost 100_000 EUR }
+            unit U { position P { grade G; planned 1 fte } }
+            process Main { volume 100 /year
+              step A { by P; time 1 h }
+              step C { call Sub; share 50 % }
+              step B { by U; time 2 h }
+            }
+            process Sub { volume 10 /year; step S { by P; time 30 min } }
+            """)
+        XCTAssertEqual(m.errorCodes(), [])
+        let sub = r.processes[m.process("Sub")], main = r.processes[m.process("Main")]
+        // Sub: 10 + 100 × 1 × 50 % = 60 cases; 0,5 h per case; 60 × 0,5 ÷ 1000 = 0,03 fte;
+        // 0,03 fte × 100.000 EUR ÷ 60 = 50 EUR per case, complete.
+        assertClose(sub.cases, 60)
+        assertClose(sub.fte, 0.03)
+        assertClose(sub.costPerCase, 50)
+        XCTAssertTrue(sub.costComplete)
+        XCTAssertFalse(sub.hasCalls)
+        assertClose(sub.staffHoursPerCaseWithCalls, 0.5)
+        assertClose(sub.fteWithCalls, 0.03)
+        // Main, own steps: 1 h + 2 h = 3 h per case; 100 × 3 ÷ 1000 = 0,3 fte; only A is priced
+        // (B is done by the unit, no grade): 100 × 1 ÷ 1000 = 0,1 fte × 100.000 ÷ 100 = 100 EUR, incomplete.
+        assertClose(main.staffHoursPerCase, 3)
+        assertClose(main.fte, 0.3)
+        assertClose(main.costPerCase, 100)
+        XCTAssertFalse(main.costComplete)
+        // With the called process: 3 + 0,5 executions × 0,5 h = 3,25 h per case;
+        // 100 × (0,3 ÷ 100 + 0,5 × 0,03 ÷ 60) = 0,325 fte; 100 + 0,5 × 50 = 125 EUR per case.
+        XCTAssertTrue(main.hasCalls)
+        assertClose(main.staffHoursPerCaseWithCalls, 3.25)
+        assertClose(main.fteWithCalls, 0.325)
+        assertClose(main.costPerCaseWithCalls, 125)
+        XCTAssertTrue(main.withCallsComplete)
+        XCTAssertFalse(main.costWithCallsComplete)
     }
 
     func testProposalRoundingIsTolerantOfFloatingPointNoise() {
@@ -461,7 +501,7 @@ final class StaffingTests: XCTestCase {
         assertClose(r.processes[m.process("L")].digital, 1 - 1 / 2.6, accuracy: 1e-12)
     }
 
-    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (§5).
+    /// Issue 17, item 1: a calling step adds its own `wait` and the callee's lead time (docs/language.md § 7.8).
     func testCallingStepAddsItsOwnWaitToTheCalleesLeadTime() {
         let (m, r) = analyze("""
             model M { worktime 1600 h }

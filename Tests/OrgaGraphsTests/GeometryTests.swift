@@ -27,8 +27,8 @@ final class GeometryTests: XCTestCase {
                 checked += 2
             }
         }
-        // 3 samples × 2 languages × (16 processes × 2 + org + landscape).
-        XCTAssertEqual(checked, 2 * (16 * 2 + 3 * 2))
+        // 4 samples × 2 languages × (18 processes (jugendamt has 2) × 2 + org + landscape).
+        XCTAssertEqual(checked, 2 * (18 * 2 + 4 * 2))
     }
 
     /// A synthetic process with 40 loops, titles with quotes, markup, line ends and

@@ -60,8 +60,8 @@ final class GermanOutputTests: XCTestCase {
                 scanned += 1
             }
         }
-        // 16 processes × 2 × 4 formats + 3 samples × 2 drawings × 3 formats.
-        XCTAssertEqual(scanned, 16 * 2 * 4 + 3 * 2 * 3)
+        // 18 processes (jugendamt has 2) × 2 × 4 formats + 4 samples × 2 drawings × 3 formats.
+        XCTAssertEqual(scanned, 18 * 2 * 4 + 4 * 2 * 3)
     }
 
     /// The scan itself finds English words and numbers.

@@ -59,6 +59,25 @@ final class FeatureTests: XCTestCase {
         XCTAssertNil(workspace.hover(ctx, at: offset(text, "\"Prozess\"", 3)))
     }
 
+    func testHoverAndHintsShowRanges() throws {
+        let ranged = FeatureTests.procText.replacingOccurrences(of: "step A \"Prüfen 😀\" { by SB; time 60 min }",
+                                                                with: "step A \"Prüfen 😀\" { by SB; time 30..60..90 min }")
+        XCTAssertNotEqual(ranged, FeatureTests.procText)
+        let (ctx, text) = try openProcess(ranged)
+        // SB: 1590 × 1 × T ÷ 1590 + 0.5 = T + 0.5 fte; T PERT 30..60..90 min: mean 1 h, sd 10 min = 1/6 h.
+        // min 0.5 + 0.5 = 1, max 1.5 + 0.5 = 2; P90 ≈ 1.5 + 1.28155 × 0.16667 = 1.7136 → 1.72.
+        let position = try XCTUnwrap(workspace.hover(ctx, at: offset(text, "by SB", 4)))
+        XCTAssertTrue(position.markdown.contains("need **1.5 fte**"), position.markdown)
+        XCTAssertTrue(position.markdown.contains("need range 1–2 fte · sd 0.17 · proposal at the 90th percentile ≈ 1.72 fte (normal approximation)"), position.markdown)
+        let step = try XCTUnwrap(workspace.hover(ctx, at: offset(text, "step A", 5)))
+        XCTAssertTrue(step.markdown.contains("time range 30..60..90 min: mean 60 min, sd 10 min (PERT)"), step.markdown)
+        XCTAssertTrue(step.markdown.contains("**1 fte** (0.5–1.5; sd 0.17)"), step.markdown)
+        let process = try XCTUnwrap(workspace.hover(ctx, at: offset(text, "process P", 8)))
+        XCTAssertTrue(process.markdown.contains("from ranges: fte 1–2 (sd 0.17)"), process.markdown)
+        let hints = workspace.inlayHints(ctx, from: 0, to: text.utf8.count)
+        XCTAssertEqual(hints.first?.label, "1.5 fte (1–2; sd 0.17) · 1,590 cases/year")
+    }
+
     func testHoverExplainsDiagnosticsUnderTheCursor() throws {
         let (ctx, text) = try openProcess(FeatureTests.procText.replacingOccurrences(of: "owner Amt", with: "owner Amtt"))
         let hover = try XCTUnwrap(workspace.hover(ctx, at: offset(text, "Amtt", 1)))

@@ -12,7 +12,7 @@ final class FolderScannerTests: XCTestCase {
     func write(_ rel: String, _ text: String) {
         let path = dir + "/" + rel
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     }
 
     /// Two projects, each a model root with files in subfolders too; what is not a model around them.

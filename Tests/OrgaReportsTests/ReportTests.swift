@@ -22,7 +22,7 @@ private func model(_ src: String, path: String = "test.orga") -> CheckedModel {
 }
 
 final class GoldenReportTests: XCTestCase {
-    static let samples = ["buergerbuero", "hilden", "landesamt"]
+    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt"]
 
     /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
     func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -299,12 +299,23 @@ final class CommandTests: XCTestCase {
         try "model M { worktime 1590 h }\nunit U { position P { planned 1 fte } }\nprocess A { volume 10 /year; step S { by P } }\n"
             .write(toFile: src, atomically: true, encoding: .utf8)
         let outFile = tmp + "/r.json"
-        let (code, out, _) = run(["report", "--format", "json", "-o", outFile, src])
+        let (code, out, err) = run(["report", "--format", "json", "-o", outFile, src])
         XCTAssertEqual(code, 1)
         XCTAssertEqual(out, "")
+        // Issue 18: the errors are printed on standard error too (warnings stay in the report).
+        XCTAssertTrue(err.contains("das Modell hat Fehler"), err)
+        XCTAssertTrue(err.contains("Fehler[E501]: Schritt einer Stelle ohne Bearbeitungszeit: `S`"), err)
+        XCTAssertTrue(err.contains("  --> \(src):3:"), err)
+        XCTAssertFalse(err.contains("W509"), err)
+        let en = run(["report", "--lang", "en", "-o", tmp + "/r.md", src]).2
+        XCTAssertTrue(en.contains("the model has errors") && en.contains("error[E501]: "), en)
+        XCTAssertEqual(run(["rank", src]).0, 1)
+        XCTAssertTrue(run(["rank", src]).2.contains("Fehler[E501]"))
+        // A clean model prints nothing on standard error.
+        XCTAssertEqual(run(["report", root + "/Samples/hilden"]).2, "")
         let data = try XCTUnwrap(FileManager.default.contents(atPath: outFile))
         let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual((obj["diagnostics"] as? [[String: Any]])?.first?["code"] as? String, "E501")
+        XCTAssertEqual((obj["diagnostics"] as? [[String: Any]])?.map { $0["code"] as? String }, ["W509", "E501"])
         // Unwritable output: usage/IO error.
         let (code2, _, err2) = run(["report", "-o", tmp + "/no/such/dir/r.md", src])
         XCTAssertEqual(code2, 2)
@@ -341,5 +352,44 @@ final class JSONWriterTests: XCTestCase {
         var w = JSONWriter()
         w.value(v)
         XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
+    }
+}
+
+
+/// Chart labels are wrapped at word boundaries, never cut or broken mid-word (issue 18).
+final class ChartLabelTests: XCTestCase {
+    func testLabelsWrapAtSpacesAndNeverMidWord() {
+        XCTAssertEqual(HTMLReport.wrap("Onlineformular bereitstellen (OZG)", 20), ["Onlineformular", "bereitstellen (OZG)"])
+        XCTAssertEqual(HTMLReport.wrap("Haupt- und Personalamt", 38), ["Haupt- und Personalamt"])
+        // A word longer than a line breaks after its slash or hyphen, not inside a syllable.
+        XCTAssertEqual(HTMLReport.wrap("Standesbeamtin/Standesbeamter", 20), ["Standesbeamtin/", "Standesbeamter"])
+        XCTAssertEqual(HTMLReport.wrap("Aufenthaltstitelverlängerungsantrag", 10), ["Aufenthaltstitelverlängerungsantrag"])
+        XCTAssertEqual(HTMLReport.wrap("", 10), [""])
+        for title in ["Sachbearbeitung Organisation und Stellenbewertung", "Aufenthaltskarte (eAT) produzieren und aushändigen"] {
+            let lines = HTMLReport.wrap(title, 20)
+            XCTAssertEqual(lines.joined(separator: " "), title, "nothing is lost or cut")
+            XCTAssertTrue(lines.allSatisfy { $0.count <= 20 }, "\(lines)")
+        }
+    }
+}
+
+/// What the HTML report draws where (issue 18): the need's value label after the need
+/// bar, not after the longest bar; the print stylesheet prints folded derivations open.
+final class HTMLLayoutTests: XCTestCase {
+    func testNeedLabelFollowsTheNeedBarAndPrintOpensDetails() throws {
+        let model = Analyzer.check(files: try ModelLoader.load(root + "/Samples/hilden"))
+        let html = HTMLReport.render(ReportContext(model: model, language: .de))
+        // Dez1: need 16,687, planned 19, filled 16,75 → axis to 20 (step 5); the plot is
+        // 640 px wide from x = 250: the need bar ends at 250 + 16,687 ÷ 20 × 640 = 783,98,
+        // its label would start 5 px later (789). Dez1's need is uncertain (Hilden's time
+        // ranges: 16,48–16,89), so an error bar spans 777,3–790,6 over the need bar and the
+        // label follows the bar's end instead: 795,6. The planned bar ends at 250 + 19 ÷ 20 × 640 = 858.
+        XCTAssertTrue(html.contains("<line x1=\"777.3\" y1=\"42\" x2=\"790.6\" y2=\"42\"/>"), "error bar of Dez1's need")
+        XCTAssertTrue(html.contains("<text x=\"795.6\" y=\"46\" font-size=\"10\">16,69</text>"))
+        XCTAssertTrue(html.contains("<rect x=\"250\" y=\"47\" width=\"608\" height=\"8\" fill=\"#4e79a7\">"), "planned bar of Dez1")
+        XCTAssertTrue(html.contains("details::details-content { content-visibility: visible; display: block; }"))
+        // Need − planned is neither green nor red.
+        XCTAssertFalse(html.contains("#2e7d32"))
+        XCTAssertTrue(html.contains("title=\"Überhang: Bedarf unter Soll\">-2,313</td>"))
     }
 }

@@ -39,6 +39,8 @@ final class IncrementalTests: XCTestCase {
             for (k, v) in p.ratings.sorted(by: { $0.key < $1.key }) { out.append("  rating \(k) " + String(reflecting: v)) }
         }
         for (i, x) in m.criteria.enumerated() { out.append("criterion \(i) " + String(reflecting: x)) }
+        for (i, x) in m.matrices.enumerated() { out.append("matrix \(i) " + String(reflecting: x)) }
+        for (i, x) in m.raciCharts.enumerated() { out.append("raci \(i) " + String(reflecting: x)) }
         // Written out for speed (the most numerous entries; every field of the struct).
         func l(_ x: Location) -> String { "\(x.file):\(x.range.start)-\(x.range.end)" }
         for (i, x) in m.symbols.enumerated() {
@@ -267,7 +269,7 @@ final class IncrementalTests: XCTestCase {
         let seed = SeededRandom.seed(for: self, default: 0x5EED)
         let edits = Self.edits(80)
         var total = 0, incremental = 0
-        for (k, sample) in ["buergerbuero", "hilden", "landesamt"].enumerated() {
+        for (k, sample) in ["buergerbuero", "hilden", "landesamt", "jugendamt"].enumerated() {
             let files = try Self.load(Self.root.appendingPathComponent("Samples/\(sample)"))
             XCTAssertGreaterThan(files.count, 1)
             incremental += run(sample, files, edits: edits, seed: seed &+ UInt64(k))

@@ -19,8 +19,8 @@ public enum OrgcCommand {
     public static func run(_ args: [String], in directory: URL) -> Result {
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(directory.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(directory.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         let code = Orgc.run(args, io: io)
         let (out, err) = read()

@@ -56,10 +56,11 @@ public enum TreeDump {
         case .arrow: shown = "arrow -> " + tree.name(a)
         case .string: shown = "string " + quoted(tree.stringValue(a))
         case .date: shown = "date " + source
+        case .dash: shown = "dash -"
         case .quantity:
             shown = "quantity " + (a.negative ? "-" : a.signed ? "+" : "") + number(a.value) + unitAndRate(a)
         case .range:
-            shown = "range " + number(a.value) + ".." + number(a.upper) + unitAndRate(a)
+            shown = "range " + number(a.value) + ".." + (a.hasLikely ? number(a.likely) + ".." : "") + number(a.upper) + unitAndRate(a)
         }
         if a.isMalformed { shown += " malformed" }
         // What follows the kind word, to compare with the source text.

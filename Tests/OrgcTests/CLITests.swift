@@ -22,7 +22,8 @@ final class CLITests: XCTestCase {
         for sample in ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt"] {
             let r = orgc("check", sample)
             XCTAssertEqual(r.code, 0, "\(sample): \(r.out)\(r.err)")
-            XCTAssertEqual(r.out, "no problems found\n")
+            XCTAssertEqual(r.out, "keine Probleme gefunden\n")   // --lang de is the default
+            XCTAssertEqual(orgc("check", "--lang", "en", sample).out, "no problems found\n")
             XCTAssertEqual(r.err, "")
             XCTAssertEqual(orgc("check", "--strict", sample).code, 0, "the samples have no warnings either")
         }
@@ -39,7 +40,8 @@ final class CLITests: XCTestCase {
     func testErrorsExit1() {
         let r = orgc("check", "Tests/OrgcTests/models/broken")
         XCTAssertEqual(r.code, 1)
-        XCTAssertTrue(r.out.hasSuffix("7 errors, 4 warnings\n"), r.out)
+        XCTAssertTrue(r.out.hasSuffix("7 Fehler, 4 Warnungen\n"), r.out)
+        XCTAssertTrue(orgc("check", "--lang", "en", "Tests/OrgcTests/models/broken").out.hasSuffix("7 errors, 4 warnings\n"))
     }
 
     func testWarningsExit0AndWithStrict1() throws {
@@ -48,11 +50,36 @@ final class CLITests: XCTestCase {
         let path = try write("model M { year 2024 }\nunit A { position P { } }\n", to: "w.orga", in: dir)
         let plain = orgc("check", path)
         XCTAssertEqual(plain.code, 0, plain.out)
-        XCTAssertTrue(plain.out.contains("warning[W510]"), plain.out)
-        XCTAssertTrue(plain.out.hasSuffix("0 errors, 1 warning\n"), plain.out)
+        XCTAssertTrue(plain.out.contains("Warnung[W510]"), plain.out)
+        // W509 too: the position has no grade (reported also when the model has no grade at all).
+        XCTAssertTrue(plain.out.hasSuffix("0 Fehler, 2 Warnungen\n"), plain.out)
+        XCTAssertTrue(orgc("check", "--lang", "en", path).out.hasSuffix("0 errors, 2 warnings\n"))
         XCTAssertEqual(orgc("check", "--strict", path).code, 1)
         XCTAssertEqual(orgc("check", path, "--strict").code, 1, "options may follow paths")
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
+    }
+
+    /// `--scenario S` on report, rank and graph; an unknown S is a usage error (exit 2)
+    /// with a "did you mean".
+    func testScenarioOption() {
+        let md = orgc("report", "--scenario", "Soll2026", "Samples/buergerbuero")
+        XCTAssertEqual(md.code, 0, md.err)
+        XCTAssertTrue(md.out.contains("**Bericht für Szenario Soll2026"), md.out)
+        // SB in Soll2026: 2.179 + 0.1245 − 0.4566 = 1.847 fte.
+        XCTAssertTrue(md.out.contains("| SB | Sachbearbeitung Bürgerbüro | Meldewesen | E8 | 4,000 | 3,500 | 1,847 "), md.out)
+        XCTAssertEqual(orgc("rank", "--scenario", "Soll2026", "Samples/buergerbuero").code, 0)
+        let graph = orgc("graph", "--org", "--format", "dot", "--scenario", "Digital", "Samples/buergerbuero")
+        XCTAssertEqual(graph.code, 0, graph.err)
+        let measures = orgc("graph", "--measures", "--format", "mermaid", "--lang", "en", "--scenario", "Soll2026", "Samples/buergerbuero")
+        XCTAssertTrue(measures.out.contains("-0.457 fte, 39,617 EUR/year, payback 0.38 y"), measures.out)
+        for command in ["report", "rank", "graph"] {
+            let bad = command == "graph" ? orgc(command, "--org", "--scenario", "Sol2026", "Samples/buergerbuero")
+                                         : orgc(command, "--scenario", "Sol2026", "Samples/buergerbuero")
+            XCTAssertEqual(bad.code, 2, command)
+            XCTAssertTrue(bad.err.contains("no scenario `Sol2026` in the model; did you mean `Soll2026`?"), bad.err)
+        }
+        let csv = orgc("report", "--format", "csv", "--what-if", "--lang", "en", "Samples/buergerbuero")
+        XCTAssertTrue(csv.out.contains("scenario_entry,Soll2026,DigitalePost,30,-0.456604,-39617.23,39617.23,0.3786"), csv.out)
     }
 
     /// W711 needs the staffing calculation: `orgc check` runs it for models with targets.
@@ -66,7 +93,7 @@ final class CLITests: XCTestCase {
             process X { owner A1; volume 1_600 /year; step S { by P; time 60 min } }
             target T { save 3 fte; across A1 }
             """, to: "t.orga", in: dir)
-        let r = orgc("check", path)
+        let r = orgc("check", "--lang", "en", path)
         XCTAssertEqual(r.code, 0, r.out)
         XCTAssertTrue(r.out.contains("warning[W711]: target `T`: the units in scope have too little planned capacity above need; 2 fte"), r.out)
         XCTAssertEqual(orgc("check", "--strict", path).code, 1)
@@ -90,7 +117,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--any-extension", md).code, 1)
         let clean = orgc("check", "--any-extension", orga)
         XCTAssertEqual(clean.code, 0, clean.out + clean.err)
-        XCTAssertEqual(clean.out, "no problems found\n")
+        XCTAssertTrue(clean.out.hasSuffix("0 Fehler, 1 Warnung\n"), clean.out)   // W509: P has no grade
         // A directory is a model whatever its name; its non-.orga files are not read.
         XCTAssertEqual(orgc("check", dir.path).code, 2, "a directory without .orga files is an I/O problem")
         _ = try write("unit B\n", to: "b.orga", in: dir)
@@ -133,8 +160,8 @@ final class CLITests: XCTestCase {
         _ = try write("unit A { kind 12 }\n", to: "sub/a.orga", in: dir)
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(dir.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         XCTAssertEqual(Orgc.run(["check"], io: io), 1)
         XCTAssertTrue(read().out.contains("--> ./sub/a.orga:1:15"), read().out)
@@ -241,8 +268,8 @@ final class CLITests: XCTestCase {
         _ = try write("unit A\n", to: "-odd.orga", in: dir)
         let fm = FileManager.default
         let previous = fm.currentDirectoryPath
-        fm.changeCurrentDirectoryPath(dir.path)
-        defer { fm.changeCurrentDirectoryPath(previous) }
+        _ = fm.changeCurrentDirectoryPath(dir.path)
+        defer { _ = fm.changeCurrentDirectoryPath(previous) }
         let (io, read) = CommandIO.capture()
         XCTAssertEqual(Orgc.run(["check", "--", "-odd.orga"], io: io), 0, read().err)
     }
@@ -271,39 +298,57 @@ final class CLITests: XCTestCase {
     // MARK: explain
 
     func testExplainACode() {
-        let r = orgc("explain", "E301")
+        let r = orgc("explain", "--lang", "en", "E301")
         XCTAssertEqual(r.code, 0)
         XCTAssertTrue(r.out.hasPrefix("E301 (error): unknown name\n\n"), r.out)
         XCTAssertTrue(r.out.contains("did you mean") || r.out.contains("similar name"), r.out)
-        XCTAssertEqual(orgc("explain", "e301").out, r.out, "codes are case-insensitive")
-        let w = orgc("explain", "W408")
+        XCTAssertEqual(orgc("explain", "--lang", "en", "e301").out, r.out, "codes are case-insensitive")
+        let w = orgc("explain", "--lang=en", "W408")
         XCTAssertTrue(w.out.hasPrefix("W408 (warning): "), w.out)
-        let two = orgc("explain", "E301", "E401")
+        let two = orgc("explain", "E301", "E401", "--lang", "en")
         XCTAssertEqual(two.code, 0)
         XCTAssertTrue(two.out.contains("E401 (error)"))
+        // German is the default, as for every command that writes for a reader.
+        let de = orgc("explain", "E301")
+        XCTAssertTrue(de.out.hasPrefix("E301 (Fehler): unbekannter Name\n\n"), de.out)
+        XCTAssertTrue(de.out.contains("ähnlichen Namen"), de.out)
+        XCTAssertEqual(orgc("explain", "--lang", "fr", "E301").code, 2)
     }
 
     func testExplainListsEveryCode() {
-        let r = orgc("explain", "--list")
-        XCTAssertEqual(r.code, 0)
-        let lines = r.out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, DiagnosticCode.allCases.count)
-        for (line, code) in zip(lines, DiagnosticCode.allCases) {
-            XCTAssertTrue(line.hasPrefix("\(code.rawValue)  \(code.defaultSeverity.rawValue)  "), line)
-            XCTAssertTrue(line.hasSuffix(code.title), line)
+        for (lang, de) in [("en", false), ("de", true)] {
+            let r = orgc("explain", "--lang", lang, "--list")
+            XCTAssertEqual(r.code, 0)
+            let lines = r.out.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.count, DiagnosticCode.allCases.count)
+            for (line, code) in zip(lines, DiagnosticCode.allCases) {
+                let severity = de ? (code.defaultSeverity == .error ? "Fehler" : "Warnung") : code.defaultSeverity.rawValue
+                XCTAssertTrue(line.hasPrefix("\(code.rawValue)  \(severity)  "), line)
+                XCTAssertTrue(line.hasSuffix(de ? code.germanTitle : code.title), line)
+            }
+            // Every code has a long explanation that `explain` prints.
+            for code in DiagnosticCode.allCases {
+                let e = orgc("explain", "--lang", lang, code.rawValue)
+                XCTAssertEqual(e.code, 0)
+                XCTAssertTrue(e.out.contains(de ? code.germanExplanation : code.explanation), code.rawValue)
+            }
         }
-        // Every code has a long explanation that `explain` prints.
+    }
+
+    /// Every code has a German title and a German explanation of its own (not the
+    /// English fallback): German output stays German when a code is added.
+    func testEveryCodeIsExplainedInGerman() {
         for code in DiagnosticCode.allCases {
-            let e = orgc("explain", code.rawValue)
-            XCTAssertEqual(e.code, 0)
-            XCTAssertTrue(e.out.contains(code.explanation), code.rawValue)
+            XCTAssertNotEqual(code.germanTitle, code.title, "\(code.rawValue) has no German title (DiagnosticCatalogDE.swift)")
+            XCTAssertNotEqual(code.germanExplanation, code.explanation, "\(code.rawValue) has no German explanation (DiagnosticCatalogDE.swift)")
         }
     }
 
     func testExplainUnknownCodeExits2() {
-        let r = orgc("explain", "E999")
+        let r = orgc("explain", "--lang", "en", "E999")
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("unknown diagnostic code `E999`"), r.err)
+        XCTAssertTrue(orgc("explain", "E999").err.contains("unbekannter Code `E999`"))
         XCTAssertEqual(orgc("explain", "E301", "X1").code, 2, "one unknown code fails the run")
         XCTAssertEqual(orgc("explain").code, 2)
         XCTAssertEqual(orgc("explain", "--help").code, 0)
@@ -313,15 +358,15 @@ final class CLITests: XCTestCase {
 
     func testColor() throws {
         let always = orgc("check", "--color", "always", "Tests/OrgcTests/models/broken")
-        XCTAssertTrue(always.out.contains("\u{1B}[1;31merror[E"), always.out)
-        XCTAssertTrue(always.out.contains("\u{1B}[1;33mwarning[W"), always.out)
+        XCTAssertTrue(always.out.contains("\u{1B}[1;31mFehler[E"), always.out)
+        XCTAssertTrue(always.out.contains("\u{1B}[1;33mWarnung[W"), always.out)
         for args in [["check", "--color", "never", "Tests/OrgcTests/models/broken"], ["check", "Tests/OrgcTests/models/broken"]] {
             XCTAssertFalse(OrgcCommand.run(args).out.contains("\u{1B}"), "no colour when captured / never")
         }
     }
 
     func testTextOutputShowsSourceLineAndCaret() {
-        let r = orgc("check", "Tests/OrgcTests/models/broken")
+        let r = orgc("check", "--lang", "en", "Tests/OrgcTests/models/broken")
         XCTAssertTrue(r.out.contains("""
             error[E301]: no unit, position, actor or system named `Sachbearbeitng`; did you mean `Sachbearbeitung`?
               --> Tests/OrgcTests/models/broken/prozesse/meldung.orga:5:40

@@ -19,12 +19,14 @@ final class GoldenTests: XCTestCase {
     func testGoldenOutputs() throws {
         for m in Self.models {
             for format in Self.formats {
-                let r = OrgcCommand.run(["check", "--format", format, m.path])
+                let r = OrgcCommand.run(["check", "--format", format, m.path])   // text: German (the default)
                 XCTAssertEqual(r.code, m.exitCode, "\(m.name) \(format): \(r.err)")
                 XCTAssertEqual(r.err, "", "\(m.name) \(format)")
                 XCTAssertFalse(r.out.contains(TestPaths.repositoryRoot.path), "\(m.name).\(format): paths must be relative")
                 GoldenFile.assertMatches(r.out, Self.goldenDirectory.appendingPathComponent("\(m.name).\(format)"))
             }
+            let en = OrgcCommand.run(["check", "--lang", "en", m.path])
+            GoldenFile.assertMatches(en.out, Self.goldenDirectory.appendingPathComponent("\(m.name).en.text"))
         }
     }
 

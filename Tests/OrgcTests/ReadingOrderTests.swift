@@ -62,15 +62,15 @@ final class ReadingOrderTests: XCTestCase {
     /// The example: a `/day` volume in `a.orga` and the `workdays` in `b.orga`
     /// (and the other way round) give 10 × 200 = 2,000 cases, with no E205.
     func testDayVolumeUsesWorkdaysFromAFileReadLater() throws {
-        let process = "process P { volume 10 /day; step A { by S; time 6 min } }\nunit U { position S { planned 1 fte } }\n"
-        let settings = "model M { worktime 1600 h; workdays 200 }\n"
+        let process = "process P { volume 10 /day; step A { by S; time 6 min } }\nunit U { position S { grade G; planned 1 fte } }\n"
+        let settings = "model M { worktime 1600 h; workdays 200 }\ngrade G { cost 50_000 EUR }\n"
         for (a, b) in [(process, settings), (settings, process)] {
             let dir = try makeTemporaryDirectory()
             try Data(a.utf8).write(to: dir.appendingPathComponent("a.orga"))
             try Data(b.utf8).write(to: dir.appendingPathComponent("b.orga"))
             let check = OrgcCommand.run(["check", dir.path])
             XCTAssertEqual(check.code, 0, check.out)
-            XCTAssertEqual(check.out, "no problems found\n")
+            XCTAssertEqual(check.out, "keine Probleme gefunden\n")
             let model = Analyzer.check(files: try ModelLoader.load(dir.path)).model
             let result = StaffingAnalysis.analyze(model)
             XCTAssertEqual(result.processes.first?.cases, 2000)

@@ -35,7 +35,7 @@
 
 (defconst orga-declaration-keywords
   '("model" "grade" "unit" "position" "actor" "system" "process" "dna"
-    "criterion" "measure" "scenario" "kpi" "target")
+    "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci")
   "Keywords that declare something.")
 
 (defconst orga-statement-keywords
@@ -44,7 +44,8 @@
     "planned" "filled" "kw" "freeze" "effort" "coverage" "external" "owner"
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"
-    "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential")
+    "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential"
+    "area" "aspect" "rating" "rate" "task" "R" "A" "C" "I")
   "Keywords that start a statement inside a block.")
 
 (defconst orga-source-values

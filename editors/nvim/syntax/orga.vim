@@ -37,7 +37,7 @@ syn match   orgaDelimiter    "[{};,]"
 " Declarations and their names.
 syn keyword orgaDeclaration  model grade unit position actor system criterion measure scenario kpi target nextgroup=orgaTypeName skipwhite
 syn keyword orgaDeclaration  process nextgroup=orgaFunctionName skipwhite
-syn keyword orgaDeclaration  dna
+syn keyword orgaDeclaration  dna matrix raci
 syn keyword orgaKeyword      step decide nextgroup=orgaFunctionName skipwhite
 syn match   orgaTypeName     contained "\%(\d\)\@!\k\+"
 syn match   orgaFunctionName contained "\%(\d\)\@!\k\+"
@@ -47,6 +47,7 @@ syn keyword orgaKeyword      year worktime allowance workdays overhead workplace
 syn keyword orgaKeyword      cost kind code head in planned filled kw freeze effort coverage external
 syn keyword orgaKeyword      owner volume trigger result branch share call by time wait media_break
 syn keyword orgaKeyword      weight scale requires change apply save across plan actual running potential
+syn keyword orgaKeyword      area aspect rating rate task R A C I
 syn keyword orgaKeyword      source nextgroup=orgaSourceKind skipwhite
 syn keyword orgaKeyword      from nextgroup=orgaCriterion skipwhite
 syn keyword orgaKeyword      next nextgroup=orgaEnd skipwhite
