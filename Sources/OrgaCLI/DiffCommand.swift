@@ -105,9 +105,10 @@ enum DiffCommand {
             var sources: [String: SourceFile] = [:]
             for f in checked.sources.files { sources[f.path] = f }
             let errors = checked.diagnostics.filter { $0.severity == .error }
-            io.err("orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
-            io.err(DiagnosticPrinter(sources: sources).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "[\(label)] " + $0 }.joined(separator: "\n"))
+            io.err(lang == .de ? "orgc diff: das \(label == "old" ? "alte" : "neue") Modell (\(name)) hat Fehler; zuerst beheben:\n"
+                              : "orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
+            io.err(DiagnosticPrinter(sources: sources, language: lang).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "[\(lang == .de ? (label == "old" ? "alt" : "neu") : label)] " + $0 }.joined(separator: "\n"))
         }
         if broken { return ExitCode.usage }
 
