@@ -73,8 +73,8 @@ extension IDEWorkspace {
 
     static func changePropertyDoc(_ word: String) -> String {
         switch word {
-        case "volume": "Cases per year: set (`3_000 /year`), add (`+200 /year`) or scale (`+10 %`)."
-        case "time": "Processing time per execution: set (`10 min`), add (`-5 min`) or scale (`-50 %`)."
+        case "volume": "Cases per year: set (`3_000 /year`, or a range `2_000..2_600 /year`), add (`+200 /year`) or scale (`+10 %`); adding or scaling moves every bound of a range."
+        case "time": "Processing time per execution: set (`10 min`, or a range `10..20 min`, `20..30..60 min`), add (`-5 min`) or scale (`-50 %`); adding or scaling moves every bound of a range."
         case "wait": "Waiting time: set (`2 d`), add or scale."
         case "share": "Share of the cases in which the step is done: set only (`30 %`)."
         case "by": "Who does the step now: a position, unit, actor or system (a system: automated)."

@@ -76,7 +76,10 @@ public enum ChangeApplier {
             guard p >= 0, p < model.processes.count else { return nil }
             let name = "the volume of `\(model.processes[p].name)`"
             guard let new = v.applied(to: model.processes[p].volumePerYear) else { return nothing(name) }
+            let range = v.appliedRange(to: model.processes[p].volumeRange)
             model.processes[p].volumeSetting = .given(new, l)
+            model.processes[p].volumeRange = range
+            if let r = range, r.low < 0 { return negative("the lower bound of \(name)", r.low, "/year") }
             return negative(name, new, "/year")
         case (.node(let id), let property):
             guard model.node(id) != nil else { return nil }
@@ -85,7 +88,10 @@ public enum ChangeApplier {
             switch property {
             case .time(let v):
                 guard let new = v.applied(to: model.processes[p].nodes[n].timeHours) else { return nothing("the time of \(name)") }
+                let range = v.appliedRange(to: model.processes[p].nodes[n].timeRange)
                 model.processes[p].nodes[n].timeSetting = .given(new, l)
+                model.processes[p].nodes[n].timeRange = range
+                if let r = range, r.low < 0 { return negative("the lower bound of the time of \(name)", r.low * 60, "min") }
                 return negative("the time of \(name)", new * 60, "min")
             case .wait(let v):
                 let old = model.processes[p].nodes[n].waitSetting.value ?? (model.processes[p].nodes[n].waitSetting.isWritten ? nil : 0)

@@ -36,6 +36,11 @@ public struct RangeEstimate: Sendable, Hashable {
         RangeEstimate(low: low * k, likely: likely.map { $0 * k }, high: high * k)
     }
 
+    /// The same range moved by `d` (a signed change `time -5 min` shifts every bound).
+    public func shifted(by d: Double) -> RangeEstimate {
+        RangeEstimate(low: low + d, likely: likely.map { $0 + d }, high: high + d)
+    }
+
     /// The same range in a larger unit (`min` → hours: ÷ 60, as single values are converted).
     public func divided(by k: Double) -> RangeEstimate {
         RangeEstimate(low: low / k, likely: likely.map { $0 / k }, high: high / k)

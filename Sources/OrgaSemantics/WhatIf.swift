@@ -5,10 +5,13 @@ import OrgaSyntax
 // `WhatIfChecker`, applied by `ChangeApplier` and evaluated in OrgaAnalysis.
 
 /// How a `change` writes a number: an unsigned quantity sets it, a signed one adds to
-/// it, a signed percentage scales it.
+/// it, a signed percentage scales it; an unsigned range (`10..20 min`, only for a step's
+/// `time` and a process's `volume`) sets an uncertain value.
 public enum ChangeValue: Sendable, Hashable {
     /// The new value, in the model's unit of the property (hours, cases per year, fte …).
     case set(Double)
+    /// The new value as a range (bounds not equal), in the model's unit; its mean is the value.
+    case setRange(RangeEstimate)
     /// Added to the value (negative: subtracted).
     case add(Double)
     /// Multiplied with the value (`-50 %` → 0.5, `+10 %` → 1.1).
@@ -18,8 +21,25 @@ public enum ChangeValue: Sendable, Hashable {
     public func applied(to old: Double?) -> Double? {
         switch self {
         case .set(let v): return v
+        case .setRange(let r): return r.mean
         case .add(let d): return old.map { $0 + d }
         case .scale(let f): return old.map { $0 * f }
+        }
+    }
+
+    /// The range after the change of a value whose range was `old` (nil: exact). A set
+    /// value replaces the range (a plain number makes it exact); a signed quantity shifts
+    /// every bound, a signed percentage scales every bound (docs/language.md, Changes).
+    public func appliedRange(to old: RangeEstimate?) -> RangeEstimate? {
+        switch self {
+        case .set: return nil
+        case .setRange(let r): return r
+        case .add(let d): return old?.shifted(by: d)
+        case .scale(let f):
+            guard let r = old?.scaled(by: f) else { return nil }
+            // A factor below zero (`-150 %`, reported as E709) reverses the bounds; keep them ordered.
+            let ordered = f < 0 ? RangeEstimate(low: r.high, likely: r.likely, high: r.low) : r
+            return ordered.high > ordered.low ? ordered : nil
         }
     }
 }

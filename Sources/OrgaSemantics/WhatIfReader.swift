@@ -354,6 +354,11 @@ struct WhatIfReader {
             report(.wrongChangeValue, ctx.property, "`change … \(word)` needs a value")
             return nil
         }
+        if a.kind == .range {
+            // Reported while parsing (E902 a unit inside, a missing bound).
+            guard !a.isMalformed else { return nil }
+            return readRange(a, extra: rest.dropFirst(), ctx).map { word == "time" ? .time($0) : .volume($0) }
+        }
         guard a.kind == .quantity, !a.isMalformed else {
             if !a.isMalformed { report(.wrongChangeValue, ctx.at(a), "`\(word)` is changed to a quantity, not `\(ctx.written(a))`") }
             return nil
@@ -416,6 +421,63 @@ struct WhatIfReader {
         default:
             return nil
         }
+    }
+
+    /// A range as the new value of a step's `time` or a process's `volume`
+    /// (`time 10..20 min`, `time 20..30..60 min`, `volume 2_000..2_600 /year`), with the
+    /// checks of a range in a statement (E901 order, E903 where no range is allowed). A
+    /// range only sets: a signed or percentage range would be a guess (E703).
+    private mutating func readRange(_ a: Argument, extra: ArraySlice<Argument>, _ ctx: ValueContext) -> ChangeValue? {
+        guard ctx.word == "time" || ctx.word == "volume" else {
+            report(.rangeNotAllowed, ctx.at(a),
+                   "`change … \(ctx.word)` takes one value, not a range; a change sets a range only for a step's `time` and a process's `volume`")
+            return nil
+        }
+        if let e = extra.first {
+            report(.wrongChangeValue, ctx.at(e), "`change … \(ctx.word)` takes one value; remove `\(ctx.written(e))`")
+            return nil
+        }
+        let d: Dimension = ctx.word == "time" ? .effortTime : .caseRate
+        if a.signed {
+            report(.wrongChangeValue, ctx.at(a),
+                   "a range sets the \(ctx.word) and has no sign: `\(ctx.written(a))` is neither a new range nor one shift; write the new range unsigned (`10..20 min`), or shift or scale the \(ctx.word) and its range by one signed value (`-5 min`, `-10 %`)")
+            return nil
+        }
+        if a.unit == .percent {
+            report(.wrongChangeValue, ctx.at(a),
+                   "a range sets the \(ctx.word) in \(d.expected), not in %; to scale the \(ctx.word) and its range write one signed percentage (`-10 %`)")
+            return nil
+        }
+        guard a.unit != nil || a.per != nil, d.accepts(unit: a.unit, per: a.per) else {
+            report(.wrongChangeValue, ctx.at(a), "`\(ctx.word)` takes \(d.expected), not `\(ctx.written(a))`")
+            return nil
+        }
+        guard a.hasLikely ? a.value <= a.likely && a.likely <= a.upper : a.value <= a.upper else {
+            func n(_ v: Double) -> String { NumberFormat.shortest(v) }
+            report(.rangeOutOfOrder, ctx.at(a), a.hasLikely
+                   ? "a three-point range is written lowest..likeliest..highest; `\(ctx.written(a))` needs \(n(a.value)) ≤ \(n(a.likely)) ≤ \(n(a.upper))"
+                   : "a range is written lowest..highest; in `\(ctx.written(a))` the lower bound \(n(a.value)) is above the upper bound \(n(a.upper))")
+            return nil
+        }
+        // The factor to the model's unit: hours, cases per year.
+        let k: Double
+        if d == .effortTime {
+            k = a.unit == .min ? 1.0 / 60 : 1
+        } else if let perYear = a.per?.perYear {
+            k = perYear
+        } else if let wd = model.settings.workdays {
+            k = wd
+        } else {
+            report(.dayRateWithoutWorkdays, ctx.at(a), "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
+            return nil
+        }
+        // Divide minutes as single values are divided, so that `10..10 min` equals `10 min`.
+        func convert(_ v: Double) -> Double { d == .effortTime && a.unit == .min ? v / 60 : v * k }
+        let low = convert(a.value), high = convert(a.upper)
+        guard low.isFinite, high.isFinite else { return nil }
+        // Equal bounds are exact, as in a statement.
+        guard a.upper > a.value else { return .set(low) }
+        return .setRange(RangeEstimate(low: low, likely: a.hasLikely ? convert(a.likely) : nil, high: high))
     }
 
     /// A percentage property's new value as a fraction: set only, 0…100 %.

@@ -402,7 +402,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             dimension of the property (`time` an effort time, `volume` a case rate …),
             a performer is a position, unit, actor or system, `media_break` is `on` or
             `off`, `skip` takes no value. An unsigned quantity sets the value, a signed
-            one adds to it, a signed percentage scales it.
+            one adds to it, a signed percentage scales it. A range (`time 10..20 min`)
+            only sets: a signed range (`time -5..5 min`) or a range in per cent would be
+            a guess; shift or scale by one signed value (`time -5 min`, `time -10 %`).
               change Meldung.Erfassen time 5 fte    // `time` takes minutes or hours
             """),
         .signedPercentProperty: ("signed value on a percentage property", """
@@ -436,10 +438,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             """),
         .invalidChangeResult: ("change gives an impossible value", """
             After the change the value is impossible: a time, volume, capacity or cost
-            below zero, a share above 100 %, or a decision whose branches no longer add
-            up to 100 % at the end of the entry (an `apply`, or a run of consecutive
-            `change` lines). The message names the value the change results in; orgc
-            never clamps it.
+            below zero (for a value with a range: its lower bound), a share above
+            100 %, or a decision whose branches no longer add up to 100 % at the end of
+            the entry (an `apply`, or a run of consecutive `change` lines). The message
+            names the value the change results in; orgc never clamps it.
               change Meldung.Erfassen time -50 min    // Erfassen takes 30 min: -20 min
             """),
         .changeBreaksStatement: ("change breaks a rule of the changed statement", """
@@ -483,7 +485,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             Ranges state the uncertainty of an estimate and are allowed only on a
             step's `time` and a process's `volume`. Other quantities — `worktime`,
             `wait`, `planned`, `share`, `allowance`, costs … — take one value:
-            `worktime 1590 h`, not `worktime 1500..1600 h`.
+            `worktime 1590 h`, not `worktime 1500..1600 h`. The same holds for the value
+            of a `change`: `change Meldung.Erfassen time 10..20 min` sets a range,
+            `change Meldung.Erfassen wait 1..3 d` is rejected.
             """),
     ].merging(assessmentExplanations) { first, _ in first }
 

@@ -406,7 +406,9 @@ extension DiagnosticCode {
             Zeitraum …), ein Bearbeiter ist eine Stelle, Einheit, ein Akteur oder System,
             `media_break` ist `on` oder `off`, `skip` hat keinen Wert. Ein Wert ohne
             Vorzeichen setzt, einer mit Vorzeichen addiert, ein Prozentwert mit Vorzeichen
-            skaliert.
+            skaliert. Eine Spanne (`time 10..20 min`) setzt nur: eine Spanne mit Vorzeichen
+            (`time -5..5 min`) oder in Prozent wäre geraten; verschieben oder skalieren Sie
+            mit einem Wert mit Vorzeichen (`time -5 min`, `time -10 %`).
             """,
         .signedPercentProperty: """
             Eigenschaften in Prozent (`share`, `branch`, `allowance`, `overhead`,
@@ -433,7 +435,8 @@ extension DiagnosticCode {
             """,
         .invalidChangeResult: """
             Nach der Änderung ist der Wert unmöglich: eine Zeit, Fallzahl, Kapazität oder ein
-            Betrag unter null, ein Anteil über 100 % oder eine Entscheidung, deren Zweige am
+            Betrag unter null (bei einem Wert mit Spanne: ihre Untergrenze), ein Anteil
+            über 100 % oder eine Entscheidung, deren Zweige am
             Ende des Eintrags (ein `apply` oder eine Folge von `change`-Zeilen) nicht mehr
             100 % ergeben. Die englische Meldung (`--lang en`) nennt den entstehenden Wert;
             orgc schneidet ihn nie ab.
@@ -474,6 +477,8 @@ extension DiagnosticCode {
             Spannen geben die Unsicherheit einer Schätzung an und sind nur bei der `time`
             eines Schritts und dem `volume` eines Prozesses erlaubt. Andere Größen —
             `worktime`, `wait`, `planned`, `share`, `allowance`, Kosten … — haben einen Wert.
+            Das gilt auch für den Wert eines `change`: `change Meldung.Erfassen time 10..20 min`
+            setzt eine Spanne, `change Meldung.Erfassen wait 1..3 d` wird abgelehnt.
             """,
         .matrixWithoutScale: """
             Eine `matrix` braucht `scale a..b`: den Bereich, in dem ihre Bewertungen liegen.

@@ -305,7 +305,7 @@ public enum Keywords {
         // v2: measures, scenarios, targets, kpis
         KeywordSpec(.requires, in: [.measure], [.value(.refList(.measure))], v2: true, example: "requires DMSRollout", "Measures that must be applied before this one in every scenario that applies it."),
         KeywordSpec(.change, in: [.measure, .scenario], [.value(.rest)], v2: true, example: "change Meldung.Erfassen time -50 %",
-                    "`change TARGET PROPERTY [VALUE]`: a change to the model. An unsigned quantity sets the value, a signed one adds to it, a signed percentage scales it; `skip`, `branch \"label\"`, `effort \"label\"`, `by`, `grade`, `model` settings."),
+                    "`change TARGET PROPERTY [VALUE]`: a change to the model. An unsigned quantity sets the value, a signed one adds to it, a signed percentage scales it; a step's `time` and a process's `volume` can be set to a range (`time 10..20 min`), and adding or scaling moves every bound of a range; `skip`, `branch \"label\"`, `effort \"label\"`, `by`, `grade`, `model` settings."),
         KeywordSpec(.apply, in: [.scenario], [.value(.refList(.measure))], v2: true, example: "apply EAkte", "Applies measures at this point of the scenario, in the order written (each at most once, after the measures it requires)."),
         KeywordSpec(.save, in: [.target], [.value(.quantity(.capacityOrMoneyRate))], unique: true, v2: true, example: "save 5 fte", "The saving to reach: fte (`save 5 fte`) or EUR per year (`save 300_000 EUR /year`)."),
         KeywordSpec(.across, in: [.target], [.value(.refList(.unit))], unique: true, v2: true, example: "across Dez1, Dez2", "Units whose sub-trees the target is distributed across (sub-trees must not overlap)."),

@@ -517,6 +517,16 @@ public struct Parser {
                         return
                     }
                 }
+            } else if current() == .plus || current() == .minus {
+                // `-5..+5 min`: never guessed as a range or a shift (docs/language.md, Changes).
+                error(.missingArgument, tokenRange(dots),
+                      "the upper bound of a range is a number without a sign, as in `10..20 min`; to add to or scale a value write one signed value (`-5 min`, `-10 %`)")
+                arg.isMalformed = true
+                arg.kind = .range
+                arg.upper = arg.value
+                arg.lastToken = dots
+                appendArg(arg)
+                return
             } else {
                 error(.missingArgument, tokenRange(dots), "a range needs an upper bound, as in `0..4`")
                 arg.isMalformed = true
