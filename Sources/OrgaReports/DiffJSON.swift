@@ -65,6 +65,8 @@ public enum DiffJSON {
             w.field("unit", string: c.valueUnit)
             w.field("old_text", string: c.oldText)
             w.field("new_text", string: c.newText)
+            w.field("change_text", string: c.changeText)
+            w.field("base_effect", bool: !c.isWhatIf)
             w.field("file", string: c.file)
             w.field("line", int: c.line)
             w.field("side", string: c.inOld ? "old" : "new")

@@ -60,6 +60,7 @@ public struct DiffWording: Sendable {
         case "h/year": return "h/Jahr"
         case "h/week": return "h/Woche"
         case "/year": return "/Jahr"
+        case "EUR/year": return "EUR/Jahr"
         case "d": return "Tage"
         default: return u
         }
@@ -71,12 +72,14 @@ public struct DiffWording: Sendable {
         case .added: return "\(c.property) \(Escape.singleLine(c.target)) " + t("hinzugefügt", "added")
         case .removed: return "\(c.property) \(Escape.singleLine(c.target)) " + t("entfernt", "removed")
         default:
-            return side(c.oldText, c.old, unit: c.valueUnit, property: c.property) + " → " + side(c.newText, c.new, unit: c.valueUnit, property: c.property)
+            let set = c.changeText.map { " (" + Escape.singleLine($0) + ")" } ?? ""
+            return side(c.oldText, c.old, unit: c.valueUnit, property: c.property) + " → " + side(c.newText, c.new, unit: c.valueUnit, property: c.property) + set
         }
     }
 
     /// "SB +0,25, SG −0,10 VZÄ Bedarf" (at most `limit` entries), or that need is unchanged.
     func moves(_ c: DiffCause, limit: Int = 5) -> String {
+        if c.isWhatIf { return t("keine Wirkung auf das Basismodell", "no effect on the base model") }
         if c.moves.isEmpty { return t("Bedarf unverändert", "need unchanged") }
         var parts = c.moves.prefix(limit).map { "\(Escape.singleLine($0.id)) \(delta($0.fte))" }
         if c.moves.count > limit { parts.append(t("und \(c.moves.count - limit) weitere", "and \(c.moves.count - limit) more")) }
