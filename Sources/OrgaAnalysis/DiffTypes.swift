@@ -199,6 +199,14 @@ public struct DiffCause: Sendable {
     public var totalMove: Double { moves.reduce(0) { $0 + $1.fte } }
 }
 
+/// A scenario declared on both sides whose total need or need cost moved: the
+/// scenario's result (`ScenarioEvaluator.evaluate`) in OLD and in NEW.
+public struct ScenarioDiffRow: Sendable {
+    public var id: String
+    public var need: DiffFigure
+    public var needCost: DiffFigure
+}
+
 /// A unit or the total whose need moved by more than `--fail-above`.
 public struct DiffExceeded: Sendable {
     public enum Kind: String, Sendable { case total, unit }
@@ -229,6 +237,10 @@ public struct ModelDiff: Sendable {
     /// inputs of different kinds interact in a way the attribution does not split; see
     /// docs/diff.md). Sorted like `moves`.
     public var unattributed: [(id: String, fte: Double)]
+    /// Scenarios declared on both sides whose total need or need cost changed, in NEW's
+    /// order (empty when a side is itself a scenario, `--scenario`). Added and removed
+    /// scenarios are causes.
+    public var scenarios: [ScenarioDiffRow] = []
 
     /// No input changed and no figure moved.
     public var isEmpty: Bool {

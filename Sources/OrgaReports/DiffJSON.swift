@@ -54,6 +54,15 @@ public enum DiffJSON {
             w.endObject()
         }
         w.endArray()
+        w.key("scenarios"); w.beginArray()
+        for r in d.scenarios {
+            w.item(); w.beginObject()
+            w.field("id", string: r.id)
+            figure("need_fte", r.need, &w)
+            figure("need_cost_eur", r.needCost, &w)
+            w.endObject()
+        }
+        w.endArray()
         w.key("causes"); w.beginArray()
         for c in d.causes {
             w.item(); w.beginObject()

@@ -149,6 +149,13 @@ public enum DiffText {
                 out += "  " + pad(Escape.plain(p.id), 24) + pad(w.status(p.status), 10) + parts.joined(separator: "; ") + "\n"
             }
         }
+        if !d.scenarios.isEmpty {
+            out += "\n" + bold(w.t("Szenarien (Gesamtbedarf alt → neu, Δ; Bedarfskosten Δ)", "Scenarios (total need old → new, Δ; need cost Δ)")) + "\n"
+            for r in d.scenarios {
+                out += "  " + pad(Escape.plain(r.id), 24) + pad(w.value(r.need.old), 9, right: true) + " → " + pad(w.value(r.need.new), 9, right: true)
+                    + "  " + tint(pad(w.delta(r.need.delta), 8, right: true), r.need.delta) + "  [EUR \(w.eurDelta(r.needCost.delta))]\n"
+            }
+        }
         if !d.causes.isEmpty {
             out += "\n" + bold(w.t("Ursachen", "Causes")) + "\n"
             for c in d.causes {

@@ -104,6 +104,25 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(moved, -528.0 / 1590, accuracy: 1e-12)
     }
 
+    /// A changed `change` line moves no base figure but the totals of the scenarios that
+    /// apply its measure: Online's Erfassen −10 → −12 min, visited once per case (1.25
+    /// visits of the check × 80 % "ja"). Nur: 2,400 × 2 min = 80 h × 1.1 ÷ 1,600 = 0.055
+    /// fte less; Digital (volume +5 %): 2,520 × 2 min = 84 h × 1.1 ÷ 1,600 = 0.05775. Need
+    /// cost: × E8 60,000 EUR × (1 + overhead 20 %) = 72,000 → 3,960 and 4,158 EUR.
+    func testScenarioTotalsMoveWithWhatIfEdits() throws {
+        let d = try Self.diffJSON([Self.whatIfBase, "Tests/OrgcTests/diff/whatif/cases/change.orga"])
+        let rows = (d["scenarios"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(rows.map { $0["id"] as? String }, ["Digital", "Nur"])
+        func delta(_ i: Int, _ key: String) -> Double { ((rows.element(i)?[key] as? [String: Any])?["delta"] as? Double) ?? 0 }
+        XCTAssertEqual(delta(0, "need_fte"), -84 * 1.1 / 1600, accuracy: 1e-12)
+        XCTAssertEqual(delta(1, "need_fte"), -80 * 1.1 / 1600, accuracy: 1e-12)
+        XCTAssertEqual(delta(0, "need_cost_eur"), -4158, accuracy: 1e-6)
+        XCTAssertEqual(delta(1, "need_cost_eur"), -3960, accuracy: 1e-6)
+        // The target's save moves no scenario; --scenario lists none.
+        XCTAssertEqual((try Self.diffJSON([Self.whatIfBase, "Tests/OrgcTests/diff/whatif/cases/save.orga"])["scenarios"] as? [Any])?.count, 0)
+        XCTAssertEqual((try Self.diffJSON(["--scenario", "Digital", Self.whatIfBase])["scenarios"] as? [Any])?.count, 0)
+    }
+
     /// The gate on a scenario, an unknown scenario, and --base with --scenario.
     func testScenarioDiffGateAndBadInput() throws {
         // Δ −0.332 fte in total, Bürgerbüro and Meldewesen: over 0.3, under 0.4.
@@ -595,4 +614,8 @@ final class DiffTests: XCTestCase {
             XCTAssertEqual(listed[id]?.cases.delta ?? 0, number(x, "cases_per_year") - number(y, "cases_per_year"), accuracy: 1e-6, "\(what): \(id) cases")
         }
     }
+}
+
+private extension Array {
+    func element(_ i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
