@@ -30,6 +30,15 @@ public struct EntryEffect: Sendable {
     /// Changes smaller than this (fte, EUR) are floating-point noise, not effects.
     static let noise = 1e-9
 
+    /// No effect at all (cost Δ 0, complete).
+    static func none(_ zeroPositions: [Double], _ zeroUnits: [Double]) -> EntryEffect {
+        var e = EntryEffect()
+        e.positions = zeroPositions
+        e.units = zeroUnits
+        e.deltaNeedCost = 0
+        return e
+    }
+
     static func between(_ a: NeedSnapshot, _ b: NeedSnapshot) -> EntryEffect {
         var e = EntryEffect()
         e.deltaNeed = b.totalNeed - a.totalNeed

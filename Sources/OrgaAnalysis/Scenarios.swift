@@ -82,6 +82,8 @@ public enum ScenarioEvaluator {
         // Whether `current` came from the quick path (need figures only, see ScenarioAttribution).
         var stale = false
         var snapshot = NeedSnapshot(current)
+        let zeroPositions = [Double](repeating: 0, count: snapshot.positions.count)
+        let zeroUnits = [Double](repeating: 0, count: snapshot.units.count)
         for entry in model.scenarios[s].entries {
             let measure: Int?
             switch entry {
@@ -90,7 +92,9 @@ public enum ScenarioEvaluator {
             }
             var footprint = ChangeFootprint()
             var after = snapshot
+            var changedSomething = false
             if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
+                changedSomething = true
                 // The performers of the processes the entry may touch, before it.
                 var oldPerformers: [Int: [Performer?]] = [:]
                 for c in changes {
@@ -121,7 +125,9 @@ public enum ScenarioEvaluator {
                 }
                 after = NeedSnapshot(current)
             }
-            var effect = EntryEffect.between(snapshot, after)
+            // An entry that changes nothing (a measure applied again, one without changes)
+            // shares one array of zeros: 10,000 of them cost no memory per position.
+            var effect = changedSomething ? EntryEffect.between(snapshot, after) : EntryEffect.none(zeroPositions, zeroUnits)
             if case .apply = entry { effect.isApply = true }
             effect.measure = measure
             effect.location = entry.location

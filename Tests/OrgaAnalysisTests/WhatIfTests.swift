@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import OrgaSyntax
 import OrgaSemantics
 import OrgaTestSupport
@@ -221,6 +222,29 @@ final class WhatIfTests: XCTestCase {
                 XCTAssertEqual(quick.staffing.totalNeed, full.staffing.totalNeed, accuracy: 1e-9)
             }
         }
+    }
+
+    /// 10,000 applies of one measure and 2,000 measures in one scenario: evaluated in
+    /// linear time, the repeated applies skipped (E707), every entry attributed.
+    func testHostileScenariosAreEvaluatedInLinearTime() {
+        var text = Self.workedExample + "\nmeasure X { change Meldung.Erfassen time -1 % }\nscenario Viele {\n"
+        text += String(repeating: "  apply X\n", count: 10_000) + "}\n"
+        for i in 0..<2_000 { text += "measure K\(i) { change Meldung volume +1 % }\n" }
+        text += "scenario Kette {\n" + (0..<2_000).map { "  apply K\($0)\n" }.joined() + "}\n"
+        let start = Date()
+        let (model, base) = analyze(text)
+        XCTAssertEqual(Set(model.errorCodes()), ["E707"])
+        let w = WhatIfAnalysis.analyze(model, base: base)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+        let viele = w.scenarios[model.scenarios.firstIndex { $0.name == "Viele" } ?? 0]
+        XCTAssertEqual(viele.entries.count, 10_000)
+        // Only the first apply changes anything: Erfassen 30 min × 0.99 → −2,400 × 0.3 min × 1.1 ÷ 1,590 h.
+        assertClose(viele.deltaNeed, -2400 * 0.3 / 60 * 1.1 / 1590)
+        XCTAssertEqual(viele.entries.dropFirst().filter { $0.deltaNeed != 0 }.count, 0)
+        let kette = w.scenarios[model.scenarios.firstIndex { $0.name == "Kette" } ?? 0]
+        XCTAssertEqual(kette.entries.count, 2_000)
+        // Meldung's volume × 1.01^2000: the sum of the entries is the scenario's Δ.
+        XCTAssertEqual(kette.entries.reduce(0) { $0 + $1.deltaNeed }, kette.deltaNeed, accuracy: 1e-6 * max(1, abs(kette.deltaNeed)))
     }
 
     static func generatedScenarioModel(_ rng: inout SeededRandom) -> String {

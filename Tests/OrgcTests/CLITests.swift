@@ -59,6 +59,29 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--strict", "--format", "json", path).code, 1)
     }
 
+    /// `--scenario S` on report, rank and graph; an unknown S is a usage error (exit 2)
+    /// with a "did you mean".
+    func testScenarioOption() {
+        let md = orgc("report", "--scenario", "Soll2026", "Samples/buergerbuero")
+        XCTAssertEqual(md.code, 0, md.err)
+        XCTAssertTrue(md.out.contains("**Bericht für Szenario Soll2026"), md.out)
+        // SB in Soll2026: 2.179 + 0.1245 − 0.4566 = 1.847 fte.
+        XCTAssertTrue(md.out.contains("| SB | Sachbearbeitung Bürgerbüro | Meldewesen | E8 | 4,000 | 3,500 | 1,847 "), md.out)
+        XCTAssertEqual(orgc("rank", "--scenario", "Soll2026", "Samples/buergerbuero").code, 0)
+        let graph = orgc("graph", "--org", "--format", "dot", "--scenario", "Digital", "Samples/buergerbuero")
+        XCTAssertEqual(graph.code, 0, graph.err)
+        let measures = orgc("graph", "--measures", "--format", "mermaid", "--lang", "en", "--scenario", "Soll2026", "Samples/buergerbuero")
+        XCTAssertTrue(measures.out.contains("-0.457 fte, 39,617 EUR/year, payback 0.38 y"), measures.out)
+        for command in ["report", "rank", "graph"] {
+            let bad = command == "graph" ? orgc(command, "--org", "--scenario", "Sol2026", "Samples/buergerbuero")
+                                         : orgc(command, "--scenario", "Sol2026", "Samples/buergerbuero")
+            XCTAssertEqual(bad.code, 2, command)
+            XCTAssertTrue(bad.err.contains("no scenario `Sol2026` in the model; did you mean `Soll2026`?"), bad.err)
+        }
+        let csv = orgc("report", "--format", "csv", "--what-if", "--lang", "en", "Samples/buergerbuero")
+        XCTAssertTrue(csv.out.contains("scenario_entry,Soll2026,DigitalePost,30,-0.456604,-39617.23,39617.23,0.3786"), csv.out)
+    }
+
     /// W711 needs the staffing calculation: `orgc check` runs it for models with targets.
     /// A1 plans 2 fte and needs 1 (1,600 h ÷ 1,600 h): potential 1 fte < save 3 fte → shortfall 2 fte.
     func testCheckReportsTargetShortfall() throws {
