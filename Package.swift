@@ -3,6 +3,7 @@
 // Layers, dependencies one way only:
 //   OrgaSyntax → OrgaSemantics → OrgaAnalysis → OrgaReports / OrgaGraphs → OrgaCLI → orgc
 //   OrgaFormat depends on OrgaSyntax only.
+//   OrgaImport (BPMN and Stellenplan CSV → .orga text) depends on OrgaSemantics and serves the CLI.
 //   OrgaIDE (language features over byte offsets) → OrgaLSP (the protocol only) → OrgaCLI.
 //   OrgaSupport (number formatting, escaping, JSON, the version) depends on nothing and
 //   serves every layer from OrgaSemantics up; OrgaSyntax imports nothing.
@@ -24,10 +25,11 @@ let package = Package(
         .target(name: "OrgaReports", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaGraphs", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaSupport"]),
         .target(name: "OrgaFormat", dependencies: ["OrgaSyntax"]),
+        .target(name: "OrgaImport", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaSupport"]),
         .target(name: "OrgaIDE", dependencies: ["OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaFormat", "OrgaSupport"]),
         .target(name: "OrgaLSP", dependencies: ["OrgaSyntax", "OrgaIDE", "OrgaSupport"]),
         .target(name: "OrgaCLI", dependencies: [
-            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport",
+            "OrgaSyntax", "OrgaSemantics", "OrgaAnalysis", "OrgaReports", "OrgaGraphs", "OrgaFormat", "OrgaLSP", "OrgaSupport", "OrgaImport",
         ]),
         .executableTarget(name: "orgc", dependencies: ["OrgaCLI"]),
         .testTarget(name: "OrgaIDETests", dependencies: ["OrgaIDE", "OrgaSyntax", "OrgaSemantics"]),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "OrgaFormatTests", dependencies: ["OrgaFormat", "OrgaSyntax"], exclude: ["cases"]),
         .testTarget(name: "OrgaGraphsTests", dependencies: ["OrgaGraphs", "OrgaSemantics", "OrgaSyntax", "OrgaAnalysis", "OrgaSupport"], exclude: ["golden"]),
         .testTarget(name: "OrgaSupportTests", dependencies: ["OrgaSupport"]),
+        .testTarget(name: "OrgaImportTests", dependencies: ["OrgaImport", "OrgaSyntax", "OrgaSemantics", "OrgaCLI", "OrgaGraphs"], exclude: ["fixtures", "golden"]),
     ]
 )
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the Swift toolchain: Debian packages for
-# the end-to-end tests (Graphviz, Neovim, Emacs + eglot) and the PyPI packages of every
+# the end-to-end tests (Graphviz, Neovim, Emacs + eglot, LibreOffice Calc) and the PyPI packages of every
 # Tests/**/requirements.txt. Idempotent: installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(graphviz neovim emacs-nox elpa-eglot)
+apt_packages=(graphviz neovim emacs-nox elpa-eglot libreoffice-calc-nogui)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -47,6 +47,14 @@ for m in Samples/* Tests/OrgcTests/models/*; do
     compare "$m report csv units $lang" report --format csv --units --lang "$lang" "$m"
     compare "$m rank json $lang" rank --format json --lang "$lang" "$m"
     compare "$m rank text $lang" rank --lang "$lang" "$m"
+    # The workbook goes to a file: compare the files.
+    "$debug" report --format xlsx --lang "$lang" -o "$work/d.xlsx" "$m" >/dev/null 2>&1; dc=$?
+    "$release" report --format xlsx --lang "$lang" -o "$work/r.xlsx" "$m" >/dev/null 2>&1; rc=$?
+    compared=$((compared + 1))
+    if [ $dc -ne $rc ] || ! cmp -s "$work/d.xlsx" "$work/r.xlsx"; then
+      differed=$((differed + 1)); echo "DIFFERS: $m report xlsx $lang (exit $dc vs $rc)"
+    fi
+    rm -f "$work/d.xlsx" "$work/r.xlsx"
   done
   for fmt in svg dot mermaid; do
     compare "$m graph org $fmt" graph --org --format "$fmt" "$m"

@@ -11,8 +11,8 @@ import OrgaSupport
 /// as md/html/csv). Called by `GraphCommand` when either option is given.
 enum AssessmentGraphCommand {
     static let help = """
-        Usage: orgc graph --matrix NAME [--format svg|md|csv] [--lang en|de] [-o FILE] [PATH]
-               orgc graph --raci NAME [--format md|html|csv] [--lang en|de] [-o FILE] [PATH]
+        Usage: orgc graph --matrix NAME [--format svg|md|csv] [--lang de|en] [-o FILE] [PATH]
+               orgc graph --raci NAME [--format md|html|csv] [--lang de|en] [-o FILE] [PATH]
 
           --matrix NAME   the heat map of matrix NAME: index per cell (mean of the raters),
                           n, min–max and the gap to the target; svg (default), or md/csv
@@ -21,7 +21,7 @@ enum AssessmentGraphCommand {
                           R from `by`, A the head of the owner unit), or of the `raci`
                           chart NAME (tasks × parties and each party's counts); md
                           (default), html or csv
-          --lang          en (default) or de
+          --lang          de (default, like every command) or en
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem (e.g. unknown name).
 
         """
@@ -33,7 +33,7 @@ enum AssessmentGraphCommand {
             switches: ["-h", "--any-extension"], status: &status, { r in
                 let formats = r.value("--matrix") != nil ? ["svg", "md", "csv"] : ["md", "html", "csv"]
                 return (try r.choice("--format", formats, default: formats[0]),
-                        OutputLanguage(rawValue: try r.choice("--lang", ["en", "de"], default: "en")) ?? .en)
+                        OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
         let matrixName = reader.value("--matrix"), raciName = reader.value("--raci")
         guard (matrixName == nil) != (raciName == nil) else {
@@ -52,8 +52,8 @@ enum AssessmentGraphCommand {
         if !errors.isEmpty {
             var sources: [String: SourceFile] = [:]
             for f in checked.sources.files { sources[f.path] = f }
-            io.err(DiagnosticPrinter(sources: sources).text(errors, color: false))
-            io.err("orgc graph: the model has errors; drawing what can be drawn\n")
+            io.err(DiagnosticPrinter(sources: sources, language: lang).text(errors, color: false))
+            io.err(lang == .de ? "orgc graph: das Modell hat Fehler; gezeichnet wird, was sich zeichnen lässt\n" : "orgc graph: the model has errors; drawing what can be drawn\n")
             status = ExitCode.findings
         }
         let text: String

@@ -15,6 +15,7 @@ extension Orgc {
         Command(name: "report", summary: "Staffing report (need vs Stellenplan vs Ist, costs)", run: ReportCommand.run),
         Command(name: "rank", summary: "Prozess-DNA ranking of processes", run: RankCommand.run),
         Command(name: "graph", summary: "Process swimlanes, org chart, landscape, BPMN 2.0", run: GraphCommand.run),
+        Command(name: "import", summary: "Import BPMN processes or a Stellenplan CSV as Orga", run: ImportCommand.run),
         Command(name: "diff", summary: "Staffing effect of a change between two model versions (git --base)", run: DiffCommand.run),
         Command(name: "fmt", summary: "Format .orga files canonically", run: FmtCommand.run),
         Command(name: "lsp", summary: "Run the language server on stdin/stdout", run: LspCommand.run),

@@ -82,7 +82,7 @@ enum DiffCommand {
             guard let files = load(path, io: io) else { return ExitCode.usage }
             let checked = Analyzer.check(files: files)
             if checked.hasErrors {
-                printErrors(checked, label: "base", name: path, io: io)
+                printErrors(checked, label: "base", name: path, lang: lang, io: io)
                 return ExitCode.usage
             }
             guard case .scenario(let s) = ScenarioOption.choose(scenario, in: checked.model, command: "diff", io: io) else { return ExitCode.usage }
@@ -125,7 +125,7 @@ enum DiffCommand {
         var broken = false
         for (label, checked, name) in [("old", oldChecked, oldSide.path + (oldSide.rev.map { " @ " + $0 } ?? "")), ("new", newChecked, newSide.path)] where checked.hasErrors {
             broken = true
-            printErrors(checked, label: label, name: name, io: io)
+            printErrors(checked, label: label, name: name, lang: lang, io: io)
         }
         if broken { return ExitCode.usage }
 
@@ -136,13 +136,15 @@ enum DiffCommand {
         return finish(diff, format: format, lang: lang, color: color, limit: limit, top: top, reader: reader, io: io)
     }
 
-    private static func printErrors(_ checked: CheckedModel, label: String, name: String, io: CommandIO) {
+    private static func printErrors(_ checked: CheckedModel, label: String, name: String, lang: OutputLanguage, io: CommandIO) {
         var sources: [String: SourceFile] = [:]
         for f in checked.sources.files { sources[f.path] = f }
         let errors = checked.diagnostics.filter { $0.severity == .error }
-        io.err("orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
-        io.err(DiagnosticPrinter(sources: sources).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "[\(label)] " + $0 }.joined(separator: "\n"))
+        let de = ["old": ("das alte Modell", "alt"), "new": ("das neue Modell", "neu"), "base": ("das Basismodell", "Basis")][label] ?? ("das Modell", label)
+        io.err(lang == .de ? "orgc diff: \(de.0) (\(name)) hat Fehler; zuerst beheben:\n"
+                          : "orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
+        io.err(DiagnosticPrinter(sources: sources, language: lang).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "[\(lang == .de ? de.1 : label)] " + $0 }.joined(separator: "\n"))
     }
 
     /// Renders `diff` in `format`, writes it, and applies `--fail-above`.

@@ -89,8 +89,8 @@ enum GraphCommand {
         if !errors.isEmpty {
             var sources: [String: SourceFile] = [:]
             for f in checked.sources.files { sources[f.path] = f }
-            io.err(DiagnosticPrinter(sources: sources).text(errors, color: false))
-            io.err("orgc graph: the model has errors; drawing what can be drawn\n")
+            io.err(DiagnosticPrinter(sources: sources, language: lang == "de" ? .de : .en).text(errors, color: false))
+            io.err(lang == "de" ? "orgc graph: das Modell hat Fehler; gezeichnet wird, was sich zeichnen lässt\n" : "orgc graph: the model has errors; drawing what can be drawn\n")
             status = ExitCode.findings
         }
 

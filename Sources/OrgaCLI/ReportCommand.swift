@@ -7,13 +7,15 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
         prices it and ranks the processes by Prozess-DNA.
           --format   md (default), html (one self-contained file with charts), csv
-                     (positions; UTF-8 with BOM for Excel) or json (docs/report-json.md)
+                     (positions; UTF-8 with BOM for Excel), json (docs/report-json.md) or
+                     xlsx (an Excel workbook whose figures are live formulas over the
+                     inputs; needs -o FILE and one model; docs/staffing.md, Excel)
           --lang     de (default: German labels, 1.234,56) or en (English, 1,234.56)
           --units    csv: add the units to the table
           --what-if  csv: instead of the positions, the effect of every scenario entry
@@ -36,9 +38,13 @@ enum ReportCommand {
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--table"],
             switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
-                (try r.choice("--format", ["md", "html", "csv", "json"], default: "md"),
+                (try r.choice("--format", ["md", "html", "csv", "json", "xlsx"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
+        if format == "xlsx", (reader.value("-o") ?? reader.value("--output")).map({ $0 == "-" }) ?? true {
+            io.err("orgc report: --format xlsx writes a workbook: give -o FILE.xlsx\n")
+            return ExitCode.usage
+        }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, command: "report", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         clock.lap("load")
@@ -56,6 +62,9 @@ enum ReportCommand {
             clock.lap("analyze")
             contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario))
             clock.lap("what-if")
+        }
+        if format == "xlsx" {
+            return writeWorkbook(contexts, reader: reader, io: io)
         }
         let text: String
         switch format {
@@ -93,6 +102,26 @@ enum ReportCommand {
         if reader.has("--timings") { io.err(clock.report()) }
         reportErrors(contexts, io: io, command: "report")
         return contexts.contains { $0.hasErrors } ? ExitCode.findings : ExitCode.ok
+    }
+
+    /// `--format xlsx`: one model's workbook, written atomically to `-o FILE`.
+    static func writeWorkbook(_ contexts: [ReportContext], reader: ArgumentReader, io: CommandIO) -> Int32 {
+        guard contexts.count == 1, let ctx = contexts.first else {
+            io.err("orgc report: --format xlsx takes one model (got \(contexts.count))\n")
+            return ExitCode.usage
+        }
+        let path = reader.value("-o") ?? reader.value("--output") ?? ""
+        guard let bytes = XLSXReport.render(ctx) else {
+            io.err("orgc report: the workbook would exceed the ZIP format's 4 GiB limit\n")
+            return ExitCode.usage
+        }
+        do {
+            try writeAtomically(bytes, to: path)
+        } catch {
+            io.err("orgc report: cannot write \(path): \(error.localizedDescription)\n")
+            return ExitCode.usage
+        }
+        return ctx.hasErrors ? ExitCode.findings : ExitCode.ok
     }
 
     /// A model with errors still gets its report, and exits 1: the errors go to standard

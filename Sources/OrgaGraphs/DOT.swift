@@ -226,25 +226,6 @@ public enum MermaidWriter {
         return "N\(e.from) \(arrow) N\(e.to)"
     }
 
-    /// An org chart box: the unit's lines centred (`\n`), its positions left-aligned
-    /// (`\l`), every text wrapped at word boundaries as in the SVG.
-    static func orgLabel(_ node: GraphNode, _ box: OrgBox, width: Double) -> String {
-        func wrap(_ t: String, _ w: Double) -> [String] { TextMetrics.wrap(Escape.singleLine(t), maxWidth: w, size: 10, maxLines: 40) }
-        var s = ""
-        var centred = wrap(node.title, width)
-        if let kc = box.kindAndCode { centred += wrap(kc, width) }
-        centred += wrap(box.figures, width)
-        if !box.markers.isEmpty { centred += wrap(box.markers.map(\.text).joined(separator: " · "), width) }
-        for l in centred { s += Escape.dot(l) + "\\n" }
-        for p in box.positions {
-            for l in wrap((p.isHead ? "★ " : "") + p.title, width) { s += Escape.dot(l) + "\\l" }
-            let figures = ([p.figures] + p.markers.map(\.text)).joined(separator: " · ")
-            for l in wrap(figures, width - 12) { s += "    " + Escape.dot(l) + "\\l" }
-        }
-        if let more = box.more { s += Escape.dot(more) + "\\l" }
-        return s
-    }
-
     static func node(_ g: Graph, _ i: Int) -> String {
         let n = g.nodes[i]
         var lines = [Escape.singleLine(n.title)] + n.details.map(Escape.singleLine)

@@ -3,7 +3,7 @@
 public struct Drawing: Sendable {
     public var graph: Graph
     public var layout: LayoutResult
-    /// Per node: wrapped title lines and one-line details.
+    /// Per node: wrapped title lines and wrapped details.
     public var titleLines: [[String]]
     public var detailLines: [[String]]
     /// Per lane: wrapped title lines.
@@ -112,7 +112,11 @@ public struct Drawing: Sendable {
             case .decision:
                 var lines = TextMetrics.wrap(node.title, maxWidth: 160, size: 11, maxLines: 4)
                 wrapped.append(WrappedText(node: i, original: node.title, lines: lines, maxWidth: 160, size: 11))
-                lines += node.details.map { TextMetrics.truncate($0, maxWidth: 160, size: 11) }
+                for d in node.details {
+                    let w = TextMetrics.wrap(d, maxWidth: 160, size: 11, maxLines: 3)
+                    wrapped.append(WrappedText(node: i, original: d, lines: w, maxWidth: 160, size: 11))
+                    lines += w
+                }
                 titles[i] = lines
                 let w = lines.map { TextMetrics.width($0, size: 11) }.max() ?? 0
                 sizes[i] = NodeSize(width: gatewaySize, height: gatewaySize, labelWidth: (w + 6).rounded(.up),
@@ -133,16 +137,13 @@ public struct Drawing: Sendable {
                 let tsize = node.kind == .process || node.kind == .unit ? titleSize * 1.08 : titleSize
                 titles[i] = TextMetrics.wrap(node.title, maxWidth: inner, size: tsize, maxLines: 6)
                 wrapped.append(WrappedText(node: i, original: node.title, lines: titles[i], maxWidth: inner, size: tsize))
-                // The first detail (the performer) may take three lines; the others one.
+                // Details wrap like titles (at word boundaries, up to three lines each):
+                // a measure's "0 VZÄ, -4.000 EUR/Jahr, keine Amortisation" is never cut.
                 var lines: [String] = []
-                for (k, d) in node.details.prefix(6).enumerated() {
-                    if k == 0 {
-                        let w = TextMetrics.wrap(d, maxWidth: inner, size: detailSize, maxLines: 3)
-                        wrapped.append(WrappedText(node: i, original: d, lines: w, maxWidth: inner, size: detailSize))
-                        lines += w
-                    } else {
-                        lines.append(TextMetrics.truncate(d, maxWidth: inner, size: detailSize))
-                    }
+                for d in node.details.prefix(6) {
+                    let w = TextMetrics.wrap(d, maxWidth: inner, size: detailSize, maxLines: 3)
+                    wrapped.append(WrappedText(node: i, original: d, lines: w, maxWidth: inner, size: detailSize))
+                    lines += w
                 }
                 details[i] = lines
                 var h = 10 + Double(titles[i].count) * titleLine + 8

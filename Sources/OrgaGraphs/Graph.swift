@@ -160,17 +160,7 @@ public struct Words: Sendable {
     public var numbers: GraphNumbers { GraphNumbers(language) }
 
     /// How a process's times were obtained (`source`), in words.
-    public func sourceName(_ raw: String) -> String {
-        let de = language == .de
-        switch raw {
-        case "estimate": return de ? "Schätzung" : "estimate"
-        case "selfreport": return de ? "Selbstaufschreibung" : "self-report"
-        case "timing": return de ? "Zeitmessung" : "timing"
-        case "mma": return de ? "Multimomentaufnahme" : "multi-moment analysis"
-        case "keyfigure": return de ? "Kennzahl" : "key figure"
-        default: return raw
-        }
-    }
+    public func sourceName(_ raw: String) -> String { ReaderTerms.source(raw, language) }
 
     public static let en = Words(
         start: "Start", end: "End", staffStep: "Staff step", systemStep: "System step", actorStep: "Actor step",

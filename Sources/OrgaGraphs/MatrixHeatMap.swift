@@ -19,7 +19,7 @@ public enum MatrixHeatMap {
                                       gap: "Lücke", noScale: "keine Skala", index: "Index")
     }
 
-    static let cellW = 132.0, cellH = 74.0, margin = 20.0, headerH = 40.0
+    static let cellW = 132.0, cellH = 74.0, margin = 20.0, headerH = 40.0, headerLine = 15.0
 
     /// `language` sets the words and the numbers (de: `2,33`; en: `2.33`).
     public static func svg(_ model: Model, _ f: MatrixFigures, language: OutputLanguage) -> String {
@@ -33,7 +33,12 @@ public enum MatrixHeatMap {
         let rowLabels = areas.map { $0.title ?? $0.name }
         let labelW = min(260, max(120, (rowLabels + [w.mean]).map { TextMetrics.width($0, size: 12.5) }.max() ?? 0) + 24)
         let cols = aspects.count + 1, rows = areas.count + 1
-        let gridX = margin + labelW, gridY = margin + 58 + headerH
+        // Titles wrap at word boundaries, never cut: aspect titles over the columns
+        // (bottom-aligned, up to four lines), area titles beside the rows (centred).
+        let aspectLines = aspects.map { TextMetrics.wrap($0.title ?? $0.name, maxWidth: cellW - 8, size: 12.5, maxLines: 4) }
+        let areaLines = rowLabels.map { TextMetrics.wrap($0, maxWidth: labelW - 16, size: 12.5, maxLines: 4) }
+        let extraHeader = Double(max(0, (aspectLines.map(\.count).max() ?? 1) - 1)) * headerLine
+        let gridX = margin + labelW, gridY = margin + 58 + headerH + extraHeader
         let gridW = Double(cols) * cellW, gridH = Double(rows) * cellH
         let width = max(gridX + gridW + margin, 640)
         let legendY = gridY + gridH + 24
@@ -64,9 +69,13 @@ public enum MatrixHeatMap {
         if let t = f.target { sub += " · \(w.target): \(m.ratings[t].name)" }
         s += "<text class=\"h2\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(margin + 36))\">\(x(sub))</text>\n"
         // Column headers.
-        for (k, a) in aspects.enumerated() {
+        for k in aspects.indices {
             let cx = gridX + (Double(k) + 0.5) * cellW
-            s += "<text class=\"hd\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(gridY - 12))\" text-anchor=\"middle\">\(x(TextMetrics.truncate(a.title ?? a.name, maxWidth: cellW - 8, size: 12.5)))</text>\n"
+            let lines = aspectLines[k]
+            for (i, line) in lines.enumerated() {
+                let y = gridY - 12 - Double(lines.count - 1 - i) * headerLine
+                s += "<text class=\"hd\" x=\"\(Num.coord(cx))\" y=\"\(Num.coord(y))\" text-anchor=\"middle\">\(x(line))</text>\n"
+            }
         }
         s += "<text class=\"hd\" x=\"\(Num.coord(gridX + (Double(cols) - 0.5) * cellW))\" y=\"\(Num.coord(gridY - 12))\" text-anchor=\"middle\">\(x(w.mean))</text>\n"
         // Rows.
@@ -90,9 +99,13 @@ public enum MatrixHeatMap {
             }
             return out
         }
-        for (a, area) in areas.enumerated() {
+        for a in areas.indices {
             let cy = gridY + Double(a) * cellH
-            s += "<text class=\"hd\" x=\"\(Num.coord(gridX - 10))\" y=\"\(Num.coord(cy + cellH / 2 + 4))\" text-anchor=\"end\">\(x(TextMetrics.truncate(area.title ?? area.name, maxWidth: labelW - 16, size: 12.5)))</text>\n"
+            let lines = areaLines[a]
+            for (i, line) in lines.enumerated() {
+                let y = cy + cellH / 2 + 4 + (Double(i) - Double(lines.count - 1) / 2) * headerLine
+                s += "<text class=\"hd\" x=\"\(Num.coord(gridX - 10))\" y=\"\(Num.coord(y))\" text-anchor=\"end\">\(x(line))</text>\n"
+            }
             for k in aspects.indices {
                 let c = f.cells[a][k]
                 var lines: [String] = []

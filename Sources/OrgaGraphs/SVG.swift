@@ -171,10 +171,15 @@ public enum SVGWriter {
         s += "</g>\n"
         // Legend.
         let w = g.words
+        // The measures graph draws measures in process boxes; its key says what they are.
+        let measureWords = w.language == .de
+            ? (warn: "Maßnahme mit negativer Einsparung", box: "Maßnahme (Pfeil: Voraussetzung → Maßnahme)")
+            : (warn: "measure with a negative saving", box: "Measure (arrow: prerequisite → measure)")
         let order: [(LegendKind, String)] = [
             (.start, w.start), (.staff, w.staffStep), (.system, w.systemStep), (.actor, w.actorStep),
             (.call, w.callStep), (.unknown, w.noLane), (.decision, w.decision), (.end, w.end),
-            (.mediaBreak, w.mediaBreak), (.warn, w.needExceedsPlanned), (.process, w.borderByFTE),
+            (.mediaBreak, w.mediaBreak), (.warn, g.kind == .measures ? measureWords.warn : w.needExceedsPlanned),
+            (.process, g.kind == .measures ? measureWords.box : w.borderByFTE),
         ]
         if g.kind == .org {
             for node in g.nodes {

@@ -63,7 +63,7 @@ public enum DiffMarkdown {
             out += "#### \(w.t("Ursachen", "Causes"))\n\n"
             for c in d.causes.prefix(top) {
                 let place = "\(e(c.file)):\(c.line)" + (c.inOld ? " (\(w.t("alt", "old")))" : "")
-                out += "- **\(e(c.target))**: \(e(w.change(c))) — \(e(w.moves(c))) <sub>\(place)</sub>\n"
+                out += "- **\(e(c.target))**: \(w.change(c, quote: { "`" + MarkdownReport.codeSpan($0) + "`" })) — \(e(w.moves(c))) <sub>\(place)</sub>\n"
             }
             if d.causes.count > top { out += "- " + w.t("… und \(d.causes.count - top) weitere", "… and \(d.causes.count - top) more") + "\n" }
             out += "\n"
@@ -91,7 +91,7 @@ public enum DiffGitHub {
         for c in d.causes {
             let file = c.inOld ? "" : "file=\(property(c.file)),line=\(c.line),"
             let where_ = c.inOld ? " (\(w.t("alt", "old")) \(c.file):\(c.line))" : ""
-            out += "::notice \(file)title=\(property("orgc diff"))::\(data("\(c.target): \(w.change(c))\(where_) — \(w.moves(c))"))\n"
+            out += "::notice \(file)title=\(property("orgc diff"))::\(data("\(c.target): \(w.change(c, quote: { $0 }))\(where_) — \(w.moves(c))"))\n"
         }
         if let limit {
             for x in exceeded {

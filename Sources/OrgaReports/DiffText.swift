@@ -66,14 +66,18 @@ public struct DiffWording: Sendable {
         }
     }
 
-    /// "time 15 min → time 20 min", or "step Neu added".
-    func change(_ c: DiffCause) -> String {
+    /// "time 15 min → time 20 min", or "step Neu added". `quote` marks the model's text
+    /// (the statements as written) as code: German text output quotes it in backticks,
+    /// as `check` does, so that a keyword is never read as an English word in German prose.
+    func change(_ c: DiffCause, quote: ((String) -> String)? = nil) -> String {
+        let q = quote ?? (language == .de ? { "`\($0)`" } : { $0 })
         switch c.kind {
-        case .added: return "\(c.property) \(Escape.singleLine(c.target)) " + t("hinzugefügt", "added")
-        case .removed: return "\(c.property) \(Escape.singleLine(c.target)) " + t("entfernt", "removed")
+        case .added: return q("\(c.property) \(Escape.singleLine(c.target))") + " " + t("hinzugefügt", "added")
+        case .removed: return q("\(c.property) \(Escape.singleLine(c.target))") + " " + t("entfernt", "removed")
         default:
-            let set = c.changeText.map { " (" + Escape.singleLine($0) + ")" } ?? ""
-            return side(c.oldText, c.old, unit: c.valueUnit, property: c.property) + " → " + side(c.newText, c.new, unit: c.valueUnit, property: c.property) + set
+            func quoted(_ s: String) -> String { s == "—" ? s : q(s) }
+            let set = c.changeText.map { " (" + q(Escape.singleLine($0)) + ")" } ?? ""
+            return quoted(side(c.oldText, c.old, unit: c.valueUnit, property: c.property)) + " → " + quoted(side(c.newText, c.new, unit: c.valueUnit, property: c.property)) + set
         }
     }
 

@@ -537,11 +537,13 @@ extension DiagnosticCode {
 }
 
 extension Diagnostic {
-    /// The finding in German: the code's German title and the first name the message
-    /// quotes in backticks ("Stelle ohne Entgeltgruppe, daher ohne Kosten: `SB`"). The English
-    /// message says more (suggestions, values); German output points to the place instead.
+    /// The finding in German: the code's German title, then — for the codes whose English
+    /// message carries figures — a German sentence with the same figures (German-formatted),
+    /// built from `GermanMessages.templates`; otherwise the first name the message quotes in
+    /// backticks ("Stelle ohne Entgeltgruppe, daher ohne Kosten: `SB`").
     public var germanMessage: String {
         let title = code.germanTitle
+        if let detail = GermanMessages.detail(code, message) { return title + ": " + detail }
         var out = title
         if let subject = MessageText.quoted(in: message), !subject.isEmpty { out += ": `\(subject)`" }
         if let tail = MessageText.after("did you mean ", in: message), let suggestion = MessageText.quoted(in: tail) {
@@ -558,6 +560,9 @@ extension Fix {
     public var germanTitle: String {
         let q = MessageText.quoted(in: title) ?? ""
         func starts(_ p: String) -> Bool { title.unicodeScalars.starts(with: p.unicodeScalars) }
+        if starts("Swap the bounds") { return "Grenzen tauschen" }
+        if starts("Apply `") { return "`apply \(q)` davor einfügen" }
+        if starts("Set to "), let v = MessageText.after("Set to ", in: title) { return "auf \(GermanMessages.germanNumber(v.split(separator: " ").first.map(String.init) ?? v))\(v.contains("%") ? " %" : "") setzen" }
         if starts("Add a model block") { return "`model`-Block mit `\(q)` anlegen" }
         if starts("Add unit") { return "Einheit `\(q)` ergänzen" }
         if starts("Change to") { return "ändern in `\(q)`" }

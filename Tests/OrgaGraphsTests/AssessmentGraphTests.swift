@@ -27,6 +27,37 @@ final class AssessmentGraphTests: XCTestCase {
         XCTAssertEqual(de, MatrixHeatMap.svg(model, f, language: .de), "deterministic")
     }
 
+    /// Long area and aspect titles wrap at word boundaries; nothing is cut ("…"), and every
+    /// word of every title is drawn.
+    func testHeatMapTitlesWrapInsteadOfBeingCut() throws {
+        let aspect = "Rechtssicherheit und Nachvollziehbarkeit der Entscheidungen"
+        let area = "Informationstechnik, Fachverfahren und elektronische Aktenführung"
+        let src = """
+            unit R "Amt" { position P { planned 1 fte } }
+            matrix M "Reife" {
+              scale 1..4
+              area A "\(area)"
+              area B "kurz"
+              aspect x "\(aspect)"
+              aspect y "y"
+              rating R { rate A 1, 2; rate B 3, 4 }
+            }
+
+            """
+        let model = modelFrom(src)
+        let m = try XCTUnwrap(model.matrix(named: "M"))
+        let svg = MatrixHeatMap.svg(model, MatrixFigures(model, matrix: m), language: .de)
+        XCTAssertFalse(svg.contains("…"), svg)
+        for word in (aspect + " " + area).split(separator: " ") {
+            XCTAssertTrue(svg.contains(String(word)), "\(word) is drawn")
+        }
+        // The aspect title takes several lines above its column.
+        let aspectWords = aspect.split(separator: " ").map(String.init)
+        let firstLine = svg.components(separatedBy: "\n").first { $0.contains(">\(aspectWords[0])") }
+        XCTAssertNotNil(firstLine)
+        XCTAssertFalse(firstLine?.contains(aspectWords.last ?? "") ?? true, "the title wraps")
+    }
+
     /// The colours get darker as the index grows: readable in greyscale.
     func testPaletteLightnessFalls() {
         func luminance(_ hex: String) -> Double {

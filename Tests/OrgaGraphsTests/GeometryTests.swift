@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaTestSupport
 import OrgaSemantics
+import OrgaAnalysis
 @testable import OrgaGraphs
 
 /// What a reader would call a broken drawing, checked on the geometry the writers draw
@@ -29,6 +30,31 @@ final class GeometryTests: XCTestCase {
         }
         // 4 samples × 2 languages × (18 processes (jugendamt has 2) × 2 + org + landscape).
         XCTAssertEqual(checked, 2 * (18 * 2 + 4 * 2))
+    }
+
+    /// The measures graph (`graph --measures`, same engine) of every sample, with every
+    /// applying scenario and with each scenario alone, German and English: clean, and no
+    /// detail cut ("0 VZÄ, -4.000 EUR/Jahr, keine Amortisation" wraps instead).
+    func testEveryMeasuresGraphIsCleanAndWhole() throws {
+        var checked = 0
+        for sample in GoldenTests.samples {
+            let model = try loadSample(sample)
+            let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+            for german in [true, false] {
+                for scenario in [nil] + model.scenarios.indices.map(Optional.some) {
+                    let d = Drawing.make(MeasureGraph.build(model, whatIf: whatIf, scenario: scenario, german: german))
+                    let name = "\(sample) measures \(scenario.map { model.scenarios[$0].name } ?? "all") \(german ? "de" : "en")"
+                    assertClean(d, name)
+                    for w in d.wrapped { XCTAssertFalse(w.lines.joined().contains("…"), "\(name): \(w.original)") }
+                    let details = d.graph.nodes.reduce(0) { $0 + $1.details.count }
+                    XCTAssertEqual(d.wrapped.count, d.graph.nodes.count + details, "\(name): every title and detail is wrapped, none truncated")
+                    checked += 1
+                }
+            }
+        }
+        // Only buergerbuero has measures and scenarios (2 scenarios): (1 + 2) × 2 languages;
+        // the other samples draw an empty graph once per language.
+        XCTAssertEqual(checked, 3 * 2 + 3 * 2)
     }
 
     /// A synthetic process with 40 loops, titles with quotes, markup, line ends and

@@ -25,9 +25,9 @@ final class AssessmentCommandTests: XCTestCase {
 
     func testMatrixOutputs() {
         golden(["graph", "--matrix", "Reife", "--format", "md", "--lang", "de"], "Reife.de.md")
-        golden(["graph", "--matrix", "Reife", "--format", "md"], "Reife.en.md")
+        golden(["graph", "--matrix", "Reife", "--format", "md", "--lang", "en"], "Reife.en.md")
         golden(["graph", "--matrix", "Reife", "--format", "csv", "--lang", "de"], "Reife.de.csv")
-        golden(["graph", "--matrix", "Reife", "--format", "csv"], "Reife.en.csv")
+        golden(["graph", "--matrix", "Reife", "--format", "csv", "--lang", "en"], "Reife.en.csv")
         let (code, svg, _) = run(["graph", "--matrix", "Reife", sample])
         XCTAssertEqual(code, 0)
         XCTAssertTrue(svg.hasPrefix("<svg"), "svg is the default")
@@ -38,8 +38,8 @@ final class AssessmentCommandTests: XCTestCase {
             golden(["graph", "--raci", "Leistungsgewaehrung", "--format", format, "--lang", "de"], "Leistungsgewaehrung.de.\(format)")
             golden(["graph", "--raci", "Funktionogramm", "--format", format, "--lang", "de"], "Funktionogramm.de.\(format)")
         }
-        golden(["graph", "--raci", "Hilfeplanung", "--format", "md"], "Hilfeplanung.en.md")
-        golden(["graph", "--raci", "Funktionogramm", "--format", "md"], "Funktionogramm.en.md")
+        golden(["graph", "--raci", "Hilfeplanung", "--format", "md", "--lang", "en"], "Hilfeplanung.en.md")
+        golden(["graph", "--raci", "Funktionogramm", "--format", "md", "--lang", "en"], "Funktionogramm.en.md")
     }
 
     func testReportTables() {

@@ -354,13 +354,18 @@ final class DiffTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let broken = dir.appendingPathComponent("broken.orga")
         try "process P { volume 10 /year; step S { by Nobody; time 5 min } }\n".write(to: broken, atomically: true, encoding: .utf8)
-        let r = OrgcCommand.run(["diff", Self.base, broken.path])
+        let r = OrgcCommand.run(["diff", "--lang", "en", Self.base, broken.path])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("the new model"), r.err)
         XCTAssertTrue(r.err.contains("[new] error"), r.err)
-        let s = OrgcCommand.run(["diff", broken.path, Self.base])
+        let s = OrgcCommand.run(["diff", "--lang", "en", broken.path, Self.base])
         XCTAssertEqual(s.code, 2)
         XCTAssertTrue(s.err.contains("[old] error"), s.err)
+        // German by default, like every command.
+        let de = OrgcCommand.run(["diff", broken.path, Self.base])
+        XCTAssertEqual(de.code, 2)
+        XCTAssertTrue(de.err.contains("das alte Modell"), de.err)
+        XCTAssertTrue(de.err.contains("[alt] Fehler[E301]: unbekannter Name: `Nobody`"), de.err)
     }
 
     // MARK: git
@@ -424,7 +429,7 @@ final class DiffTests: XCTestCase {
         // A single file of the model at a revision.
         let file = OrgcCommand.run(["diff", "--format", "json", "--base", "HEAD~1", "org/models/processes/p.orga"], in: repo)
         XCTAssertEqual(file.code, 2, "the file alone has unknown references: errors")
-        XCTAssertTrue(file.err.contains("[old]"), file.err)
+        XCTAssertTrue(file.err.contains("[alt]"), file.err)
         // Unknown revision; a path outside any repository.
         let unknown = OrgcCommand.run(["diff", "--base", "no-such-rev", "org/models"], in: repo)
         XCTAssertEqual(unknown.code, 2)

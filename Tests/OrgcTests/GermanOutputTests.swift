@@ -32,10 +32,35 @@ final class GermanOutputTests: XCTestCase {
 
     /// Graph outputs scanned the same way (`orgc graph … --lang de`); the engineer who
     /// makes graphs German adds their command lines here.
-    static let graphCommands: [[String]] = []
+    static let graphCommands: [[String]] = [
+        ["graph", "--measures", "--lang", "de", "--format", "svg"],
+        ["graph", "--measures", "--lang", "de", "--format", "mermaid"],
+        ["report", "--lang", "de", "--format", "csv", "--what-if"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "matrices"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "raci"],
+    ]
+
+    /// Command lines that need what only one sample declares (a scenario, a matrix, a
+    /// responsibility chart).
+    static let sampleCommands: [String: [[String]]] = [
+        "Samples/buergerbuero": [
+            ["graph", "--measures", "--scenario", "Soll2026", "--lang", "de", "--format", "svg"],
+            ["report", "--scenario", "Soll2026", "--lang", "de", "--format", "md"],
+            ["report", "--scenario", "Soll2026", "--lang", "de", "--format", "html"],
+            ["report", "--scenario", "Soll2026", "--lang", "de", "--format", "csv"],
+        ],
+        "Samples/jugendamt": [
+            ["graph", "--matrix", "Reife", "--lang", "de", "--format", "svg"],
+            ["graph", "--matrix", "Reife", "--lang", "de", "--format", "md"],
+            ["graph", "--matrix", "Reife", "--lang", "de", "--format", "csv"],
+            ["graph", "--raci", "Funktionogramm", "--lang", "de", "--format", "md"],
+            ["graph", "--raci", "Funktionogramm", "--lang", "de", "--format", "html"],
+            ["graph", "--raci", "Leistungsgewaehrung", "--lang", "de", "--format", "csv"],
+        ],
+    ]
 
     /// English words that never belong in German output (lower case). Words that are
-    /// also German (`an`, `am`, `man`, `die`) or units are not listed.
+    /// also German (`an`, `am`, `man`, `die`, `digital`) or units are not listed.
     static let englishWords: Set<String> = [
         "the", "and", "of", "to", "is", "are", "has", "have", "but", "still", "with", "without", "not", "no", "per", "from",
         "for", "this", "that", "which", "only", "or", "be", "it", "its", "at", "on", "as",
@@ -46,7 +71,7 @@ final class GermanOutputTests: XCTestCase {
         "keyfigure", "measured", "rated", "criterion", "criteria", "value", "values", "weight", "title", "owner",
         "lead", "days", "bound", "own", "work", "legend", "chart", "missing", "unknown", "grade", "grades", "report",
         "staffing", "assumptions", "overhead", "workplace", "leadership", "rounding", "workdays", "allowance",
-        "volume", "capacity", "breaks", "handoffs", "leadtime", "digital", "legal", "citizen", "savings", "maturity",
+        "volume", "capacity", "breaks", "handoffs", "leadtime", "legal", "citizen", "savings", "maturity",
         "surplus", "shortfall", "freeze", "until", "lapses", "remarks", "called", "calls", "surcharge",
         "deduction", "none", "given", "yes", "kind", "share", "time", "fte", "media", "help", "did", "you", "mean",
         "declared", "already", "named", "expected", "must", "cannot", "priced", "flat", "effort", "coverage",
@@ -56,12 +81,25 @@ final class GermanOutputTests: XCTestCase {
         var problems: [String] = []
         for sample in Self.samples {
             let allowed = try Self.identifiers(of: sample)
-            for args in Self.commands + Self.graphCommands {
+            for args in Self.commands + Self.graphCommands + (Self.sampleCommands[sample] ?? []) {
                 let r = OrgcCommand.run(args + [sample])
                 XCTAssertTrue(r.code == 0 || r.code == 1, "\(args) \(sample): \(r.err)")
-                let text = args.contains("html") ? Self.visibleText(ofHTML: r.out) : r.out
-                for finding in Self.scan(text, allowed: allowed) {
+                let text = args.contains("html") || args.contains("svg") ? Self.visibleText(ofHTML: r.out) : r.out
+                for finding in Self.scan(text + "\n" + r.err, allowed: allowed) {
                     problems.append("\(args.joined(separator: " ")) \(sample): \(finding)")
+                }
+            }
+            // `orgc diff` between the sample and an edited copy (volumes and planned fte
+            // changed), text and Markdown.
+            guard sample.hasPrefix("Samples/") else { continue }
+            let edited = try Self.editedCopy(of: sample)
+            defer { try? FileManager.default.removeItem(at: edited) }
+            for format in ["text", "md"] {
+                let r = OrgcCommand.run(["diff", "--lang", "de", "--format", format, sample, edited.path])
+                XCTAssertTrue(r.code == 0 || r.code == 1, "diff \(format) \(sample): \(r.err)")
+                XCTAssertFalse(r.out.isEmpty, "diff \(format) \(sample)")
+                for finding in Self.scan(r.out + "\n" + r.err, allowed: allowed) {
+                    problems.append("diff --format \(format) \(sample): \(finding)")
                 }
             }
         }
@@ -91,6 +129,7 @@ final class GermanOutputTests: XCTestCase {
         // Quoted code, source lines shown by `check`, dates, paths and the model's
         // identifiers are not prose.
         t = replace(t, "`[^`\\n]*`", " ")
+        t = replace(t, "\\borgc [a-z]+", " ")
         t = replace(t, "(?m)^\\s*\\d* \\|.*$", " ")
         t = replace(t, "\\b\\d{2}\\.\\d{2}\\.\\d{4}\\b", " ")
         t = replace(t, "\\b\\d{4}-\\d{2}-\\d{2}\\b", " ")
@@ -125,12 +164,33 @@ final class GermanOutputTests: XCTestCase {
         return t
     }
 
+    /// A copy of the sample in a temporary directory with every `volume` raised (a 1
+    /// written before it: `volume 120` → `volume 1120`) and every `planned 1 fte` made
+    /// `planned 2 fte`: a diff with figures in every section.
+    static func editedCopy(of sample: String) throws -> URL {
+        let source = TestPaths.repositoryRoot.appendingPathComponent(sample)
+        let target = FileManager.default.temporaryDirectory
+            .appendingPathComponent("orgc-german-diff-\(ProcessInfo.processInfo.processIdentifier)-\(source.lastPathComponent)")
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: source, to: target)
+        let files = FileManager.default.enumerator(at: target, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for f in files where f.pathExtension == "orga" {
+            var text = try String(contentsOf: f, encoding: .utf8)
+            text = replace(text, "volume (\\d+)(\\s*/)", "volume 1$1$2")
+            text = text.replacingOccurrences(of: "planned 1 fte", with: "planned 2 fte")
+            try text.write(to: f, atomically: true, encoding: .utf8)
+        }
+        return target
+    }
+
     /// Every name the model declares (units, positions, processes, steps, criteria …).
     static func identifiers(of sample: String) throws -> Set<String> {
         let files = try ModelLoader.load(TestPaths.repositoryRoot.appendingPathComponent(sample).path)
         let model = Analyzer.check(files: files).model
         var names = Set(model.symbols.map(\.name))
         names.formUnion(model.criteria.map(\.name))
+        names.formUnion(model.measures.map(\.name))
+        names.formUnion(model.scenarios.map(\.name))
         if let n = model.settings.name { names.insert(n) }
         names.insert("orgc")
         return names

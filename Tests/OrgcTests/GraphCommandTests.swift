@@ -69,6 +69,11 @@ final class GraphCommandTests: XCTestCase {
         let (code, out, err) = run(["graph", "--process", "X", "--format", "dot", file.path])
         XCTAssertEqual(code, 1)
         XCTAssertTrue(out.hasPrefix("digraph"))
-        XCTAssertTrue(err.contains("error"))
+        XCTAssertTrue(err.contains("Fehler[E301]: unbekannter Name: `Nobody`"), err)
+        XCTAssertTrue(err.contains("das Modell hat Fehler"), err)
+        // `--lang en`: the English findings.
+        let en = run(["graph", "--process", "X", "--format", "dot", "--lang", "en", file.path])
+        XCTAssertEqual(en.0, 1)
+        XCTAssertTrue(en.2.contains("error[E301]"), en.2)
     }
 }
