@@ -77,6 +77,12 @@ done
 for c in Tests/OrgcTests/diff/cases/*.orga; do
   for fmt in json text md github; do compare "$c diff $fmt" diff --format "$fmt" --fail-above 0.1 Tests/OrgcTests/diff/base.orga "$c"; done
 done
+for c in Tests/OrgcTests/diff/whatif/cases/*.orga; do
+  for fmt in json text; do compare "$c diff $fmt" diff --format "$fmt" Tests/OrgcTests/diff/whatif/base.orga "$c"; done
+done
+for s in Digital Soll2026; do
+  for fmt in json text md github; do compare "diff --scenario $s $fmt" diff --format "$fmt" --fail-above 0.3 --scenario "$s" Samples/buergerbuero; done
+done
 
 echo "release parity: $compared compared, $differed differ"
 [ $differed -eq 0 ]

@@ -22,7 +22,7 @@ extension ModelDiff {
             return x.property != y.property ? x.property < y.property : a < b
         }
         let ro = old.result, rn = new.result
-        return ModelDiff(
+        var diff = ModelDiff(
             old: old, new: new,
             totalNeed: DiffFigure.amount(ro.totalNeed, rn.totalNeed, status: .changed),
             totalPlanned: DiffFigure.amount(ro.totalPlanned, rn.totalPlanned, status: .changed),
@@ -33,6 +33,23 @@ extension ModelDiff {
             processes: processRows(old, new),
             causes: order.map { causes[$0] },
             unattributed: sortedMoves(attribution.unattributed))
+        if old.scenario == nil && new.scenario == nil { diff.scenarios = scenarioRows(old, new) }
+        return diff
+    }
+
+    /// Each scenario of both sides evaluated on its side; the rows whose totals moved.
+    static func scenarioRows(_ old: ModelVersion, _ new: ModelVersion) -> [ScenarioDiffRow] {
+        let om = old.model, nm = new.model
+        guard !om.scenarios.isEmpty, !nm.scenarios.isEmpty else { return [] }
+        var rows: [ScenarioDiffRow] = []
+        for (j, s) in nm.scenarios.enumerated() where nm.scenarios.firstIndex(where: { $0.name == s.name }) == j {
+            guard let i = ScenarioEvaluator.scenario(named: s.name, in: om) else { continue }
+            let a = ScenarioEvaluator.evaluate(om, scenario: i).staffing, b = ScenarioEvaluator.evaluate(nm, scenario: j).staffing
+            let row = ScenarioDiffRow(id: s.name, need: .amount(a.totalNeed, b.totalNeed, status: .changed),
+                                      needCost: .amount(a.totalNeedCost, b.totalNeedCost, status: .changed))
+            if row.need.changed || row.needCost.changed { rows.append(row) }
+        }
+        return rows
     }
 
     static func sortedMoves(_ d: [String: Double]) -> [(id: String, fte: Double)] {

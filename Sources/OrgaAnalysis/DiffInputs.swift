@@ -36,28 +36,43 @@ struct DiffInputs {
 
     // MARK: Recording
 
-    private enum Scope {
+    enum Scope {
         case setting(String), unit(String), position(String), process(String), node(String, String), grade
+        /// A measure, scenario or target: indexed nowhere, it moves no base figure.
+        case whatIf
     }
 
     @discardableResult
-    private mutating func add(_ kind: DiffCause.Kind, _ scope: Scope, target: String, property: String,
+    mutating func add(_ kind: DiffCause.Kind, _ scope: Scope, target: String, property: String,
                               old o: DiffValue, new n: DiffValue, unit: String? = nil,
                               oldAt: Location?, newAt: Location?, flow: Bool = false,
                               statements: Bool = true, oldStatement: Location? = nil, newStatement: Location? = nil) -> Int {
         // The statements shown as `old_text`/`new_text`: `oldAt`/`newAt` themselves, or
         // (statements: false) only those given — a place that is a declaration's name is
         // where the cause is, not what was written.
-        let oldShown = statements ? oldAt : oldStatement, newShown = statements ? newAt : newStatement
-        let useOld = newAt == nil || kind == .removed
+        let oldShown = statements ? oldAt : oldStatement
+        var newShown = statements ? newAt : newStatement
+        var useOld = newAt == nil || kind == .removed
+        var newAt = newAt
+        // A scenario's value points at the `change` line that set it, not at the base;
+        // the new value is then shown as a value, with the change beside it.
+        var changeText: String? = nil
+        if let changed = new.changeLocations[target + "\u{0}" + property] {
+            useOld = false
+            newAt = changed
+            newShown = nil
+            changeText = statementText(new.checked.sources, changed)
+        }
         let place = useOld ? oldAt.map { (old.checked.sources, $0) } : newAt.map { (new.checked.sources, $0) }
         let file = place.map { $0.0.path($0.1) } ?? ""
         let line = place.map { $0.0.lineColumn($0.1).line } ?? 0
         let i = causes.count
+        var isWhatIf = false
+        if case .whatIf = scope { isWhatIf = true }
         causes.append(DiffCause(kind: kind, target: target, property: property, old: o, new: n, valueUnit: unit,
                                 oldText: oldShown.flatMap { statementText(old.checked.sources, $0) },
                                 newText: newShown.flatMap { statementText(new.checked.sources, $0) },
-                                file: file, line: line, inOld: useOld, moves: []))
+                                changeText: changeText, isWhatIf: isWhatIf, file: file, line: line, inOld: useOld, moves: []))
         switch scope {
         case .setting(let k): index.setting[k] = i
         case .unit(let u): index.unit[u, default: []].append(i)
@@ -67,19 +82,38 @@ struct DiffInputs {
             index.node[DiffInputs.nodeKey(p, n), default: []].append(i)
             index.process[p, default: []].append(i)
             if flow { index.flow[p, default: []].append(i) }
-        case .grade: break
+        case .grade, .whatIf: break
         }
         return i
     }
 
     /// The statement at `l` on one line, without a final `;`, at most 160 characters.
-    private func statementText(_ sources: SourceMap, _ l: Location) -> String? {
+    func statementText(_ sources: SourceMap, _ l: Location) -> String? {
         guard let f = sources.file(l.file) else { return nil }
         let lo = max(0, min(l.range.start, f.bytes.count)), hi = max(lo, min(l.range.end, f.bytes.count))
-        var s = collapse(f.text(lo..<hi))
+        var s = DiffInputs.withoutComment(collapse(f.text(lo..<hi)))
         while s.hasSuffix(";") || s.hasSuffix(" ") { s.removeLast() }
         if s.count > 160 { s = String(s.prefix(159)) + "…" }
         return s.isEmpty ? nil : s
+    }
+
+    /// `s` up to a `//` comment outside a string.
+    static func withoutComment(_ s: String) -> String {
+        var inString = false
+        var previousSlash = false
+        var out = ""
+        for ch in s {
+            if ch == "\"" { inString.toggle() }
+            if ch == "/" && !inString {
+                if previousSlash { out.removeLast(); break }
+                previousSlash = true
+            } else {
+                previousSlash = false
+            }
+            out.append(ch)
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
     }
 
     private func collapse(_ s: String) -> String {
@@ -95,7 +129,7 @@ struct DiffInputs {
     }
 
     /// Compares `o` and `n`; a difference is one cause.
-    private mutating func compare<T: Equatable>(_ o: Setting<T>, _ n: Setting<T>, _ kind: DiffCause.Kind, _ scope: Scope,
+    mutating func compare<T: Equatable>(_ o: Setting<T>, _ n: Setting<T>, _ kind: DiffCause.Kind, _ scope: Scope,
                                                 target: String, property: String, unit: String? = nil,
                                                 fallbackOld: Location? = nil, fallbackNew: Location? = nil, flow: Bool = false,
                                                 value: (T) -> DiffValue) {
@@ -106,7 +140,7 @@ struct DiffInputs {
             flow: flow, statements: false, oldStatement: o.isWritten ? o.location : nil, newStatement: n.isWritten ? n.location : nil)
     }
 
-    private static func names<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
+    static func names<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
         var d: [String: Int] = [:]
         d.reserveCapacity(items.count)
         for (i, x) in items.enumerated() where d[name(x)] == nil { d[name(x)] = i }
@@ -181,6 +215,7 @@ struct DiffInputs {
         for (j, p) in nm.processes.enumerated() where npr[p.name] == j && opr[p.name] == nil {
             add(.added, .process(p.name), target: p.name, property: "process", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location, statements: false)
         }
+        compareWhatIf()
     }
 
     private mutating func compareSettings(_ o: ModelSettings, _ n: ModelSettings) {

@@ -16,6 +16,10 @@ public struct ModelVersion: Sendable {
     public var revision: String?
     /// The scenario evaluated (`--scenario S`), nil for the base model.
     public var scenario: String?
+    /// For a scenario: where each input the scenario changed was set — the `change` line
+    /// in the scenario or in an applied measure — keyed `target` NUL `property` as a
+    /// `DiffCause` names them. A cause about such an input points there.
+    public var changeLocations: [String: Location] = [:]
 
     public init(checked: CheckedModel, result: StaffingResult, path: String, revision: String? = nil, scenario: String? = nil) {
         self.checked = checked
@@ -31,6 +35,35 @@ public struct ModelVersion: Sendable {
     }
 
     public var model: Model { checked.model }
+
+    /// Scenario `s` of `base`'s model (`ScenarioEvaluator`): the changed model and its
+    /// staffing, with the sources of the base (the `change` lines are in them).
+    public static func scenario(of base: ModelVersion, scenario s: Int) -> ModelVersion {
+        let m = base.model
+        let (changed, traced) = ScenarioEvaluator.applyTracing(m, scenario: s)
+        var v = ModelVersion(checked: CheckedModel(model: changed, sources: base.checked.sources),
+                             result: StaffingAnalysis.analyze(changed), path: base.path, revision: base.revision,
+                             scenario: m.scenarios.element(at: s)?.name)
+        for (input, location) in traced {
+            guard let target = targetName(input.target, in: m) else { continue }
+            v.changeLocations[target + "\u{0}" + input.property] = location
+        }
+        return v
+    }
+
+    /// A change target as a `DiffCause` names it.
+    static func targetName(_ t: ChangeTarget, in m: Model) -> String? {
+        switch t {
+        case .model: return "model"
+        case .process(let p): return m.processes.element(at: p)?.name
+        case .node(let id):
+            guard let p = m.processes.element(at: id.process), let n = p.nodes.element(at: id.index) else { return nil }
+            return p.name + "." + n.name
+        case .position(let i): return m.positions.element(at: i)?.name
+        case .unit(let i): return m.units.element(at: i)?.name
+        case .grade(let i): return m.grades.element(at: i)?.name
+        }
+    }
 }
 
 /// Old value, new value and their difference. `nil` is "not computable" (a missing
@@ -122,6 +155,17 @@ public struct DiffCause: Sendable {
         case time, wait, share, performer
         case mediaBreak = "media_break"
         case flow, branch, call
+        // Inputs of measures, scenarios and targets: they move no figure of the base model.
+        case measureCost = "measure_cost"
+        case running, requires, change, apply, save, across, potential
+
+        /// A what-if input (docs/diff.md): moves nothing in the base model.
+        public var isWhatIf: Bool {
+            switch self {
+            case .measureCost, .running, .requires, .change, .apply, .save, .across, .potential: true
+            default: false
+            }
+        }
     }
 
     public var kind: Kind
@@ -137,6 +181,11 @@ public struct DiffCause: Sendable {
     /// The statement as written in OLD and in NEW (one line), nil where there is none.
     public var oldText: String?
     public var newText: String?
+    /// In a scenario diff: the `change` statement that set the new value (in the
+    /// scenario or in a measure it applies), without its comment; nil otherwise.
+    public var changeText: String? = nil
+    /// An input of a measure, scenario or target: it moves no figure of the base model.
+    public var isWhatIf = false
     /// Where: the changed statement in NEW; in OLD for a removal.
     public var file: String
     public var line: Int
@@ -148,6 +197,14 @@ public struct DiffCause: Sendable {
 
     /// Σ of `moves`.
     public var totalMove: Double { moves.reduce(0) { $0 + $1.fte } }
+}
+
+/// A scenario declared on both sides whose total need or need cost moved: the
+/// scenario's result (`ScenarioEvaluator.evaluate`) in OLD and in NEW.
+public struct ScenarioDiffRow: Sendable {
+    public var id: String
+    public var need: DiffFigure
+    public var needCost: DiffFigure
 }
 
 /// A unit or the total whose need moved by more than `--fail-above`.
@@ -180,6 +237,10 @@ public struct ModelDiff: Sendable {
     /// inputs of different kinds interact in a way the attribution does not split; see
     /// docs/diff.md). Sorted like `moves`.
     public var unattributed: [(id: String, fte: Double)]
+    /// Scenarios declared on both sides whose total need or need cost changed, in NEW's
+    /// order (empty when a side is itself a scenario, `--scenario`). Added and removed
+    /// scenarios are causes.
+    public var scenarios: [ScenarioDiffRow] = []
 
     /// No input changed and no figure moved.
     public var isEmpty: Bool {

@@ -26,8 +26,14 @@ public enum ScenarioEvaluator {
 
     /// The model with every entry of scenario `s` applied (no staffing).
     public static func apply(_ model: Model, scenario s: Int) -> Model {
+        applyTracing(model, scenario: s).model
+    }
+
+    /// `apply`, with the `change` line (in the scenario or in an applied measure) that
+    /// last set each input the scenario changed.
+    public static func applyTracing(_ model: Model, scenario s: Int) -> (model: Model, locations: [ChangedInput: Location]) {
         var state = model
-        guard s >= 0, s < model.scenarios.count else { return state }
+        guard s >= 0, s < model.scenarios.count else { return (state, [:]) }
         var applied = [Bool](repeating: false, count: model.measures.count)
         var footprint = ChangeFootprint()
         for entry in model.scenarios[s].entries {
@@ -35,7 +41,7 @@ public enum ScenarioEvaluator {
             _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
         }
         state.diagnostics = model.diagnostics
-        return state
+        return (state, footprint.locations)
     }
 
     /// The changes an entry applies (nil: nothing, e.g. a measure applied before).

@@ -11,6 +11,7 @@ enum DiffCommand {
     static let help = """
         Usage: orgc diff [options] OLD NEW
                orgc diff [options] --base REV [PATH]
+               orgc diff [options] --scenario S [PATH]
 
         Compares two versions of a model: what the change does to staffing (need,
         planned, filled, gap and need cost per unit and position; cases, hours per case,
@@ -20,6 +21,10 @@ enum DiffCommand {
           --base REV     the model PATH (default: the current directory) as of git
                          revision REV, against the working tree; run from anywhere
                          inside the repository
+          --scenario S   the model PATH (default: the current directory) against its
+                         scenario S; causes point at the `change` lines (in the
+                         scenario or its measures) that set each value. Not together
+                         with --base
           --format       text (default), md (a pull-request comment), json
                          (docs/diff-json.md) or github (annotations on the causes' lines)
           --lang         de (default) or en
@@ -40,7 +45,7 @@ enum DiffCommand {
         var status = ExitCode.ok
         guard let (reader, options) = ArgumentReader.parse(
             args, command: "diff", help: help, io: io,
-            valued: ["--format", "--lang", "--fail-above", "--base", "--color", "--top", "-o", "--output"],
+            valued: ["--format", "--lang", "--fail-above", "--base", "--scenario", "--color", "--top", "-o", "--output"],
             switches: ["-h", "--any-extension"], status: &status, { r in
                 let format = try r.choice("--format", ["text", "md", "json", "github"], default: "text")
                 let lang = OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de
@@ -57,7 +62,12 @@ enum DiffCommand {
                     guard let n = Int(s), n > 0 else { throw ArgumentReader.UsageError(message: "--top needs a positive whole number, not `\(s)`") }
                     top = n
                 }
-                if r.value("--base") != nil {
+                if r.value("--base") != nil && r.value("--scenario") != nil {
+                    throw ArgumentReader.UsageError(message: "--base and --scenario do not combine; compare a scenario with its base model (--scenario S [PATH]) or two revisions (--base REV [PATH])")
+                }
+                if r.value("--scenario") != nil {
+                    guard r.positional.count <= 1 else { throw ArgumentReader.UsageError(message: "--scenario takes at most one PATH") }
+                } else if r.value("--base") != nil {
                     guard r.positional.count <= 1 else { throw ArgumentReader.UsageError(message: "--base takes at most one PATH") }
                 } else if r.positional.count != 2 {
                     throw ArgumentReader.UsageError(message: "name two models (OLD NEW), or --base REV [PATH]")
@@ -67,6 +77,19 @@ enum DiffCommand {
         let (format, lang, color, limit, top) = options
         let anyExtension = reader.has("--any-extension")
         guard namedFilesAreOrga(reader.positional, command: "diff", anyExtension: anyExtension, io: io) else { return ExitCode.usage }
+        if let scenario = reader.value("--scenario") {
+            let path = reader.positional.first ?? "."
+            guard let files = load(path, io: io) else { return ExitCode.usage }
+            let checked = Analyzer.check(files: files)
+            if checked.hasErrors {
+                printErrors(checked, label: "base", name: path, lang: lang, io: io)
+                return ExitCode.usage
+            }
+            guard case .scenario(let s) = ScenarioOption.choose(scenario, in: checked.model, command: "diff", io: io) else { return ExitCode.usage }
+            let base = ModelVersion(checked: checked, path: path)
+            let diff = ModelDiff.compare(old: base, new: .scenario(of: base, scenario: s))
+            return finish(diff, format: format, lang: lang, color: color, limit: limit, top: top, reader: reader, io: io)
+        }
 
         // The two sides.
         let oldSide: (files: [SourceFile], path: String, rev: String?)
@@ -102,13 +125,7 @@ enum DiffCommand {
         var broken = false
         for (label, checked, name) in [("old", oldChecked, oldSide.path + (oldSide.rev.map { " @ " + $0 } ?? "")), ("new", newChecked, newSide.path)] where checked.hasErrors {
             broken = true
-            var sources: [String: SourceFile] = [:]
-            for f in checked.sources.files { sources[f.path] = f }
-            let errors = checked.diagnostics.filter { $0.severity == .error }
-            io.err(lang == .de ? "orgc diff: das \(label == "old" ? "alte" : "neue") Modell (\(name)) hat Fehler; zuerst beheben:\n"
-                              : "orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
-            io.err(DiagnosticPrinter(sources: sources, language: lang).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "[\(lang == .de ? (label == "old" ? "alt" : "neu") : label)] " + $0 }.joined(separator: "\n"))
+            printErrors(checked, label: label, name: name, lang: lang, io: io)
         }
         if broken { return ExitCode.usage }
 
@@ -116,6 +133,23 @@ enum DiffCommand {
         let diff = ModelDiff.compare(
             old: ModelVersion(checked: oldChecked, result: oldResult, path: oldSide.path, revision: oldSide.rev),
             new: ModelVersion(checked: newChecked, result: newResult, path: newSide.path))
+        return finish(diff, format: format, lang: lang, color: color, limit: limit, top: top, reader: reader, io: io)
+    }
+
+    private static func printErrors(_ checked: CheckedModel, label: String, name: String, lang: OutputLanguage, io: CommandIO) {
+        var sources: [String: SourceFile] = [:]
+        for f in checked.sources.files { sources[f.path] = f }
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        let de = ["old": ("das alte Modell", "alt"), "new": ("das neue Modell", "neu"), "base": ("das Basismodell", "Basis")][label] ?? ("das Modell", label)
+        io.err(lang == .de ? "orgc diff: \(de.0) (\(name)) hat Fehler; zuerst beheben:\n"
+                          : "orgc diff: the \(label) model (\(name)) has errors; fix them first:\n")
+        io.err(DiagnosticPrinter(sources: sources, language: lang).text(errors, color: false).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "[\(lang == .de ? de.1 : label)] " + $0 }.joined(separator: "\n"))
+    }
+
+    /// Renders `diff` in `format`, writes it, and applies `--fail-above`.
+    private static func finish(_ diff: ModelDiff, format: String, lang: OutputLanguage, color: String, limit: Double?, top: Int,
+                               reader: ArgumentReader, io: CommandIO) -> Int32 {
         let exceeded = limit.map { diff.exceeded(limit: $0) } ?? []
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
         let text: String

@@ -54,6 +54,15 @@ public enum DiffJSON {
             w.endObject()
         }
         w.endArray()
+        w.key("scenarios"); w.beginArray()
+        for r in d.scenarios {
+            w.item(); w.beginObject()
+            w.field("id", string: r.id)
+            figure("need_fte", r.need, &w)
+            figure("need_cost_eur", r.needCost, &w)
+            w.endObject()
+        }
+        w.endArray()
         w.key("causes"); w.beginArray()
         for c in d.causes {
             w.item(); w.beginObject()
@@ -65,6 +74,8 @@ public enum DiffJSON {
             w.field("unit", string: c.valueUnit)
             w.field("old_text", string: c.oldText)
             w.field("new_text", string: c.newText)
+            w.field("change_text", string: c.changeText)
+            w.field("base_effect", bool: !c.isWhatIf)
             w.field("file", string: c.file)
             w.field("line", int: c.line)
             w.field("side", string: c.inOld ? "old" : "new")

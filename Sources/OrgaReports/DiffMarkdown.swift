@@ -49,6 +49,16 @@ public enum DiffMarkdown {
             if d.processes.count > top { out += "\n" + w.t("… und \(d.processes.count - top) weitere", "… and \(d.processes.count - top) more") + "\n" }
             out += "\n"
         }
+        if !d.scenarios.isEmpty {
+            out += "#### \(w.t("Szenarien", "Scenarios"))\n\n"
+            out += "| \(w.t("Szenario", "Scenario")) | \(w.t("Bedarf alt", "Need old")) | \(w.t("Bedarf neu", "Need new")) | Δ \(w.t("Bedarf", "need")) | Δ \(w.t("EUR/Jahr", "EUR/year")) |\n"
+            out += "|---|---:|---:|---:|---:|\n"
+            for r in d.scenarios.prefix(top) {
+                out += "| \(e(r.id)) | \(w.value(r.need.old)) | \(w.value(r.need.new)) | \(w.delta(r.need.delta)) | \(w.eurDelta(r.needCost.delta)) |\n"
+            }
+            if d.scenarios.count > top { out += "\n" + w.t("… und \(d.scenarios.count - top) weitere", "… and \(d.scenarios.count - top) more") + "\n" }
+            out += "\n"
+        }
         if !d.causes.isEmpty {
             out += "#### \(w.t("Ursachen", "Causes"))\n\n"
             for c in d.causes.prefix(top) {

@@ -60,6 +60,7 @@ public struct DiffWording: Sendable {
         case "h/year": return "h/Jahr"
         case "h/week": return "h/Woche"
         case "/year": return "/Jahr"
+        case "EUR/year": return "EUR/Jahr"
         case "d": return "Tage"
         default: return u
         }
@@ -75,12 +76,14 @@ public struct DiffWording: Sendable {
         case .removed: return q("\(c.property) \(Escape.singleLine(c.target))") + " " + t("entfernt", "removed")
         default:
             func quoted(_ s: String) -> String { s == "—" ? s : q(s) }
-            return quoted(side(c.oldText, c.old, unit: c.valueUnit, property: c.property)) + " → " + quoted(side(c.newText, c.new, unit: c.valueUnit, property: c.property))
+            let set = c.changeText.map { " (" + q(Escape.singleLine($0)) + ")" } ?? ""
+            return quoted(side(c.oldText, c.old, unit: c.valueUnit, property: c.property)) + " → " + quoted(side(c.newText, c.new, unit: c.valueUnit, property: c.property)) + set
         }
     }
 
     /// "SB +0,25, SG −0,10 VZÄ Bedarf" (at most `limit` entries), or that need is unchanged.
     func moves(_ c: DiffCause, limit: Int = 5) -> String {
+        if c.isWhatIf { return t("keine Wirkung auf das Basismodell", "no effect on the base model") }
         if c.moves.isEmpty { return t("Bedarf unverändert", "need unchanged") }
         var parts = c.moves.prefix(limit).map { "\(Escape.singleLine($0.id)) \(delta($0.fte))" }
         if c.moves.count > limit { parts.append(t("und \(c.moves.count - limit) weitere", "and \(c.moves.count - limit) more")) }
@@ -148,6 +151,13 @@ public enum DiffText {
                     parts.append("\(w.t(de, en)) \(w.numbers.compact(f.old, 3)) → \(w.numbers.compact(f.new, 3))")
                 }
                 out += "  " + pad(Escape.plain(p.id), 24) + pad(w.status(p.status), 10) + parts.joined(separator: "; ") + "\n"
+            }
+        }
+        if !d.scenarios.isEmpty {
+            out += "\n" + bold(w.t("Szenarien (Gesamtbedarf alt → neu, Δ; Bedarfskosten Δ)", "Scenarios (total need old → new, Δ; need cost Δ)")) + "\n"
+            for r in d.scenarios {
+                out += "  " + pad(Escape.plain(r.id), 24) + pad(w.value(r.need.old), 9, right: true) + " → " + pad(w.value(r.need.new), 9, right: true)
+                    + "  " + tint(pad(w.delta(r.need.delta), 8, right: true), r.need.delta) + "  [EUR \(w.eurDelta(r.needCost.delta))]\n"
             }
         }
         if !d.causes.isEmpty {

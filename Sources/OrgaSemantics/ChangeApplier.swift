@@ -16,7 +16,31 @@ public struct ChangeFootprint: Sendable {
     /// Something that moves many figures changed (settings, a grade, a position or a
     /// unit): recompute everything.
     public var global = false
+    /// Where each value the entry set was written: the `change` line that set it (a later
+    /// change of the same input wins). `orgc diff --scenario` points its causes there.
+    public var locations: [ChangedInput: Location] = [:]
     public init() {}
+}
+
+/// One input a change sets: its target and the property as a diff names it (`time`,
+/// `by`, `effort "label"`, `branch "label"`, a setting's keyword, `cost` of a grade).
+public struct ChangedInput: Sendable, Hashable {
+    public var target: ChangeTarget
+    public var property: String
+    public init(target: ChangeTarget, property: String) {
+        self.target = target
+        self.property = property
+    }
+
+    /// The inputs `change` sets (`skip` sets the share, the wait and the media break).
+    public static func of(_ c: Change) -> [ChangedInput] {
+        switch c.property {
+        case .skip: return ["share", "wait", "media_break"].map { ChangedInput(target: c.target, property: $0) }
+        case .effort(let label, _, _): return [ChangedInput(target: c.target, property: "effort \"\(label)\"")]
+        case .branch(let label, _): return [ChangedInput(target: c.target, property: "branch \"\(label)\"")]
+        default: return [ChangedInput(target: c.target, property: c.property.word)]
+        }
+    }
 }
 
 /// Applies typed changes to a copy of the model (the base is a value and never
@@ -34,6 +58,7 @@ public enum ChangeApplier {
         var touched: [Int] = []
         for c in changes {
             if let p = apply(c, to: &model, context: context) { problems.append(p) }
+            for input in ChangedInput.of(c) { footprint.locations[input] = c.location }
             switch c.target {
             case .process(let p): touched.append(p)
             case .node(let id):

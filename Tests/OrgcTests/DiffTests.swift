@@ -15,9 +15,21 @@ final class DiffTests: XCTestCase {
     static let casesDirectory = TestPaths.tests("OrgcTests").appendingPathComponent("diff/cases")
     static let goldenDirectory = TestPaths.tests("OrgcTests").appendingPathComponent("golden/diff")
 
-    static func caseNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: casesDirectory.path)
+    /// The what-if inputs (measures, scenarios, targets): their own base and cases.
+    static let whatIfBase = "Tests/OrgcTests/diff/whatif/base.orga"
+    static let whatIfCasesDirectory = TestPaths.tests("OrgcTests").appendingPathComponent("diff/whatif/cases")
+
+    static func caseNames(_ directory: URL = casesDirectory) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".orga") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Every case: its base, its path and the golden file stem.
+    static func allCases() throws -> [(name: String, base: String, path: String, golden: URL)] {
+        try caseNames().map { ($0, base, "Tests/OrgcTests/diff/cases/\($0).orga", goldenDirectory.appendingPathComponent($0)) }
+            + caseNames(whatIfCasesDirectory).map {
+                ($0, whatIfBase, "Tests/OrgcTests/diff/whatif/cases/\($0).orga", goldenDirectory.appendingPathComponent("whatif/" + $0))
+            }
     }
 
     static func diffJSON(_ args: [String]) throws -> [String: Any] {
@@ -31,15 +43,14 @@ final class DiffTests: XCTestCase {
     /// Every case against the base in every format: text and github in English, md in
     /// German (the default) — `golden/diff/<case>.<format>`.
     func testGoldenOutputs() throws {
-        let names = try Self.caseNames()
-        XCTAssertGreaterThanOrEqual(names.count, 25)
-        for name in names {
-            let path = "Tests/OrgcTests/diff/cases/\(name).orga"
+        let cases = try Self.allCases()
+        XCTAssertGreaterThanOrEqual(cases.count, 33)
+        for c in cases {
             for (format, ext, lang) in [("text", "text", "en"), ("md", "md", "de"), ("json", "json", "de"), ("github", "github", "en")] {
-                let r = OrgcCommand.run(["diff", "--format", format, "--lang", lang, Self.base, path])
-                XCTAssertEqual(r.code, 0, "\(name) \(format): \(r.err)")
-                XCTAssertEqual(r.err, "", "\(name) \(format)")
-                GoldenFile.assertMatches(r.out, Self.goldenDirectory.appendingPathComponent("\(name).\(ext)"))
+                let r = OrgcCommand.run(["diff", "--format", format, "--lang", lang, c.base, c.path])
+                XCTAssertEqual(r.code, 0, "\(c.name) \(format): \(r.err)")
+                XCTAssertEqual(r.err, "", "\(c.name) \(format)")
+                GoldenFile.assertMatches(r.out, c.golden.appendingPathExtension(ext))
             }
         }
         // English Markdown, and the gate on the multi-input change.
@@ -52,15 +63,106 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(gate.err, "orgc diff: --fail-above: total need +0.60 fte (limit ±0.5 fte)\norgc diff: --fail-above: need of Amt +0.60 fte (limit ±0.5 fte)\n")
     }
 
+    // MARK: Scenarios
+
+    /// `--scenario S`: the buergerbuero sample against its scenarios in every format
+    /// (`golden/diff/scenario/<S>.<format>`); the causes are the `change` lines.
+    func testScenarioDiffGoldens() throws {
+        for scenario in ["Digital", "Soll2026"] {
+            for (format, ext, lang) in [("text", "text", "en"), ("md", "md", "de"), ("json", "json", "de"), ("github", "github", "en")] {
+                let r = OrgcCommand.run(["diff", "--format", format, "--lang", lang, "--scenario", scenario, "Samples/buergerbuero"])
+                XCTAssertEqual(r.code, 0, "\(scenario) \(format): \(r.err)")
+                XCTAssertEqual(r.err, "", "\(scenario) \(format)")
+                GoldenFile.assertMatches(r.out, Self.goldenDirectory.appendingPathComponent("scenario/\(scenario).\(ext)"))
+            }
+        }
+        let de = OrgcCommand.run(["diff", "--scenario", "Soll2026", "Samples/buergerbuero"])
+        GoldenFile.assertMatches(de.out, Self.goldenDirectory.appendingPathComponent("scenario/Soll2026.de.text"))
+    }
+
+    /// Soll2026 (Samples/README.md): SB needs 2,400 × 75 min × 1.1 ÷ 1,590 h = 3,465 ÷ 1,590
+    /// = 2.179245 fte; +10 % volume adds 240 × 45 min × 1.1 = 198 h, DigitalePost halves
+    /// Erfassen (30 → 15 min) for 2,640 cases: −726 h → (3,465 + 198 − 726) ÷ 1,590 =
+    /// 2,937 ÷ 1,590 = 1.847170 fte. The causes are the change lines in massnahmen.orga.
+    func testScenarioDiffHandComputed() throws {
+        let d = try Self.diffJSON(["--scenario", "Soll2026", "Samples/buergerbuero"])
+        XCTAssertEqual((d["new"] as? [String: Any])?["scenario"] as? String, "Soll2026")
+        let sb = ((d["positions"] as? [[String: Any]]) ?? []).first { $0["id"] as? String == "SB" }
+        let need = try XCTUnwrap(sb?["need_fte"] as? [String: Any])
+        XCTAssertEqual(need["old"] as? Double ?? 0, 3465.0 / 1590, accuracy: 1e-12)
+        XCTAssertEqual(need["new"] as? Double ?? 0, 2937.0 / 1590, accuracy: 1e-12)
+        XCTAssertEqual(need["delta"] as? Double ?? 0, -528.0 / 1590, accuracy: 1e-12)
+        let causes = (d["causes"] as? [[String: Any]]) ?? []
+        // Erfassen time (line 18) and media break (19) in measure DigitalePost; the volume (28) in the scenario.
+        XCTAssertEqual(causes.map { $0["line"] as? Int }, [18, 19, 28])
+        XCTAssertEqual(Set(causes.compactMap { $0["file"] as? String }), ["Samples/buergerbuero/massnahmen.orga"])
+        XCTAssertEqual(causes.map { $0["kind"] as? String }, ["time", "media_break", "volume"])
+        XCTAssertEqual(causes.first?["change_text"] as? String, "change Meldung.Erfassen time -50 %")
+        XCTAssertEqual(causes.first?["old_text"] as? String, "time 30 min")
+        // The moves add up to SB's Δ: −528 ÷ 1,590 (Shapley split of time and volume).
+        let moved = causes.compactMap { ($0["moves"] as? [String: Double])?["SB"] }.reduce(0, +)
+        XCTAssertEqual(moved, -528.0 / 1590, accuracy: 1e-12)
+    }
+
+    /// A changed `change` line moves no base figure but the totals of the scenarios that
+    /// apply its measure: Online's Erfassen −10 → −12 min, visited once per case (1.25
+    /// visits of the check × 80 % "ja"). Nur: 2,400 × 2 min = 80 h × 1.1 ÷ 1,600 = 0.055
+    /// fte less; Digital (volume +5 %): 2,520 × 2 min = 84 h × 1.1 ÷ 1,600 = 0.05775. Need
+    /// cost: × E8 60,000 EUR × (1 + overhead 20 %) = 72,000 → 3,960 and 4,158 EUR.
+    func testScenarioTotalsMoveWithWhatIfEdits() throws {
+        let d = try Self.diffJSON([Self.whatIfBase, "Tests/OrgcTests/diff/whatif/cases/change.orga"])
+        let rows = (d["scenarios"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(rows.map { $0["id"] as? String }, ["Digital", "Nur"])
+        func delta(_ i: Int, _ key: String) -> Double { ((rows.element(i)?[key] as? [String: Any])?["delta"] as? Double) ?? 0 }
+        XCTAssertEqual(delta(0, "need_fte"), -84 * 1.1 / 1600, accuracy: 1e-12)
+        XCTAssertEqual(delta(1, "need_fte"), -80 * 1.1 / 1600, accuracy: 1e-12)
+        XCTAssertEqual(delta(0, "need_cost_eur"), -4158, accuracy: 1e-6)
+        XCTAssertEqual(delta(1, "need_cost_eur"), -3960, accuracy: 1e-6)
+        // The target's save moves no scenario; --scenario lists none.
+        XCTAssertEqual((try Self.diffJSON([Self.whatIfBase, "Tests/OrgcTests/diff/whatif/cases/save.orga"])["scenarios"] as? [Any])?.count, 0)
+        XCTAssertEqual((try Self.diffJSON(["--scenario", "Digital", Self.whatIfBase])["scenarios"] as? [Any])?.count, 0)
+    }
+
+    /// The gate on a scenario, an unknown scenario, and --base with --scenario.
+    func testScenarioDiffGateAndBadInput() throws {
+        // Δ −0.332 fte in total, Bürgerbüro and Meldewesen: over 0.3, under 0.4.
+        let gate = OrgcCommand.run(["diff", "--lang", "en", "--fail-above", "0.3", "--scenario", "Soll2026", "Samples/buergerbuero"])
+        XCTAssertEqual(gate.code, 1, gate.err)
+        XCTAssertEqual(gate.err, "orgc diff: --fail-above: total need -0.33 fte (limit ±0.3 fte)\n"
+                       + "orgc diff: --fail-above: need of Bürgerbüro -0.33 fte (limit ±0.3 fte)\n"
+                       + "orgc diff: --fail-above: need of Meldewesen -0.33 fte (limit ±0.3 fte)\n")
+        XCTAssertEqual(OrgcCommand.run(["diff", "--fail-above", "0.4", "--scenario", "Soll2026", "Samples/buergerbuero"]).code, 0)
+        let unknown = OrgcCommand.run(["diff", "--scenario", "Sol2026", "Samples/buergerbuero"])
+        XCTAssertEqual(unknown.code, 2)
+        XCTAssertEqual(unknown.err, "orgc diff: no scenario `Sol2026` in the model; did you mean `Soll2026`?\n")
+        let none = OrgcCommand.run(["diff", "--scenario", "X", "Tests/OrgcTests/diff/base.orga"])
+        XCTAssertEqual(none.code, 2)
+        XCTAssertTrue(none.err.contains("the model declares no scenario"), none.err)
+        let both = OrgcCommand.run(["diff", "--base", "HEAD", "--scenario", "Soll2026", "Samples/buergerbuero"])
+        XCTAssertEqual(both.code, 2)
+        XCTAssertTrue(both.err.contains("--base and --scenario do not combine"), both.err)
+        let two = OrgcCommand.run(["diff", "--scenario", "Soll2026", "Samples/buergerbuero", "Samples/hilden"])
+        XCTAssertEqual(two.code, 2)
+    }
+
     /// Every kind of cause has a case whose diff reports exactly that kind.
     func testEveryCauseKindHasACase() throws {
         var seen = Set<String>()
-        for name in try Self.caseNames() {
-            let d = try Self.diffJSON([Self.base, "Tests/OrgcTests/diff/cases/\(name).orga"])
-            let kinds = ((d["causes"] as? [[String: Any]]) ?? []).compactMap { $0["kind"] as? String }
+        for c in try Self.allCases() {
+            let d = try Self.diffJSON([c.base, c.path])
+            let causes = (d["causes"] as? [[String: Any]]) ?? []
+            let kinds = causes.compactMap { $0["kind"] as? String }
             seen.formUnion(kinds)
-            if let k = DiffCause.Kind(rawValue: name) {
-                XCTAssertEqual(Set(kinds), [k.rawValue], "case \(name) should change only \(name) inputs")
+            if let k = DiffCause.Kind(rawValue: c.name) {
+                XCTAssertEqual(Set(kinds), [k.rawValue], "case \(c.name) should change only \(c.name) inputs")
+                if k.isWhatIf {
+                    // A what-if input moves nothing in the base model.
+                    XCTAssertEqual(causes.count, 1, c.name)
+                    XCTAssertEqual(causes.first?["base_effect"] as? Bool, false, c.name)
+                    XCTAssertEqual((causes.first?["moves"] as? [String: Any])?.count, 0, c.name)
+                    XCTAssertEqual((d["positions"] as? [Any])?.count, 0, c.name)
+                    XCTAssertEqual(((d["totals"] as? [String: Any])?["need_fte"] as? [String: Any])?["delta"] as? Double, 0, c.name)
+                }
             }
         }
         XCTAssertEqual(seen, Set(DiffCause.Kind.allCases.map(\.rawValue)))
@@ -158,7 +260,7 @@ final class DiffTests: XCTestCase {
     /// over to the new names in full, nothing unattributed.
     func testEveryNameChanged() throws {
         let files = try ModelFiles.load(TestPaths.tests("OrgcTests").appendingPathComponent("diff"), prefix: nil)
-            .filter { $0.path.hasSuffix("base.orga") }
+            .filter { $0.path.hasSuffix("base.orga") && !$0.path.contains("whatif") }
         let old = ModelVersion(checked: Analyzer.check(files: files), path: "base")
         var text = String(decoding: files[0].bytes, as: UTF8.self)
         let m = old.model
@@ -350,7 +452,7 @@ final class DiffTests: XCTestCase {
         let pattern = try NSRegularExpression(pattern: #"\b(time|volume|planned|filled|cost|coverage|share|worktime) ([0-9][0-9_]*(?:\.[0-9]+)?) "#)
         let expectedKind: [String: DiffCause.Kind] = ["time": .time, "volume": .volume, "planned": .planned, "filled": .filled,
                                                       "cost": .gradeCost, "coverage": .coverage, "share": .share]
-        var checked = 0
+        var checked = 0, whatIf = 0
         for sample in ["buergerbuero", "hilden", "landesamt"] {
             let files = try ModelFiles.sample(sample)
             let old = ModelVersion(checked: Analyzer.check(files: files), path: sample)
@@ -377,21 +479,32 @@ final class DiffTests: XCTestCase {
                 let diff = ModelDiff.compare(old: old, new: new)
                 XCTAssertEqual(diff.causes.count, 1, what)
                 guard let cause = diff.causes.first else { continue }
-                if let k = expectedKind[c.keyword] { XCTAssertEqual(cause.kind, k, what) }
-                if c.keyword == "worktime" { XCTAssertTrue([.setting, .worktime].contains(cause.kind), what) }
                 XCTAssertEqual(cause.line, c.line, what)
                 XCTAssertEqual(cause.file, files[c.file].path, what)
                 XCTAssertTrue(diff.unattributed.isEmpty, what)
+                if c.whatIf {
+                    // A measure's cost or a `change` line: one cause, no effect on the base.
+                    whatIf += 1
+                    XCTAssertEqual(cause.kind, c.keyword == "cost" && !cause.property.hasPrefix("change") ? .measureCost : .change, what)
+                    XCTAssertTrue(cause.isWhatIf, what)
+                    XCTAssertTrue(cause.moves.isEmpty, what)
+                    XCTAssertTrue(diff.units.isEmpty && diff.positions.isEmpty && diff.processes.isEmpty, what)
+                    XCTAssertFalse(diff.totalNeed.changed || diff.totalNeedCost.changed || diff.totalPlanned.changed || diff.totalFilled.changed, what)
+                    continue
+                }
+                if let k = expectedKind[c.keyword] { XCTAssertEqual(cause.kind, k, what) }
+                if c.keyword == "worktime" { XCTAssertTrue([.setting, .worktime].contains(cause.kind), what) }
                 try compareWithReports(diff, oldReport, try report(new), what)
             }
         }
         XCTAssertGreaterThanOrEqual(checked, 60)
+        XCTAssertGreaterThan(whatIf, 0, "some edits fall inside measures or scenarios")
     }
 
     /// Every number after one of the keywords of `pattern` that is not in a comment:
     /// the file, the number's range, the keyword, the 1-based line.
-    static func numberEdits(_ files: [SourceFile], _ pattern: NSRegularExpression) throws -> [(file: Int, range: NSRange, keyword: String, line: Int)] {
-        var candidates: [(file: Int, range: NSRange, keyword: String, line: Int)] = []
+    static func numberEdits(_ files: [SourceFile], _ pattern: NSRegularExpression) throws -> [(file: Int, range: NSRange, keyword: String, line: Int, whatIf: Bool)] {
+        var candidates: [(file: Int, range: NSRange, keyword: String, line: Int, whatIf: Bool)] = []
         for (fi, f) in files.enumerated() {
             let text = String(decoding: f.bytes, as: UTF8.self)
             let ns = text as NSString
@@ -399,17 +512,16 @@ final class DiffTests: XCTestCase {
                 let lineStart = ns.lineRange(for: NSRange(location: m.range.location, length: 0))
                 let prefix = ns.substring(with: NSRange(location: lineStart.location, length: m.range.location - lineStart.location))
                 if prefix.contains("//") { continue }   // in a comment
-                if Self.isInWhatIfDeclaration(ns, at: m.range.location) { continue }
                 let line = ns.substring(to: m.range.location).components(separatedBy: "\n").count
-                candidates.append((fi, m.range(at: 2), ns.substring(with: m.range(at: 1)), line))
+                candidates.append((fi, m.range(at: 2), ns.substring(with: m.range(at: 1)), line, Self.isInWhatIfDeclaration(ns, at: m.range.location)))
             }
         }
         return candidates
     }
 
     /// Numbers inside `measure`, `scenario` and `target` blocks are what-if inputs: they
-    /// do not move the base model's figures, so the base-vs-base property above does not
-    /// apply to them (the declaration a line belongs to is the last unindented line).
+    /// do not move the base model's figures (the declaration a line belongs to is the
+    /// last unindented line).
     static func isInWhatIfDeclaration(_ text: NSString, at location: Int) -> Bool {
         let before = text.substring(to: location).components(separatedBy: "\n")
         for line in before.reversed() where !line.isEmpty && !line.hasPrefix(" ") && !line.hasPrefix("\t") && !line.hasPrefix("/") {
@@ -435,7 +547,7 @@ final class DiffTests: XCTestCase {
                 attempts += 1
                 var texts = files.map { String(decoding: $0.bytes, as: UTF8.self) as NSString }
                 // Distinct statements, edited from the end of each file so ranges stay valid.
-                var chosen: [(file: Int, range: NSRange, keyword: String, line: Int)] = []
+                var chosen: [(file: Int, range: NSRange, keyword: String, line: Int, whatIf: Bool)] = []
                 for _ in 0..<(2 + rng.below(5)) {
                     if let c = rng.pick(candidates), !chosen.contains(where: { $0.file == c.file && $0.line == c.line }) { chosen.append(c) }
                 }
@@ -507,4 +619,8 @@ final class DiffTests: XCTestCase {
             XCTAssertEqual(listed[id]?.cases.delta ?? 0, number(x, "cases_per_year") - number(y, "cases_per_year"), accuracy: 1e-6, "\(what): \(id) cases")
         }
     }
+}
+
+private extension Array {
+    func element(_ i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
