@@ -72,14 +72,17 @@ extension IDEWorkspace {
         m.staffingJob = job
         let key = m.key
         let generation = m.generation
+        let checked = CheckedModel(model: model, sources: m.sources)
         DispatchQueue.global().async {
-            job.finish(StaffingAnalysis.analyze(model))
+            let result = StaffingAnalysis.analyze(model)
+            // W711 needs the staffing (and the potential scenarios'); nothing without targets.
+            job.finish(result, findings: WhatIfAnalysis.diagnostics(checked, base: result))
             done(key, generation)
         }
     }
 
     /// What to do when the staffing computation of `generation` is done.
-    public enum StaffingOutcome { case unchanged, restart }
+    public enum StaffingOutcome { case unchanged, restart, publish }
 
     /// Takes over a finished staffing computation, or `restart` when the model was
     /// analysed again meanwhile and is not waiting for another analysis (then start
@@ -88,6 +91,10 @@ extension IDEWorkspace {
         m.staffingBusy = false
         if m.generation == generation, m.extras.staffing == nil {
             _ = staffing(m)
+            if let job = m.staffingJob, job.generation == generation {
+                m.extras.staffingFindings = job.findings
+                if !job.findings.isEmpty { return .publish }
+            }
             return .unchanged
         }
         return m.generation != generation && !m.dirty ? .restart : .unchanged
@@ -98,6 +105,7 @@ extension IDEWorkspace {
         guard let model = m.model else { return [:] }
         var byPath: [String: [Diagnostic]] = [:]
         for d in model.diagnostics { byPath[d.path, default: []].append(d) }
+        for d in m.extras.staffingFindings ?? [] { byPath[d.path, default: []].append(d) }
         return byPath
     }
 

@@ -77,6 +77,9 @@ struct AnalysisCache {
     var staffing: StaffingFigures?
     /// Scenarios and targets against the staffing (computed on first use).
     var whatIf: WhatIfResult?
+    /// Findings that need the staffing (W711, a target's shortfall): published once the
+    /// background staffing of this analysis is done; nil until then.
+    var staffingFindings: [Diagnostic]?
 }
 
 /// A staffing computation for one generation of a model, run off the worker.
@@ -84,12 +87,21 @@ final class StaffingJob: @unchecked Sendable {
     let generation: Int
     private let done = DispatchSemaphore(value: 0)
     private var value: StaffingResult?
+    private var findingsValue: [Diagnostic] = []
 
     init(generation: Int) { self.generation = generation }
 
-    func finish(_ r: StaffingResult) {
+    func finish(_ r: StaffingResult, findings: [Diagnostic] = []) {
         value = r
+        findingsValue = findings
         done.signal()
+    }
+
+    /// The findings computed with the staffing (valid once `wait` returned).
+    var findings: [Diagnostic] {
+        done.wait()
+        done.signal()
+        return findingsValue
     }
 
     /// Waits for the result (the semaphore orders the write before this read).

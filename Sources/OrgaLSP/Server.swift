@@ -201,6 +201,9 @@ public final class LanguageServer: @unchecked Sendable {
                         // Analysed again meanwhile: now the latest generation (a pending
                         // model starts its own after its next analysis).
                         startStaffing(m)
+                    case .publish:
+                        // Findings that need the staffing (W711) came with it.
+                        publish(m)
                     default: break
                     }
                 }

@@ -193,6 +193,30 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(h.diagnostics(procURI)?.count, 0)
     }
 
+    /// W711 (a target's shortfall) needs the staffing figures: the server publishes it
+    /// when the background staffing of the analysis is done, in a second publication.
+    func testTargetShortfallIsPublishedOnceStaffingIsDone() {
+        // P: planned 2 fte, need 1,600 × 60 min ÷ 1,600 h = 1 fte → potential 1 fte; the
+        // target asks 3 fte: shortfall 2 fte.
+        let text = """
+            model M { year 2024; worktime 1600 h }
+            grade E9 { cost 60_000 EUR }
+            unit A1 { position P { grade E9; planned 2 fte } }
+            process X { owner A1; volume 1_600 /year; step S { by P; time 60 min } }
+            target T { save 3 fte; across A1 }
+            """
+        let uri = write("t.orga", text)
+        let h = Harness()
+        _ = h.initialize(root: dir)
+        openDoc(h, uri, text)
+        var codes: [String] = []
+        for _ in 0..<5 {
+            codes = (h.diagnostics(uri) ?? []).compactMap { $0["code"]?.stringValue }
+            if codes.contains("W711") { break }
+        }
+        XCTAssertEqual(codes, ["W711"])
+    }
+
     func testWatchedFilesKeepClosedFilesCurrent() {
         let procURI = write("proc.orga", procText)
         let h = Harness()
