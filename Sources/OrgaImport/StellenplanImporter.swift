@@ -194,7 +194,11 @@ public enum StellenplanImporter {
             if let c = base.unicodeScalars.first, c == "_" { base = "S" + base }
             let name = globals.unique(base, fallback: "Stelle")
             let title = field(f, .title).map { " " + OrgaText.string($0) } ?? (name == id ? "" : " " + OrgaText.string(id))
-            positions.append("position \(name)\(title) { \(statements.joined(separator: "; ")) }\n")
+            // The Stellennummer as written is kept: in the name when it is a valid one, in
+            // the title when there is none, else in a doc comment (never dropped).
+            let keepsNumber = name == id || field(f, .title) == nil
+            let doc = keepsNumber ? "" : "/// Stellennummer: \(id)\n"
+            positions.append(doc + "position \(name)\(title) { \(statements.joined(separator: "; ")) }\n")
         }
         guard !positions.isEmpty else {
             return fail("no row could be read (\(rejected) left out); nothing to import", line: table.headerLine, unreadable: false)

@@ -22,8 +22,11 @@ final class StellenplanImportTests: XCTestCase {
         unit Bürgerbüro
         unit Zentrale_Dienste "Zentrale Dienste"
 
+        /// Stellennummer: 10.1.001
         position S_10_1_001 "Sachbearbeitung Bürgerbüro" { in Bürgerbüro; grade E8; planned 1 fte; filled 0.5 fte }
+        /// Stellennummer: 10.1.002
         position S_10_1_002 "Leitung; Bürgerbüro" { in Bürgerbüro; grade E10; planned 1 fte; filled 1 fte; kw 2027 }
+        /// Stellennummer: 10.2.001
         position S_10_2_001 "Teamassistenz" { in Zentrale_Dienste; grade E6; planned 0.75 fte }
 
         """
@@ -34,7 +37,8 @@ final class StellenplanImportTests: XCTestCase {
 
     /// The declarations of the imported file, without its comment lines.
     func body(_ r: ImportResult) -> String {
-        let lines = (r.files.first?.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("//") }
+        // The header comments (`// Imported from …`) go; doc comments (`///`) stay.
+        let lines = (r.files.first?.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("//") || $0.hasPrefix("///") }
         return lines.drop { $0.isEmpty }.joined(separator: "\n")
     }
 
@@ -111,7 +115,7 @@ final class StellenplanImportTests: XCTestCase {
             "plan.csv:12: warning: kw-Vermerk \"kw\" of position 10.3.004 names no year; `kw` left out",
             "plan.csv:13: warning: row left out: 1 field where the header has 7 (a different separator or a stray quote?)",
         ])
-        XCTAssertTrue(body(r).hasSuffix("position S_10_3_004 \"Ohne Jahr\" { in Kasse; grade E9; planned 1 fte; filled 1 fte }\n"), body(r))
+        XCTAssertTrue(body(r).hasSuffix("/// Stellennummer: 10.3.004\nposition S_10_3_004 \"Ohne Jahr\" { in Kasse; grade E9; planned 1 fte; filled 1 fte }\n"), body(r))
         XCTAssertEqual(r.summary.last, "7 rows left out (listed above with line and reason)")
     }
 
@@ -127,8 +131,11 @@ final class StellenplanImportTests: XCTestCase {
 
             unit Zentrale_Dienste "Zentrale Dienste"
 
+            /// Stellennummer: 10.1.001
             position S_10_1_001_2 "Sachbearbeitung Bürgerbüro" { in BB; grade E8; planned 1 fte; filled 0.5 fte }
+            /// Stellennummer: 10.1.002
             position S_10_1_002 "Leitung; Bürgerbüro" { in BB; grade E10; planned 1 fte; filled 1 fte; kw 2027 }
+            /// Stellennummer: 10.2.001
             position S_10_2_001 "Teamassistenz" { in Zentrale_Dienste; grade E6; planned 0.75 fte }
 
             """)
