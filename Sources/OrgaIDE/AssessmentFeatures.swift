@@ -215,15 +215,7 @@ extension IDEWorkspace {
         }) {
             throw IDEError(problem)
         }
-        var byFile: [Int: [Location]] = [:]
-        for l in local.locations { byFile[l.file, default: []].append(l) }
-        var changes: [WorkspaceEdit.Change] = []
-        for f in byFile.keys.sorted() {
-            guard let file = ctx.sources.file(f) else { continue }
-            let edits = (byFile[f] ?? []).sorted().map { FileEdit(range: $0.range, newText: newName) }
-            changes.append(WorkspaceEdit.Change(path: file.path, file: file, edits: edits))
-        }
-        return WorkspaceEdit(changes: changes)
+        return Self.replacing(local.locations, with: newName, in: ctx.sources)
     }
 
     private func article(_ word: String) -> String { ("aeiou".contains(word.first ?? "x") ? "an " : "a ") + word }

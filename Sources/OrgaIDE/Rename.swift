@@ -53,11 +53,17 @@ extension IDEWorkspace {
         }) {
             throw IDEError(problem)
         }
+        return Self.replacing(occ.bySymbol[s] ?? [], with: newName, in: ctx.sources)
+    }
+
+    /// One edit per location, writing `newName` there; grouped by file in file order,
+    /// each file's edits in source order.
+    static func replacing(_ locations: [Location], with newName: String, in sources: SourceMap) -> WorkspaceEdit {
         var byFile: [Int: [Location]] = [:]
-        for l in occ.bySymbol[s] ?? [] { byFile[l.file, default: []].append(l) }
+        for l in locations { byFile[l.file, default: []].append(l) }
         var changes: [WorkspaceEdit.Change] = []
         for f in byFile.keys.sorted() {
-            guard let file = ctx.sources.file(f) else { continue }
+            guard let file = sources.file(f) else { continue }
             let edits = (byFile[f] ?? []).sorted().map { FileEdit(range: $0.range, newText: newName) }
             changes.append(WorkspaceEdit.Change(path: file.path, file: file, edits: edits))
         }

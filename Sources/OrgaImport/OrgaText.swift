@@ -1,5 +1,6 @@
 import Foundation
 import OrgaSyntax
+import OrgaSupport
 
 /// Pieces of Orga source text that importers write: identifiers derived from foreign
 /// names, string literals, doc comments, numbers.
@@ -59,17 +60,7 @@ public enum OrgaText {
     }
 
     /// A string literal on one line: `"` and `\` escaped.
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for u in singleLine(s).unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    public static func string(_ s: String) -> String { Escape.backslashQuoted(singleLine(s)) }
 
     /// `///` lines for a documentation text, indented; empty text gives nothing.
     public static func docComment(_ text: String, indent: String) -> String {

@@ -67,9 +67,13 @@ extension Escape {
 
     /// A double-quoted FEEL (and Python) string literal, on one line: `"` and `\`
     /// backslash-escaped. Used in BPMN condition expressions.
-    public static func feelString(_ s: String) -> String {
+    public static func feelString(_ s: String) -> String { backslashQuoted(singleLine(s)) }
+
+    /// `line` between double quotes with `"` and `\` backslash-escaped: the string
+    /// literal of FEEL, Python and Orga alike (the caller makes it one line first).
+    public static func backslashQuoted(_ line: String) -> String {
         var out = "\""
-        for u in singleLine(s).unicodeScalars {
+        for u in line.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
