@@ -604,56 +604,42 @@ private struct Engine {
         // The subtree's aggregates of ranges (need, need cost), kept for the parent.
         var needSums = ownSums
         var costSums = [SpreadSum](repeating: SpreadSum(), count: nu)
-        // Post-order over the unit tree (children before parents), cycle-safe.
-        var state = [UInt8](repeating: 0, count: nu)   // 0 new, 1 open, 2 done
-        for root in 0..<nu where state[root] == 0 {
-            var stack: [(u: Int, child: Int)] = [(root, 0)]
-            state[root] = 1
-            while let top = stack.last {
-                let subs = m.units[top.u].subunits
-                if top.child < subs.count {
-                    stack[stack.count - 1].child += 1
-                    let s = subs[top.child]
-                    if s >= 0, s < nu, state[s] == 0 { state[s] = 1; stack.append((s, 0)) }
-                    continue
+        // Children before parents (cycle-safe; a sub-unit counts in its parent only).
+        let rollup = UnitRollup(m.units)
+        for u in rollup.order {
+            var r = result[u]
+            var planned = 0.0, filled = 0.0, need = r.ownNeed, pc = 0.0, nc = 0.0
+            var costOK = r.costComplete
+            var missing = r.missing
+            for p in m.units[u].positions where p >= 0 && p < positions.count {
+                let ps = positions[p]
+                planned += ps.planned; filled += ps.filled; need += ps.need
+                if p < positionSums.count {
+                    needSums[u].add(positionSums[p])
+                    if let cpf = ps.costPerFTE { costSums[u].add(positionSums[p], scaled: cpf) }
                 }
-                stack.removeLast()
-                let u = top.u
-                state[u] = 2
-                var r = result[u]
-                var planned = 0.0, filled = 0.0, need = r.ownNeed, pc = 0.0, nc = 0.0
-                var costOK = r.costComplete
-                var missing = r.missing
-                for p in m.units[u].positions where p >= 0 && p < positions.count {
-                    let ps = positions[p]
-                    planned += ps.planned; filled += ps.filled; need += ps.need
-                    if p < positionSums.count {
-                        needSums[u].add(positionSums[p])
-                        if let cpf = ps.costPerFTE { costSums[u].add(positionSums[p], scaled: cpf) }
-                    }
-                    if let c = ps.plannedCost { pc += c } else { costOK = false }
-                    if let c = ps.needCost { nc += c }
-                    for x in ps.missing where !missing.contains(x) { missing.append(x) }
-                }
-                for s in subs where s >= 0 && s < nu && s != u && state[s] == 2 && m.units[s].parent == u {
-                    let sr = result[s]
-                    planned += sr.planned; filled += sr.filled; need += sr.need
-                    pc += sr.plannedCost; nc += sr.needCost
-                    needSums[u].add(needSums[s])
-                    costSums[u].add(costSums[s])
-                    if !sr.costComplete { costOK = false }
-                    for x in sr.missing where !missing.contains(x) { missing.append(x) }
-                }
-                r.planned = planned; r.filled = filled; r.need = need
-                r.gap = need - planned; r.vacancy = planned - filled
-                r.proposal = Costs.roundUp(need, step: m.settings.rounding)
-                r.needSpread = needSums[u].spread(value: need, volumeVariance: volumeVariance)
-                r.proposalP90 = r.needSpread.isExact ? nil : Costs.roundUp(r.needSpread.percentile90(mean: need), step: m.settings.rounding)
-                r.plannedCost = pc; r.needCost = nc; r.costComplete = costOK
-                r.needCostSpread = costSums[u].spread(value: nc, volumeVariance: volumeVariance)
-                r.missing = missing
-                result[u] = r
+                if let c = ps.plannedCost { pc += c } else { costOK = false }
+                if let c = ps.needCost { nc += c }
+                for x in ps.missing where !missing.contains(x) { missing.append(x) }
             }
+            for s in rollup.included[u] {
+                let sr = result[s]
+                planned += sr.planned; filled += sr.filled; need += sr.need
+                pc += sr.plannedCost; nc += sr.needCost
+                needSums[u].add(needSums[s])
+                costSums[u].add(costSums[s])
+                if !sr.costComplete { costOK = false }
+                for x in sr.missing where !missing.contains(x) { missing.append(x) }
+            }
+            r.planned = planned; r.filled = filled; r.need = need
+            r.gap = need - planned; r.vacancy = planned - filled
+            r.proposal = Costs.roundUp(need, step: m.settings.rounding)
+            r.needSpread = needSums[u].spread(value: need, volumeVariance: volumeVariance)
+            r.proposalP90 = r.needSpread.isExact ? nil : Costs.roundUp(r.needSpread.percentile90(mean: need), step: m.settings.rounding)
+            r.plannedCost = pc; r.needCost = nc; r.costComplete = costOK
+            r.needCostSpread = costSums[u].spread(value: nc, volumeVariance: volumeVariance)
+            r.missing = missing
+            result[u] = r
         }
         return result
     }

@@ -230,31 +230,6 @@ private struct Layout {
 
     // MARK: Einheiten
 
-    /// The sub-units whose figures the engine adds into unit `u` (children before parents,
-    /// cycle-safe: the post-order walk of `StaffingAnalysis`).
-    func includedSubunits() -> [[Int]] {
-        let nu = m.units.count
-        var included = [[Int]](repeating: [], count: nu)
-        var state = [UInt8](repeating: 0, count: nu)
-        for root in 0..<nu where state[root] == 0 {
-            var stack: [(u: Int, child: Int)] = [(root, 0)]
-            state[root] = 1
-            while let top = stack.last {
-                let subs = m.units[top.u].subunits
-                if top.child < subs.count {
-                    stack[stack.count - 1].child += 1
-                    let s = subs[top.child]
-                    if s >= 0, s < nu, state[s] == 0 { state[s] = 1; stack.append((s, 0)) }
-                    continue
-                }
-                stack.removeLast()
-                state[top.u] = 2
-                included[top.u] = subs.filter { $0 >= 0 && $0 < nu && $0 != top.u && state[$0] == 2 && m.units[$0].parent == top.u }
-            }
-        }
-        return included
-    }
-
     func unitsSheet() -> Workbook.Sheet {
         var sheet = Workbook.Sheet(name: names.units)
         sheet.rows = [header([L("Einheit", "Unit"), L("Bezeichnung", "Title"), L("Übergeordnet", "Parent"),
@@ -262,7 +237,7 @@ private struct Layout {
                               L("Verteilzeit", "Allowance"), L("Verteilzeit-Art", "Convention"), L("Eigene Arbeit (VZÄ)", "Own work (fte)"),
                               L("Bedarf (VZÄ)", "Need (fte)"), L("Differenz (VZÄ)", "Gap (fte)"), L("Vakanz (VZÄ)", "Vacancy (fte)"),
                               L("Vorschlag (VZÄ)", "Proposal (fte)"), L("Kosten Soll", "Planned cost"), L("Kosten Bedarf", "Need cost")])]
-        let included = includedSubunits()
+        let included = UnitRollup(m.units).included
         for (u, _) in ctx.unitRows {
             let unit = m.units[u]
             let us = r.units[u]
