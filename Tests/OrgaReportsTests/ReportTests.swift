@@ -353,6 +353,20 @@ final class JSONWriterTests: XCTestCase {
         w.value(v)
         XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
     }
+
+    /// A key written as prefix and suffix is escaped as one string; integers of any sign.
+    func testSuffixKeysAndIntegers() {
+        var w = JSONWriter(style: .compact)
+        w.beginObject()
+        w.field("need_fte", suffix: "_min", 1.5)
+        w.field("a\"b", suffix: "_sd", nil)
+        w.field("i", int: Int.min)
+        w.field("j", int: 0)
+        w.field("k", int: 1234567)
+        w.endObject()
+        XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self),
+                       #"{"need_fte_min":1.5,"a\"b_sd":null,"i":-9223372036854775808,"j":0,"k":1234567}"# + "\n")
+    }
 }
 
 
