@@ -41,6 +41,8 @@ enum DocsCommand {
             case .count: return "NUMBER"
             case .rating: return "NUMBER"
             case .date: return "YYYY-MM-DD"
+            case .dateRange: return "YYYY-MM-DD..YYYY-MM-DD"
+            case .datedFrom: return "[from YYYY-MM-DD]"
             case .word(let w): return w
             case .optionalPhrase(let ws): return "[" + ws.joined(separator: " ") + "]"
             case .choice(let ws): return ws.joined(separator: "|")

@@ -1,4 +1,5 @@
 import OrgaSyntax
+import OrgaSupport
 
 /// Where something is declared or referenced: a file of the model and a byte range.
 public struct Location: Hashable, Sendable, Comparable {
@@ -69,6 +70,8 @@ public struct ModelSettings: Sendable {
     public var leadershipSetting: Setting<Double> = .absent
     /// fte.
     public var roundingSetting: Setting<Double> = .absent
+    /// The status date (Stichtag) for overdue checks and hovers.
+    public var asofSetting: Setting<CalendarDate> = .absent
     /// The name of the first `model` statement (its keyword when it has no name), if any.
     public var declaration: Location?
 
@@ -83,6 +86,8 @@ public struct ModelSettings: Sendable {
     public var workplaceDeclared: Bool { workplaceSetting.value != nil }
     public var leadership: Double { leadershipSetting.value ?? 0 }
     public var rounding: Double { roundingSetting.value ?? 0.01 }
+    /// nil without `asof`: then nothing is overdue (and reports say so).
+    public var asof: CalendarDate? { asofSetting.value }
 }
 
 public struct Grade: Sendable {

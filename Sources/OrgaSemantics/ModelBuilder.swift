@@ -581,6 +581,7 @@ struct ModelBuilder: Sendable {
             let l = loc(file, tree.range(c))
             switch spec.keyword {
             case .year: model.settings.yearSetting.write(a.map { Int($0.value) }, at: l)
+            case .asof: model.settings.asofSetting.write(a.flatMap { tree.date($0) }, at: l)
             case .worktime: model.settings.worktimeSetting = readWorktime(tree, file, c)
             case .allowance: model.settings.allowanceSetting = readAllowance(tree, file, c)
             case .workdays:

@@ -19,6 +19,8 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     // v2: measures, scenarios, targets, kpis
     case requires, change, apply, save, across, plan, actual
     case running, potential
+    // v2: time (docs/language.md, Time)
+    case asof
 
     // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
     // `step` are reused in their blocks)
@@ -54,6 +56,8 @@ public enum ArgRole: Sendable, Hashable {
     case area
     /// The values of a `rate`.
     case values
+    /// The date of a dated value (`planned 6 fte from 2022-01-01`); absent when undated.
+    case from
 }
 
 /// One argument slot of a keyword: what it means (`role`) and how it is written (`form`).
