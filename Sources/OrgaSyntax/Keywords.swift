@@ -35,8 +35,8 @@ public enum BlockContext: String, Sendable, CaseIterable {
 
 /// Kinds of named declarations, as far as references are concerned.
 public struct DeclKinds: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
     public static let unit = DeclKinds(rawValue: 1 << 0)
     public static let position = DeclKinds(rawValue: 1 << 1)
     public static let actor = DeclKinds(rawValue: 1 << 2)
@@ -49,6 +49,12 @@ public struct DeclKinds: OptionSet, Sendable, Hashable {
     public static let target = DeclKinds(rawValue: 1 << 9)
     public static let node = DeclKinds(rawValue: 1 << 10)       // step or decide in the same process
     public static let criterion = DeclKinds(rawValue: 1 << 11)
+    // v2 time and portfolio (docs/language.md §14–16)
+    public static let deployment = DeclKinds(rawValue: 1 << 12)  // `deploy` in a pool unit
+    public static let programme = DeclKinds(rawValue: 1 << 13)
+    public static let project = DeclKinds(rawValue: 1 << 14)
+    public static let field = DeclKinds(rawValue: 1 << 15)       // a field of a programme (`Programme.Field`)
+    public static let milestone = DeclKinds(rawValue: 1 << 16)   // in a project
 
     public static let performer: DeclKinds = [.position, .unit, .actor, .system]
 
