@@ -49,7 +49,7 @@ public struct DeclKinds: OptionSet, Sendable, Hashable {
     public static let target = DeclKinds(rawValue: 1 << 9)
     public static let node = DeclKinds(rawValue: 1 << 10)       // step or decide in the same process
     public static let criterion = DeclKinds(rawValue: 1 << 11)
-    // v2 time and portfolio (docs/language.md §14–16)
+    // v2: pools and the portfolio (docs/language.md, Time and Programmes)
     public static let deployment = DeclKinds(rawValue: 1 << 12)  // `deploy` in a pool unit
     public static let programme = DeclKinds(rawValue: 1 << 13)
     public static let project = DeclKinds(rawValue: 1 << 14)
