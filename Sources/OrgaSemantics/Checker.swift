@@ -23,6 +23,7 @@ struct Checker {
         checkUnitTree()
         checkHeads()
         checkPositions()
+        checkDatedValuesHaveAPeriod()
         checkGrades()
         for p in model.processes.indices { checkFlow(p) }
         checkCallCycles()
@@ -111,9 +112,13 @@ struct Checker {
             if !p.plannedSetting.isWrittenOrMeant && !p.filledSetting.isWrittenOrMeant {
                 report(.positionWithoutCapacity, p.location, "position `\(p.name)` has neither `planned` nor `filled`; both count as 0 fte")
             }
-            if p.filled > p.planned + 1e-9 {
+            // Dated values compare as the model year's averages (the figures reports show).
+            let span = year.flatMap { DateSpan(year: $0) }
+            let filled = span.map { p.filledSeries.isConstant ? p.filled : p.filledSeries.average(over: $0) } ?? p.filled
+            let planned = span.map { p.plannedSeries.isConstant ? p.planned : p.plannedSeries.average(over: $0) } ?? p.planned
+            if filled > planned + 1e-9 {
                 report(.filledExceedsPlanned, p.location,
-                       "position `\(p.name)` has \(NumberFormat.shortest(p.filled)) fte filled but only \(NumberFormat.shortest(p.planned)) fte planned")
+                       "position `\(p.name)` has \(NumberFormat.shortest(filled)) fte filled but only \(NumberFormat.shortest(planned)) fte planned")
             }
             if let kw = p.kw, let y = year, kw <= y, p.planned > 0 {
                 report(.pastKwStillPlanned, p.location,
@@ -123,6 +128,25 @@ struct Checker {
             // when the model has no grade at all: the reports then say "† cost incomplete".
             if !p.gradeSetting.isWrittenOrMeant {
                 report(.positionWithoutGrade, p.location, "position `\(p.name)` has no `grade`, so it has no cost in reports")
+            }
+        }
+    }
+
+    /// E805: dated values need the period they are averaged over (`year`).
+    private mutating func checkDatedValuesHaveAPeriod() {
+        guard model.settings.year == nil, !model.settings.yearSetting.isWritten else { return }
+        for p in model.positions {
+            for (series, setting) in [(p.plannedSeries, p.plannedSetting), (p.filledSeries, p.filledSetting)] where !series.isConstant {
+                if let l = setting.location {
+                    report(.datedWithoutYear, l, "position `\(p.name)` has values from dates but the model has no `year` to average them over; add `year YYYY` to the `model` block")
+                    return
+                }
+            }
+        }
+        for p in model.processes where !p.volumeSeries.isConstant {
+            if let l = p.volumeSetting.location {
+                report(.datedWithoutYear, l, "process `\(p.name)` has volumes from dates but the model has no `year` to average them over; add `year YYYY` to the `model` block")
+                return
             }
         }
     }

@@ -208,6 +208,8 @@ struct ModelBuilder: Sendable {
         model.settings.workplaceSetting = d.workplaceSetting
         model.settings.leadershipSetting = d.leadershipSetting
         model.settings.roundingSetting = d.roundingSetting
+        model.settings.asofSetting = d.asofSetting
+        model.settings.rampSetting = d.rampSetting
     }
 
     /// The next slot for a declaration of one kind: appended in a full build, the
@@ -571,6 +573,80 @@ struct ModelBuilder: Sendable {
         return .given(h, l)
     }
 
+    // MARK: Dated values and ramp-up
+
+    /// Which of a block's repeatable values already had their undated statement.
+    private struct DatedReading {
+        var planned = false, filled = false, volume = false
+    }
+
+    /// One `planned`/`filled`/`volume` statement, undated or `from DATE`, into the
+    /// setting (its first statement; the undated value) and the series. The first of
+    /// two undated values (E802) or of two values from one date (E801) counts.
+    private mutating func readDated(_ tree: SyntaxTree, _ file: Int, _ c: Int32, value: Double?,
+                                    setting: inout Setting<Double>, series: inout DatedSeries, undatedSeen: inout Bool) {
+        let l = loc(file, tree.range(c))
+        let word = tree.keywordText(c)
+        if let fromArg = tree.arg(c, .from) {
+            guard let date = tree.date(fromArg), let value else {
+                setting.write(nil, at: l)
+                return
+            }
+            if !series.insert(DatedSeries.Step(from: date, value: value)) {
+                report(.datedSameDate, loc(file, tree.range(of: fromArg)),
+                       "`\(word)` is already given from \(date.iso) in this block; the first value counts")
+            }
+            if !setting.isWritten { setting = .given(series.undated ?? 0, l) }
+            return
+        }
+        if tree.statement(c).argCount > 1 {
+            // `from` with a date that was rejected (its own diagnostic): a dated value, not a second undated one.
+            setting.write(nil, at: l)
+            return
+        }
+        if undatedSeen {
+            report(.twoUndatedValues, l, "`\(word)` without a date is already given in this block; give this one a date (`from YYYY-MM-DD`) or remove it")
+            return
+        }
+        undatedSeen = true
+        series.undated = value
+        if let value { setting = .given(value, setting.location ?? l) } else { setting.write(nil, at: l) }
+    }
+
+    /// `ramp DURATION [start P %]` (E804 out of range).
+    private mutating func readRamp(_ tree: SyntaxTree, _ file: Int, _ c: Int32) -> Setting<Ramp> {
+        let l = loc(file, tree.range(c))
+        guard let a = tree.arg(c, .value), let unitDays = a.unit?.calendarDays else { return .rejected(l) }
+        let days = a.value * unitDays
+        if !(days > 0 && days <= Ramp.maximumDays) {
+            report(.rampOutOfRange, loc(file, tree.range(of: a)),
+                   "`ramp` must last more than 0 days and at most 10 years (3650 days; a month counts 30 days)")
+            return .rejected(l)
+        }
+        var start = 0.0
+        if let s = tree.arg(c, .start) {
+            start = s.value / 100
+            if !(start >= 0 && start < 1) {
+                report(.rampOutOfRange, loc(file, tree.range(of: s)), "`start` of a `ramp` must be below 100 %")
+                return .rejected(l)
+            }
+        }
+        return .given(Ramp(days: days, start: start), l)
+    }
+
+    /// W801: `filled` rises on a date before the end of the position's `freeze`.
+    private mutating func checkFreeze(_ p: Int, _ steps: [(date: CalendarDate, location: Location)]) {
+        guard !steps.isEmpty, let text = model.positions[p].freezeUntil, let end = CalendarDate(iso: text) else { return }
+        let series = model.positions[p].filledSeries
+        for (date, l) in steps where date < end {
+            let before = series.value(at: date.adding(days: -1))
+            if series.value(at: date) > before {
+                report(.filledDuringFreeze, l,
+                       "position `\(model.positions[p].name)` fills more on \(date.iso), before its hiring freeze ends on \(end.iso)")
+            }
+        }
+    }
+
     // MARK: Declarations
 
     private mutating func readModel(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
@@ -582,6 +658,7 @@ struct ModelBuilder: Sendable {
             switch spec.keyword {
             case .year: model.settings.yearSetting.write(a.map { Int($0.value) }, at: l)
             case .asof: model.settings.asofSetting.write(a.flatMap { tree.date($0) }, at: l)
+            case .ramp: model.settings.rampSetting = readRamp(tree, file, c)
             case .worktime: model.settings.worktimeSetting = readWorktime(tree, file, c)
             case .allowance: model.settings.allowanceSetting = readAllowance(tree, file, c)
             case .workdays:
@@ -640,6 +717,7 @@ struct ModelBuilder: Sendable {
                 } else if let i = s?.index { model.units[u].parent = i }
             case .worktime: model.units[u].worktimeSetting = readWorktime(tree, file, c)
             case .allowance: model.units[u].allowanceSetting = readAllowance(tree, file, c)
+            case .ramp: model.units[u].rampSetting = readRamp(tree, file, c)
             case .unit: readUnit(tree, file, c, nestedIn: u)
             case .position: readPosition(tree, file, c, nestedIn: u)
             default: break
@@ -651,6 +729,8 @@ struct ModelBuilder: Sendable {
         guard let p = declaredIndex(file, id, .position) else { return }
         checkUnique(tree, file, id)
         model.positions[p].unit = unit
+        var dated = DatedReading()
+        var filledSteps: [(date: CalendarDate, location: Location)] = []
         for c in tree.childIDs(id) {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
@@ -675,8 +755,18 @@ struct ModelBuilder: Sendable {
                 let s = a.flatMap { resolveRef(tree, file, $0, .grade, what: "`grade`") }
                 model.positions[p].gradeSetting.write(s?.index, at: l)
             // Written even when the value was rejected (that has its own diagnostic; no W510 on top).
-            case .planned: model.positions[p].plannedSetting.write(a?.value, at: l)
-            case .filled: model.positions[p].filledSetting.write(a?.value, at: l)
+            case .planned:
+                var setting = model.positions[p].plannedSetting, series = model.positions[p].plannedSeries
+                readDated(tree, file, c, value: a?.value, setting: &setting, series: &series, undatedSeen: &dated.planned)
+                model.positions[p].plannedSetting = setting
+                model.positions[p].plannedSeries = series
+            case .filled:
+                var setting = model.positions[p].filledSetting, series = model.positions[p].filledSeries
+                readDated(tree, file, c, value: a?.value, setting: &setting, series: &series, undatedSeen: &dated.filled)
+                model.positions[p].filledSetting = setting
+                model.positions[p].filledSeries = series
+                if let from = tree.datedFrom(c) { filledSteps.append((from, l)) }
+            case .ramp: model.positions[p].rampSetting = readRamp(tree, file, c)
             case .kw: model.positions[p].kwSetting.write(a.map { Int($0.value) }, at: l)
             case .freeze: model.positions[p].freezeSetting.write(a.map { tree.text($0.firstToken) }, at: l)
             case .effort:
@@ -691,6 +781,7 @@ struct ModelBuilder: Sendable {
             default: break
             }
         }
+        checkFreeze(p, filledSteps)
     }
 
     private mutating func readActor(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
@@ -703,6 +794,7 @@ struct ModelBuilder: Sendable {
         guard let p = declaredIndex(file, id, .process) else { return }
         checkUnique(tree, file, id)
         var nodeIndex = 0
+        var dated = DatedReading()
         for c in tree.childIDs(id) {
             let l = loc(file, tree.range(c))
             guard let spec = tree.spec(c) else {
@@ -727,8 +819,12 @@ struct ModelBuilder: Sendable {
                                "a `/day` rate needs `workdays` in the `model` block (e.g. `workdays 228`) to give cases per year")
                     }
                 }
-                model.processes[p].volumeSetting.write(value, at: l)
-                if value != nil { model.processes[p].volumeRange = range }
+                let undated = tree.arg(c, .from) == nil && !dated.volume
+                var setting = model.processes[p].volumeSetting, series = model.processes[p].volumeSeries
+                readDated(tree, file, c, value: value, setting: &setting, series: &series, undatedSeen: &dated.volume)
+                model.processes[p].volumeSetting = setting
+                model.processes[p].volumeSeries = series
+                if value != nil && undated { model.processes[p].volumeRange = range }
             case .source: model.processes[p].sourceSetting.write(a.map { tree.name($0) }, at: l, keepFirstLocation: true)
             case .trigger: if let a { model.processes[p].trigger = tree.stringValue(a) }
             case .result: if let a { model.processes[p].result = tree.stringValue(a) }
@@ -757,6 +853,13 @@ struct ModelBuilder: Sendable {
                 }
             default: break
             }
+        }
+        if !model.processes[p].volumeSeries.isConstant && model.processes[p].volumeSeries.undated == nil,
+           let l = model.processes[p].volumeSetting.location {
+            // Only dated volumes (E803): no volume before the first date, and no 0 assumed.
+            report(.datedVolumeWithoutUndated, l,
+                   "process `\(model.processes[p].name)` has a `volume` from a date but none without a date for the time before it; add one, as in `volume 25 /year`")
+            model.processes[p].volumeSetting = .rejected(l)
         }
     }
 
