@@ -161,6 +161,70 @@ struct ModelBuilder: Sendable {
         guard recordsSummaries, f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path else { return false }
         let summary = FileSummary(tree, file: f)
         guard summary.interface == files[f].summary.interface else { return false }
+        rebuild(file: f, with: tree, summary: summary)
+        return true
+    }
+
+    /// Replaces the tree of `file` after an edit that renamed some of its declarations
+    /// and changed nothing else of its interface (the same kinds in the same order, the
+    /// same `model` blocks and `workdays`), and rebuilds the other files whose
+    /// resolution can change with it: those that refer to a renamed declaration, and
+    /// those with an unresolved reference (which may now resolve, or get another "did
+    /// you mean"). The declarations keep their slots, so nothing else moves. That is
+    /// exact when no other file declares an old or a new name (then the first
+    /// declaration of each name stays where a full build puts it): otherwise, or with
+    /// more than `maxOtherFiles` files to rebuild, or for a what-if declaration, it
+    /// returns nil and leaves the builder as it was. Returns the other files rebuilt.
+    /// (Renaming a position on the 100k-line model: 110 ms as a full check before.)
+    mutating func replaceRenaming(file f: Int, with tree: SyntaxTree, maxOtherFiles: Int) -> [Int]? {
+        guard recordsSummaries, f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path else { return nil }
+        let summary = FileSummary(tree, file: f)
+        let a = files[f].summary.interface, b = summary.interface
+        guard a.kinds == b.kinds, a.processes == b.processes, a.names.count == b.names.count, a.modelBlocks == b.modelBlocks,
+              a.workdays == b.workdays, a.workdaysWritten == b.workdaysWritten else { return nil }
+        let first = files[f].start.symbols
+        let end = f + 1 < files.count ? files[f + 1].start.symbols : model.symbols.count
+        guard first >= 0, first <= end, end <= model.symbols.count, end - first == a.names.count else { return nil }
+        let mine = first..<end
+        var renamed = Set<Int>()
+        var globalNames = Set<String>(), criterionNames = Set<String>()
+        for i in a.names.indices where a.names[i] != b.names[i] {
+            guard model.symbols[first + i].name == a.names[i] else { return nil }
+            switch a.kinds[i] {
+            case .measure, .scenario, .kpi, .target: return nil
+            case .node: break   // names of their process only (its references are in this file or in RACI tasks)
+            case .criterion: criterionNames.insert(a.names[i]); criterionNames.insert(b.names[i])
+            default: globalNames.insert(a.names[i]); globalNames.insert(b.names[i])
+            }
+            renamed.insert(first + i)
+        }
+        guard !renamed.isEmpty else { return nil }
+        // Declared by another file (as the first or as a duplicate): the order of files decides.
+        for x in globalNames { if let s = model.globalNames[x], !mine.contains(s.index) { return nil } }
+        for x in criterionNames { if let s = model.criterionNames[x], !mine.contains(s.index) { return nil } }
+        for g in duplicateSymbols.indices where g != f {
+            for s in duplicateSymbols[g].values where model.symbols.indices.contains(s.index) {
+                let symbol = model.symbols[s.index]
+                if (symbol.kind == .criterion ? criterionNames : globalNames).contains(symbol.name) { return nil }
+            }
+        }
+        var others = Set<Int>()
+        for r in model.references where r.location.file != f {
+            if let s = r.symbol { if renamed.contains(s.index) { others.insert(r.location.file) } } else { others.insert(r.location.file) }
+        }
+        guard others.count <= maxOtherFiles, others.allSatisfy({ $0 >= 0 && $0 < files.count }) else { return nil }
+        // This file's entries of the names go; declaring it again enters them in its order.
+        for x in globalNames where model.globalNames[x].map({ mine.contains($0.index) }) ?? false { model.globalNames[x] = nil }
+        for x in criterionNames where model.criterionNames[x].map({ mine.contains($0.index) }) ?? false { model.criterionNames[x] = nil }
+        rebuild(file: f, with: tree, summary: summary)
+        let rebuilt = others.sorted()
+        for g in rebuilt { rebuild(file: g, with: trees[g], summary: FileSummary(trees[g], file: g)) }
+        return rebuilt
+    }
+
+    /// Rebuilds what file `f` contributed from `tree`, whose `summary` has the same
+    /// interface as the file's (or, from `replaceRenaming`, the same but for names).
+    private mutating func rebuild(file f: Int, with tree: SyntaxTree, summary: FileSummary) {
         let old = files[f]
         trees[f] = tree
         sources.files[f] = tree.file
@@ -194,7 +258,14 @@ struct ModelBuilder: Sendable {
         let end = min(refStart + old.referenceCount, model.references.count)
         model.references.replaceSubrange(min(refStart, end)..<end, with: mine)
         finish()
-        return true
+    }
+
+    /// The slots in `model.processes` of the processes that `file` declares (with their nodes).
+    func processSlots(file f: Int) -> Range<Int> {
+        guard f >= 0, f < files.count else { return 0..<0 }
+        let end = f + 1 < files.count ? files[f + 1].start.processes : model.processes.count
+        let start = files[f].start.processes
+        return start <= end ? start..<end : start..<start
     }
 
     /// The settings that `readModel` fills, back to their values before it ran.
