@@ -19,6 +19,8 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     // v2: measures, scenarios, targets, kpis
     case requires, change, apply, save, across, plan, actual
     case running, potential
+    // v2: time (docs/language.md, Time)
+    case asof, ramp
 
     // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
     // `step` are reused in their blocks)
@@ -54,6 +56,10 @@ public enum ArgRole: Sendable, Hashable {
     case area
     /// The values of a `rate`.
     case values
+    /// The date of a dated value (`planned 6 fte from 2022-01-01`); absent when undated.
+    case from
+    /// The start share of a `ramp` (`ramp 6 mo start 20 %`); absent: 0 %.
+    case start
 }
 
 /// One argument slot of a keyword: what it means (`role`) and how it is written (`form`).

@@ -406,8 +406,7 @@ public struct Parser {
                 appendArg(Argument(kind: .string, firstToken: i, lastToken: i, afterComma: afterComma))
                 advance()
             case .date:
-                appendArg(Argument(kind: .date, firstToken: i, lastToken: i, afterComma: afterComma))
-                advance()
+                parseDateOrPeriod(afterComma)
             case .minus where [.comma, .newline, .semicolon, .rbrace, .eof].contains(kind(at: nextSignificant(i))):
                 // A lone `-` in a list: a value not given; the slot check says where it is not allowed.
                 appendArg(Argument(kind: .dash, firstToken: i, lastToken: i, afterComma: afterComma))
@@ -498,6 +497,27 @@ public struct Parser {
     private func slowNumberValue(_ tok: Token) -> Double {
         let digits = tree.file.bytes[Int(tok.start)..<Int(tok.end)].filter { $0 != UInt8(ascii: "_") }
         return Double(String(decoding: digits, as: UTF8.self)) ?? 0
+    }
+
+    /// A date, or a period `2025-01-01..2025-06-30` (two dates; the order of its ends is
+    /// checked where the period is read).
+    private mutating func parseDateOrPeriod(_ afterComma: Bool) {
+        var arg = Argument(kind: .date, firstToken: i, lastToken: i, afterComma: afterComma)
+        advance()
+        if current() == .dotdot {
+            let dots = i
+            advance()
+            arg.kind = .dateRange
+            if current() == .date {
+                arg.lastToken = i
+                advance()
+            } else {
+                error(.missingArgument, tokenRange(dots), "a period needs its last day, as in `2025-01-01..2025-06-30`")
+                arg.isMalformed = true
+                arg.lastToken = dots
+            }
+        }
+        appendArg(arg)
     }
 
     private mutating func parseQuantityOrRange(_ afterComma: Bool, guessUnits: Bool) {
@@ -677,6 +697,33 @@ public struct Parser {
                         break
                     }
                 }
+            case .datedFrom:
+                // `planned 6 fte from 2022-01-01`: the slot holds the date; without `from`
+                // the value is undated.
+                guard let a, isName(a, "from") || misspelling(a, of: "from") != nil else { break }
+                if !isName(a, "from"), let fix = misspelling(a, of: "from") {
+                    error(.missingArgument, here, "expected `from DATE`; did you mean `from`?", fixes: [fix])
+                }
+                k += 1
+                guard k < args.count else {
+                    error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`from` needs a date (YYYY-MM-DD), as in `from 2022-01-01`")
+                    break
+                }
+                if check(args[k], against: s, of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
+                k += 1
+            case .optionalValue(let word, let dimension):
+                // `ramp 6 mo start 20 %`: without the word the slot stays empty.
+                guard let a, isName(a, word) || misspelling(a, of: word) != nil else { break }
+                if !isName(a, word), let fix = misspelling(a, of: word) {
+                    error(.missingArgument, here, "expected `\(word)` and \(dimension.expected); did you mean `\(word)`?", fixes: [fix])
+                }
+                k += 1
+                guard k < args.count else {
+                    error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`\(word)` needs \(dimension.expected)")
+                    break
+                }
+                if !args[k].isMalformed, check(args[k], against: .quantity(dimension), of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
+                k += 1
             case .rest:
                 if a != nil { bind(slotIndex, k); k = args.count }
             default:
@@ -731,6 +778,9 @@ public struct Parser {
         case .quantity: return a.kind == .quantity || a.kind == .range   // a range where none is allowed: E903 in `check`
         case .year, .count, .rating: return a.kind == .quantity
         case .date: return a.kind == .date
+        case .dateRange: return a.kind == .dateRange
+        case .datedFrom: return a.kind == .name && tree.text(a.firstToken) == "from"
+        case .optionalValue(let w, _): return a.kind == .name && tree.text(a.firstToken) == w
         case .range: return a.kind == .range
         case .arrowTarget: return a.kind == .arrow
         case .optionalPhrase(let words): return a.kind == .name && tree.text(a.firstToken) == words.first
@@ -750,6 +800,7 @@ public struct Parser {
         switch a.kind {
         case .arrow: "`->`"
         case .date: "the date"
+        case .dateRange: "the period"
         case .string: "the string"
         case .quantity: "the number"
         case .range: "the range"
@@ -790,6 +841,21 @@ public struct Parser {
             error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found \(found)")
             return false
         }
+<<<<<<< HEAD
+=======
+        let found: String
+        switch a.kind {
+        case .name: found = "the name `\(tree.name(a))`"
+        case .path: found = "the path `\(tree.name(a))`"
+        case .string: found = "a string"
+        case .quantity: found = "a number"
+        case .date: found = "a date"
+        case .dateRange: found = "a period"
+        case .range: found = "a range"
+        case .arrow: found = "`->`"
+        case .dash: found = "`-`"
+        }
+>>>>>>> main
         switch s {
         case .declName, .ref, .refList, .target, .localName:
             return a.kind == .name ? true : wrong()
@@ -811,7 +877,23 @@ public struct Parser {
         case .text:
             return a.kind == .string ? true : wrong()
         case .date:
+<<<<<<< HEAD
             return a.kind == .date ? true : wrong()
+=======
+            return a.kind == .date ? true : wrong(found)
+        case .dateRange:
+            guard a.kind == .dateRange else { return wrong(found) }
+            // ISO dates compare as text in calendar order.
+            if tree.text(a.lastToken) < tree.text(a.firstToken) {
+                error(.invalidValue, range, "a period ends on or after its first day: `\(tree.text(a.lastToken))` is before `\(tree.text(a.firstToken))`")
+                return false
+            }
+            return true
+        case .datedFrom:
+            return a.kind == .date ? true : wrong(found)
+        case .optionalValue(_, let d):
+            return check(a, against: .quantity(d), of: spec, range: range)
+>>>>>>> main
         case .range:
             guard a.kind == .range else { return wrong() }
             if a.hasLikely || a.unit != nil || a.per != nil {

@@ -279,6 +279,7 @@ public enum ArgumentKind: UInt8, Sendable {
     case quantity   // [+|-] number [unit] [/rate]
     case date
     case range      // a..b
+    case dateRange  // 2025-01-01..2025-06-30 (both ends inclusive)
     case arrow      // -> name
     case dash       // a lone `-`: a value not given (`rate Technik 2, -, 1`)
 }

@@ -23,6 +23,8 @@ public enum ModelDump {
             for (k, n) in p.nodes.enumerated() { out.append("  node \(k) " + String(reflecting: n)) }
             for (k, v) in p.ratings.sorted(by: { $0.key < $1.key }) { out.append("  rating \(k) " + String(reflecting: v)) }
         }
+        // The flow graphs (kept for the processes of files an edit left alone).
+        for (i, x) in m.flows.enumerated() { out.append("flow \(i) " + String(reflecting: x)) }
         for (i, x) in m.criteria.enumerated() { out.append("criterion \(i) " + String(reflecting: x)) }
         for (i, x) in m.matrices.enumerated() { out.append("matrix \(i) " + String(reflecting: x)) }
         for (i, x) in m.raciCharts.enumerated() { out.append("raci \(i) " + String(reflecting: x)) }

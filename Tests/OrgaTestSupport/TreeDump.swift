@@ -56,6 +56,7 @@ public enum TreeDump {
         case .arrow: shown = "arrow -> " + tree.name(a)
         case .string: shown = "string " + quoted(tree.stringValue(a))
         case .date: shown = "date " + source
+        case .dateRange: shown = "period " + source
         case .dash: shown = "dash -"
         case .quantity:
             shown = "quantity " + (a.negative ? "-" : a.signed ? "+" : "") + number(a.value) + unitAndRate(a)
