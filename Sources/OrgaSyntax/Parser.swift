@@ -709,7 +709,7 @@ public struct Parser {
                     error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`from` needs a date (YYYY-MM-DD), as in `from 2022-01-01`")
                     break
                 }
-                if check(args[k], against: s, of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
+                if check(tree.arguments[args.base + k], against: s, of: spec, range: tree.range(of: tree.arguments[args.base + k])) { bind(slotIndex, k) }
                 k += 1
             case .optionalValue(let word, let dimension):
                 // `ramp 6 mo start 20 %`: without the word the slot stays empty.
@@ -722,7 +722,7 @@ public struct Parser {
                     error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`\(word)` needs \(dimension.expected)")
                     break
                 }
-                if !args[k].isMalformed, check(args[k], against: .quantity(dimension), of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
+                if !tree.arguments[args.base + k].isMalformed, check(tree.arguments[args.base + k], against: .quantity(dimension), of: spec, range: tree.range(of: tree.arguments[args.base + k])) { bind(slotIndex, k) }
                 k += 1
             case .rest:
                 if a != nil { bind(slotIndex, k); k = args.count }
@@ -834,6 +834,7 @@ public struct Parser {
             case .string: found = "a string"
             case .quantity: found = "a number"
             case .date: found = "a date"
+            case .dateRange: found = "a period"
             case .range: found = "a range"
             case .arrow: found = "`->`"
             case .dash: found = "`-`"
@@ -841,21 +842,6 @@ public struct Parser {
             error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found \(found)")
             return false
         }
-<<<<<<< HEAD
-=======
-        let found: String
-        switch a.kind {
-        case .name: found = "the name `\(tree.name(a))`"
-        case .path: found = "the path `\(tree.name(a))`"
-        case .string: found = "a string"
-        case .quantity: found = "a number"
-        case .date: found = "a date"
-        case .dateRange: found = "a period"
-        case .range: found = "a range"
-        case .arrow: found = "`->`"
-        case .dash: found = "`-`"
-        }
->>>>>>> main
         switch s {
         case .declName, .ref, .refList, .target, .localName:
             return a.kind == .name ? true : wrong()
@@ -877,12 +863,9 @@ public struct Parser {
         case .text:
             return a.kind == .string ? true : wrong()
         case .date:
-<<<<<<< HEAD
             return a.kind == .date ? true : wrong()
-=======
-            return a.kind == .date ? true : wrong(found)
         case .dateRange:
-            guard a.kind == .dateRange else { return wrong(found) }
+            guard a.kind == .dateRange else { return wrong() }
             // ISO dates compare as text in calendar order.
             if tree.text(a.lastToken) < tree.text(a.firstToken) {
                 error(.invalidValue, range, "a period ends on or after its first day: `\(tree.text(a.lastToken))` is before `\(tree.text(a.firstToken))`")
@@ -890,10 +873,9 @@ public struct Parser {
             }
             return true
         case .datedFrom:
-            return a.kind == .date ? true : wrong(found)
+            return a.kind == .date ? true : wrong()
         case .optionalValue(_, let d):
             return check(a, against: .quantity(d), of: spec, range: range)
->>>>>>> main
         case .range:
             guard a.kind == .range else { return wrong() }
             if a.hasLikely || a.unit != nil || a.per != nil {
