@@ -44,7 +44,8 @@ public enum Analyzer {
     /// their final order.
     static func finish(_ built: Model, _ sources: SourceMap, trees: [SyntaxTree]) -> Model {
         var reader = WhatIfReader(model: built, sources: sources, trees: trees)
-        var checker = Checker(model: reader.run(), sources: sources)
+        var portfolio = PortfolioReader(model: reader.run(), sources: sources, trees: trees)
+        var checker = Checker(model: portfolio.run(), sources: sources)
         var whatIf = WhatIfChecker(model: checker.run(), sources: sources)
         var model = whatIf.run()
         var seen = Set<Diagnostic>()
