@@ -7,7 +7,7 @@ import OrgaSupport
 
 enum ReportCommand {
     static let help = """
-        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc report [--format md|html|csv|json|xlsx] [--lang de|en] [--units] [--table T] [--what-if] [--scenario S] [--year Y | --at DATE] [-o FILE] [--any-extension] [PATH…]
 
         Computes the staffing need (Personalbemessung) of every position, unit and process,
         compares it with the Stellenplan (planned) and the staff actually there (filled),
@@ -22,8 +22,10 @@ enum ReportCommand {
                      and both cuts of every target (one table)
           --scenario S  the report of scenario S (its changes and measures applied);
                      measures, scenarios and targets are always shown against the base
-          --table    csv: positions (default), matrices (one row per matrix cell) or
-                     raci (one row per task, party and role)
+        \(TimeOption.help)
+          --table    csv: positions (default), matrices (one row per matrix cell),
+                     raci (one row per task, party and role) or projects (one row
+                     per project of the portfolio)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -36,7 +38,7 @@ enum ReportCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--table"],
+            args, command: "report", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--table", "--year", "--at"],
             switches: ["--units", "--what-if", "-h", "--timings", "--any-extension"], status: &status, { r in
                 (try r.choice("--format", ["md", "html", "csv", "json", "xlsx"], default: "md"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
@@ -45,6 +47,7 @@ enum ReportCommand {
             io.err("orgc report: --format xlsx writes a workbook: give -o FILE.xlsx\n")
             return ExitCode.usage
         }
+        guard case .success(let evaluation) = TimeOption.parse(reader, command: "report", io: io) else { return ExitCode.usage }
         var clock = PhaseClock()
         guard let models = loadModels(reader.positional, command: "report", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         clock.lap("load")
@@ -62,9 +65,11 @@ enum ReportCommand {
             case .scenario(let s): scenario = s
             case .base: break
             }
-            let result = StaffingAnalysis.analyze(model.model)
+            TimeOption.warnIfFar(evaluation, model.model, command: "report", io: io)
+            // Dated values: the staffing engine runs on the period figures (ReportContext).
+            let result = PeriodEvaluation.hasDatedValues(model.model) ? nil : StaffingAnalysis.analyze(model.model)
             clock.lap("analyze")
-            contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario))
+            contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario, evaluation: evaluation))
             clock.lap("what-if")
         }
         if format == "xlsx" {
@@ -97,9 +102,11 @@ enum ReportCommand {
             text = contexts.map(AssessmentSections.matricesCSV).joined()
         case "csv" where reader.value("--table") == "raci":
             text = contexts.map(AssessmentSections.raciCSV).joined()
+        case "csv" where reader.value("--table") == "projects":
+            text = contexts.map(PortfolioSections.projectsCSV).joined()
         case "csv":
             if let table = reader.value("--table"), table != "positions" {
-                io.err("orgc report: --table must be positions, matrices or raci, not \(table)\n")
+                io.err("orgc report: --table must be positions, matrices, raci or projects, not \(table)\n")
                 return ExitCode.usage
             }
             if contexts.count == 1 {

@@ -76,6 +76,8 @@ public enum JSONReport {
         // Assessments: present only when the model declares some (docs/report-json.md).
         if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
         if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
+        // The portfolio: present only when the model declares programmes or projects.
+        for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }
@@ -103,6 +105,11 @@ public enum JSONReport {
             ("id", str(s.name)),
             ("title", str(s.title)),
             ("year", s.year.map { .int($0) } ?? .null),
+            // The evaluation of dated values: a period or one date (the other null; both
+            // null only for a model without `year` when no --year/--at was given).
+            ("period", ctx.evaluation.flatMap { $0.period }.map { .object([("from", .string($0.first.iso)), ("to", .string($0.last.iso))]) } ?? .null),
+            ("at", ctx.evaluation?.at.map { .string($0.iso) } ?? .null),
+            ("asof", ctx.written.settings.asof.map { .string($0.iso) } ?? .null),
             ("worktime_hours", num(s.worktime?.value)),
             ("allowance_percent", num(a.fraction * 100)),
             ("allowance_convention", .string(a.convention.rawValue)),
@@ -119,6 +126,8 @@ public enum JSONReport {
         return .object([
             ("planned_fte", num(r.totalPlanned)),
             ("filled_fte", num(r.totalFilled)),
+            ("filled_effective_fte", num(r.totalFilled - (ctx.time?.totalLoss ?? 0))),
+            ("rampup_loss_fte", num(ctx.time?.totalLoss ?? 0)),
             ("need_fte", num(r.totalNeed)),
             ("need_fte_min", num(r.totalNeedSpread.min)),
             ("need_fte_max", num(r.totalNeedSpread.max)),
@@ -142,6 +151,9 @@ public enum JSONReport {
         w.field("parent", string: m.parent.map { ctx.unitName($0) })
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
+        let loss = ctx.time?.unitLoss(u) ?? 0
+        w.field("filled_effective_fte", r.filled - loss)
+        w.field("rampup_loss_fte", loss)
         w.field("need_fte", r.need)
         spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)
@@ -175,6 +187,9 @@ public enum JSONReport {
         w.field("grade", string: m.grade.map { ctx.gradeName($0) })
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
+        let loss = ctx.time?.positionLoss(i) ?? 0
+        w.field("filled_effective_fte", r.filled - loss)
+        w.field("rampup_loss_fte", loss)
         w.field("need_fte", r.need)
         spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)
