@@ -8,10 +8,7 @@ import OrgaSupport
 extension IDEWorkspace {
     /// The model as the staffing engine reads it: dated values as the averages over the
     /// model `year` (the model itself without dated values or without a year).
-    static func evaluatedForStaffing(_ model: Model) -> Model {
-        guard PeriodEvaluation.hasDatedValues(model), let e = Evaluation.of(model) else { return model }
-        return PeriodEvaluation.apply(e, to: model)
-    }
+    static func evaluatedForStaffing(_ model: Model) -> Model { PeriodEvaluation.overModelYear(model) }
 
     /// On a `planned`, `filled` or `volume` statement whose value is dated: the average
     /// over the period (the model `year`) and the value on the status date (`asof`).
