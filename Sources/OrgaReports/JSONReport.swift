@@ -76,6 +76,8 @@ public enum JSONReport {
         // Assessments: present only when the model declares some (docs/report-json.md).
         if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
         if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
+        // The portfolio: present only when the model declares programmes or projects.
+        for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }

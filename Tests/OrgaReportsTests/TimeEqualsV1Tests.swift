@@ -53,7 +53,8 @@ final class TimeEqualsV1Tests: XCTestCase {
             if !PeriodEvaluation.usesTime(model) {
                 let ctx = ReportContext(model: checked, result: v1, language: .de)
                 XCTAssertFalse(ctx.showsTime, name)
-                XCTAssertFalse(MarkdownReport.render(ctx).contains("Zeitraum"), name)
+                XCTAssertFalse(MarkdownReport.render(ctx).contains("- Zeitraum: "), name)
+                XCTAssertFalse(MarkdownReport.render(ctx).contains("Ist wirksam"), name)
                 XCTAssertFalse(CSVReport.render(ctx, units: true).contains("Ist wirksam"), name)
             }
             compared += 1
