@@ -23,6 +23,9 @@ public struct ReportContext: Sendable {
     public let base: Model
     /// The scenario the report describes (`--scenario`), index into `base.scenarios`.
     public let scenario: Int?
+    /// KPIs (achievement per year) and pools (deployments, available, cover) of `model`.
+    public let kpis: [KpiResult]
+    public let pools: PoolFigures
     private let fileIndex: [String: Int]
 
     /// The report of `checked` (the base model), or of its scenario `scenario`.
@@ -48,8 +51,11 @@ public struct ReportContext: Sendable {
         self.language = language
         // Sorted and de-duplicated by the analyzer; a target's shortfall (W711) needs the staffing.
         let shortfalls = whatIf.targets.compactMap { Targets.shortfallDiagnostic(base, checked.sources, $0) }
+            + PoolFigures.diagnostics(model, checked.sources)
         self.diagnostics = shortfalls.isEmpty ? model.diagnostics : (model.diagnostics + shortfalls).sorted()
         self.numbers = NumberFormat(language)
+        self.kpis = KpiFigures.evaluate(model)
+        self.pools = PoolFigures.evaluate(model, staffing: self.result)
         var idx: [String: Int] = [:]
         for (i, f) in checked.sources.files.enumerated() where idx[f.path] == nil { idx[f.path] = i }
         self.fileIndex = idx

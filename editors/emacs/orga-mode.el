@@ -35,7 +35,7 @@
 
 (defconst orga-declaration-keywords
   '("model" "grade" "unit" "position" "actor" "system" "process" "dna"
-    "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci")
+    "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci" "deploy")
   "Keywords that declare something.")
 
 (defconst orga-statement-keywords
@@ -45,6 +45,7 @@
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"
     "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential"
+    "better" "tolerance" "pool" "to" "fte" "hours" "period"
     "area" "aspect" "rating" "rate" "task" "R" "A" "C" "I")
   "Keywords that start a statement inside a block.")
 
