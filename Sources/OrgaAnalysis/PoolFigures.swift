@@ -58,6 +58,8 @@ public struct PoolFigures: Sendable {
     public var units: [UnitPoolFigures]
     /// Units that receive capacity, in model order (the matrix's columns).
     public var receivers: [Int]
+    /// Per position (index like `Model.positions`): its effective filled fte, period average.
+    public var positionEffective: [Double]
 
     /// Σ period average of the deployments from `pool` to `receiver`.
     public func matrixCell(pool: Int, receiver: Int, _ model: Model) -> Double {
@@ -70,11 +72,13 @@ public struct PoolFigures: Sendable {
 
     public static func evaluate(_ model: Model, staffing: StaffingResult?) -> PoolFigures {
         let period = model.settings.year.flatMap { DateSpan(year: $0) }
+        let positionEffective = PoolCapacity.positionAverages(model, over: period)
+        let effective = PoolCapacity.unitAverages(model, positions: positionEffective)
         let deployments = model.deployments.indices.map { figures(model, $0, period: period) }
         var pools: [PoolResult] = []
         for u in model.units.indices where model.units[u].isPool {
             let mine = deployments.filter { model.deployments[$0.deployment].pool == u }
-            let filled = period.map { PoolCapacity.averageFilled(model, unit: u, over: $0) }
+            let filled: Double? = period == nil ? nil : effective[u]
             var deployed: Double? = nil
             if period != nil { deployed = mine.reduce(0) { $0 + ($1.fteAverage ?? 0) } }
             var utilisation: Double? = nil
@@ -101,17 +105,16 @@ public struct PoolFigures: Sendable {
         var units: [UnitPoolFigures] = []
         units.reserveCapacity(model.units.count)
         for u in model.units.indices {
-            // Without the staffing (a hover on a deployment): pools only, units without figures.
-            let unit = staffing.flatMap { u < $0.units.count ? $0.units[u] : nil }
-            let effective = unit.map(PoolCapacity.effectiveFilled) ?? 0
-            let need = unit?.need ?? 0
-            let available = effective + deployedIn[u]
+            // Without the staffing (a hover on a deployment) the need counts as 0.
+            let need = staffing.flatMap { u < $0.units.count ? $0.units[u].need : nil } ?? 0
+            let available = effective[u] + deployedIn[u]
             units.append(UnitPoolFigures(deployedIn: deployedIn[u], deployedOut: deployedOut[u], available: available,
                                          cover: available - need - deployedOut[u]))
         }
         var received = Set<Int>()
         for d in model.deployments { if let to = d.to { received.insert(to) } }
-        return PoolFigures(period: period, deployments: deployments, pools: pools, units: units, receivers: received.sorted())
+        return PoolFigures(period: period, deployments: deployments, pools: pools, units: units, receivers: received.sorted(),
+                           positionEffective: positionEffective)
     }
 
     /// A deployment's segments: `fte F` on every day, or `hours H h` as
@@ -153,15 +156,17 @@ public struct PoolFigures: Sendable {
                 events.append((s.span.last.adding(days: 1), -s.fte))
             }
         }
-        for c in PoolCapacity.changeDates(model, unit: pool) { events.append((c, 0)) }
+        guard let first = events.map(\.date).min(), let last = events.map(\.date).max(), let span = DateSpan(first, last) else { return nil }
+        for c in PoolCapacity.changeDates(model, unit: pool) where span.contains(c) { events.append((c, 0)) }
         events.sort { $0.date < $1.date }
+        let capacity = PoolCapacity.timeline(model, unit: pool, over: span)
         var deployed = 0.0
         var i = 0
         while i < events.count {
             let day = events[i].date
             while i < events.count && events[i].date == day { deployed += events[i].delta; i += 1 }
-            let filled = PoolCapacity.filled(model, unit: pool, at: day)
-            if deployed > filled + 1e-9 { return (day, deployed, filled) }
+            let effective = capacity.values(on: day).effective
+            if deployed > effective + 1e-9 { return (day, deployed, effective) }
         }
         return nil
     }
@@ -183,10 +188,25 @@ public struct PoolFigures: Sendable {
     static func rounded(_ v: Double) -> Double { (v * 1_000_000).rounded() / 1_000_000 }
 }
 
-/// The capacity of a pool day by day: the one place that says what a pool has. It is
-/// the filled fte of the pool unit's positions (and its sub-units'); with ramp-up it
-/// becomes their effective fte.
+/// The capacity of a pool day by day: the one place that says what a pool has — the
+/// effective filled fte (filled with ramp-up, `Capacity`) of the pool unit's positions
+/// and those of its sub-units.
 public enum PoolCapacity {
+    /// The pool's effective fte on each day of `span`.
+    public static func timeline(_ model: Model, unit u: Int, over span: DateSpan) -> CapacityTimeline {
+        Capacity.unit(u, in: model, over: span)
+    }
+
+    /// Days on which a position of the pool changes its filled fte (ramp-up only raises
+    /// the effective fte between them).
+    public static func changeDates(_ model: Model, unit u: Int) -> [CalendarDate] {
+        var out: [CalendarDate] = []
+        for p in positions(model, unit: u) where p >= 0 && p < model.positions.count {
+            out.append(contentsOf: model.positions[p].filledSeries.changeDates)
+        }
+        return out
+    }
+
     /// The positions of unit `u` and of its sub-units (cycle-safe).
     static func positions(_ model: Model, unit u: Int) -> [Int] {
         guard u >= 0, u < model.units.count else { return [] }
@@ -201,22 +221,27 @@ public enum PoolCapacity {
         return out
     }
 
-    /// Filled fte of the pool on `day`.
-    public static func filled(_ model: Model, unit u: Int, at day: CalendarDate) -> Double {
-        positions(model, unit: u).reduce(0) { $0 + (($1 >= 0 && $1 < model.positions.count) ? model.positions[$1].filled : 0) }
+    /// Each position's effective filled fte averaged over `period` (without a period:
+    /// its filled fte). A position without dated values and without ramp needs no
+    /// day-by-day timeline: its effective fte is its filled fte.
+    public static func positionAverages(_ model: Model, over period: DateSpan?) -> [Double] {
+        model.positions.indices.map { p in
+            let series = model.positions[p].filledSeries
+            guard let period else { return model.positions[p].filled }
+            let ramp = Capacity.ramp(forPosition: p, in: model)
+            if series.isConstant && ramp == nil { return series.base(beforeFirst: 0) }
+            return Capacity.timeline(of: series, ramp: ramp, over: period).effectiveAverage
+        }
     }
 
-    /// Days on which the pool's filled fte changes.
-    public static func changeDates(_ model: Model, unit u: Int) -> [CalendarDate] { [] }
-
-    /// The day-weighted average of the pool's filled fte over `span`.
-    public static func averageFilled(_ model: Model, unit u: Int, over span: DateSpan) -> Double {
-        filled(model, unit: u, at: span.first)
+    /// Per unit, Σ of `positionAverages` over its subtree (rolled up like planned).
+    public static func unitAverages(_ model: Model, positions: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: model.units.count)
+        for (p, v) in positions.enumerated() {
+            if let u = model.positions[p].unit, u >= 0, u < out.count { out[u] += v }
+        }
+        let rollup = UnitRollup(model.units)
+        for u in rollup.order { for s in rollup.included[u] { out[u] += out[s] } }
+        return out
     }
-
-    /// A unit's effective filled fte over the period (rolled up).
-    public static func effectiveFilled(_ u: UnitStaffing) -> Double { u.filled }
-
-    /// A position's effective filled fte over the period.
-    public static func effectiveFilled(_ p: PositionStaffing) -> Double { p.filled }
 }

@@ -162,8 +162,9 @@ public enum JSONReport {
         // Deployments go between units: a position receives and deploys nothing itself.
         w.field("deployed_in_fte", 0.0)
         w.field("deployed_out_fte", 0.0)
-        w.field("available_fte", PoolCapacity.effectiveFilled(r))
-        w.field("cover_fte", PoolCapacity.effectiveFilled(r) - r.need)
+        let effective = i < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i] : r.filled
+        w.field("available_fte", effective)
+        w.field("cover_fte", effective - r.need)
         w.field("planned_cost_eur", r.plannedCost)
         w.field("need_cost_eur", r.needCost)
         spread("need_cost_eur", r.needCost == nil ? nil : r.needCostSpread, &w)

@@ -54,6 +54,7 @@ public enum KpiVolume {
     /// The process's day-weighted average volume (cases per year) in `year`; nil when it
     /// has none.
     public static func averageVolume(_ p: Process, year: Int) -> Double? {
-        p.volumePerYear
+        guard p.volumePerYear != nil, let span = DateSpan(year: year) else { return nil }
+        return p.volumeSeries.isConstant ? p.volumePerYear : p.volumeSeries.average(over: span)
     }
 }

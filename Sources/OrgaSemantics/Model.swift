@@ -72,6 +72,8 @@ public struct ModelSettings: Sendable {
     public var roundingSetting: Setting<Double> = .absent
     /// The status date (Stichtag) for overdue checks and hovers.
     public var asofSetting: Setting<CalendarDate> = .absent
+    /// The model's `ramp` (ramp-up of new staff); a unit's or position's wins whole.
+    public var rampSetting: Setting<Ramp> = .absent
     /// The name of the first `model` statement (its keyword when it has no name), if any.
     public var declaration: Location?
 
@@ -112,6 +114,7 @@ public struct OrgUnit: Sendable {
     public var allowanceSetting: Setting<Allowance> = .absent
     /// `pool`: the unit's positions are a capacity pool (location: the statement).
     public var poolSetting: Setting<Bool> = .absent
+    public var rampSetting: Setting<Ramp> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
     public var subunits: [Int] = []
@@ -138,8 +141,15 @@ public struct Position: Sendable {
     public var unit: Int?
     /// The grade named by `grade` (location: the statement).
     public var gradeSetting: Setting<Int> = .absent
+    /// The first `planned` statement; its value is the undated one (0 when only dated
+    /// values were written). The dated values are in `plannedSeries`; reports read the
+    /// period figures (`Model.evaluated`).
     public var plannedSetting: Setting<Double> = .absent
     public var filledSetting: Setting<Double> = .absent
+    /// Every `planned` / `filled` value, undated and dated (docs/language.md, Time).
+    public var plannedSeries = DatedSeries(undated: nil)
+    public var filledSeries = DatedSeries(undated: nil)
+    public var rampSetting: Setting<Ramp> = .absent
     public var kwSetting: Setting<Int> = .absent
     public var freezeSetting: Setting<String> = .absent
     public var efforts: [Effort] = []
@@ -251,6 +261,9 @@ public struct Process: Sendable {
     public var volumeSetting: Setting<Double> = .absent
     /// The range the volume was given as (cases per year), when it is uncertain.
     public var volumeRange: RangeEstimate?
+    /// Every `volume` (cases per year), undated and dated; an undated one is required
+    /// when there are dated ones (E803).
+    public var volumeSeries = DatedSeries(undated: nil)
     /// Location: the first `source` statement.
     public var sourceSetting: Setting<String> = .absent
     public var trigger: String?

@@ -23,7 +23,7 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case pool, deploy, to, fte, hours, period
     case running, potential
     // v2: time (docs/language.md, Time)
-    case asof
+    case asof, ramp
 
     // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
     // `step` are reused in their blocks)
@@ -63,6 +63,8 @@ public enum ArgRole: Sendable, Hashable {
     case from
     /// The year of a kpi's `actual`.
     case year
+    /// The start share of a `ramp` (`ramp 6 mo start 20 %`); absent: 0 %.
+    case start
 }
 
 /// One argument slot of a keyword: what it means (`role`) and how it is written (`form`).

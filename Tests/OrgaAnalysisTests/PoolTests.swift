@@ -94,4 +94,31 @@ final class PoolTests: XCTestCase {
         assertClose(s[1].fte, 133_590.0 / 99_200)
         assertClose(f.deployments[0].fteAverage, 133_590.0 * 31 / 99_200 / 365)
     }
+
+    /// The pool's capacity is its effective filled fte: filled 1 fte, 2 fte from
+    /// 01.01.2025 with `ramp 100 d` (0 % on the day of the increase, linear to 100 % after
+    /// 100 days): effective on day k of 2025 = 1 + k ÷ 100 for k < 100, then 2.
+    /// A deployment of 1.5 fte from 21.01. (k = 20): effective 1.2 < 1.5, over-committed at once.
+    /// Average effective in 2025: 1 + (Σ_{k=0}^{99} k ÷ 100 + 265 × 1) ÷ 365
+    ///   = 1 + (49.5 + 265) ÷ 365 = 1 + 314.5 ÷ 365 = 1.861644 fte.
+    func testCapacityIsEffectiveWithRampUp() throws {
+        let source = """
+            model M { year 2025 }
+            unit Pool { pool; ramp 100 d
+              position F { planned 2 fte; filled 1 fte; filled 2 fte from 2025-01-01 }
+              deploy D { to X; fte 1.5; period 2025-01-21..2025-12-31 } }
+            unit X { }
+            """
+        let checked = Analyzer.check(files: [SourceFile(path: "ramp.orga", text: source)])
+        XCTAssertEqual(checked.model.errorCodes(), [])
+        let d = PoolFigures.diagnostics(checked.model, checked.sources)
+        XCTAssertEqual(d.first?.message,
+                       "pool `Pool` deploys 1.5 fte on `2025-01-21`, but has only 1.2 fte effective filled on that day (the first day it is over-committed)")
+        let f = PoolFigures.evaluate(checked.model, staffing: nil)
+        let pool = try XCTUnwrap(f.pools.first)
+        assertClose(pool.effectiveFilled, 1 + 314.5 / 365)
+        // Deployed: 1.5 × 345 days (21.01.–31.12.) ÷ 365; utilisation = deployed ÷ effective.
+        assertClose(pool.deployed, 1.5 * 345 / 365)
+        assertClose(pool.utilisation, (1.5 * 345 / 365) / (1 + 314.5 / 365))
+    }
 }
