@@ -108,11 +108,11 @@ public enum KpiPoolSections {
     }
 
     /// One row per deployment.
-    static func deploymentTable(_ ctx: ReportContext, numbers n: NumberFormat) -> PlainTable {
+    static func deploymentTable(_ ctx: ReportContext, numbers n: NumberFormat, digits: Int = 3) -> PlainTable {
         var rows: [[String]] = []
         for d in ctx.pools.deployments {
             let m = ctx.model.deployments[d.deployment]
-            rows.append([ctx.unitName(m.pool), m.title ?? m.name, ctx.unitName(m.to), periodText(ctx, m), n.fixed(d.fteAverage, 3)])
+            rows.append([ctx.unitName(m.pool), m.title ?? m.name, ctx.unitName(m.to), periodText(ctx, m), n.fixed(d.fteAverage, digits)])
         }
         return PlainTable(header: [t(ctx, .pool), t(ctx, .deployment), t(ctx, .receiver), t(ctx, .period), t(ctx, .fteAverage)],
                           numeric: [false, false, false, false, true], rows: rows)
@@ -238,7 +238,7 @@ public enum KpiPoolSections {
     /// `orgc report --format csv --table pools`: one row per deployment.
     public static func poolsCSV(_ ctx: ReportContext) -> String {
         let n = NumberFormat(ctx.language, grouping: false, missing: "")
-        var table = deploymentTable(ctx, numbers: n)
+        var table = deploymentTable(ctx, numbers: n, digits: 6)
         table.header.insert(ctx.language == .de ? "Kürzel" : "id", at: 1)
         table.numeric.insert(false, at: 1)
         table.rows = zip(ctx.pools.deployments, table.rows).map { d, row in
