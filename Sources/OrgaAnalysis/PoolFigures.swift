@@ -70,10 +70,20 @@ public struct PoolFigures: Sendable {
         return sum
     }
 
-    public static func evaluate(_ model: Model, staffing: StaffingResult?) -> PoolFigures {
-        let period = model.settings.year.flatMap { DateSpan(year: $0) }
-        let positionEffective = PoolCapacity.positionAverages(model, over: period)
-        let effective = PoolCapacity.unitAverages(model, positions: positionEffective)
+    /// The figures over `span` (the report's period, or the one day of `--at`; nil: the
+    /// model `year`), with the effective fte of `time` when the report has computed them.
+    public static func evaluate(_ model: Model, staffing: StaffingResult?, span: DateSpan? = nil, time: TimeFigures? = nil) -> PoolFigures {
+        let period = span ?? model.settings.year.flatMap { DateSpan(year: $0) }
+        let positionEffective: [Double]
+        let effective: [Double]
+        if let time, time.evaluation.span == period, time.positionEffective.count == model.positions.count,
+           time.unitEffective.count == model.units.count {
+            positionEffective = time.positionEffective
+            effective = time.unitEffective
+        } else {
+            positionEffective = PoolCapacity.positionAverages(model, over: period)
+            effective = PoolCapacity.unitAverages(model, positions: positionEffective)
+        }
         let deployments = model.deployments.indices.map { figures(model, $0, period: period) }
         var pools: [PoolResult] = []
         for u in model.units.indices where model.units[u].isPool {
@@ -226,11 +236,10 @@ public enum PoolCapacity {
     /// day-by-day timeline: its effective fte is its filled fte.
     public static func positionAverages(_ model: Model, over period: DateSpan?) -> [Double] {
         model.positions.indices.map { p in
+            // As `TimeFigures`: an undated value counts fully (ramp-up applies to increases).
             let series = model.positions[p].filledSeries
-            guard let period else { return model.positions[p].filled }
-            let ramp = Capacity.ramp(forPosition: p, in: model)
-            if series.isConstant && ramp == nil { return series.base(beforeFirst: 0) }
-            return Capacity.timeline(of: series, ramp: ramp, over: period).effectiveAverage
+            guard let period, !series.isConstant else { return model.positions[p].filled }
+            return Capacity.timeline(of: series, ramp: Capacity.ramp(forPosition: p, in: model), over: period).effectiveAverage
         }
     }
 

@@ -6,7 +6,7 @@ import OrgaSupport
 public enum KpiPoolLabel: CaseIterable, Sendable {
     case kpiSection, poolSection, kpi, owner, better, higher, lower, process, year, plan, actual, achievement, met
     case yes, no, matrix, utilisation, pool, receiver, deployment, period, fteAverage, filledEffective, deployed
-    case unitFigures, unit, deployedIn, deployedOut, available, cover, noPeriod, overCommitted, chartNote, total
+    case unitFigures, unit, deployedIn, deployedOut, available, cover, noPeriod, overCommitted, chartNote, total, atDate
 
     public func text(_ lang: OutputLanguage) -> String { lang == .de ? pair.0 : pair.1 }
 
@@ -47,6 +47,7 @@ public enum KpiPoolLabel: CaseIterable, Sendable {
         case .overCommitted: ("überbucht ab", "over-committed from")
         case .chartNote: ("Balken: Plan (hell) und Ist (dunkel) je Jahr", "Bars: plan (light) and actual (dark) per year")
         case .total: ("Summe", "Total")
+        case .atDate: ("Stichtag", "Date")
         }
     }
 }
@@ -141,6 +142,12 @@ public enum KpiPoolSections {
                           numeric: [false, true, true, true, true], rows: rows)
     }
 
+    /// "Zeitraum 01.01.2022–31.12.2022", or with `--at` "Stichtag 01.09.2022".
+    static func periodLine(_ ctx: ReportContext) -> String? {
+        if let at = ctx.evaluation?.at { return "\(t(ctx, .atDate)) \(at.text(ctx.language))" }
+        return ctx.pools.period.map { "\(t(ctx, .period)) \($0.text(ctx.language))" }
+    }
+
     static func hasPools(_ ctx: ReportContext) -> Bool { !ctx.pools.pools.isEmpty || !ctx.model.deployments.isEmpty }
 
     // MARK: Markdown
@@ -153,8 +160,7 @@ public enum KpiPoolSections {
         }
         if hasPools(ctx) {
             out += "\(h) \(t(ctx, .poolSection))\n\n"
-            if ctx.pools.period == nil { out += Escape.markdown(t(ctx, .noPeriod)) + "\n\n" }
-            else { out += "\(t(ctx, .period)) \(ctx.pools.period.map { $0.text(ctx.language) } ?? "")\n\n" }
+            out += Escape.markdown(periodLine(ctx) ?? t(ctx, .noPeriod)) + "\n\n"
             out += "\(h)# \(t(ctx, .matrix))\n\n" + matrixTable(ctx, numbers: ctx.numbers).markdown() + "\n"
             out += deploymentTable(ctx, numbers: ctx.numbers).markdown() + "\n"
             out += "\(h)# \(t(ctx, .utilisation))\n\n" + utilisationTable(ctx, numbers: ctx.numbers).markdown() + "\n"
@@ -184,8 +190,7 @@ public enum KpiPoolSections {
         }
         if hasPools(ctx) {
             out += "<section id=\"\(prefix)pools\">\n<h2>\(h(t(ctx, .poolSection)))</h2>\n"
-            if let p = ctx.pools.period { out += "<p class=\"note\">\(h(t(ctx, .period))) \(h(p.text(ctx.language)))</p>\n" }
-            else { out += "<p class=\"note\">\(h(t(ctx, .noPeriod)))</p>\n" }
+            out += "<p class=\"note\">\(h(periodLine(ctx) ?? t(ctx, .noPeriod)))</p>\n"
             out += "<h3>\(h(t(ctx, .matrix)))</h3>\n" + matrixTable(ctx, numbers: ctx.numbers).html()
             out += deploymentTable(ctx, numbers: ctx.numbers).html()
             out += "<h3>\(h(t(ctx, .utilisation)))</h3>\n" + utilisationTable(ctx, numbers: ctx.numbers).html()

@@ -77,6 +77,32 @@ final class GoldenReportTests: XCTestCase {
         }
     }
 
+    /// The time sample evaluated over another year (`--year 2023`) and on one date
+    /// (`--at 2022-09-01`), in md, csv and json.
+    func testGoldenTimeEvaluations() throws {
+        let m = try sample("sachgebiet")
+        let year = try XCTUnwrap(Evaluation.year(2023))
+        let y = ReportContext(model: m, language: .de, evaluation: year)
+        golden("sachgebiet.2023.md", MarkdownReport.render(y))
+        golden("sachgebiet.2023.json", JSONReport.render(y))
+        let at = try XCTUnwrap(Evaluation.at(try XCTUnwrap(CalendarDate(iso: "2022-09-01"))))
+        let a = ReportContext(model: m, language: .en, evaluation: at)
+        golden("sachgebiet.at.en.md", MarkdownReport.render(a))
+        golden("sachgebiet.at.en.csv", CSVReport.render(a, units: true))
+        golden("sachgebiet.at.json", JSONReport.render(a))
+        // On 2022-09-01 SB_Orga has 5 fte filled: 3 undated + 1 from 2022-05-01 (k = 123 days
+        // into `ramp 18 mo start 20 %` = 540 days: 0.2 + 0.8 × 123/540 = 0.38222) + 1 from
+        // 2022-09-01 (k = 0: 0.2). Effective = 3 + 0.38222 + 0.2 = 3.58222; loss 1.41778.
+        let p = try XCTUnwrap(m.model.positions.firstIndex { $0.name == "SB_Orga" })
+        XCTAssertEqual(a.result.positions[p].filled, 5)
+        XCTAssertEqual(try XCTUnwrap(a.effective(position: p)).effective, 3 + (0.2 + 0.8 * 123 / 540) + 0.2, accuracy: 1e-12)
+        // Stellenbewertung: 60 /year on 2022-09-01; over 2022: (25 × 181 + 60 × 184) / 365 = 15,565/365 = 42.644 /year.
+        let sb = try XCTUnwrap(m.model.processes.firstIndex { $0.name == "Stellenbewertung" })
+        XCTAssertEqual(a.result.processes[sb].ownVolume ?? -1, 60, accuracy: 1e-12)
+        let de = ReportContext(model: m, language: .de)
+        XCTAssertEqual(de.result.processes[sb].ownVolume ?? -1, 15_565.0 / 365, accuracy: 1e-12)
+    }
+
     func testReportsAreDeterministic() throws {
         let m1 = try sample("hilden"), m2 = try sample("hilden")
         let a = ReportContext(model: m1), b = ReportContext(model: m2)
@@ -363,6 +389,20 @@ final class JSONWriterTests: XCTestCase {
         var w = JSONWriter()
         w.value(v)
         XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
+    }
+
+    /// A key written as prefix and suffix is escaped as one string; integers of any sign.
+    func testSuffixKeysAndIntegers() {
+        var w = JSONWriter(style: .compact)
+        w.beginObject()
+        w.field("need_fte", suffix: "_min", 1.5)
+        w.field("a\"b", suffix: "_sd", nil)
+        w.field("i", int: Int.min)
+        w.field("j", int: 0)
+        w.field("k", int: 1234567)
+        w.endObject()
+        XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self),
+                       #"{"need_fte_min":1.5,"a\"b_sd":null,"i":-9223372036854775808,"j":0,"k":1234567}"# + "\n")
     }
 }
 

@@ -88,7 +88,7 @@ class _Collector(html.parser.HTMLParser):
 
 def test_kpis_pools_and_deployment_keys(tmp_path):
     """The kpi and pool keys validate and carry the sample's figures (Samples/README.md):
-    achievement 80 ÷ 25 = 3.2 and 50 ÷ 25 = 2; the pool deploys 0.5 + 0.5 + 122/365 fte of 2."""
+    achievement 80 ÷ 25 = 3.2 and 50 ÷ 25 = 2; the pool deploys 0.5 + 800/1590 + 122/365 fte of 2."""
     schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
     r = orgc("report", "--format", "json", "Samples/sachgebiet")
     assert r.returncode == 0, r.stderr.decode()
@@ -99,14 +99,14 @@ def test_kpis_pools_and_deployment_keys(tmp_path):
     assert [y["achievement"] for y in kpi["years"]] == [3.2, 2.0]
     assert all(y["met"] for y in kpi["years"])
     pool = doc["pools"][0]
-    deployed = 0.5 + 0.5 + 122 / 365
+    deployed = 0.5 + 800 / 1590 + 122 / 365
     assert abs(pool["deployed_fte"] - deployed) < 1e-9
     assert abs(pool["utilisation"] - deployed / 2) < 1e-9
     units = {u["id"]: u for u in doc["units"]}
     assert abs(units["Ordnungsamt"]["deployed_in_fte"] - 122 / 365) < 1e-9
     assert abs(units["DigiPaten"]["cover_fte"] - (2 - deployed)) < 1e-9
     for p in doc["positions"]:
-        assert p["available_fte"] == p["filled_fte"]
+        assert abs(p["available_fte"] - p["filled_effective_fte"]) < 1e-9
     # A model with an over-committed pool still reports, and validates.
     m = tmp_path / "pool.orga"
     m.write_text("model M { year 2025 }\nunit P { pool; position F { planned 1 fte; filled 1 fte }\n"
