@@ -25,7 +25,8 @@ enum ReportCommand {
         \(TimeOption.help)
           --table    csv: positions (default), matrices (one row per matrix cell),
                      raci (one row per task, party and role), kpis (one row per kpi
-                     and year) or pools (one row per deployment)
+                     and year), pools (one row per deployment) or projects (one row
+                     per project of the portfolio)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         A model with errors still gets a report for the parts that are complete; the
@@ -106,9 +107,11 @@ enum ReportCommand {
             text = contexts.map(KpiPoolSections.kpisCSV).joined()
         case "csv" where reader.value("--table") == "pools":
             text = contexts.map(KpiPoolSections.poolsCSV).joined()
+        case "csv" where reader.value("--table") == "projects":
+            text = contexts.map(PortfolioSections.projectsCSV).joined()
         case "csv":
             if let table = reader.value("--table"), table != "positions" {
-                io.err("orgc report: --table must be positions, matrices, raci, kpis or pools, not \(table)\n")
+                io.err("orgc report: --table must be positions, matrices, raci, kpis, pools or projects, not \(table)\n")
                 return ExitCode.usage
             }
             if contexts.count == 1 {

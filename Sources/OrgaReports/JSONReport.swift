@@ -78,6 +78,8 @@ public enum JSONReport {
         if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
         w.key("kpis"); w.value(KpiPoolSections.kpisJSON(ctx))
         w.key("pools"); w.value(KpiPoolSections.poolsJSON(ctx))
+        // The portfolio: present only when the model declares programmes or projects.
+        for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }

@@ -356,6 +356,9 @@ public struct Model: Sendable {
     /// KPIs and the deployments of pool units (file order, then source order).
     public var kpis: [Kpi] = []
     public var deployments: [Deployment] = []
+    /// Programmes and projects in declaration order (docs/language.md, Programmes).
+    public var programmes: [Programme] = []
+    public var projects: [Project] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.

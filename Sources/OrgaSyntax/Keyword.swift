@@ -20,10 +20,13 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case requires, change, apply, save, across, plan, actual
     case better, tolerance
     // v2: pools and deployments (docs/language.md, KPIs, pools and deployments)
-    case pool, deploy, to, fte, hours, period
+    case pool, deploy, to, fte, hours
     case running, potential
     // v2: time (docs/language.md, Time)
     case asof, ramp
+    // v2: programmes, projects and milestones (docs/language.md, Programmes); `owner`,
+    // `in` and `scenario` are reused in their blocks
+    case programme, field, project, period, budget, status, depends, delivers, milestone, date, done
 
     // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
     // `step` are reused in their blocks)

@@ -22,7 +22,7 @@ private func model(_ src: String, path: String = "test.orga") -> CheckedModel {
 }
 
 final class GoldenReportTests: XCTestCase {
-    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt", "sachgebiet"]
+    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan", "sachgebiet"]
 
     /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
     func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {

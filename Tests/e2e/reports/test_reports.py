@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGC = os.environ.get("ORGC", str(ROOT / ".build" / "debug" / "orgc"))
-SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "sachgebiet"]
+SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan", "sachgebiet"]
 
 
 def orgc(*args):
