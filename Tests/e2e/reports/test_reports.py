@@ -125,8 +125,9 @@ def test_html_is_self_contained(sample):
     c.feed(r.stdout.decode("utf-8"))
     assert "script" not in c.tags
     assert c.external == []
-    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart.
-    assert c.tags.count("svg") == (5 if sample == "buergerbuero" else 2)
+    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart,
+    # sachgebiet the timeline of dated values and one plan-vs-actual chart per kpi (1).
+    assert c.tags.count("svg") == {"buergerbuero": 5, "sachgebiet": 4}.get(sample, 2)
     assert "details" in c.tags
 
 
