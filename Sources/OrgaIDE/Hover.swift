@@ -185,6 +185,10 @@ extension IDEWorkspace {
             if let a = model.actors[safe: sym.index], a.external { figures.append("external") }
         case .measure, .scenario, .target:
             figures += whatIfFigures(sym, ctx)
+        case .kpi:
+            figures += kpiFigures(sym, ctx)
+        case .deployment:
+            figures += deploymentFigures(sym, ctx)
         case .criterion:
             if let c = model.criteria[safe: sym.index] {
                 var line = "weight \(c.weight.map { fmt($0) } ?? "–")"
