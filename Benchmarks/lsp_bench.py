@@ -32,9 +32,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 class Server:
-    def __init__(self, cmd):
+    def __init__(self, cmd, log=None):
         self.p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, bufsize=0)
+                                  stderr=log if log is not None else subprocess.DEVNULL, bufsize=0)
         self.out = self.p.stdout
         self.next_id = 0
         self.backlog = []
@@ -230,6 +230,11 @@ def main():
     ap.add_argument("--soak", type=int, default=10000, help="edits in the memory soak (0: skip)")
     ap.add_argument("--soak-wait-every", type=int, default=10,
                     help="wait for diagnostics after every Nth soak edit")
+    ap.add_argument("--decl-edits", type=int, default=40,
+                    help="edits that add/remove and rename a declaration (each kind; 0: skip)")
+    ap.add_argument("--table", action="store_true",
+                    help="end with the three LSP rows of the issue-15 performance table (markdown)")
+    ap.add_argument("--server-log", help="write the server's stderr here (with ORGC_LSP_TIMINGS=1: per-edit phases)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--hostile-folder", nargs="?", const=os.path.join(HERE, "out", "hostile"),
                     help="measure adding a large folder that is not a model (generated here)")
@@ -268,7 +273,8 @@ def main():
         "workspace": {"workspaceFolders": True},
     }
     t0 = time.perf_counter()
-    srv = Server([args.orgc, "lsp"])
+    log = open(args.server_log, "wb") if args.server_log else None
+    srv = Server([args.orgc, "lsp"], log)
     srv.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + ws,
                                "workspaceFolders": [{"uri": "file://" + ws, "name": "bench"}],
                                "capabilities": caps})
@@ -290,24 +296,58 @@ def main():
         sites = [(0, 0)]
     version = 1
 
-    def edit(n, wait):
+    def change(ln, col, end_col, new_text, wait=True, end_line=None):
+        """One didChange; with `wait`, the seconds until the file's diagnostics."""
         nonlocal version
-        ln, col = sites[n // 2 % len(sites)]
         version += 1
-        if n % 2 == 0:
-            change = {"range": {"start": {"line": ln, "character": col}, "end": {"line": ln, "character": col}}, "text": "1"}
-        else:
-            change = {"range": {"start": {"line": ln, "character": col}, "end": {"line": ln, "character": col + 1}}, "text": ""}
+        rng = {"start": {"line": ln, "character": col},
+               "end": {"line": ln if end_line is None else end_line, "character": end_col}}
         t = time.perf_counter()
-        srv.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        srv.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                              "contentChanges": [{"range": rng, "text": new_text}]})
         if wait:
             srv.wait_diagnostics(uri)
             return time.perf_counter() - t
         return None
 
+    def edit(n, wait):
+        ln, col = sites[n // 2 % len(sites)]
+        if n % 2 == 0:
+            return change(ln, col, col, "1", wait)
+        return change(ln, col, col + 1, "", wait)
+
     edit_times = [edit(n, True) for n in range(args.edits if args.edits % 2 == 0 else args.edits + 1)]
     print(f"edit -> diagnostics ({len(edit_times)} one-character edits): median {statistics.median(edit_times) * 1000:.1f} ms, "
           f"p95 {pct(edit_times, 95) * 1000:.1f} ms, max {max(edit_times) * 1000:.1f} ms  [target median <= 50, p95 <= 150]")
+
+    # Declaration edits: a new top-level declaration after the last line and its removal
+    # (both change the file's declarations), and renaming a declared position and back.
+    add_times, rename_times = [], []
+    last_line = len(lines) - 1
+    last_col = utf16_len(lines[-1])
+    for k in range(args.decl_edits // 2):
+        new = f"\nactor BenchNew{k}"
+        add_times.append(change(last_line, last_col, last_col, new))
+        add_times.append(change(last_line, last_col, utf16_len(new) - 1, "", end_line=last_line + 1))
+    decl_sites = []
+    for ln, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith("position P"):
+            i = line.index("position ") + len("position ")
+            j = i
+            while j < len(line) and (line[j].isalnum() or line[j] == "_"):
+                j += 1
+            decl_sites.append((ln, utf16_len(line[:j])))
+    for k in range(args.decl_edits // 2 if decl_sites else 0):
+        ln, col = decl_sites[k % len(decl_sites)]
+        rename_times.append(change(ln, col, col, "x"))
+        rename_times.append(change(ln, col, col + 1, ""))
+    if add_times:
+        print(f"declaration added/removed -> diagnostics ({len(add_times)} edits): median {statistics.median(add_times) * 1000:.1f} ms, "
+              f"p95 {pct(add_times, 95) * 1000:.1f} ms  [target <= 30]")
+    if rename_times:
+        print(f"declaration renamed -> diagnostics ({len(rename_times)} edits): median {statistics.median(rename_times) * 1000:.1f} ms, "
+              f"p95 {pct(rename_times, 95) * 1000:.1f} ms  [target <= 30]")
 
     # Query positions: references after `by ` (hover, definition) and blank lines in blocks (completion).
     refs = []
@@ -340,8 +380,8 @@ def main():
     rss_after = srv.rss_mb()
     print(f"resident memory: {rss_start:.0f} MB after first diagnostics, {rss_after:.0f} MB after {len(edit_times)} edits and queries  [target <= 300 MB]")
 
+    samples = []
     if args.soak > 0:
-        samples = []
         t = time.perf_counter()
         for n in range(args.soak):
             wait = (n + 1) % args.soak_wait_every == 0 or n == args.soak - 1
@@ -351,6 +391,19 @@ def main():
         dt = time.perf_counter() - t
         print(f"memory soak: {args.soak} edits in {dt:.0f} s (waiting for diagnostics every {args.soak_wait_every}); RSS " +
               ", ".join(f"{mb:.0f} MB after {n}" for n, mb in samples))
+
+    if args.table:
+        # The rows of the issue-15 table, as Benchmarks/perf_table.sh prints them.
+        ms = lambda v: f"{v * 1000:.1f}"
+        print("| LSP one-character edit → diagnostics, median / p95 | "
+              f"{ms(statistics.median(edit_times))} / {ms(pct(edit_times, 95))} ms | ≤ 10 / 20 ms |")
+        decl = [f"add {ms(statistics.median(add_times))}" if add_times else None,
+                f"rename {ms(statistics.median(rename_times))}" if rename_times else None]
+        decl = [d for d in decl if d]
+        print("| LSP edit that adds or renames a declaration (median) | "
+              f"{' / '.join(decl) if decl else 'not measured'} ms | ≤ 30 ms |")
+        mem = ", ".join(f"{mb:.0f}" for _, mb in samples)
+        print(f"| LSP memory over {args.soak:,} edits | {mem + ' MB' if samples else 'not measured'} | ≤ 150 MB flat |")
 
     srv.request("shutdown", None)
     srv.notify("exit", None)

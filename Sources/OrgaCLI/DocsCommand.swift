@@ -45,6 +45,7 @@ enum DocsCommand {
             case .date: return "YYYY-MM-DD"
             case .dateRange: return "YYYY-MM-DD..YYYY-MM-DD"
             case .datedFrom: return "[from YYYY-MM-DD]"
+            case .optionalValue(let w, let d): return "[\(w) " + quantityPlaceholder(d) + "]"
             case .word(let w): return w
             case .optionalPhrase(let ws): return "[" + ws.joined(separator: " ") + "]"
             case .choice(let ws): return ws.joined(separator: "|")

@@ -19,7 +19,7 @@ public enum MatrixHeatMap {
                                       gap: "Lücke", noScale: "keine Skala", index: "Index")
     }
 
-    static let cellW = 132.0, cellH = 74.0, margin = 20.0, headerH = 40.0, headerLine = 15.0
+    static let cellW = 132.0, cellH = 74.0, margin = 20.0, headerH = 40.0, headerLine = 15.0, subtitleLine = 15.0
 
     /// `language` sets the words and the numbers (de: `2,33`; en: `2.33`).
     public static func svg(_ model: Model, _ f: MatrixFigures, language: OutputLanguage) -> String {
@@ -38,9 +38,17 @@ public enum MatrixHeatMap {
         let aspectLines = aspects.map { TextMetrics.wrap($0.title ?? $0.name, maxWidth: cellW - 8, size: 12.5, maxLines: 4) }
         let areaLines = rowLabels.map { TextMetrics.wrap($0, maxWidth: labelW - 16, size: 12.5, maxLines: 4) }
         let extraHeader = Double(max(0, (aspectLines.map(\.count).max() ?? 1) - 1)) * headerLine
-        let gridX = margin + labelW, gridY = margin + 58 + headerH + extraHeader
+        let gridX = margin + labelW
         let gridW = Double(cols) * cellW, gridH = Double(rows) * cellH
         let width = max(gridX + gridW + margin, 640)
+        // The subtitle names the scale, the raters (their titles) and the target profile;
+        // it wraps within the drawing instead of running past its edge.
+        let scaleText = m.scale.map { "\(num($0.lower, 2))..\(num($0.upper, 2))" } ?? w.noScale
+        let raters = f.raters.map { r in m.ratings[r].rater.map { model.partyTitle($0) } ?? m.ratings[r].name }.joined(separator: ", ")
+        var sub = "\(w.scale) \(scaleText) · \(w.raters): \(raters.isEmpty ? "—" : raters)"
+        if let t = f.target { sub += " · \(w.target): \(m.ratings[t].name)" }
+        let subLines = TextMetrics.wrap(sub, maxWidth: width - 2 * margin, size: 12, maxLines: 4)
+        let gridY = margin + 58 + headerH + extraHeader + Double(max(0, subLines.count - 1)) * subtitleLine
         let legendY = gridY + gridH + 24
         let height = legendY + 78
         func shade(_ v: Double?) -> Double? {
@@ -63,11 +71,9 @@ public enum MatrixHeatMap {
             """
         s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         s += "<text class=\"h1\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(margin + 16))\">\(x(m.title ?? m.name))</text>\n"
-        let scaleText = m.scale.map { "\(num($0.lower, 2))..\(num($0.upper, 2))" } ?? w.noScale
-        let raters = f.raters.map { m.ratings[$0].name }.joined(separator: ", ")
-        var sub = "\(w.scale) \(scaleText) · \(w.raters): \(raters.isEmpty ? "—" : raters)"
-        if let t = f.target { sub += " · \(w.target): \(m.ratings[t].name)" }
-        s += "<text class=\"h2\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(margin + 36))\">\(x(sub))</text>\n"
+        for (i, line) in subLines.enumerated() {
+            s += "<text class=\"h2\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(margin + 36 + Double(i) * subtitleLine))\">\(x(line))</text>\n"
+        }
         // Column headers.
         for k in aspects.indices {
             let cx = gridX + (Double(k) + 0.5) * cellW

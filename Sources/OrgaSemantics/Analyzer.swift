@@ -42,10 +42,11 @@ public enum Analyzer {
 
     /// The flow graphs and whole-model checks on a built model, and the diagnostics in
     /// their final order.
-    static func finish(_ built: Model, _ sources: SourceMap, trees: [SyntaxTree]) -> Model {
+    /// `knownFlows`: flow graphs of processes that did not change since an earlier check.
+    static func finish(_ built: Model, _ sources: SourceMap, trees: [SyntaxTree], knownFlows: [FlowGraph?] = []) -> Model {
         var reader = WhatIfReader(model: built, sources: sources, trees: trees)
         var portfolio = PortfolioReader(model: reader.run(), sources: sources, trees: trees)
-        var checker = Checker(model: portfolio.run(), sources: sources)
+        var checker = Checker(model: portfolio.run(), sources: sources, knownFlows: knownFlows)
         var whatIf = WhatIfChecker(model: checker.run(), sources: sources)
         var model = whatIf.run()
         var seen = Set<Diagnostic>()
@@ -72,6 +73,8 @@ public struct IncrementalAnalyzer: Sendable {
     public private(set) var lastWasIncremental = false
     /// At most this many changed files are rebuilt one by one; more is a full check.
     public var maxChangedFiles = 8
+    /// At most this many other files are rebuilt after a rename; more is a full check.
+    public var maxRenameFiles = 16
 
     public init() {}
 
@@ -95,11 +98,26 @@ public struct IncrementalAnalyzer: Sendable {
                 return last
             }
             if samePaths && changed.count <= maxChangedFiles {
+                // The flow graphs of the processes of the files that stay as they were.
+                var flows: [FlowGraph?] = last.model.flows
+                if flows.count != previous.model.processes.count { flows = [] }
                 self.builder = nil   // let `previous` own the arrays (no copies)
                 self.last = nil
                 var ok = true
-                for f in changed where !previous.replace(file: f, with: trees[f]) { ok = false; break }
-                if ok { return store(previous, incremental: true) }
+                var rebuilt = changed
+                for f in changed where !previous.replace(file: f, with: trees[f]) {
+                    // One file whose declarations were renamed: it and the files that refer to them.
+                    if changed.count == 1, let others = previous.replaceRenaming(file: f, with: trees[f], maxOtherFiles: maxRenameFiles) {
+                        rebuilt += others
+                    } else {
+                        ok = false
+                    }
+                    break
+                }
+                for f in rebuilt {
+                    for p in previous.processSlots(file: f) where p < flows.count { flows[p] = nil }
+                }
+                if ok { return store(previous, incremental: true, knownFlows: flows) }
             }
         }
         var full = ModelBuilder(trees: trees)
@@ -108,9 +126,10 @@ public struct IncrementalAnalyzer: Sendable {
         return store(full, incremental: false)
     }
 
-    private mutating func store(_ builder: ModelBuilder, incremental: Bool) -> CheckedModel {
+    private mutating func store(_ builder: ModelBuilder, incremental: Bool, knownFlows: [FlowGraph?] = []) -> CheckedModel {
         self.builder = builder
-        let checked = CheckedModel(model: Analyzer.finish(builder.model, builder.sources, trees: builder.trees), sources: builder.sources)
+        let checked = CheckedModel(model: Analyzer.finish(builder.model, builder.sources, trees: builder.trees, knownFlows: knownFlows),
+                                   sources: builder.sources)
         last = checked
         lastWasIncremental = incremental
         return checked

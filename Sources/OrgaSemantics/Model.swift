@@ -72,6 +72,8 @@ public struct ModelSettings: Sendable {
     public var roundingSetting: Setting<Double> = .absent
     /// The status date (Stichtag) for overdue checks and hovers.
     public var asofSetting: Setting<CalendarDate> = .absent
+    /// The model's `ramp` (ramp-up of new staff); a unit's or position's wins whole.
+    public var rampSetting: Setting<Ramp> = .absent
     /// The name of the first `model` statement (its keyword when it has no name), if any.
     public var declaration: Location?
 
@@ -110,6 +112,7 @@ public struct OrgUnit: Sendable {
     public var headSetting: Setting<Int> = .absent
     public var worktimeSetting: Setting<Double> = .absent
     public var allowanceSetting: Setting<Allowance> = .absent
+    public var rampSetting: Setting<Ramp> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
     public var subunits: [Int] = []
@@ -135,8 +138,15 @@ public struct Position: Sendable {
     public var unit: Int?
     /// The grade named by `grade` (location: the statement).
     public var gradeSetting: Setting<Int> = .absent
+    /// The first `planned` statement; its value is the undated one (0 when only dated
+    /// values were written). The dated values are in `plannedSeries`; reports read the
+    /// period figures (`Model.evaluated`).
     public var plannedSetting: Setting<Double> = .absent
     public var filledSetting: Setting<Double> = .absent
+    /// Every `planned` / `filled` value, undated and dated (docs/language.md, Time).
+    public var plannedSeries = DatedSeries(undated: nil)
+    public var filledSeries = DatedSeries(undated: nil)
+    public var rampSetting: Setting<Ramp> = .absent
     public var kwSetting: Setting<Int> = .absent
     public var freezeSetting: Setting<String> = .absent
     public var efforts: [Effort] = []
@@ -248,6 +258,9 @@ public struct Process: Sendable {
     public var volumeSetting: Setting<Double> = .absent
     /// The range the volume was given as (cases per year), when it is uncertain.
     public var volumeRange: RangeEstimate?
+    /// Every `volume` (cases per year), undated and dated; an undated one is required
+    /// when there are dated ones (E803).
+    public var volumeSeries = DatedSeries(undated: nil)
     /// Location: the first `source` statement.
     public var sourceSetting: Setting<String> = .absent
     public var trigger: String?

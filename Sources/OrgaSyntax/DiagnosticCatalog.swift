@@ -86,6 +86,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case targetShortfall = "W711"
     case targetOverlap = "E712"
     case targetIncomplete = "E713"
+    // Time: dated values and ramp-up
+    case datedSameDate = "E801"
+    case twoUndatedValues = "E802"
+    case datedVolumeWithoutUndated = "E803"
+    case rampOutOfRange = "E804"
+    case datedWithoutYear = "E805"
+    case filledDuringFreeze = "W801"
     // Ranges (uncertain estimates)
     case rangeOutOfOrder = "E901"
     case rangeUnitInside = "E902"
@@ -480,6 +487,44 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             `across` lists units with their whole sub-trees; one listed unit lies inside
             another's sub-tree, so its positions would be counted twice.
               target T { save 2 fte; across Dez1, Amt10 }    // Amt10 is in Dez1
+            """),
+        .datedSameDate: ("the same date twice", """
+            A dated value (`planned`, `filled`, `volume` with `from DATE`) holds from its
+            date to the next one; two values from the same date would leave it open which
+            one holds. Give each date once; the first one counts.
+              planned 6 fte from 2022-01-01
+              planned 7 fte from 2022-01-01    // E801
+            """),
+        .twoUndatedValues: ("two undated values", """
+            `planned`, `filled` and `volume` may be repeated only with `from DATE`: the one
+            value without a date holds before the first date. A second undated value is an
+            error; give it a date (`from 2023-01-01`) or remove it. The first one counts.
+              filled 3 fte
+              filled 4 fte                     // E802: add `from DATE`
+            """),
+        .datedVolumeWithoutUndated: ("dated volume without an undated one", """
+            A process's `volume` with `from DATE` needs an undated `volume` for the time
+            before its first date: unlike `planned` and `filled` (0 fte before the first
+            date) a volume of 0 is never assumed.
+              volume 60 /year from 2023-01-01  // E803: add `volume 25 /year`
+            """),
+        .rampOutOfRange: ("ramp out of range", """
+            `ramp DURATION [start P %]` needs a duration of more than 0 days and at most
+            10 years (3,650 days; months count 30 days), and a start share below 100 %.
+            A ramp of 0 would mean no ramp-up (leave `ramp` out), one of decades is a typo.
+              ramp 0 mo                        // E804
+            """),
+        .datedWithoutYear: ("dated values without a period", """
+            Dated values are evaluated over a period, the calendar year `year` of the
+            `model` block (or `--year Y`, or one date with `--at DATE`). The model has
+            dated values but no `year`: add `year 2022` to the `model` block.
+            """),
+        .filledDuringFreeze: ("filled increase during a hiring freeze", """
+            The position has `freeze until DATE` (Besetzungssperre) but `filled` rises on
+            a date before that date: a hire during the freeze. Check the date of the hire
+            or of the end of the freeze.
+              freeze until 2022-03-02
+              filled 4 fte from 2022-02-01     // W801
             """),
         .targetIncomplete: ("target without `save` or `across`", """
             A target needs the saving to reach (`save 5 fte` or `save 300_000 EUR /year`)

@@ -79,6 +79,12 @@ extension DiagnosticCode {
         .targetShortfall: "Einsparziel oberhalb des Bedarfs nicht erreichbar",
         .targetOverlap: "überlappende Einheiten in einem Einsparziel",
         .targetIncomplete: "Einsparziel ohne `save` oder `across`",
+        .datedSameDate: "dasselbe Datum zweimal",
+        .twoUndatedValues: "zwei Werte ohne Datum",
+        .datedVolumeWithoutUndated: "datierte Fallzahl ohne undatierte",
+        .rampOutOfRange: "Einarbeitungszeit außerhalb des Bereichs",
+        .datedWithoutYear: "datierte Werte ohne Zeitraum",
+        .filledDuringFreeze: "Besetzung steigt während einer Besetzungssperre",
         .rangeOutOfOrder: "Grenzen einer Spanne in falscher Reihenfolge",
         .rangeUnitInside: "Einheit innerhalb einer Spanne",
         .rangeNotAllowed: "Spanne, wo ein einzelner Wert verlangt ist",
@@ -456,6 +462,38 @@ extension DiagnosticCode {
         .targetOverlap: """
             `across` nennt Einheiten mit ihren ganzen Teilbäumen; eine genannte Einheit liegt
             im Teilbaum einer anderen, ihre Stellen würden doppelt gezählt.
+            """,
+        .datedSameDate: """
+            Ein datierter Wert (`planned`, `filled`, `volume` mit `from DATUM`) gilt von
+            seinem Datum bis zum nächsten; zwei Werte ab demselben Datum ließen offen,
+            welcher gilt. Geben Sie jedes Datum einmal an; der erste zählt.
+            """,
+        .twoUndatedValues: """
+            `planned`, `filled` und `volume` dürfen nur mit `from DATUM` wiederholt werden:
+            der eine Wert ohne Datum gilt vor dem ersten Datum. Ein zweiter Wert ohne Datum
+            ist ein Fehler; geben Sie ihm ein Datum oder entfernen Sie ihn. Der erste zählt.
+            """,
+        .datedVolumeWithoutUndated: """
+            Eine datierte Fallzahl (`volume … from DATUM`) braucht eine undatierte für die
+            Zeit vor ihrem ersten Datum: anders als bei `planned` und `filled` (0 VZÄ vor
+            dem ersten Datum) wird eine Fallzahl von 0 nie angenommen.
+            """,
+        .rampOutOfRange: """
+            `ramp DAUER [start P %]` braucht eine Dauer von mehr als 0 Tagen und höchstens
+            10 Jahren (3.650 Tage; ein Monat zählt 30 Tage) und einen Startanteil unter
+            100 %. Eine Einarbeitung von 0 hieße keine (lassen Sie `ramp` weg), eine von
+            Jahrzehnten ist ein Tippfehler.
+            """,
+        .datedWithoutYear: """
+            Datierte Werte werden über einen Zeitraum ausgewertet: das Kalenderjahr `year`
+            des `model`-Blocks (oder `--year J`, oder ein Stichtag mit `--at DATUM`). Das
+            Modell hat datierte Werte, aber kein `year`: ergänzen Sie `year 2022` im
+            `model`-Block.
+            """,
+        .filledDuringFreeze: """
+            Die Stelle hat `freeze until DATUM` (Besetzungssperre), aber `filled` steigt an
+            einem Datum vor diesem Datum: eine Einstellung während der Sperre. Prüfen Sie
+            das Datum der Einstellung oder des Endes der Sperre.
             """,
         .targetIncomplete: """
             Ein Einsparziel braucht die Einsparung (`save 5 fte` oder

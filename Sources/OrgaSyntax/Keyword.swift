@@ -20,7 +20,7 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case requires, change, apply, save, across, plan, actual
     case running, potential
     // v2: time (docs/language.md, Time)
-    case asof
+    case asof, ramp
     // v2: programmes, projects and milestones (docs/language.md, Programmes); `owner`,
     // `in` and `scenario` are reused in their blocks
     case programme, field, project, period, budget, status, depends, delivers, milestone, date, done
@@ -61,6 +61,8 @@ public enum ArgRole: Sendable, Hashable {
     case values
     /// The date of a dated value (`planned 6 fte from 2022-01-01`); absent when undated.
     case from
+    /// The start share of a `ramp` (`ramp 6 mo start 20 %`); absent: 0 %.
+    case start
 }
 
 /// One argument slot of a keyword: what it means (`role`) and how it is written (`form`).

@@ -88,6 +88,7 @@ public enum ArgSpec: Sendable {
     case date
     case dateRange                 // a period `2025-01-01..2025-06-30`, both ends inclusive
     case datedFrom                 // optional `from DATE` after a value: a dated value (step function)
+    case optionalValue(String, Dimension) // an optional word and a quantity after it (`start 20 %` of `ramp`)
     case word(String)              // a literal word that must be there (`until`)
     case optionalPhrase([String])  // literal words that may follow (`of worktime`)
     case choice([String])          // one word of a set (`source timing`)
@@ -123,6 +124,7 @@ public enum ArgSpec: Sendable {
         case .date: "a date (YYYY-MM-DD)"
         case .dateRange: "a period `YYYY-MM-DD..YYYY-MM-DD`"
         case .datedFrom: "`from` and a date (YYYY-MM-DD)"
+        case .optionalValue(let w, let d): "`\(w)` and \(d.expected)"
         case .word(let w): "`\(w)`"
         case .optionalPhrase(let ws): "`\(ws.joined(separator: " "))`"
         case .choice(let ws): "one of " + ws.map { "`\($0)`" }.joined(separator: ", ")
@@ -248,6 +250,9 @@ public enum Keywords {
         KeywordSpec(.leadership, in: [.model], [.value(.quantity(.share))], unique: true, example: "leadership 6 %", "Leadership share of a unit head's time per fte led directly. Default 0 %."),
         KeywordSpec(.asof, in: [.model], [.value(.date)], unique: true, v2: true, example: "asof 2023-06-30",
                     "The status date (Stichtag): milestones and projects open before it are overdue; hovers show dated values as they stand on it."),
+        KeywordSpec(.ramp, in: [.model, .unit, .position], [.value(.quantity(.calendarTime)), ArgSlot(.start, .optionalValue("start", .share))], unique: true, v2: true,
+                    example: "ramp 6 mo start 20 %",
+                    "Ramp-up of new staff: each increase of `filled` counts from the start share (default 0 %) on its date, linearly to 100 % after the duration (months are 30 days). The nearest `ramp` (position, unit, model) wins whole. Effective capacity = filled minus what is still ramping up."),
         KeywordSpec(.rounding, in: [.model], [.value(.quantity(.capacity))], unique: true, example: "rounding 0.25 fte", "Proposals are rounded up to this step. Default 0.01 fte."),
 
         // Grades
@@ -265,8 +270,10 @@ public enum Keywords {
 
         // Positions
         KeywordSpec(.grade, in: [.position], [.value(.ref(.grade))], unique: true, example: "grade E11", "The pay grade of this position (for costs)."),
-        KeywordSpec(.planned, in: [.position], [.value(.quantity(.capacity)), ArgSlot(.from, .datedFrom)], unique: true, example: "planned 6.5 fte", "Budgeted fte (Stellenplan, Soll). Default 0 fte."),
-        KeywordSpec(.filled, in: [.position], [.value(.quantity(.capacity)), ArgSlot(.from, .datedFrom)], unique: true, example: "filled 5 fte", "Staffed fte (Ist, besetzt). Default 0 fte."),
+        KeywordSpec(.planned, in: [.position], [.value(.quantity(.capacity)), ArgSlot(.from, .datedFrom)], example: "planned 6 fte from 2022-01-01",
+                    "Budgeted fte (Stellenplan, Soll). Default 0 fte. Repeat it with `from DATE` for a value that changes on that date; the undated value (at most one) holds before the first date, 0 fte when there is none."),
+        KeywordSpec(.filled, in: [.position], [.value(.quantity(.capacity)), ArgSlot(.from, .datedFrom)], example: "filled 4 fte from 2022-09-01",
+                    "Staffed fte (Ist, besetzt). Default 0 fte. Repeat it with `from DATE` for a value that changes on that date; the undated value (at most one) holds before the first date, 0 fte when there is none. An increase ramps up under `ramp`."),
         KeywordSpec(.kw, in: [.position], [.value(.year)], unique: true, example: "kw 2027", "kw-Vermerk: the position is to be removed from this year on."),
         KeywordSpec(.freeze, in: [.position], [ArgSlot(.word, .word("until")), .value(.date)], unique: true, example: "freeze until 2022-03-02", "Hiring freeze (Besetzungssperre) until a date."),
         KeywordSpec(.effort, in: [.position], [ArgSlot(.label, .text), .value(.quantity(.capacityOrEffortRate))], example: "effort \"Gremienarbeit\" 80 h /year",
@@ -280,7 +287,7 @@ public enum Keywords {
         // Processes
         KeywordSpec(.owner, in: [.process], [.value(.ref(.unit))], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
         KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
-        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate)), ArgSlot(.from, .datedFrom)], unique: true, rangeAllowed: true, example: "volume 1_200 /year",
+        KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate)), ArgSlot(.from, .datedFrom)], rangeAllowed: true, example: "volume 1_200 /year",
                     "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays. An uncertain volume is a range: `volume 2_000..2_600 /year` (uniform) or `volume 2_000..2_300..2_600 /year` (PERT)."),
         KeywordSpec(.source, in: [.process], [.value(.choice(sources))], unique: true, example: "source timing",
                     "How the times were obtained: estimate, selfreport, timing, mma (multi-moment analysis) or keyfigure."),

@@ -683,6 +683,19 @@ public struct Parser {
                 }
                 if check(args[k], against: s, of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
                 k += 1
+            case .optionalValue(let word, let dimension):
+                // `ramp 6 mo start 20 %`: without the word the slot stays empty.
+                guard let a, isName(a, word) || misspelling(a, of: word) != nil else { break }
+                if !isName(a, word), let fix = misspelling(a, of: word) {
+                    error(.missingArgument, here, "expected `\(word)` and \(dimension.expected); did you mean `\(word)`?", fixes: [fix])
+                }
+                k += 1
+                guard k < args.count else {
+                    error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`\(word)` needs \(dimension.expected)")
+                    break
+                }
+                if !args[k].isMalformed, check(args[k], against: .quantity(dimension), of: spec, range: tree.range(of: args[k])) { bound[slotIndex] = st.argStart + Int32(k) }
+                k += 1
             case .rest:
                 if a != nil { bound[slotIndex] = st.argStart + Int32(k); k = args.count }
             default:
@@ -735,6 +748,7 @@ public struct Parser {
         case .date: return a.kind == .date
         case .dateRange: return a.kind == .dateRange
         case .datedFrom: return a.kind == .name && tree.text(a.firstToken) == "from"
+        case .optionalValue(let w, _): return a.kind == .name && tree.text(a.firstToken) == w
         case .range: return a.kind == .range
         case .arrowTarget: return a.kind == .arrow
         case .optionalPhrase(let words): return a.kind == .name && tree.text(a.firstToken) == words.first
@@ -834,6 +848,8 @@ public struct Parser {
             return true
         case .datedFrom:
             return a.kind == .date ? true : wrong(found)
+        case .optionalValue(_, let d):
+            return check(a, against: .quantity(d), of: spec, range: range)
         case .range:
             guard a.kind == .range else { return wrong(found) }
             if a.hasLikely || a.unit != nil || a.per != nil {

@@ -38,6 +38,8 @@ final class IncrementalTests: XCTestCase {
             for (k, n) in p.nodes.enumerated() { out.append("  node \(k) " + String(reflecting: n)) }
             for (k, v) in p.ratings.sorted(by: { $0.key < $1.key }) { out.append("  rating \(k) " + String(reflecting: v)) }
         }
+        // The flow graphs (kept for the processes of files an edit left alone).
+        for (i, x) in m.flows.enumerated() { out.append("flow \(i) " + String(reflecting: x)) }
         for (i, x) in m.criteria.enumerated() { out.append("criterion \(i) " + String(reflecting: x)) }
         for (i, x) in m.matrices.enumerated() { out.append("matrix \(i) " + String(reflecting: x)) }
         for (i, x) in m.raciCharts.enumerated() { out.append("raci \(i) " + String(reflecting: x)) }
@@ -360,13 +362,67 @@ final class IncrementalTests: XCTestCase {
         XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: [Parser.parse(a2), Parser.parse(b4)])))
     }
 
-    /// Edits that change a file's interface: each is a full check with the same result.
+    /// Edits that rename declarations: the file and the files that refer to the names are
+    /// rebuilt (incremental) unless another file declares an old or new name (full);
+    /// each with the same result as a full check.
+    func testRenamedDeclarations() {
+        let a = SourceFile(path: "/m/a.orga", text: """
+            model M { worktime 1600 h }
+            unit Amt { position SB { planned 1 fte } }
+            dna { criterion Digital { scale 0..4 } }
+            grade E9 { cost 50_000 EUR }
+
+            """)
+        let b = SourceFile(path: "/m/b.orga", text: """
+            process P { volume 2 /year
+              dna { Digital 3 }
+              step S { by SB; time 5 min; next T }
+              step T { by Neu; time 1 min } }
+
+            """)
+        let c = SourceFile(path: "/m/c.orga", text: "position X { in Amt; grade E9; planned 1 fte }\nactor Buerger\n")
+        let d = SourceFile(path: "/m/d.orga", text: "raci R { task T1 { step P.S; R SB; A SB } }\n")
+        let steps: [(file: Int, text: String, incremental: Bool)] = [
+            // a position renamed: b refers to it (and now to nothing), c and d are rebuilt too (d refers to it)
+            (0, "model M { worktime 1600 h }\nunit Amt { position Neu { planned 1 fte } }\ndna { criterion Digital { scale 0..4 } }\ngrade E9 { cost 50_000 EUR }\n", true),
+            // a unit renamed: c's `in Amt` no longer resolves
+            (0, "model M { worktime 1600 h }\nunit Amt2 { position Neu { planned 1 fte } }\ndna { criterion Digital { scale 0..4 } }\ngrade E9 { cost 50_000 EUR }\n", true),
+            // a criterion renamed: the rating in b is unknown now
+            (0, "model M { worktime 1600 h }\nunit Amt2 { position Neu { planned 1 fte } }\ndna { criterion Digi { scale 0..4 } }\ngrade E9 { cost 50_000 EUR }\n", true),
+            // a step renamed: its `next` in the same file, the RACI task in d
+            (1, "process P { volume 2 /year\n  dna { Digital 3 }\n  step S2 { by SB; time 5 min; next T }\n  step T { by Neu; time 1 min } }\n", true),
+            // renamed to a name another file declares: a duplicate, full check
+            (2, "position Neu { in Amt; grade E9; planned 1 fte }\nactor Buerger\n", false),
+            // and back: the name was declared elsewhere, full check
+            (2, "position X { in Amt; grade E9; planned 1 fte }\nactor Buerger\n", false),
+            // two names swapped within one file
+            (0, "model M { worktime 1600 h }\nunit Neu { position Amt2 { planned 1 fte } }\ndna { criterion Digi { scale 0..4 } }\ngrade E9 { cost 50_000 EUR }\n", true),
+            // back to the original names
+            (0, String(decoding: a.bytes, as: UTF8.self), true),
+            (1, String(decoding: b.bytes, as: UTF8.self), true),
+        ]
+        var texts = [a, b, c, d]
+        var inc = IncrementalAnalyzer()
+        _ = inc.check(trees: texts.map { Parser.parse($0) })
+        for (i, step) in steps.enumerated() {
+            texts[step.file] = SourceFile(path: texts[step.file].path, text: step.text)
+            let trees = texts.map { Parser.parse($0) }
+            let m = inc.check(trees: trees)
+            XCTAssertEqual(inc.lastWasIncremental, step.incremental, "step \(i)")
+            let full = Analyzer.check(trees: trees)
+            XCTAssertEqual(Self.dump(m), Self.dump(full), "step \(i): \(Self.firstDifference(Self.dump(m), Self.dump(full)) ?? "")")
+        }
+    }
+
+    /// Edits that change a file's interface other than by renaming: each is a full check
+    /// with the same result (a rename is incremental, `testRenamedDeclarations`).
     func testInterfaceChangesFallBack() {
         let a = SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n")
         let b = SourceFile(path: "/m/b.orga", text: "process P { volume 2 /day\n step S { by SB; time 5 min } }\n")
         let variants: [(String, String)] = [
-            // a declaration renamed: references elsewhere now resolve differently
-            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SC { in Amt; planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self)),
+            // a declaration renamed and one removed (two files at once)
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SC { in Amt; planned 1 fte }\n",
+             "process P { volume 2 /day }\n"),
             // a declaration removed, then added again under a taken name
             ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\n", String(decoding: b.bytes, as: UTF8.self)),
             ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition Amt { planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self)),

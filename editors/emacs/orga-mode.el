@@ -41,7 +41,7 @@
 
 (defconst orga-statement-keywords
   '("year" "worktime" "allowance" "workdays" "overhead" "workplace"
-    "leadership" "rounding" "asof" "cost" "kind" "code" "head" "in" "grade"
+    "leadership" "rounding" "asof" "ramp" "cost" "kind" "code" "head" "in" "grade"
     "planned" "filled" "kw" "freeze" "effort" "coverage" "external" "owner"
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"

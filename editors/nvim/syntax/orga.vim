@@ -43,7 +43,7 @@ syn match   orgaTypeName     contained "\%(\d\)\@!\k\+"
 syn match   orgaFunctionName contained "\%(\d\)\@!\k\+"
 
 " Statements.
-syn keyword orgaKeyword      year worktime allowance workdays overhead workplace leadership rounding asof
+syn keyword orgaKeyword      year worktime allowance workdays overhead workplace leadership rounding asof ramp
 syn keyword orgaKeyword      cost kind code head in planned filled kw freeze effort coverage external
 syn keyword orgaKeyword      owner volume trigger result branch share call by time wait media_break
 syn keyword orgaKeyword      weight scale requires change apply save across plan actual running potential
