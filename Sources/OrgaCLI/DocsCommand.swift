@@ -22,12 +22,15 @@ enum DocsCommand {
         (.dnaDefinition, "Top-level `dna` block"), (.criterion, "`criterion` block"),
         (.dnaRatings, "`dna` block inside a process"), (.measure, "`measure` block (v2)"),
         (.scenario, "`scenario` block (v2)"), (.target, "`target` block (v2)"), (.kpi, "`kpi` block (v2)"),
+        (.deployment, "`deploy` block inside a pool unit (v2)"),
     ] + assessmentContextTitles
 
     /// Assessments: the maturity matrix and responsibility charts.
     static let assessmentContextTitles: [(BlockContext, String)] = [
         (.matrix, "`matrix` block"), (.matrixRating, "`rating` block inside a matrix"),
         (.raci, "`raci` block"), (.task, "`task` block"),
+        (.programme, "`programme` block (v2)"), (.field, "`field` block inside a programme (v2)"),
+        (.project, "`project` block (v2)"), (.milestone, "`milestone` block inside a project (v2)"),
     ]
 
     static func argumentSummary(_ spec: KeywordSpec) -> String {
@@ -55,6 +58,7 @@ enum DocsCommand {
             case .localName: return "AREA"
             case .scoreList: return "N|-, …"
             case .nodePath: return "PROCESS.STEP"
+            case .refPath(let k): return refPlaceholder(k) + "[.FIELD]"
             case .rest: return "…"
             }
         }.joined(separator: " ")

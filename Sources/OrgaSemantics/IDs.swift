@@ -38,7 +38,8 @@ extension Array where Element == Symbol {
 /// What a symbol declares: exactly one kind (`DeclKinds` is the set of kinds a
 /// reference may name).
 public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
-    case unit, position, actor, system, grade, process, measure, scenario, kpi, target, node, criterion
+    case unit, position, actor, system, grade, process, measure, scenario, kpi, target, node, criterion, deployment
+    case programme, project
 
     public init?(_ kinds: DeclKinds) {
         guard let k = Self.allCases.first(where: { $0.asKinds == kinds }) else { return nil }
@@ -60,6 +61,9 @@ public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
         case .target: .target
         case .node: .node
         case .criterion: .criterion
+        case .deployment: .deployment
+        case .programme: .programme
+        case .project: .project
         }
     }
 
