@@ -14,7 +14,7 @@ import OrgaSemantics
 /// in parentheses ("Anteil (share)"), file paths, and units (h, min, EUR, VZÄ).
 final class GermanOutputTests: XCTestCase {
     /// The samples and a broken model (its findings are part of every output).
-    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Samples/jugendamt", "Samples/masterplan", "Tests/OrgcTests/models/broken"]
+    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Samples/jugendamt", "Samples/masterplan", "Samples/sachgebiet", "Tests/OrgcTests/models/broken"]
 
     /// Command lines (without the sample path) whose output a German reader gets.
     static let commands: [[String]] = [
@@ -38,6 +38,8 @@ final class GermanOutputTests: XCTestCase {
         ["report", "--lang", "de", "--format", "csv", "--what-if"],
         ["report", "--lang", "de", "--format", "csv", "--table", "matrices"],
         ["report", "--lang", "de", "--format", "csv", "--table", "raci"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "kpis"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "pools"],
     ]
 
     /// Command lines that need what only one sample declares (a scenario, a matrix, a
@@ -63,6 +65,11 @@ final class GermanOutputTests: XCTestCase {
             ["graph", "--projects", "--lang", "de", "--format", "svg"],
             ["graph", "--projects", "--lang", "de", "--format", "mermaid"],
             ["report", "--lang", "de", "--format", "csv", "--table", "projects"],
+        ],
+        "Samples/sachgebiet": [
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "md"],
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "csv", "--units"],
+            ["report", "--year", "2023", "--lang", "de", "--format", "html"],
         ],
     ]
 

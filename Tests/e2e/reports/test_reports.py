@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGC = os.environ.get("ORGC", str(ROOT / ".build" / "debug" / "orgc"))
-SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan"]
+SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan", "sachgebiet"]
 
 
 def orgc(*args):
@@ -36,6 +36,29 @@ def test_json_matches_schema(sample):
     r = orgc("rank", "--format", "json", f"Samples/{sample}")
     assert r.returncode == 0
     assert json.loads(r.stdout)["dna"]
+
+
+@pytest.mark.parametrize("when", [[], ["--year", "2023"], ["--at", "2022-09-01"]])
+def test_time_keys_match_schema(when):
+    """The period, the date and the effective figures (issue 11) validate and add up."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", *when, "Samples/sachgebiet")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(report)
+    model = report["model"]
+    assert "period" in model and "at" in model and "asof" in model
+    assert (model["period"] is None) != (model["at"] is None)
+    assert model["asof"] == "2023-06-30"
+    if when[:1] == ["--at"]:
+        assert model["at"] == "2022-09-01"
+    else:
+        year = when[1] if when else "2022"
+        assert model["period"] == {"from": f"{year}-01-01", "to": f"{year}-12-31"}
+    for row in report["positions"] + report["units"] + [report["totals"]]:
+        assert abs(row["filled_fte"] - row["filled_effective_fte"] - row["rampup_loss_fte"]) < 1e-9
+        assert row["rampup_loss_fte"] >= 0
+    assert any(p["rampup_loss_fte"] > 0 for p in report["positions"])
 
 
 def test_scenario_json_matches_schema_and_adds_up():
@@ -86,6 +109,37 @@ class _Collector(html.parser.HTMLParser):
                 self.external.append(v)
 
 
+def test_kpis_pools_and_deployment_keys(tmp_path):
+    """The kpi and pool keys validate and carry the sample's figures (Samples/README.md):
+    achievement 80 ÷ 25 = 3.2 and 50 ÷ 25 = 2; the pool deploys 0.5 + 800/1590 + 122/365 fte of 2."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", "Samples/sachgebiet")
+    assert r.returncode == 0, r.stderr.decode()
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, schema)
+    kpi = doc["kpis"][0]
+    assert [y["year"] for y in kpi["years"]] == [2022, 2023]
+    assert [y["achievement"] for y in kpi["years"]] == [3.2, 2.0]
+    assert all(y["met"] for y in kpi["years"])
+    pool = doc["pools"][0]
+    deployed = 0.5 + 800 / 1590 + 122 / 365
+    assert abs(pool["deployed_fte"] - deployed) < 1e-9
+    assert abs(pool["utilisation"] - deployed / 2) < 1e-9
+    units = {u["id"]: u for u in doc["units"]}
+    assert abs(units["Ordnungsamt"]["deployed_in_fte"] - 122 / 365) < 1e-9
+    assert abs(units["DigiPaten"]["cover_fte"] - (2 - deployed)) < 1e-9
+    for p in doc["positions"]:
+        assert abs(p["available_fte"] - p["filled_effective_fte"]) < 1e-9
+    # A model with an over-committed pool still reports, and validates.
+    m = tmp_path / "pool.orga"
+    m.write_text("model M { year 2025 }\nunit P { pool; position F { planned 1 fte; filled 1 fte }\n"
+                 "deploy D { to X; fte 2; period 2025-01-01..2025-01-31 } }\nunit X { }\n", encoding="utf-8")
+    r = orgc("report", "--format", "json", str(m))
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, schema)
+    assert any(d["code"] == "E833" for d in doc["diagnostics"])
+
+
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_html_is_self_contained(sample):
     r = orgc("report", "--format", "html", "--lang", "en", f"Samples/{sample}")
@@ -94,8 +148,9 @@ def test_html_is_self_contained(sample):
     c.feed(r.stdout.decode("utf-8"))
     assert "script" not in c.tags
     assert c.external == []
-    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart.
-    assert c.tags.count("svg") == (5 if sample == "buergerbuero" else 2)
+    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart,
+    # sachgebiet the timeline of dated values and one plan-vs-actual chart per kpi (1).
+    assert c.tags.count("svg") == {"buergerbuero": 5, "sachgebiet": 4}.get(sample, 2)
     assert "details" in c.tags
 
 
