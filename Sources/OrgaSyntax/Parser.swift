@@ -855,7 +855,7 @@ public struct Parser {
             return true
         case .refPath:
             if a.kind == .name { return true }
-            guard a.kind == .path else { return wrong(found) }
+            guard a.kind == .path else { return wrong() }
             if tree.name(a).split(separator: ".").count != 2 {
                 error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`")
                 return false
