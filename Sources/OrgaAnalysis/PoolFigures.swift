@@ -133,7 +133,7 @@ public struct PoolFigures: Sendable {
         let d = model.deployments[i]
         var out = DeploymentFigures(deployment: i, segments: [], fteAverage: nil)
         // An incomplete deployment (E831) deploys nothing.
-        guard let span = d.period, d.to != nil else { return out }
+        guard let span = d.period, d.hasReceiver else { return out }
         let first = span.first.components.year, last = span.last.components.year
         var perYearFTE: ((Int) -> Double)? = nil
         if let f = d.fteSetting.value {
