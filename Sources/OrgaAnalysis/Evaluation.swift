@@ -54,6 +54,13 @@ public enum PeriodEvaluation {
         return m
     }
 
+    /// The model over its own `year` (itself without dated values or without a year):
+    /// what graphs and the editor's figures read.
+    public static func overModelYear(_ model: Model) -> Model {
+        guard hasDatedValues(model), let e = Evaluation.of(model) else { return model }
+        return apply(e, to: model)
+    }
+
     /// Some `planned`, `filled` or `volume` has a dated value.
     public static func hasDatedValues(_ model: Model) -> Bool {
         model.positions.contains { !$0.plannedSeries.isConstant || !$0.filledSeries.isConstant }

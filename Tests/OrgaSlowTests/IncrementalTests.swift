@@ -19,44 +19,8 @@ final class IncrementalTests: XCTestCase {
 
     // MARK: Canonical dump
 
-    /// Every field of the model that later stages read, with dictionaries sorted.
-    static func dump(_ checked: CheckedModel) -> [String] {
-        let m = checked.model, sources = checked.sources
-        var out: [String] = []
-        out.append("paths " + sources.files.map(\.path).joined(separator: ","))
-        out.append("settings " + String(reflecting: m.settings))
-        for (i, x) in m.grades.enumerated() { out.append("grade \(i) " + String(reflecting: x)) }
-        for (i, x) in m.units.enumerated() { out.append("unit \(i) " + String(reflecting: x)) }
-        for (i, x) in m.positions.enumerated() { out.append("position \(i) " + String(reflecting: x)) }
-        for (i, x) in m.actors.enumerated() { out.append("actor \(i) " + String(reflecting: x)) }
-        for (i, x) in m.systems.enumerated() { out.append("system \(i) " + String(reflecting: x)) }
-        for (i, p) in m.processes.enumerated() {
-            var q = p
-            q.ratings = [:]
-            q.nodes = []
-            out.append("process \(i) " + String(reflecting: q))
-            for (k, n) in p.nodes.enumerated() { out.append("  node \(k) " + String(reflecting: n)) }
-            for (k, v) in p.ratings.sorted(by: { $0.key < $1.key }) { out.append("  rating \(k) " + String(reflecting: v)) }
-        }
-        // The flow graphs (kept for the processes of files an edit left alone).
-        for (i, x) in m.flows.enumerated() { out.append("flow \(i) " + String(reflecting: x)) }
-        for (i, x) in m.criteria.enumerated() { out.append("criterion \(i) " + String(reflecting: x)) }
-        for (i, x) in m.matrices.enumerated() { out.append("matrix \(i) " + String(reflecting: x)) }
-        for (i, x) in m.raciCharts.enumerated() { out.append("raci \(i) " + String(reflecting: x)) }
-        // Written out for speed (the most numerous entries; every field of the struct).
-        func l(_ x: Location) -> String { "\(x.file):\(x.range.start)-\(x.range.end)" }
-        for (i, x) in m.symbols.enumerated() {
-            let d = sources.declarations[i]
-            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index ?? -1) \(x.process ?? -1) \(l(x.location)) \(d.file) \(d.statement) \(String(describing: d.insertion))")
-        }
-        for (i, x) in m.references.enumerated() { out.append("reference \(i) \(l(x.location)) \(x.symbol?.index ?? -1)") }
-        for (k, v) in m.globalNames.sorted(by: { $0.key < $1.key }) { out.append("global \(k) \(v)") }
-        for (k, v) in m.criterionNames.sorted(by: { $0.key < $1.key }) { out.append("criterionName \(k) \(v)") }
-        out.append("modelBlock " + String(reflecting: sources.modelBlock))
-        out.append("rejectedWorktimes " + String(reflecting: m.rejectedWorktimes))
-        for (i, x) in m.diagnostics.enumerated() { out.append("diagnostic \(i) " + String(reflecting: x)) }
-        return out
-    }
+    /// Every field of the model that later stages read (`ModelDump` in OrgaTestSupport).
+    static func dump(_ checked: CheckedModel) -> [String] { ModelDump.lines(checked) }
 
     /// The first difference of two dumps, for the failure message.
     static func firstDifference(_ a: [String], _ b: [String]) -> String? {
@@ -78,10 +42,15 @@ final class IncrementalTests: XCTestCase {
         "  call Missing", "  owner Amt", "  media_break", "  source selfreport", "  kw 2020", "  weight 3",
         "  dna { Digitalisierung 3 }", "}", "{", "// comment", "", "  \"unclosed", "step Extra { by SB; time 1 min }",
         "  year 2024", "  head Leiter", "  effort \"x\" 100 h /year", "  coverage 20 h", "  scale 0..5",
+        // Dated values and ramp-up (docs/language.md, Time): repeated dates (E801), a second
+        // undated value (E802), a dated volume alone (E803), ramps in every block.
+        "  planned 2 fte from 2022-01-01", "  filled 1 fte from 2022-07-01", "  filled 3 fte from 2022-07-01",
+        "  volume 60 /year from 2023-01-01", "  ramp 6 mo", "  ramp 3 mo start 20 %", "  ramp 0 d",
+        "  asof 2023-06-30", "  freeze until 2022-03-02", "  planned 3 fte",
     ]
 
     static let declarationKeywords = ["unit ", "position ", "step ", "decide ", "process ", "grade ", "actor ", "system ", "criterion "]
-    static let settingKeywords = ["workdays ", "worktime ", "allowance ", "year ", "overhead ", "workplace ", "leadership ", "rounding "]
+    static let settingKeywords = ["workdays ", "worktime ", "allowance ", "year ", "overhead ", "workplace ", "leadership ", "rounding ", "asof ", "ramp "]
 
     static func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespaces) }
 
@@ -271,7 +240,7 @@ final class IncrementalTests: XCTestCase {
         let seed = SeededRandom.seed(for: self, default: 0x5EED)
         let edits = Self.edits(80)
         var total = 0, incremental = 0
-        for (k, sample) in ["buergerbuero", "hilden", "landesamt", "jugendamt"].enumerated() {
+        for (k, sample) in ["buergerbuero", "hilden", "landesamt", "jugendamt", "sachgebiet"].enumerated() {
             let files = try Self.load(Self.root.appendingPathComponent("Samples/\(sample)"))
             XCTAssertGreaterThan(files.count, 1)
             incremental += run(sample, files, edits: edits, seed: seed &+ UInt64(k))

@@ -66,6 +66,11 @@ final class GermanOutputTests: XCTestCase {
             ["graph", "--projects", "--lang", "de", "--format", "mermaid"],
             ["report", "--lang", "de", "--format", "csv", "--table", "projects"],
         ],
+        "Samples/sachgebiet": [
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "md"],
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "csv", "--units"],
+            ["report", "--year", "2023", "--lang", "de", "--format", "html"],
+        ],
     ]
 
     /// English words that never belong in German output (lower case). Words that are
