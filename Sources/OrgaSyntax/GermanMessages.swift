@@ -6,6 +6,9 @@
 /// - `{q1}`, `{q2}`, … the names quoted in backticks, in order; `{qz}` the last one;
 /// - `{n1}`, `{n2}`, … the numbers outside backticks, in order, German-formatted
 ///   (`1.234,5`); `{r1}`, … the same numbers as written (years: `2022`);
+/// - `{d1}`, `{d2}`, … the quoted piece of that number as a German date (`2025-03-01` →
+///   `01.03.2025`) or period (`2025-01-01..2025-06-30` → `01.01.2025–30.06.2025`);
+///   nil when it is neither;
 /// - `{u1}` the unit after the first number, in German (`fte` → `VZÄ`);
 /// - `{what}` the quantity an E709 change makes impossible, in German;
 /// - `{ctx}` ` (Szenario `S`)` when the English message says `(in scenario `S`)`.
@@ -27,7 +30,7 @@ enum GermanMessages {
             (" EUR /year of the saving", "Ziel `{q1}`: die Einheiten im Geltungsbereich haben zu wenig Soll über dem Bedarf; {n1} EUR/Jahr der Einsparung sind nur durch Kürzung unter den Bedarf erreichbar"),
         ],
         .poolOverCommitted: [
-            ("effective filled on that day", "Pool `{q1}` setzt am {q2} {n1} VZÄ ein, hat an diesem Tag aber nur {n2} VZÄ effektiv besetzt (erster überbuchter Tag)"),
+            ("effective filled on that day", "Pool `{q1}` setzt am {d2} {n1} VZÄ ein, hat an diesem Tag aber nur {n2} VZÄ effektiv besetzt (erster überbuchter Tag)"),
         ],
         .kpiStaleVolume: [
             ("differ by more than", "Prozess `{q1}` hat {r2} im Durchschnitt {n1} Fälle/Jahr, die Kennzahl `{q2}` aber den Istwert {n3}; die Abweichung ist größer als {n4} % des Istwerts"),
@@ -147,6 +150,7 @@ enum GermanMessages {
             default: break
             }
             if let k = index("q") { return k < quoted.count ? quoted[k] : nil }
+            if let k = index("d") { return k < quoted.count ? GermanMessages.germanDateOrPeriod(quoted[k]) : nil }
             if let k = index("n") { return k < numbers.count ? GermanMessages.germanNumber(numbers[k]) : nil }
             if let k = index("r") { return k < numbers.count ? numbers[k] : nil }
             return nil
@@ -169,6 +173,19 @@ enum GermanMessages {
     ]
 
     /// `-1234.5` → `-1.234,5`: thousands grouped with a point, a decimal comma.
+    /// `2025-03-01` → `01.03.2025`; `2025-01-01..2025-06-30` → `01.01.2025–30.06.2025`.
+    static func germanDateOrPeriod(_ text: String) -> String? {
+        func date(_ t: Substring) -> String? {
+            let b = Array(t.utf8)
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                  b.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element >= 48 && $0.element <= 57) }) else { return nil }
+            return "\(t.dropFirst(8)).\(t.dropFirst(5).prefix(2)).\(t.prefix(4))"
+        }
+        guard let dots = text.firstRange(of: "..") else { return date(Substring(text)) }
+        guard let a = date(text[..<dots.lowerBound]), let b = date(text[dots.upperBound...]) else { return nil }
+        return a + "–" + b
+    }
+
     static func germanNumber(_ english: String) -> String {
         var s = Substring(english), sign = ""
         if s.first == "-" { sign = "-"; s = s.dropFirst() }

@@ -115,7 +115,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(en.code, 1, en.out)
         XCTAssertTrue(en.out.contains("error[E833]: pool `Pool` deploys 1.5 fte on `2025-02-01`, but has only 1 fte effective filled on that day"), en.out)
         let de = orgc("check", path)
-        XCTAssertTrue(de.out.contains("Pool `Pool` setzt am 2025-02-01 1,5 VZÄ ein, hat an diesem Tag aber nur 1 VZÄ effektiv besetzt"), de.out)
+        XCTAssertTrue(de.out.contains("Pool `Pool` setzt am 01.02.2025 1,5 VZÄ ein, hat an diesem Tag aber nur 1 VZÄ effektiv besetzt"), de.out)
     }
 
     /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
