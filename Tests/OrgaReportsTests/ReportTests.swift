@@ -48,6 +48,22 @@ final class GoldenReportTests: XCTestCase {
         }
     }
 
+    /// Streamed in pieces (as `orgc report` writes to standard output), the JSON report is
+    /// byte for byte the one rendered whole; each piece ends between two elements.
+    func testStreamedJSONReportIsTheWholeOne() throws {
+        let ctx = ReportContext(model: try sample(Self.samples[0]), language: .de)
+        let whole = JSONReport.renderBytes([ctx])
+        for chunk in [1, 100, 4096, whole.count + 1] {
+            var pieces: [[UInt8]] = []
+            JSONReport.render([ctx], chunk: chunk) { pieces.append($0) }
+            XCTAssertEqual(pieces.flatMap { $0 }, whole, "chunk \(chunk)")
+            // One piece when the report is smaller than a chunk, else several, none empty.
+            if chunk > whole.count { XCTAssertEqual(pieces.count, 1) } else { XCTAssertGreaterThan(pieces.count, 1) }
+            XCTAssertFalse(pieces.contains { $0.isEmpty })
+        }
+        XCTAssertEqual(String(decoding: whole, as: UTF8.self), JSONReport.render(ctx))
+    }
+
     /// The what-if outputs of the sample with measures (hand-checked in Samples/README.md):
     /// the CSV table, and the whole report of scenario Soll2026 (md, en, json).
     func testGoldenWhatIfReports() throws {
@@ -64,6 +80,17 @@ final class GoldenReportTests: XCTestCase {
         // The scenario's totals are the attribution's end state: 2,179 + 0,1245 − 0,4566 on SB.
         XCTAssertEqual(soll.result.totalNeed - de.result.totalNeed, -0.33207547169811313, accuracy: 1e-12)
         XCTAssertEqual(soll.whatIf.scenarios[s].entries.map(\.deltaNeed).reduce(0, +), soll.result.totalNeed - de.result.totalNeed, accuracy: 1e-12)
+    }
+
+    /// The kpi and pool tables of the sample that has them (`--format csv --table kpis|pools`).
+    func testGoldenKpiAndPoolTables() throws {
+        let m = try sample("sachgebiet")
+        let r = StaffingAnalysis.analyze(m.model)
+        for lang in [OutputLanguage.de, .en] {
+            let ctx = ReportContext(model: m, result: r, language: lang)
+            golden("sachgebiet.kpis.\(lang.rawValue).csv", KpiPoolSections.kpisCSV(ctx))
+            golden("sachgebiet.pools.\(lang.rawValue).csv", KpiPoolSections.poolsCSV(ctx))
+        }
     }
 
     /// The time sample evaluated over another year (`--year 2023`) and on one date
