@@ -133,7 +133,7 @@ public struct PoolFigures: Sendable {
         let d = model.deployments[i]
         var out = DeploymentFigures(deployment: i, segments: [], fteAverage: nil)
         // An incomplete deployment (E831) deploys nothing.
-        guard let span = d.period, d.to != nil else { return out }
+        guard let span = d.period, d.hasReceiver else { return out }
         let first = span.first.components.year, last = span.last.components.year
         var perYearFTE: ((Int) -> Double)? = nil
         if let f = d.fteSetting.value {
@@ -169,13 +169,21 @@ public struct PoolFigures: Sendable {
         guard let first = events.map(\.date).min(), let last = events.map(\.date).max(), let span = DateSpan(first, last) else { return nil }
         for c in PoolCapacity.changeDates(model, unit: pool) where span.contains(c) { events.append((c, 0)) }
         events.sort { $0.date < $1.date }
-        let capacity = PoolCapacity.timeline(model, unit: pool, over: span)
+        let positions = PoolCapacity.positions(model, unit: pool).filter { $0 >= 0 && $0 < model.positions.count }
+        let ramps = positions.map { Capacity.ramp(forPosition: $0, in: model) }
         var deployed = 0.0
         var i = 0
         while i < events.count {
             let day = events[i].date
             while i < events.count && events[i].date == day { deployed += events[i].delta; i += 1 }
-            let effective = capacity.values(on: day).effective
+            // The effective fte on this day only (no array over a period that may span centuries).
+            guard let one = DateSpan(day, day) else { continue }
+            var effective = 0.0
+            for (k, p) in positions.enumerated() {
+                let series = model.positions[p].filledSeries
+                effective += series.isConstant ? model.positions[p].filled
+                    : Capacity.timeline(of: series, ramp: ramps[k], over: one).effective.first ?? 0
+            }
             if deployed > effective + 1e-9 { return (day, deployed, effective) }
         }
         return nil
@@ -202,11 +210,6 @@ public struct PoolFigures: Sendable {
 /// effective filled fte (filled with ramp-up, `Capacity`) of the pool unit's positions
 /// and those of its sub-units.
 public enum PoolCapacity {
-    /// The pool's effective fte on each day of `span`.
-    public static func timeline(_ model: Model, unit u: Int, over span: DateSpan) -> CapacityTimeline {
-        Capacity.unit(u, in: model, over: span)
-    }
-
     /// Days on which a position of the pool changes its filled fte (ramp-up only raises
     /// the effective fte between them).
     public static func changeDates(_ model: Model, unit u: Int) -> [CalendarDate] {

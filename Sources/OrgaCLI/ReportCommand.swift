@@ -56,7 +56,7 @@ enum ReportCommand {
         for (_, files) in models {
             // The same two steps as `orgc check` (parse, then build and check), so that the
             // two commands share every gain and their phases compare.
-            let trees = files.map { Parser.parse($0) }
+            let trees = Parser.parseAll(files)
             clock.lap("parse")
             let model = Analyzer.check(trees: trees)
             clock.lap("check")

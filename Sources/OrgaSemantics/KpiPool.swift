@@ -99,4 +99,9 @@ public struct Deployment: Sendable {
 
     public var to: Int? { toSetting.value }
     public var period: DateSpan? { periodSetting.value }
+    /// `to PROJECT`: the receiving project's symbol (docs/language.md, Programmes); the
+    /// capacity leaves the pool like any deployment, but enters no unit.
+    public var toProject: SymbolID?
+    /// It has a receiver: a unit or a project.
+    public var hasReceiver: Bool { to != nil || toProject != nil }
 }

@@ -100,8 +100,14 @@ extension ModelBuilder {
             let a = tree.arg(c, .value)
             switch kw {
             case .to:
-                let s = a.flatMap { resolveRef(tree, file, $0, .unit, what: "`to`") }
-                d.toSetting.write(s?.index, at: a.map { loc(file, tree.nameRange($0)) } ?? l)
+                let s = a.flatMap { resolveRef(tree, file, $0, [.unit, .project], what: "`to`") }
+                if s?.kind == .project, let a {
+                    // A project: written, but no unit receives the capacity.
+                    d.toProject = model.globalNames[tree.name(a)]
+                    d.toSetting.write(nil, at: loc(file, tree.nameRange(a)))
+                } else {
+                    d.toSetting.write(s?.index, at: a.map { loc(file, tree.nameRange($0)) } ?? l)
+                }
             case .fte: d.fteSetting.write(a?.value, at: l)
             case .hours: d.hoursSetting.write(a?.value, at: l)
             case .period: d.periodSetting.write(a.flatMap { tree.period($0) }, at: l)
