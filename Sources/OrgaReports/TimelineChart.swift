@@ -27,7 +27,12 @@ enum TimelineChart {
         guard !units.isEmpty else { return "" }
         let h = Escape.html
         var out = "<h3>\(h(ctx.tm(.timelineChart)))</h3>\n"
-        for u in units.prefix(maxUnits) { out += chart(ctx, unit: u, span: span) }
+        let charted = Array(units.prefix(maxUnits))
+        let sums = daily(model, units: charted, span: span)
+        for u in charted {
+            guard let d = sums[u] else { continue }
+            out += chart(ctx, unit: u, span: span, points: points(d, span))
+        }
         if units.count > maxUnits { out += "<p class=\"note\">\(h(ctx.t(.chartTruncated)))</p>\n" }
         out += "<p class=\"note\">\(h(ctx.tm(.timelineNote)))</p>\n"
         return out
@@ -48,49 +53,69 @@ enum TimelineChart {
         return out
     }
 
-    /// (day, planned, filled, effective) at the chart's points: each breakpoint and the
-    /// day before the next one.
-    static func points(_ model: Model, _ ps: [Int], _ span: DateSpan) -> [(CalendarDate, Double, Double, Double, Bool)] {
-        var breaks = Set<CalendarDate>([span.first])
-        var ramps: [Int: Ramp?] = [:]
-        for p in ps {
-            let pos = model.positions[p]
-            let ramp = Capacity.ramp(forPosition: p, in: model)
-            ramps[p] = ramp
-            for d in pos.plannedSeries.changeDates where span.contains(d) { breaks.insert(d) }
-            for d in pos.filledSeries.changeDates {
-                if span.contains(d) { breaks.insert(d) }
-                if let r = ramp {
-                    let end = d.adding(days: Int(r.days.rounded(.up)))
-                    if span.contains(end) { breaks.insert(end) }
+    /// Daily planned, filled and effective fte of each charted unit (with its sub-units):
+    /// each position's timeline is computed once and added to every charted unit above it.
+    static func daily(_ model: Model, units: [Int], span: DateSpan) -> [Int: (planned: [Double], filled: [Double], effective: [Double])] {
+        let n = span.dayCount
+        var sums: [Int: (planned: [Double], filled: [Double], effective: [Double])] = [:]
+        for u in units { sums[u] = ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }
+        for p in model.positions.indices {
+            // The charted units this position counts in (cycle-safe walk up the tree).
+            var targets: [Int] = []
+            var unit = model.positions[p].unit
+            var seen = Set<Int>()
+            while let u = unit, u >= 0, u < model.units.count, seen.insert(u).inserted {
+                if sums[u] != nil { targets.append(u) }
+                unit = model.units[u].parent
+            }
+            guard !targets.isEmpty else { continue }
+            let t = Capacity.timeline(of: model.positions[p].filledSeries, ramp: Capacity.ramp(forPosition: p, in: model), over: span)
+            let planned = model.positions[p].plannedSeries
+            var plannedDaily = [Double](repeating: planned.value(at: span.first), count: n)
+            for step in planned.dated where span.contains(step.from) {
+                let from = span.first.days(to: step.from)
+                for i in from..<n { plannedDaily[i] = step.value }
+            }
+            for u in targets {
+                guard var s = sums[u] else { continue }
+                sums[u] = nil   // unique storage while adding
+                for i in 0..<n {
+                    s.planned[i] += plannedDaily[i]
+                    s.filled[i] += t.filled[i]
+                    s.effective[i] += t.effective[i]
                 }
+                sums[u] = s
             }
         }
-        let sorted = breaks.sorted()
-        var days: [(CalendarDate, Bool)] = []
-        for (i, b) in sorted.enumerated() {
-            days.append((b, true))
-            let before = (i + 1 < sorted.count ? sorted[i + 1] : span.last.adding(days: 1)).adding(days: -1)
-            if before > b { days.append((before, false)) }
-        }
-        return days.map { (day, isBreak) in
-            var planned = 0.0, filled = 0.0, effective = 0.0
-            guard let one = DateSpan(day, day) else { return (day, 0, 0, 0, isBreak) }
-            for p in ps {
-                let pos = model.positions[p]
-                planned += pos.plannedSeries.value(at: day)
-                let t = Capacity.timeline(of: pos.filledSeries, ramp: ramps[p] ?? nil, over: one)
-                filled += t.filledAverage
-                effective += t.effectiveAverage
-            }
-            return (day, planned, filled, effective, isBreak)
-        }
+        return sums
     }
 
-    static func chart(_ ctx: ReportContext, unit u: Int, span: DateSpan) -> String {
+    /// (day, planned, filled, effective, is a breakpoint) at the chart's points: every day
+    /// where planned or filled changes or effective changes its slope (so the drawn lines
+    /// are exact), and the day before each.
+    static func points(_ d: (planned: [Double], filled: [Double], effective: [Double]), _ span: DateSpan) -> [(CalendarDate, Double, Double, Double, Bool)] {
+        let n = d.filled.count
+        guard n > 0 else { return [] }
+        var breaks: [Int] = [0]
+        func changes(_ i: Int) -> Bool { d.planned[i] != d.planned[i - 1] || d.filled[i] != d.filled[i - 1] }
+        for i in 1..<n {
+            // A vertex of effective: its slope into day i differs from its slope out of it
+            // (a jump on the next day is that day's change, drawn from the day before).
+            let vertex = i + 1 < n && !changes(i + 1) && abs((d.effective[i + 1] - d.effective[i]) - (d.effective[i] - d.effective[i - 1])) > 1e-9
+            if changes(i) || vertex { breaks.append(i) }
+        }
+        var out: [(CalendarDate, Double, Double, Double, Bool)] = []
+        for (k, b) in breaks.enumerated() {
+            out.append((span.first.adding(days: b), d.planned[b], d.filled[b], d.effective[b], true))
+            let before = (k + 1 < breaks.count ? breaks[k + 1] : n) - 1
+            if before > b { out.append((span.first.adding(days: before), d.planned[before], d.filled[before], d.effective[before], false)) }
+        }
+        return out
+    }
+
+    static func chart(_ ctx: ReportContext, unit u: Int, span: DateSpan, points pts: [(CalendarDate, Double, Double, Double, Bool)]) -> String {
         let model = ctx.written
         let h = Escape.html, c = HTMLReport.c
-        let pts = points(model, positions(of: u, model), span)
         let maxV = pts.map { max($0.1, $0.2, $0.3) }.filter(\.isFinite).max() ?? 0
         let step = HTMLReport.niceStep(maxV)
         let axisMax = max(step, (maxV / step).rounded(.up) * step)

@@ -689,34 +689,43 @@ struct ModelBuilder: Sendable {
     /// One `planned`/`filled`/`volume` statement, undated or `from DATE`, into the
     /// setting (its first statement; the undated value) and the series. The first of
     /// two undated values (E802) or of two values from one date (E801) counts.
+    /// Returns the date of a dated value that was read.
+    @discardableResult
     private mutating func readDated(_ tree: SyntaxTree, _ file: Int, _ c: Int32, value: Double?,
-                                    setting: inout Setting<Double>, series: inout DatedSeries, undatedSeen: inout Bool) {
+                                    setting: inout Setting<Double>, series: inout DatedSeries, undatedSeen: inout Bool) -> CalendarDate? {
         let l = loc(file, tree.range(c))
-        let word = tree.keywordText(c)
         if let fromArg = tree.arg(c, .from) {
             guard let date = tree.date(fromArg), let value else {
                 setting.write(nil, at: l)
-                return
+                return nil
             }
             if !series.insert(DatedSeries.Step(from: date, value: value)) {
                 report(.datedSameDate, loc(file, tree.range(of: fromArg)),
-                       "`\(word)` is already given from \(date.iso) in this block; the first value counts")
+                       "`\(tree.keywordText(c))` is already given from \(date.iso) in this block; the first value counts")
             }
             if !setting.isWritten { setting = .given(series.undated ?? 0, l) }
-            return
+            return date
         }
         if tree.statement(c).argCount > 1 {
             // `from` with a date that was rejected (its own diagnostic): a dated value, not a second undated one.
             setting.write(nil, at: l)
-            return
+            return nil
         }
         if undatedSeen {
-            report(.twoUndatedValues, l, "`\(word)` without a date is already given in this block; give this one a date (`from YYYY-MM-DD`) or remove it")
-            return
+            report(.twoUndatedValues, l, "`\(tree.keywordText(c))` without a date is already given in this block; give this one a date (`from YYYY-MM-DD`) or remove it")
+            return nil
         }
         undatedSeen = true
         series.undated = value
         if let value { setting = .given(value, setting.location ?? l) } else { setting.write(nil, at: l) }
+        return nil
+    }
+
+    /// Moves a series out of the model (leaving an empty one), so that it is uniquely referenced.
+    private static func take(_ series: inout DatedSeries) -> DatedSeries {
+        var out = DatedSeries(undated: nil)
+        swap(&out, &series)
+        return out
     }
 
     /// `ramp DURATION [start P %]` (E804 out of range).
@@ -864,16 +873,17 @@ struct ModelBuilder: Sendable {
                 model.positions[p].gradeSetting.write(s?.index, at: l)
             // Written even when the value was rejected (that has its own diagnostic; no W510 on top).
             case .planned:
-                var setting = model.positions[p].plannedSetting, series = model.positions[p].plannedSeries
+                // Taken out and put back, so that the series grows in place (no copy per value).
+                var setting = model.positions[p].plannedSetting, series = Self.take(&model.positions[p].plannedSeries)
                 readDated(tree, file, c, value: a?.value, setting: &setting, series: &series, undatedSeen: &dated.planned)
                 model.positions[p].plannedSetting = setting
                 model.positions[p].plannedSeries = series
             case .filled:
-                var setting = model.positions[p].filledSetting, series = model.positions[p].filledSeries
-                readDated(tree, file, c, value: a?.value, setting: &setting, series: &series, undatedSeen: &dated.filled)
+                var setting = model.positions[p].filledSetting, series = Self.take(&model.positions[p].filledSeries)
+                let from = readDated(tree, file, c, value: a?.value, setting: &setting, series: &series, undatedSeen: &dated.filled)
                 model.positions[p].filledSetting = setting
                 model.positions[p].filledSeries = series
-                if let from = tree.datedFrom(c) { filledSteps.append((from, l)) }
+                if let from { filledSteps.append((from, l)) }
             case .ramp: model.positions[p].rampSetting = readRamp(tree, file, c)
             case .kw: model.positions[p].kwSetting.write(a.map { Int($0.value) }, at: l)
             case .freeze: model.positions[p].freezeSetting.write(a.map { tree.text($0.firstToken) }, at: l)
@@ -928,7 +938,7 @@ struct ModelBuilder: Sendable {
                     }
                 }
                 let undated = tree.arg(c, .from) == nil && !dated.volume
-                var setting = model.processes[p].volumeSetting, series = model.processes[p].volumeSeries
+                var setting = model.processes[p].volumeSetting, series = Self.take(&model.processes[p].volumeSeries)
                 readDated(tree, file, c, value: value, setting: &setting, series: &series, undatedSeen: &dated.volume)
                 model.processes[p].volumeSetting = setting
                 model.processes[p].volumeSeries = series
