@@ -65,7 +65,7 @@ else
 fi
 echo "wall ${best} ms (target <= 500), peak RSS ${rss} MB (target <= 200), output ${bytes} bytes"
 echo "phases (best of $RUNS, ms):"
-for p in load check analyze render write; do printf "  %-8s %s\n" "$p" "$(phase "$work/100k" "$p")"; done
+for p in load parse check analyze render write; do printf "  %-8s %s\n" "$p" "$(phase "$work/100k" "$p")"; done
 
 echo "== 2,000-node single process with nested loops (genmodel), staffing analysis"
 echo "analyze $(phase "$work/single2000.orga" analyze) ms (target <= 50)"

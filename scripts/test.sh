@@ -27,7 +27,7 @@ export ORGC="$PWD/.build/debug/orgc"
 suite "swift test" swift test --skip-build --disable-swift-testing
 suite "swift test: slow tests (OrgaSlowTests)" env ORGC_SLOW_TESTS=1 swift test --skip-build --disable-swift-testing --filter OrgaSlowTests
 suite "release build writes what the debug build writes" bash scripts/release-parity.sh
-suite "samples check clean (--strict)" "$ORGC" check --strict Samples/hilden Samples/buergerbuero Samples/landesamt Samples/jugendamt
+suite "samples check clean (--strict)" "$ORGC" check --strict Samples/hilden Samples/buergerbuero Samples/landesamt Samples/jugendamt Samples/masterplan
 suite "samples formatted (orgc fmt --check)" "$ORGC" fmt --check Samples
 [ -d Tests/grammar ] && suite "TextMate grammar (textmate-grammar-python)" python3 -m pytest -q -p no:cacheprovider Tests/grammar
 for d in Tests/e2e/*/; do

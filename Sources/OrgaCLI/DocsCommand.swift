@@ -28,6 +28,8 @@ enum DocsCommand {
     static let assessmentContextTitles: [(BlockContext, String)] = [
         (.matrix, "`matrix` block"), (.matrixRating, "`rating` block inside a matrix"),
         (.raci, "`raci` block"), (.task, "`task` block"),
+        (.programme, "`programme` block (v2)"), (.field, "`field` block inside a programme (v2)"),
+        (.project, "`project` block (v2)"), (.milestone, "`milestone` block inside a project (v2)"),
     ]
 
     static func argumentSummary(_ spec: KeywordSpec) -> String {
@@ -55,6 +57,7 @@ enum DocsCommand {
             case .localName: return "AREA"
             case .scoreList: return "N|-, …"
             case .nodePath: return "PROCESS.STEP"
+            case .refPath(let k): return refPlaceholder(k) + "[.FIELD]"
             case .rest: return "…"
             }
         }.joined(separator: " ")

@@ -12,7 +12,7 @@ import OrgaGraphs
 /// `orgc graph`: process swimlanes, org chart, landscape; DOT, Mermaid, SVG, BPMN 2.0.
 enum GraphCommand {
     static let help = """
-        Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape | --measures)
+        Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape | --measures | --gantt | --projects)
                           [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
@@ -23,6 +23,10 @@ enum GraphCommand {
           --landscape       all processes grouped by owner unit, with their calls
           --measures        the measures and what each requires, with cost, saving and
                             payback (in the --scenario S given, else in each scenario applying it)
+          --gantt           the projects of the portfolio over time (svg or mermaid): bars by
+                            status, milestones as diamonds, dependencies as arrows, fields as
+                            groups, a line at the status date `asof`; cut beyond 500 rows
+          --projects        projects, their dependencies and the measures they deliver
 
           --matrix NAME     a matrix's heat map (svg, md, csv); --raci NAME a responsibility
                             chart (md, html, csv): see `orgc graph --matrix X --help`
@@ -49,16 +53,21 @@ enum GraphCommand {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
             args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],
-            switches: ["--all-processes", "--org", "--landscape", "--measures", "--metrics", "-h", "--any-extension"], status: &status, { r in
+            switches: ["--all-processes", "--org", "--landscape", "--measures", "--gantt", "--projects", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
                  try r.choice("--lang", ["de", "en"], default: "de"))
             }) else { return status }
-        let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape"), reader.has("--measures")]
+        let modes = [reader.value("--process") != nil, reader.has("--all-processes"), reader.has("--org"), reader.has("--landscape"), reader.has("--measures"),
+                     reader.has("--gantt"), reader.has("--projects")]
         guard modes.filter({ $0 }).count == 1 else {
-            io.err("orgc graph: choose exactly one of --process P, --all-processes, --org, --landscape, --measures\n\n" + help)
+            io.err("orgc graph: choose exactly one of --process P, --all-processes, --org, --landscape, --measures, --gantt, --projects\n\n" + help)
             return ExitCode.usage
         }
-        if format == .bpmn && (reader.has("--org") || reader.has("--landscape") || reader.has("--measures")) {
+        if reader.has("--gantt") && (format == .dot || format == .bpmn) {
+            io.err("orgc graph: --gantt draws svg or mermaid\n")
+            return ExitCode.usage
+        }
+        if format == .bpmn && (reader.has("--org") || reader.has("--landscape") || reader.has("--measures") || reader.has("--projects")) {
             io.err("orgc graph: --format bpmn draws processes only (--process or --all-processes)\n")
             return ExitCode.usage
         }
@@ -151,6 +160,19 @@ enum GraphCommand {
                 return ExitCode.usage
             }
             return status
+        }
+        if reader.has("--gantt") {
+            guard let text = Graphs.gantt(model, format: format, german: lang == "de") else { return ExitCode.usage }
+            if text.contains(GanttChart.cutMarker) {
+                io.err("orgc graph: warning: the Gantt chart was cut to \(GanttChart.maxRows) projects; the report lists them all\n")
+            }
+            return emit(text, to: output, io: io) ? status : ExitCode.usage
+        }
+        if reader.has("--projects") {
+            let whatIf = model.scenarios.isEmpty ? nil : WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+            guard let text = Graphs.projects(model, whatIf: whatIf, format: format, german: lang == "de") else { return ExitCode.usage }
+            warnIfTruncated(text, "the projects graph", io: io)
+            return emit(text, to: output, io: io) ? status : ExitCode.usage
         }
         if reader.has("--measures") {
             let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))

@@ -6,7 +6,7 @@ import OrgaSupport
 
 enum RankCommand {
     static let help = """
-        Usage: orgc rank [--format text|md|json] [--lang de|en] [--scenario S] [-o FILE] [--any-extension] [PATH…]
+        Usage: orgc rank [--format text|md|json] [--lang de|en] [--scenario S] [--year Y | --at DATE] [-o FILE] [--any-extension] [PATH…]
 
         Prints the Prozess-DNA ranking: each process's score (0–100), its rank and each
         criterion's contribution to the score. Processes with a missing value are
@@ -14,6 +14,7 @@ enum RankCommand {
           --format   text (default; a table), md or json
           --lang     de (default) or en: labels and number format
           --scenario S  rank the processes of scenario S (its changes and measures applied)
+        \(TimeOption.help)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
         Exit codes: 0 ok, 1 the model has errors, 2 usage or I/O problem.
@@ -23,11 +24,12 @@ enum RankCommand {
     static func run(_ args: [String], io: CommandIO) -> Int32 {
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario"], switches: ["-h", "--any-extension"],
+            args, command: "rank", help: help, io: io, valued: ["--format", "--lang", "-o", "--output", "--scenario", "--year", "--at"], switches: ["-h", "--any-extension"],
             status: &status, { r in
                 (try r.choice("--format", ["text", "md", "json"], default: "text"),
                  OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de)
             }) else { return status }
+        guard case .success(let evaluation) = TimeOption.parse(reader, command: "rank", io: io) else { return ExitCode.usage }
         guard let models = loadModels(reader.positional, command: "rank", anyExtension: reader.has("--any-extension"), io: io) else { return ExitCode.usage }
         var contexts: [ReportContext] = []
         for (_, files) in models {
@@ -38,7 +40,8 @@ enum RankCommand {
             case .scenario(let s): scenario = s
             case .base: break
             }
-            contexts.append(ReportContext(model: model, language: lang, scenario: scenario))
+            TimeOption.warnIfFar(evaluation, model.model, command: "rank", io: io)
+            contexts.append(ReportContext(model: model, language: lang, scenario: scenario, evaluation: evaluation))
         }
         let text: String
         switch format {

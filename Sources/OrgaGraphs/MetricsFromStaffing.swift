@@ -19,8 +19,8 @@ extension GraphMetrics {
         positions = r.positions.map { StaffFigures(planned: $0.planned, filled: $0.filled, need: $0.need, complete: $0.complete) }
     }
 
-    /// Runs the staffing engine on `model`.
+    /// Runs the staffing engine on `model` (dated values as their averages over the model `year`).
     public static func analyze(_ model: Model) -> GraphMetrics {
-        GraphMetrics(StaffingAnalysis.analyze(model))
+        GraphMetrics(StaffingAnalysis.analyze(PeriodEvaluation.overModelYear(model)))
     }
 }

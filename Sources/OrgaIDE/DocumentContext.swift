@@ -55,7 +55,7 @@ extension IDEWorkspace {
         if let job = m.staffingJob, job.generation == m.generation, let done = job.wait() {
             r = done
         } else {
-            r = StaffingAnalysis.analyze(model)
+            r = StaffingAnalysis.analyze(Self.evaluatedForStaffing(model))
         }
         m.extras.staffing = StaffingFigures(result: r)
         return r
@@ -74,7 +74,7 @@ extension IDEWorkspace {
         let generation = m.generation
         let checked = CheckedModel(model: model, sources: m.sources)
         DispatchQueue.global().async {
-            let result = StaffingAnalysis.analyze(model)
+            let result = StaffingAnalysis.analyze(IDEWorkspace.evaluatedForStaffing(model))
             // W711 needs the staffing (and the potential scenarios'); nothing without targets.
             job.finish(result, findings: WhatIfAnalysis.diagnostics(checked, base: result))
             done(key, generation)

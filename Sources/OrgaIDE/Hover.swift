@@ -22,6 +22,12 @@ extension IDEWorkspace {
             range = r
             text = d
         }
+        // Dated values: the period average and the value on the status date.
+        if let (r, d) = timeHover(ctx, offset) {
+            if text.md.isEmpty { range = r } else { text.blank() }
+            text.md += d.md
+            text.plain += d.plain
+        }
         // Matrix cells, areas and the parties of a chart (docs/language.md, Assessments).
         if let (r, d) = assessmentHover(ctx, offset) {
             if text.md.isEmpty { range = r } else { text.blank() }
@@ -122,6 +128,7 @@ extension IDEWorkspace {
             guard model.positions[safe: sym.index] != nil else { break }
             if let ps = staffing?.positions[safe: sym.index] {
                 figures.append("planned **\(fmt(ps.planned)) fte** · filled **\(fmt(ps.filled)) fte** · need **\(fmt(ps.need)) fte** · gap **\(signed(ps.gap)) fte**")
+                if let line = effectiveLine(position: sym.index ?? -1, model) { figures.append(line) }
                 figures.append("vacancy \(fmt(ps.vacancy)) fte · proposal \(fmt(ps.proposal)) fte" + (ps.complete ? "" : " · incomplete (inputs missing)"))
                 if let line = rangeLine(ps.needSpread, p90: ps.proposalP90) { figures.append(line) }
                 if let c = ps.costPerFTE { figures.append("cost per fte \(fmtGrouped(c)) EUR") }

@@ -27,6 +27,17 @@ public enum CSVReport {
                       // the proposal at the 90th percentile (normal approximation; empty when exact).
                       de ? "Bedarf min VZÄ" : "need_fte_min", de ? "Bedarf max VZÄ" : "need_fte_max",
                       de ? "Bedarf σ VZÄ" : "need_fte_sd", de ? "Vorschlag P90 VZÄ (Näherung)" : "proposal_p90_fte"]
+        // Time (docs/language.md): the period and the effective and ramp-up columns, last,
+        // when the model has dated values or a `ramp` (or `--year`/`--at` was given).
+        let period = ctx.showsEffective ? (ctx.evaluation.map { e in e.at.map { $0.text(ctx.language) } ?? e.span.text(ctx.language) } ?? "") : nil
+        if ctx.showsEffective {
+            header += [ctx.evaluation?.at != nil ? (de ? "Stichtag" : "date") : (de ? "Zeitraum" : "period"),
+                       de ? "Ist wirksam VZÄ" : "filled_effective_fte", de ? "Einarbeitung VZÄ" : "rampup_loss_fte"]
+        }
+        func timeCells(_ f: (effective: Double, loss: Double)?) -> [String] {
+            guard let period else { return [] }
+            return [cell(period), num(f?.effective, 4), num(f?.loss, 4)]
+        }
         if modelColumn != nil { header.insert(de ? "Modell" : "model", at: 0) }
         var lines: [String] = [header.map(cell).joined(separator: String(sep))]
         let yes = de ? "ja" : "yes", no = de ? "nein" : "no"
@@ -38,6 +49,7 @@ public enum CSVReport {
                        num(s.vacancy, 4), num(s.proposal, 4), num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no),
                        cell(s.costPerFTE != nil ? yes : no), cell(m.kw.map(String.init) ?? ""), cell(m.freezeUntil.map(ctx.dateText) ?? ""),
                        num(s.needSpread.min, 6), num(s.needSpread.max, 6), num(s.needSpread.sd, 6), num(s.proposalP90, 4)]
+                + timeCells(ctx.effective(position: i))
             if let mc = modelColumn { row.insert(cell(mc), at: 0) }
             lines.append(row.joined(separator: String(sep)))
         }
@@ -49,6 +61,7 @@ public enum CSVReport {
                            num(s.plannedCost, 2), num(s.needCost, 2), cell(s.complete ? yes : no),
                            cell(s.costComplete ? yes : no), cell(""), cell(""),
                            num(s.needSpread.min, 6), num(s.needSpread.max, 6), num(s.needSpread.sd, 6), num(s.proposalP90, 4)]
+                    + timeCells(ctx.effective(unit: u))
                 if let mc = modelColumn { row.insert(cell(mc), at: 0) }
                 lines.append(row.joined(separator: String(sep)))
             }

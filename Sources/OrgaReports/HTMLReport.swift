@@ -103,6 +103,7 @@ public enum HTMLReport {
         if !ctx.whatIf.targets.isEmpty { links.insert("<a href=\"#\(prefix)consolidation\">\(h(ctx.w(.consolidation)))</a>", at: links.count - 1) }
         // Assessments before the findings, when the model declares some.
         links.insert(contentsOf: AssessmentSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
+        links.insert(contentsOf: PortfolioSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
         out += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
         if let s = ctx.scenario { out += "<p class=\"sub\"><b>\(h(ctx.w(.scenarioReport))) \(h(ctx.scenarioTitle(s)))</b></p>\n" }
 
@@ -122,11 +123,22 @@ public enum HTMLReport {
 
         // Totals
         out += "<section id=\"\(prefix)totals\">\n<h2>\(h(ctx.t(.totals)))</h2>\n<div class=\"cards\">\n"
-        let cards: [(Label, String)] = [(.planned, n.fte(r.totalPlanned) + " " + ctx.t(.fte)), (.filled, n.fte(r.totalFilled) + " " + ctx.t(.fte)),
+        var cards: [(Label, String)] = [(.planned, n.fte(r.totalPlanned) + " " + ctx.t(.fte)), (.filled, n.fte(r.totalFilled) + " " + ctx.t(.fte)),
                                         (.need, n.fte(r.totalNeed) + " " + ctx.t(.fte) + ctx.spreadSuffix(r.totalNeedSpread)), (.gap, n.signed(r.totalNeed - r.totalPlanned, 3) + " " + ctx.t(.fte)),
                                         (.vacancy, n.fte(r.totalPlanned - r.totalFilled) + " " + ctx.t(.fte)),
                                         (.plannedCost, n.eur(r.totalPlannedCost)), (.needCost, n.eur(r.totalNeedCost) + ctx.spreadSuffix(r.totalNeedCostSpread, digits: 0))]
         let totalGap = r.totalNeed - r.totalPlanned
+        if let t = ctx.effectiveTotal {
+            // Effective and ramp-up loss beside filled (their labels are not in `Label`).
+            cards.removeLast(cards.count)
+            out += "<div class=\"card\"><div class=\"k\">\(h(ctx.t(.planned)))</div><div class=\"v\">\(h(n.fte(r.totalPlanned) + " " + ctx.t(.fte)))</div></div>\n"
+            out += "<div class=\"card\"><div class=\"k\">\(h(ctx.t(.filled)))</div><div class=\"v\">\(h(n.fte(r.totalFilled) + " " + ctx.t(.fte)))</div></div>\n"
+            out += "<div class=\"card\"><div class=\"k\">\(h(ctx.tm(.effective)))</div><div class=\"v\">\(h(n.fte(t.effective) + " " + ctx.t(.fte)))</div></div>\n"
+            out += "<div class=\"card\"><div class=\"k\">\(h(ctx.tm(.rampupLoss)))</div><div class=\"v\">\(h(n.fte(t.loss) + " " + ctx.t(.fte)))</div></div>\n"
+            cards = [(.need, n.fte(r.totalNeed) + " " + ctx.t(.fte) + ctx.spreadSuffix(r.totalNeedSpread)), (.gap, n.signed(r.totalNeed - r.totalPlanned, 3) + " " + ctx.t(.fte)),
+                     (.vacancy, n.fte(r.totalPlanned - r.totalFilled) + " " + ctx.t(.fte)),
+                     (.plannedCost, n.eur(r.totalPlannedCost)), (.needCost, n.eur(r.totalNeedCost) + ctx.spreadSuffix(r.totalNeedCostSpread, digits: 0))]
+        }
         for (k, v) in cards {
             // The gap says in words what its sign means (a Personalrat reads "−2,3" as a cut otherwise).
             let note = k != .gap ? "" : gapWord(totalGap, ctx).map { "<div class=\"k\">\(h($0))</div>" } ?? ""
@@ -138,13 +150,15 @@ public enum HTMLReport {
         out += "<section id=\"\(prefix)units\">\n<h2>\(h(ctx.t(.unitTree)))</h2>\n"
         if !ctx.model.units.isEmpty {
             out += unitChart(ctx)
-            out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.unit, false), (.title, false), (.planned, true), (.filled, true), (.need, true),
-                (.ownWork, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)]) + "</tr></thead>\n<tbody>\n"
+            out += TimelineChart.section(ctx)
+            out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.unit, false), (.title, false), (.planned, true), (.filled, true)]) + timeHeaderCells(ctx)
+                + headerCells(ctx, [(.need, true), (.ownWork, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)]) + "</tr></thead>\n<tbody>\n"
             for (u, depth) in ctx.unitRows {
                 let m = ctx.model.units[u], s = r.units[u]
                 let dc = depth == 0 ? "" : depth <= 5 ? " class=\"depth\(depth)\"" : " class=\"deep\""
                 let costMark = s.costComplete ? "" : " <span class=\"inc\" title=\"\(h(ctx.t(.costIncompleteNote)))\">†</span>"
                 out += "<tr><td\(dc)>\(h(m.name))</td><td>\(h(m.title ?? ""))</td>" + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled))
+                    + ctx.timeCells(ctx.effective(unit: u)).map { numCell($0) }.joined()
                     + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + numCell(s.ownNeed != 0 ? n.fte(s.ownNeed) + ctx.spreadSuffix(s.ownNeedSpread) : "")
                     + gapCell(s.gap, ctx) + numCell(n.fte(s.vacancy)) + numCell(n.fte(s.proposal))
                     + "<td class=\"n\">\(h(n.eur(s.plannedCost)))\(costMark)</td><td class=\"n\">\(h(n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0)))\(costMark)</td></tr>\n"
@@ -160,13 +174,14 @@ public enum HTMLReport {
         out += "<section id=\"\(prefix)positions\">\n<h2>\(h(ctx.t(.positions)))</h2>\n"
         if !ctx.model.positions.isEmpty {
             out += "<div class=\"scroll\"><table>\n<thead><tr>" + headerCells(ctx, [(.position, false), (.title, false), (.unit, false), (.grade, false),
-                (.planned, true), (.filled, true), (.need, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)]
+                (.planned, true), (.filled, true)]) + timeHeaderCells(ctx) + headerCells(ctx, [(.need, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)]
                 + (ctx.hasRemarks ? [(.remarks, false)] : []))
                 + "</tr></thead>\n<tbody>\n"
             for (i, m) in ctx.model.positions.enumerated() {
                 let s = r.positions[i]
                 out += "<tr><td><a href=\"#\(prefix)pos-\(i)\">\(h(m.name))</a></td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.unit)))</td><td>\(h(ctx.gradeName(m.grade)))</td>"
-                    + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled)) + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + gapCell(s.gap, ctx)
+                    + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled)) + ctx.timeCells(ctx.effective(position: i)).map { numCell($0) }.joined()
+                    + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + gapCell(s.gap, ctx)
                     + numCell(n.fte(s.vacancy)) + numCell(n.fte(s.proposal))
                     + numCell(s.plannedCost == nil ? n.missing : n.eur(s.plannedCost), title: s.costPerFTE == nil ? ctx.t(.noCost) : nil)
                     + numCell(s.needCost == nil ? n.missing : n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0), title: s.costPerFTE == nil ? ctx.t(.noCost) : nil)
@@ -176,6 +191,7 @@ public enum HTMLReport {
             if r.positions.contains(where: { !$0.complete }) { out += "<p class=\"note\">\(h(ctx.t(.incompleteNote)))</p>\n" }
             if r.positions.contains(where: { $0.costPerFTE == nil }) { out += "<p class=\"note\">\(h(ctx.t(.costIncompleteNote)))</p>\n" }
             if ctx.hasRemarks { out += "<p class=\"note\">\(h(ctx.t(.remarksLegend)))</p>\n" }
+            if ctx.showsEffective { out += "<p class=\"note\">\(h(ctx.tm(.effectiveNote)))</p>\n" }
         }
         if ctx.hasRanges { out += "<p class=\"note\">\(h(ctx.t(.rangesNote)))</p>\n" }
         out += "</section>\n"
@@ -238,6 +254,7 @@ public enum HTMLReport {
         // Measures, scenarios and targets
         out += WhatIfSections.html(ctx, prefix: prefix)
         out += AssessmentSections.html(ctx, prefix: prefix)
+        out += PortfolioSections.html(ctx, prefix: prefix)
 
         // Findings
         out += "<section id=\"\(prefix)findings\">\n<h2>\(h(ctx.t(.findings)))</h2>\n"
@@ -272,6 +289,11 @@ public enum HTMLReport {
         }
         out += "</tbody>\n</table></div>\n<p class=\"note\">\(h(ctx.t(.proposalP90Note)))</p>\n</section>\n"
         return out
+    }
+
+    /// The headers of the effective and ramp-up columns (none when not shown).
+    static func timeHeaderCells(_ ctx: ReportContext) -> String {
+        ctx.timeHeader.map { "<th class=\"n\">\(Escape.html($0))</th>" }.joined()
     }
 
     static func headerCells(_ ctx: ReportContext, _ cols: [(Label, Bool)]) -> String {

@@ -11,7 +11,27 @@ public enum JSONReport {
 
     /// The report as pretty-printed JSON with a final newline; several models give an array.
     public static func render(_ ctxs: [ReportContext]) -> String {
-        var w = JSONWriter(capacity: 1 << 20)
+        String(decoding: renderBytes(ctxs), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes, written into one buffer reserved for its size up front
+    /// (growing a 22 MB buffer by doubling copied ≈ 40 MB and touched pages twice).
+    public static func renderBytes(_ ctxs: [ReportContext]) -> [UInt8] {
+        var w = JSONWriter(capacity: ctxs.reduce(1 << 16) { $0 + expectedSize($1) })
+        write(ctxs, to: &w)
+        return w.finish()
+    }
+
+    /// The report handed to `sink` in pieces of about `chunk` bytes, written into one
+    /// buffer of that size: a report smaller than `chunk` arrives in one piece.
+    public static func render(_ ctxs: [ReportContext], chunk: Int, to sink: @escaping ([UInt8]) -> Void) {
+        let size = ctxs.reduce(1 << 16) { $0 + expectedSize($1) }
+        var w = JSONWriter(capacity: min(size, chunk + (1 << 16)), chunk: chunk, sink: sink)
+        write(ctxs, to: &w)
+        _ = w.finish()
+    }
+
+    static func write(_ ctxs: [ReportContext], to w: inout JSONWriter) {
         if ctxs.count == 1 {
             write(ctxs[0], to: &w)
         } else {
@@ -19,10 +39,19 @@ public enum JSONReport {
             for c in ctxs { w.item(); write(c, to: &w) }
             w.endArray()
         }
-        return String(decoding: w.finish(), as: UTF8.self)
     }
 
     public static func render(_ ctx: ReportContext) -> String { render([ctx]) }
+
+    /// A generous estimate of the report's size in bytes (the 100k-line model: 21.7 MB for
+    /// 1,500 units, 8,000 positions with ≈ 17,000 contributions, 2,000 processes with
+    /// 20,777 steps). Reserved but untouched pages cost no memory, so it errs high.
+    static func expectedSize(_ ctx: ReportContext) -> Int {
+        let m = ctx.model
+        let nodes = m.processes.reduce(0) { $0 + $1.nodes.count }
+        return 2_000 * m.units.count + 2_000 * m.positions.count + 3_000 * m.processes.count
+            + 1_200 * nodes + 300 * ctx.diagnostics.count
+    }
 
     static func write(_ ctx: ReportContext, to w: inout JSONWriter) {
         w.beginObject()
@@ -47,6 +76,8 @@ public enum JSONReport {
         // Assessments: present only when the model declares some (docs/report-json.md).
         if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
         if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
+        // The portfolio: present only when the model declares programmes or projects.
+        for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }
@@ -62,9 +93,9 @@ public enum JSONReport {
     /// `KEY_min`, `KEY_max`, `KEY_sd` of a figure from ranges (docs/report-json.md): equal to
     /// the figure, and 0, when it is exact; null when the figure is null.
     static func spread(_ key: String, _ s: Spread?, _ w: inout JSONWriter) {
-        w.field(key + "_min", s?.min)
-        w.field(key + "_max", s?.max)
-        w.field(key + "_sd", s?.sd)
+        w.field(key, suffix: "_min", s?.min)
+        w.field(key, suffix: "_max", s?.max)
+        w.field(key, suffix: "_sd", s?.sd)
     }
 
     static func modelObject(_ ctx: ReportContext) -> JSONValue {
@@ -74,6 +105,11 @@ public enum JSONReport {
             ("id", str(s.name)),
             ("title", str(s.title)),
             ("year", s.year.map { .int($0) } ?? .null),
+            // The evaluation of dated values: a period or one date (the other null; both
+            // null only for a model without `year` when no --year/--at was given).
+            ("period", ctx.evaluation.flatMap { $0.period }.map { .object([("from", .string($0.first.iso)), ("to", .string($0.last.iso))]) } ?? .null),
+            ("at", ctx.evaluation?.at.map { .string($0.iso) } ?? .null),
+            ("asof", ctx.written.settings.asof.map { .string($0.iso) } ?? .null),
             ("worktime_hours", num(s.worktime?.value)),
             ("allowance_percent", num(a.fraction * 100)),
             ("allowance_convention", .string(a.convention.rawValue)),
@@ -90,6 +126,8 @@ public enum JSONReport {
         return .object([
             ("planned_fte", num(r.totalPlanned)),
             ("filled_fte", num(r.totalFilled)),
+            ("filled_effective_fte", num(r.totalFilled - (ctx.time?.totalLoss ?? 0))),
+            ("rampup_loss_fte", num(ctx.time?.totalLoss ?? 0)),
             ("need_fte", num(r.totalNeed)),
             ("need_fte_min", num(r.totalNeedSpread.min)),
             ("need_fte_max", num(r.totalNeedSpread.max)),
@@ -113,6 +151,9 @@ public enum JSONReport {
         w.field("parent", string: m.parent.map { ctx.unitName($0) })
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
+        let loss = ctx.time?.unitLoss(u) ?? 0
+        w.field("filled_effective_fte", r.filled - loss)
+        w.field("rampup_loss_fte", loss)
         w.field("need_fte", r.need)
         spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)
@@ -146,6 +187,9 @@ public enum JSONReport {
         w.field("grade", string: m.grade.map { ctx.gradeName($0) })
         w.field("planned_fte", r.planned)
         w.field("filled_fte", r.filled)
+        let loss = ctx.time?.positionLoss(i) ?? 0
+        w.field("filled_effective_fte", r.filled - loss)
+        w.field("rampup_loss_fte", loss)
         w.field("need_fte", r.need)
         spread("need_fte", r.needSpread, &w)
         w.field("gap_fte", r.gap)

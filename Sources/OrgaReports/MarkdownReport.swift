@@ -33,9 +33,10 @@ public enum MarkdownReport {
         // Totals
         out += "## \(ctx.t(.totals))\n\n"
         let r = ctx.result
-        out += table(["", ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.gap), ctx.t(.vacancy), ctx.t(.plannedCost), ctx.t(.needCost)],
-                     align: "lrrrrrrr",
-                     [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled), n.fte(r.totalNeed) + ctx.spreadSuffix(r.totalNeedSpread),
+        let timeAlign = String(repeating: "r", count: ctx.timeHeader.count)
+        out += table(["", ctx.t(.planned), ctx.t(.filled)] + ctx.timeHeader + [ctx.t(.need), ctx.t(.gap), ctx.t(.vacancy), ctx.t(.plannedCost), ctx.t(.needCost)],
+                     align: "lrr" + timeAlign + "rrrrr",
+                     [[ctx.t(.total) + " (\(ctx.t(.fte)))", n.fte(r.totalPlanned), n.fte(r.totalFilled)] + ctx.timeCells(ctx.effectiveTotal) + [n.fte(r.totalNeed) + ctx.spreadSuffix(r.totalNeedSpread),
                        n.signed(r.totalNeed - r.totalPlanned, 3) + Sections.gapWord(r.totalNeed - r.totalPlanned, ctx), n.fte(r.totalPlanned - r.totalFilled),
                        n.eur(r.totalPlannedCost), n.eur(r.totalNeedCost) + ctx.spreadSuffix(r.totalNeedCostSpread, digits: 0)]])
         out += "\n\(ctx.t(.unitCount)): \(ctx.model.units.count) · \(ctx.t(.positionCount)): \(ctx.model.positions.count) · \(ctx.t(.processCount)): \(ctx.model.processes.count)\n\n"
@@ -50,13 +51,13 @@ public enum MarkdownReport {
                 if !s.complete { anyIncomplete = true }
                 if !s.costComplete { anyCostIncomplete = true }
                 let indent = String(repeating: "· ", count: depth)
-                rows.append([indent + e(m.name), e(m.title ?? ""), n.fte(s.planned), n.fte(s.filled),
+                rows.append([indent + e(m.name), e(m.title ?? ""), n.fte(s.planned), n.fte(s.filled)] + ctx.timeCells(ctx.effective(unit: u)) + [
                              n.fte(s.need) + ctx.spreadSuffix(s.needSpread) + (s.complete ? "" : " \\*"), s.ownNeed != 0 ? n.fte(s.ownNeed) + ctx.spreadSuffix(s.ownNeedSpread) : "",
                              n.signed(s.gap, 3), n.fte(s.vacancy), n.fte(s.proposal),
                              n.eur(s.plannedCost) + (s.costComplete ? "" : " †"), n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0) + (s.costComplete ? "" : " †")])
             }
-            out += table([ctx.t(.unit), ctx.t(.title), ctx.t(.planned), ctx.t(.filled), ctx.t(.need), ctx.t(.ownWork), ctx.t(.gap),
-                          ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)], align: "llrrrrrrrrr", rows)
+            out += table([ctx.t(.unit), ctx.t(.title), ctx.t(.planned), ctx.t(.filled)] + ctx.timeHeader + [ctx.t(.need), ctx.t(.ownWork), ctx.t(.gap),
+                          ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)], align: "llrr" + timeAlign + "rrrrrrr", rows)
             out += "\n"
         }
 
@@ -68,15 +69,15 @@ public enum MarkdownReport {
                 let s = r.positions[i]
                 if !s.complete { anyIncomplete = true }
                 var row = [e(m.name), e(m.title ?? ""), e(ctx.unitName(m.unit)), e(ctx.gradeName(m.grade)),
-                           n.fte(s.planned), n.fte(s.filled), n.fte(s.need) + ctx.spreadSuffix(s.needSpread) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
+                           n.fte(s.planned), n.fte(s.filled)] + ctx.timeCells(ctx.effective(position: i)) + [n.fte(s.need) + ctx.spreadSuffix(s.needSpread) + (s.complete ? "" : " \\*"), n.signed(s.gap, 3),
                            n.fte(s.vacancy), n.fte(s.proposal), n.eur(s.plannedCost), n.eur(s.needCost) + ctx.spreadSuffix(s.needCostSpread, digits: 0)]
                 if ctx.hasRemarks { row.append(e(ctx.remarksText(m))) }
                 rows.append(row)
             }
-            var header = [ctx.t(.position), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled), ctx.t(.need),
+            var header = [ctx.t(.position), ctx.t(.title), ctx.t(.unit), ctx.t(.grade), ctx.t(.planned), ctx.t(.filled)] + ctx.timeHeader + [ctx.t(.need),
                           ctx.t(.gap), ctx.t(.vacancy), ctx.t(.proposal), ctx.t(.plannedCost), ctx.t(.needCost)]
             if ctx.hasRemarks { header.append(ctx.t(.remarks)) }
-            out += table(header, align: "llllrrrrrrrrl", rows)
+            out += table(header, align: "llllrr" + timeAlign + "rrrrrrl", rows)
             out += "\n"
         }
         if anyIncomplete { out += "\(e(ctx.t(.incompleteNote)))\n\n" }
@@ -86,6 +87,7 @@ public enum MarkdownReport {
             out += "\(e(ctx.t(.proposalNote)))\n\n"
         }
         if ctx.hasRemarks { out += "\(e(ctx.t(.remarksLegend)))\n\n" }
+        if ctx.showsEffective { out += "\(e(ctx.tm(.effectiveNote)))\n\n" }
         if ctx.hasRanges { out += "\(e(ctx.t(.rangesNote)))\n\n" }
         out += proposalP90Section(ctx)
 
@@ -147,6 +149,9 @@ public enum MarkdownReport {
 
         // Assessments (only when the model declares some)
         out += AssessmentSections.markdown(ctx, level: 2)
+
+        // Portfolio (only when the model declares programmes or projects)
+        out += PortfolioSections.markdown(ctx, level: 2)
 
         // Findings
         out += findingsSection(ctx, level: 2)
@@ -291,6 +296,7 @@ enum Sections {
         let n = ctx.numbers
         var out: [(String, String)] = []
         if let y = s.year { out.append((ctx.t(.modelYear), String(y))) }
+        out += ctx.timeAssumptions
         out.append((ctx.t(.worktime), s.worktime.map { "\(n.compact($0.value, 2)) h" } ?? ctx.t(.noWorktime)))
         out.append((ctx.t(.allowance), ctx.allowanceText(s.allowance?.value)))
         out.append((ctx.t(.overhead), "\(n.percent(s.overhead)) %"))

@@ -23,12 +23,35 @@ public struct ReportContext: Sendable {
     public let base: Model
     /// The scenario the report describes (`--scenario`), index into `base.scenarios`.
     public let scenario: Int?
+    /// When dated values are evaluated: the model `year`, `--year Y` or `--at DATE`
+    /// (nil: the model has no `year` and none was asked for).
+    public let evaluation: Evaluation?
+    /// Filled, effective and ramp-up loss in `evaluation` (docs/language.md, Time).
+    public let time: TimeFigures?
+    /// The report shows the period and the effective and ramp-up columns: the model
+    /// has dated values or a `ramp`, or `--year`/`--at` was given. Otherwise every
+    /// output is v1's.
+    public let showsTime: Bool
+    /// The model as written (its dated values unevaluated; `base` carries the period figures).
+    public let written: Model
     private let fileIndex: [String: Int]
 
-    /// The report of `checked` (the base model), or of its scenario `scenario`.
-    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: Int? = nil) {
-        let base = checked.model
-        let baseResult = result ?? StaffingAnalysis.analyze(base)
+    /// The report of `checked` (the base model), or of its scenario `scenario`, with its
+    /// dated values evaluated over `evaluation` (nil: the model's `year`).
+    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: Int? = nil,
+                evaluation asked: Evaluation? = nil) {
+        let written = checked.model
+        let evaluation = asked ?? Evaluation.of(written)
+        var base = evaluation.map { PeriodEvaluation.apply($0, to: written) } ?? written
+        if let asked, asked.at == nil, let l = base.settings.yearSetting.location ?? base.settings.declaration {
+            // `--year Y` overrides the model year (kw checks and the assumptions read it).
+            base.settings.yearSetting = .given(asked.span.first.year, l)
+        }
+        self.written = written
+        self.evaluation = evaluation
+        self.showsTime = asked != nil || PeriodEvaluation.usesTime(written)
+        let baseResult: StaffingResult
+        if let result, !PeriodEvaluation.hasDatedValues(written) { baseResult = result } else { baseResult = StaffingAnalysis.analyze(base) }
         let whatIf = WhatIfAnalysis.analyze(base, base: baseResult)
         self.base = base
         self.whatIf = whatIf
@@ -44,6 +67,7 @@ public struct ReportContext: Sendable {
             self.result = baseResult
         }
         let model = self.model
+        self.time = evaluation.map { TimeFigures.compute(model, $0) }
         self.sources = checked.sources
         self.language = language
         // Sorted and de-duplicated by the analyzer; a target's shortfall (W711) needs the staffing.

@@ -45,7 +45,8 @@ public enum Analyzer {
     /// `knownFlows`: flow graphs of processes that did not change since an earlier check.
     static func finish(_ built: Model, _ sources: SourceMap, trees: [SyntaxTree], knownFlows: [FlowGraph?] = []) -> Model {
         var reader = WhatIfReader(model: built, sources: sources, trees: trees)
-        var checker = Checker(model: reader.run(), sources: sources, knownFlows: knownFlows)
+        var portfolio = PortfolioReader(model: reader.run(), sources: sources, trees: trees)
+        var checker = Checker(model: portfolio.run(), sources: sources, knownFlows: knownFlows)
         var whatIf = WhatIfChecker(model: checker.run(), sources: sources)
         var model = whatIf.run()
         var seen = Set<Diagnostic>()

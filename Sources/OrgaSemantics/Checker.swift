@@ -41,6 +41,7 @@ struct Checker {
         checkWorktime()
         checkDNA()
         checkAssessments()
+        checkPortfolio()
         if !droppedAt.isEmpty {
             let noted = Set(model.diagnostics.lazy.filter { $0.code == .tooManyErrors }.map(\.path))
             for (f, r) in droppedAt.sorted(by: { $0.key < $1.key }) where !noted.contains(sources.path(file: f)) {

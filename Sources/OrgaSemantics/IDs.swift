@@ -39,6 +39,7 @@ extension Array where Element == Symbol {
 /// reference may name).
 public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
     case unit, position, actor, system, grade, process, measure, scenario, kpi, target, node, criterion
+    case programme, project
 
     public init?(_ kinds: DeclKinds) {
         guard let k = Self.allCases.first(where: { $0.asKinds == kinds }) else { return nil }
@@ -60,6 +61,8 @@ public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
         case .target: .target
         case .node: .node
         case .criterion: .criterion
+        case .programme: .programme
+        case .project: .project
         }
     }
 

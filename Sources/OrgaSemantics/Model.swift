@@ -350,6 +350,9 @@ public struct Model: Sendable {
     /// Assessments (file order, then source order): maturity matrices and responsibility charts.
     public var matrices: [Matrix] = []
     public var raciCharts: [RaciChart] = []
+    /// Programmes and projects in declaration order (docs/language.md, Programmes).
+    public var programmes: [Programme] = []
+    public var projects: [Project] = []
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.

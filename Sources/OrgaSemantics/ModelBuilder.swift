@@ -616,7 +616,7 @@ struct ModelBuilder: Sendable {
                 index = model.processes[p].nodes.count
                 model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == .decide,
                                                          location: l, symbol: symbolID))
-            case .measure, .scenario, .target, .kpi:
+            case .measure, .scenario, .target, .kpi, .programme, .project:
                 index = nil   // names only (v2)
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil, location: l)
@@ -730,7 +730,7 @@ struct ModelBuilder: Sendable {
             case .dna:
                 if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
                 for c in tree.childIDs(id) { readCriterion(tree, file, c) }
-            case .measure, .scenario, .target, .kpi: readV2(tree, file, id)
+            case .measure, .scenario, .target, .kpi, .programme, .project: readV2(tree, file, id)
             case .matrix: pendingMatrices.append(readMatrix(tree, file, id))
             case .raci: pendingRaciCharts.append(readRaciChart(tree, file, id))
             default: break
@@ -821,6 +821,29 @@ struct ModelBuilder: Sendable {
             return nil
         }
         return sym
+    }
+
+    /// The first part of a `.refPath` argument (`ZOV` of `ZOV.EF3`), resolved like a name.
+    private mutating func resolvePathHead(_ tree: SyntaxTree, _ file: Int, _ arg: Argument, _ kinds: DeclKinds, what: String) {
+        if arg.kind == .name { resolveRef(tree, file, arg, kinds, what: what); return }
+        let full = tree.name(arg)
+        let head = String(full.split(separator: ".", maxSplits: 1).first ?? Substring(full))
+        let r = tree.nameRange(arg)
+        let l = loc(file, ByteRange(r.start, min(r.end, r.start + head.utf8.count)))
+        guard let s = model.globalNames[head] else {
+            let suggestion = suggester.best(for: head, kinds: kinds, in: model)
+            var message = "no \(kinds.phrase.dropFirst(2)) named `\(head)`"
+            if let s = suggestion { message += "; did you mean `\(s)`?" }
+            report(.unknownReference, l, message,
+                   fixes: suggestion.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
+            model.references.append(Reference(location: l, symbol: nil))
+            return
+        }
+        model.references.append(Reference(location: l, symbol: s))
+        let sym = model.symbols[s]
+        if sym.kind.isDisjoint(with: kinds) {
+            report(.wrongKindReference, l, "`\(head)` is \(article(sym.kind.phrase)), but \(what) needs \(article(kinds.phrase))")
+        }
     }
 
     private func quantity(_ a: Argument) -> Double { a.signedValue }
@@ -1244,14 +1267,20 @@ struct ModelBuilder: Sendable {
         }
     }
 
-    private mutating func readV2(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
+    private mutating func readV2(_ tree: SyntaxTree, _ file: Int, _ id: Int32, depth: Int = 0) {
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             guard let spec = tree.spec(c) else { continue }
+            // A programme's fields and a project's milestones: their own blocks, one level down.
+            if spec.opens != nil, depth == 0 { readV2(tree, file, c, depth: 1) }
             for slot in spec.args {
                 let kinds: DeclKinds
                 switch slot.form {
                 case .ref(let k), .refList(let k): kinds = k
+                case .refPath(let k):
+                    // `in ZOV.EF3`: the programme is a reference here; its field is checked by `PortfolioReader`.
+                    if let a = tree.arg(c, slot.role) { resolvePathHead(tree, file, a, k, what: "`\(spec.word)`") }
+                    continue
                 default: continue
                 }
                 guard let first = tree.arg(c, slot.role) else { continue }

@@ -110,6 +110,24 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case raciStepPerformerNotResponsible = "W949"
     case raciUnknownStep = "E950"
     case matrixTooLarge = "E951"
+    // Programmes, projects and milestones (850–889)
+    case milestoneWithoutDate = "E850"
+    case dependsCycle = "E851"
+    case unknownField = "E852"
+    case projectWithoutProgramme = "E853"
+    case projectWithoutPeriod = "E854"
+    case projectWithoutStatus = "E855"
+    case projectWithoutOwner = "E856"
+    case projectOutsideProgramme = "W850"
+    case milestoneOutsideProject = "W851"
+    case dependencyEndsLate = "W852"
+    case budgetAboveProgramme = "W853"
+    case doneWithOpenMilestones = "W854"
+    case measureDeliveredTwice = "W855"
+    case stoppedMeasureApplied = "W856"
+    case milestoneOverdue = "W857"
+    case projectOverdue = "W858"
+    case projectWithoutBudget = "W859"
 
     public var defaultSeverity: Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -534,7 +552,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             of a `change`: `change Meldung.Erfassen time 10..20 min` sets a range,
             `change Meldung.Erfassen wait 1..3 d` is rejected.
             """),
-    ].merging(assessmentExplanations) { first, _ in first }
+    ].merging(assessmentExplanations) { first, _ in first }.merging(portfolioExplanations) { first, _ in first }
 
     private static let assessmentExplanations: [DiagnosticCode: (title: String, text: String)] = [
         .matrixWithoutScale: ("matrix without scale", """

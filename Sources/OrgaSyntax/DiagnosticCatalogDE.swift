@@ -100,7 +100,7 @@ extension DiagnosticCode {
         .raciStepPerformerNotResponsible: "Bearbeiter des verknüpften Schritts ist nicht durchführend (R)",
         .matrixTooLarge: "Matrix zu groß",
         .raciUnknownStep: "Aufgabe verweist auf keinen Schritt",
-    ]
+    ].merging(portfolioGermanTitles) { first, _ in first }
 }
 
 extension DiagnosticCode {
@@ -576,7 +576,7 @@ extension DiagnosticCode {
             gibt es, aber keinen Schritt dieses Namens (oder `S` ist eine Entscheidung, die
             keine Arbeit macht).
             """,
-    ]
+    ].merging(portfolioGermanExplanations) { first, _ in first }
 }
 
 extension Diagnostic {

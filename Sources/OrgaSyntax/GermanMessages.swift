@@ -52,7 +52,7 @@ enum GermanMessages {
         .branchSharesNot100: [
             ("add up to", "die Zweige von `{q1}` ergeben zusammen {n1} %, nicht 100 %"),
         ],
-    ]
+    ].merging(portfolioTemplates) { first, _ in first }
 
     /// The German detail of `message` for `code`, if the table has a variant whose
     /// marker the message contains and whose placeholders all find their piece.

@@ -21,6 +21,9 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case running, potential
     // v2: time (docs/language.md, Time)
     case asof, ramp
+    // v2: programmes, projects and milestones (docs/language.md, Programmes); `owner`,
+    // `in` and `scenario` are reused in their blocks
+    case programme, field, project, period, budget, status, depends, delivers, milestone, date, done
 
     // Assessments: maturity matrices and responsibility charts (`scale`, `target` and
     // `step` are reused in their blocks)

@@ -29,6 +29,11 @@ public enum BlockContext: String, Sendable, CaseIterable {
     case matrixRating       // `rating Rater { target; rate Area v1, v2 … }` inside a matrix
     case raci               // `raci Name { task … }`
     case task               // `task Name { R …; A …; C …; I …; step P.S }`
+    // Programmes, projects and milestones (docs/language.md, Programmes)
+    case programme          // `programme Name { owner; period; budget; field …; scenario }`
+    case field              // `field Name { owner }` inside a programme
+    case project            // `project Name { in; owner; period; status; budget; depends; delivers; milestone … }`
+    case milestone          // `milestone Name { date; done }` inside a project
     /// Inside a statement whose keyword is unknown: nothing is checked, to avoid cascades.
     case unknown
 }
@@ -62,7 +67,8 @@ public struct DeclKinds: OptionSet, Sendable, Hashable {
     public var phrase: String {
         let names: [(DeclKinds, String)] = [(.unit, "unit"), (.position, "position"), (.actor, "actor"), (.system, "system"),
                                             (.grade, "grade"), (.process, "process"), (.measure, "measure"), (.scenario, "scenario"),
-                                            (.kpi, "kpi"), (.target, "target"), (.node, "step or decision"), (.criterion, "criterion")]
+                                            (.kpi, "kpi"), (.target, "target"), (.node, "step or decision"), (.criterion, "criterion"),
+                                            (.programme, "programme"), (.project, "project")]
         let words = names.filter { contains($0.0) }.map { $0.1 }
         if words.isEmpty { return "declaration" }
         if words.count == 1 { return "a \(words[0])" }
@@ -94,6 +100,7 @@ public enum ArgSpec: Sendable {
     case localName(String)         // a name declared in the enclosing block (`rate Technik`: an area of the matrix)
     case scoreList                 // plain numbers or `-` (not given), separated by commas
     case nodePath                  // `Process.Step`: a step of a process
+    case refPath(DeclKinds)        // a name, or `Name.Part`: a part declared inside it (`in ZOV.EF3`: a field of a programme)
     case rest                      // anything (v2 statements, parsed but not yet evaluated)
 
     /// The slot takes a comma-separated list (the bound argument and those after `,`).
@@ -129,6 +136,7 @@ public enum ArgSpec: Sendable {
         case .localName(let what): "the name of \(what)"
         case .scoreList: "numbers or `-` separated by commas"
         case .nodePath: "a step of a process, written `Process.Step`"
+        case .refPath(let k): "the name of \(k.phrase), or `Programme.Field`"
         case .rest: "arguments"
         }
     }
@@ -332,7 +340,39 @@ public enum Keywords {
                     "The scenario whose need defines each unit's potential (planned − need); without it, the base model."),
         KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate)), ArgSlot(.from, .datedFrom)], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
         KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
-    ] + assessmentKeywords
+    ] + assessmentKeywords + portfolioKeywords
+
+    /// Programmes, projects and milestones (docs/language.md, Programmes).
+    static let portfolioKeywords: [KeywordSpec] = [
+        KeywordSpec(.programme, in: [.file], [.name, .title], opens: .programme, declares: .programme, v2: true,
+                    example: "programme ZOV \"Zukunftsorientierte Verwaltung\" { owner Lenkung; period 2015-01-01..2019-12-31; budget 40_000_000 EUR }",
+                    "A programme (masterplan) with an owner, a period, a budget, fields of action and optionally the scenario whose savings its projects' measures bring."),
+        KeywordSpec(.project, in: [.file], [.name, .title], opens: .project, declares: .project, v2: true,
+                    example: "project EAkte \"Einführung E-Akte\" { in ZOV.EF3; owner SKF; period 2017-01-01..2019-06-30; status running }",
+                    "A project of a programme: owner, period, status, budget, the projects it depends on, the measures it delivers and its milestones."),
+        KeywordSpec(.owner, in: [.programme, .field, .project], [.value(.ref([.unit, .position, .actor]))], unique: true, v2: true,
+                    example: "owner Lenkungsgruppe", "Who is responsible: a unit, a position or an actor. Required for a project."),
+        KeywordSpec(.period, in: [.programme, .project], [.value(.dateRange)], unique: true, v2: true,
+                    example: "period 2017-01-01..2019-06-30", "The period from the first to the last day (both inclusive). Required for a project."),
+        KeywordSpec(.budget, in: [.programme, .project], [.value(.quantity(.money))], unique: true, v2: true,
+                    example: "budget 1_200_000 EUR", "The budget over the whole period. A field's budget is the sum of its projects'."),
+        KeywordSpec(.field, in: [.programme], [.name, .title], opens: .field, v2: true,
+                    example: "field EF3 \"Digitale Verwaltung\" { owner Koordination }", "A field of action (Handlungsfeld) of the programme; projects name it as `Programme.Field`."),
+        KeywordSpec(.scenario, in: [.programme], [.value(.ref(.scenario))], unique: true, v2: true,
+                    example: "scenario Masterplan", "The scenario in which the savings of the measures that the programme's projects deliver are computed."),
+        KeywordSpec(.in, in: [.project], [.value(.refPath(.programme))], unique: true, v2: true,
+                    example: "in ZOV.EF3", "The programme, or one of its fields (`Programme.Field`), the project belongs to. Required."),
+        KeywordSpec(.status, in: [.project], [.value(.choice(["planned", "running", "done", "stopped"]))], unique: true, v2: true,
+                    example: "status running", "planned, running, done or stopped. Required."),
+        KeywordSpec(.depends, in: [.project], [.value(.refList(.project))], v2: true,
+                    example: "depends Infrastruktur", "Projects that must end before this one starts."),
+        KeywordSpec(.delivers, in: [.project], [.value(.refList(.measure))], v2: true,
+                    example: "delivers EAkte", "Measures the project brings about; their savings count for the project in the programme's scenario."),
+        KeywordSpec(.milestone, in: [.project], [.name, .title], opens: .milestone, v2: true,
+                    example: "milestone Pilot \"Pilotbetrieb\" { date 2017-10-01; done }", "A milestone of the project with its date and whether it is reached."),
+        KeywordSpec(.date, in: [.milestone], [.value(.date)], unique: true, v2: true, example: "date 2017-10-01", "The milestone's date. Required."),
+        KeywordSpec(.done, in: [.milestone], [], unique: true, v2: true, example: "done", "The milestone is reached."),
+    ]
 
     /// Assessments: the maturity matrix and responsibility charts (RACI, Funktionendiagramm).
     static let assessmentKeywords: [KeywordSpec] = [

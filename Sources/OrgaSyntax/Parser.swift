@@ -740,6 +740,7 @@ public struct Parser {
         switch s {
         case .declName, .ref, .refList, .target, .choice, .word, .localName: return a.kind == .name
         case .nodePath: return a.kind == .path
+        case .refPath: return a.kind == .name || a.kind == .path
         case .scoreList: return a.kind == .quantity || a.kind == .dash
         case .title, .text: return a.kind == .string
         case .quantity: return a.kind == .quantity || a.kind == .range   // a range where none is allowed: E903 in `check`
@@ -811,6 +812,14 @@ public struct Parser {
         case .declName, .ref, .refList, .target, .localName:
             return a.kind == .name ? true : wrong(found)
         case .nodePath:
+            guard a.kind == .path else { return wrong(found) }
+            if tree.name(a).split(separator: ".").count != 2 {
+                error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`")
+                return false
+            }
+            return true
+        case .refPath:
+            if a.kind == .name { return true }
             guard a.kind == .path else { return wrong(found) }
             if tree.name(a).split(separator: ".").count != 2 {
                 error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`")

@@ -28,8 +28,8 @@ final class GeometryTests: XCTestCase {
                 checked += 2
             }
         }
-        // 4 samples × 2 languages × (18 processes (jugendamt has 2) × 2 + org + landscape).
-        XCTAssertEqual(checked, 2 * (18 * 2 + 4 * 2))
+        // 5 samples × 2 languages × (19 processes (jugendamt has 2, masterplan 1) × 2 + org + landscape).
+        XCTAssertEqual(checked, 2 * (19 * 2 + 5 * 2))
     }
 
     /// The measures graph (`graph --measures`, same engine) of every sample, with every
@@ -52,9 +52,9 @@ final class GeometryTests: XCTestCase {
                 }
             }
         }
-        // Only buergerbuero has measures and scenarios (2 scenarios): (1 + 2) × 2 languages;
+        // buergerbuero has 2 scenarios: (1 + 2) × 2 languages; masterplan 1: (1 + 1) × 2;
         // the other samples draw an empty graph once per language.
-        XCTAssertEqual(checked, 3 * 2 + 3 * 2)
+        XCTAssertEqual(checked, 3 * 2 + 2 * 2 + 3 * 2)
     }
 
     /// A synthetic process with 40 loops, titles with quotes, markup, line ends and

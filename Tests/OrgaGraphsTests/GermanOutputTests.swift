@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import OrgaTestSupport
 import OrgaSemantics
+import OrgaAnalysis
 import OrgaSupport
 @testable import OrgaGraphs
 
@@ -54,14 +55,24 @@ final class GermanOutputTests: XCTestCase {
                 outputs.append(("\(sample)/org.\(format.rawValue)", Graphs.org(model, format: format, metrics: metrics, words: .de) ?? "", format))
                 outputs.append(("\(sample)/landscape.\(format.rawValue)", Graphs.landscape(model, format: format, metrics: metrics, words: .de) ?? "", format))
             }
+            if sample == "masterplan" {
+                let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
+                for format in [GraphFormat.mermaid, .svg] {
+                    outputs.append(("\(sample)/gantt.\(format.rawValue)", Graphs.gantt(model, format: format, german: true) ?? "", format))
+                }
+                for format in [GraphFormat.dot, .mermaid, .svg] {
+                    outputs.append(("\(sample)/projects.\(format.rawValue)", Graphs.projects(model, whatIf: whatIf, format: format, german: true) ?? "", format))
+                }
+            }
             for (what, text, format) in outputs {
                 let found = Self.englishIn(Self.visibleText(text, format), removing: own)
                 XCTAssert(found.isEmpty, "\(what): " + found.prefix(10).joined(separator: " | "))
                 scanned += 1
             }
         }
-        // 18 processes (jugendamt has 2) × 2 × 4 formats + 4 samples × 2 drawings × 3 formats.
-        XCTAssertEqual(scanned, 18 * 2 * 4 + 4 * 2 * 3)
+        // 19 processes (jugendamt has 2, masterplan 1) × 2 × 4 formats + 5 samples × 2 drawings × 3 formats,
+        // and the masterplan's Gantt chart (2 formats) and projects graph (3 formats).
+        XCTAssertEqual(scanned, 19 * 2 * 4 + 5 * 2 * 3 + 5)
     }
 
     /// The scan itself finds English words and numbers.

@@ -8,7 +8,7 @@ import OrgaAnalysis
 /// Golden files: every sample process in every format, plus org chart and landscape.
 /// Refresh with `UPDATE_GOLDEN=1 swift test --filter OrgaGraphsTests`.
 final class GoldenTests: XCTestCase {
-    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt"]
+    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan"]
     func compare(_ text: String, _ relative: String, file: StaticString = #filePath, line: UInt = #line) {
         GoldenFile.assertMatches(text, Paths.golden.appendingPathComponent(relative), file: file, line: line)
     }

@@ -22,7 +22,7 @@ private func model(_ src: String, path: String = "test.orga") -> CheckedModel {
 }
 
 final class GoldenReportTests: XCTestCase {
-    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt"]
+    static let samples = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan", "sachgebiet"]
 
     /// Compares `actual` with the golden file; `UPDATE_GOLDEN=1` rewrites it.
     func golden(_ name: String, _ actual: String, file: StaticString = #filePath, line: UInt = #line) {
@@ -48,6 +48,22 @@ final class GoldenReportTests: XCTestCase {
         }
     }
 
+    /// Streamed in pieces (as `orgc report` writes to standard output), the JSON report is
+    /// byte for byte the one rendered whole; each piece ends between two elements.
+    func testStreamedJSONReportIsTheWholeOne() throws {
+        let ctx = ReportContext(model: try sample(Self.samples[0]), language: .de)
+        let whole = JSONReport.renderBytes([ctx])
+        for chunk in [1, 100, 4096, whole.count + 1] {
+            var pieces: [[UInt8]] = []
+            JSONReport.render([ctx], chunk: chunk) { pieces.append($0) }
+            XCTAssertEqual(pieces.flatMap { $0 }, whole, "chunk \(chunk)")
+            // One piece when the report is smaller than a chunk, else several, none empty.
+            if chunk > whole.count { XCTAssertEqual(pieces.count, 1) } else { XCTAssertGreaterThan(pieces.count, 1) }
+            XCTAssertFalse(pieces.contains { $0.isEmpty })
+        }
+        XCTAssertEqual(String(decoding: whole, as: UTF8.self), JSONReport.render(ctx))
+    }
+
     /// The what-if outputs of the sample with measures (hand-checked in Samples/README.md):
     /// the CSV table, and the whole report of scenario Soll2026 (md, en, json).
     func testGoldenWhatIfReports() throws {
@@ -64,6 +80,32 @@ final class GoldenReportTests: XCTestCase {
         // The scenario's totals are the attribution's end state: 2,179 + 0,1245 − 0,4566 on SB.
         XCTAssertEqual(soll.result.totalNeed - de.result.totalNeed, -0.33207547169811313, accuracy: 1e-12)
         XCTAssertEqual(soll.whatIf.scenarios[s].entries.map(\.deltaNeed).reduce(0, +), soll.result.totalNeed - de.result.totalNeed, accuracy: 1e-12)
+    }
+
+    /// The time sample evaluated over another year (`--year 2023`) and on one date
+    /// (`--at 2022-09-01`), in md, csv and json.
+    func testGoldenTimeEvaluations() throws {
+        let m = try sample("sachgebiet")
+        let year = try XCTUnwrap(Evaluation.year(2023))
+        let y = ReportContext(model: m, language: .de, evaluation: year)
+        golden("sachgebiet.2023.md", MarkdownReport.render(y))
+        golden("sachgebiet.2023.json", JSONReport.render(y))
+        let at = try XCTUnwrap(Evaluation.at(try XCTUnwrap(CalendarDate(iso: "2022-09-01"))))
+        let a = ReportContext(model: m, language: .en, evaluation: at)
+        golden("sachgebiet.at.en.md", MarkdownReport.render(a))
+        golden("sachgebiet.at.en.csv", CSVReport.render(a, units: true))
+        golden("sachgebiet.at.json", JSONReport.render(a))
+        // On 2022-09-01 SB_Orga has 5 fte filled: 3 undated + 1 from 2022-05-01 (k = 123 days
+        // into `ramp 18 mo start 20 %` = 540 days: 0.2 + 0.8 × 123/540 = 0.38222) + 1 from
+        // 2022-09-01 (k = 0: 0.2). Effective = 3 + 0.38222 + 0.2 = 3.58222; loss 1.41778.
+        let p = try XCTUnwrap(m.model.positions.firstIndex { $0.name == "SB_Orga" })
+        XCTAssertEqual(a.result.positions[p].filled, 5)
+        XCTAssertEqual(try XCTUnwrap(a.effective(position: p)).effective, 3 + (0.2 + 0.8 * 123 / 540) + 0.2, accuracy: 1e-12)
+        // Stellenbewertung: 60 /year on 2022-09-01; over 2022: (25 × 181 + 60 × 184) / 365 = 15,565/365 = 42.644 /year.
+        let sb = try XCTUnwrap(m.model.processes.firstIndex { $0.name == "Stellenbewertung" })
+        XCTAssertEqual(a.result.processes[sb].ownVolume ?? -1, 60, accuracy: 1e-12)
+        let de = ReportContext(model: m, language: .de)
+        XCTAssertEqual(de.result.processes[sb].ownVolume ?? -1, 15_565.0 / 365, accuracy: 1e-12)
     }
 
     func testReportsAreDeterministic() throws {
@@ -352,6 +394,20 @@ final class JSONWriterTests: XCTestCase {
         var w = JSONWriter()
         w.value(v)
         XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self), v.pretty())
+    }
+
+    /// A key written as prefix and suffix is escaped as one string; integers of any sign.
+    func testSuffixKeysAndIntegers() {
+        var w = JSONWriter(style: .compact)
+        w.beginObject()
+        w.field("need_fte", suffix: "_min", 1.5)
+        w.field("a\"b", suffix: "_sd", nil)
+        w.field("i", int: Int.min)
+        w.field("j", int: 0)
+        w.field("k", int: 1234567)
+        w.endObject()
+        XCTAssertEqual(String(decoding: w.finish(), as: UTF8.self),
+                       #"{"need_fte_min":1.5,"a\"b_sd":null,"i":-9223372036854775808,"j":0,"k":1234567}"# + "\n")
     }
 }
 

@@ -78,10 +78,15 @@ final class IncrementalTests: XCTestCase {
         "  call Missing", "  owner Amt", "  media_break", "  source selfreport", "  kw 2020", "  weight 3",
         "  dna { Digitalisierung 3 }", "}", "{", "// comment", "", "  \"unclosed", "step Extra { by SB; time 1 min }",
         "  year 2024", "  head Leiter", "  effort \"x\" 100 h /year", "  coverage 20 h", "  scale 0..5",
+        // Dated values and ramp-up (docs/language.md, Time): repeated dates (E801), a second
+        // undated value (E802), a dated volume alone (E803), ramps in every block.
+        "  planned 2 fte from 2022-01-01", "  filled 1 fte from 2022-07-01", "  filled 3 fte from 2022-07-01",
+        "  volume 60 /year from 2023-01-01", "  ramp 6 mo", "  ramp 3 mo start 20 %", "  ramp 0 d",
+        "  asof 2023-06-30", "  freeze until 2022-03-02", "  planned 3 fte",
     ]
 
     static let declarationKeywords = ["unit ", "position ", "step ", "decide ", "process ", "grade ", "actor ", "system ", "criterion "]
-    static let settingKeywords = ["workdays ", "worktime ", "allowance ", "year ", "overhead ", "workplace ", "leadership ", "rounding "]
+    static let settingKeywords = ["workdays ", "worktime ", "allowance ", "year ", "overhead ", "workplace ", "leadership ", "rounding ", "asof ", "ramp "]
 
     static func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespaces) }
 
@@ -271,7 +276,7 @@ final class IncrementalTests: XCTestCase {
         let seed = SeededRandom.seed(for: self, default: 0x5EED)
         let edits = Self.edits(80)
         var total = 0, incremental = 0
-        for (k, sample) in ["buergerbuero", "hilden", "landesamt", "jugendamt"].enumerated() {
+        for (k, sample) in ["buergerbuero", "hilden", "landesamt", "jugendamt", "sachgebiet"].enumerated() {
             let files = try Self.load(Self.root.appendingPathComponent("Samples/\(sample)"))
             XCTAssertGreaterThan(files.count, 1)
             incremental += run(sample, files, edits: edits, seed: seed &+ UInt64(k))

@@ -94,6 +94,29 @@ final class NumberFormatTests: XCTestCase {
         }
     }
 
+    /// `appendJSON` (the JSON report's number writer, no `String` per number) writes the
+    /// bytes of `json` for every value: edges, typical report figures (quotients that
+    /// need 16–17 digits) and random bit patterns.
+    func testAppendJSONWritesTheBytesOfJSON() {
+        func check(_ v: Double) {
+            var bytes: [UInt8] = [UInt8(ascii: "[")]
+            NumberFormat.appendJSON(v, to: &bytes)
+            XCTAssertEqual(String(decoding: bytes.dropFirst(), as: UTF8.self), NumberFormat.json(v), "\(v.bitPattern)")
+        }
+        let edges: [Double] = [0, -0.0, 1, -1, 9, 10, 0.1, 0.1 + 0.2, 1.0 / 3, 12.5, 0.0001, 0.00001, 1e15 - 1, 1e15, 1e15 + 0.5,
+                               999_999_999_999_999, 1e16, 1e21, -1e300, .nan, .infinity, -.infinity, .leastNonzeroMagnitude,
+                               .greatestFiniteMagnitude, 123456789012345.6, 2.179245283018868, 1.5e-7]
+        for v in edges { check(v); check(-v) }
+        var rng = SeededRandom(for: self, default: 0x5EED_0002)
+        for _ in 0..<20_000 {
+            check(Double(bitPattern: rng.next()))
+            let a = Double(rng.next() % 100_000 + 1), b = Double(rng.next() % 10_000 + 1)
+            check(a / b)
+            check(a / 1590 * 1.1)
+            check(-a / 100)
+        }
+    }
+
     /// The "beyond Int64 traps" class: no magnitude may trap, in any style.
     func testHugeValuesNeverTrap() {
         let huge: [Double] = [1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 9.2e18, 1.8446744073709552e19,

@@ -14,7 +14,7 @@ import OrgaSemantics
 /// in parentheses ("Anteil (share)"), file paths, and units (h, min, EUR, VZÄ).
 final class GermanOutputTests: XCTestCase {
     /// The samples and a broken model (its findings are part of every output).
-    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Samples/jugendamt", "Tests/OrgcTests/models/broken"]
+    static let samples = ["Samples/hilden", "Samples/buergerbuero", "Samples/landesamt", "Samples/jugendamt", "Samples/masterplan", "Samples/sachgebiet", "Tests/OrgcTests/models/broken"]
 
     /// Command lines (without the sample path) whose output a German reader gets.
     static let commands: [[String]] = [
@@ -56,6 +56,18 @@ final class GermanOutputTests: XCTestCase {
             ["graph", "--raci", "Funktionogramm", "--lang", "de", "--format", "md"],
             ["graph", "--raci", "Funktionogramm", "--lang", "de", "--format", "html"],
             ["graph", "--raci", "Leistungsgewaehrung", "--lang", "de", "--format", "csv"],
+        ],
+        "Samples/masterplan": [
+            ["graph", "--gantt", "--lang", "de", "--format", "svg"],
+            ["graph", "--gantt", "--lang", "de", "--format", "mermaid"],
+            ["graph", "--projects", "--lang", "de", "--format", "svg"],
+            ["graph", "--projects", "--lang", "de", "--format", "mermaid"],
+            ["report", "--lang", "de", "--format", "csv", "--table", "projects"],
+        ],
+        "Samples/sachgebiet": [
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "md"],
+            ["report", "--at", "2022-09-01", "--lang", "de", "--format", "csv", "--units"],
+            ["report", "--year", "2023", "--lang", "de", "--format", "html"],
         ],
     ]
 

@@ -35,7 +35,8 @@
 
 (defconst orga-declaration-keywords
   '("model" "grade" "unit" "position" "actor" "system" "process" "dna"
-    "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci")
+    "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci"
+    "programme" "project" "field" "milestone")
   "Keywords that declare something.")
 
 (defconst orga-statement-keywords
@@ -45,7 +46,8 @@
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"
     "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential"
-    "area" "aspect" "rating" "rate" "task" "R" "A" "C" "I")
+    "area" "aspect" "rating" "rate" "task" "R" "A" "C" "I"
+    "period" "budget" "status" "depends" "delivers" "date" "done")
   "Keywords that start a statement inside a block.")
 
 (defconst orga-source-values

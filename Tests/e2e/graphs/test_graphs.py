@@ -27,7 +27,7 @@ from SpiffWorkflow.bpmn.parser.BpmnParser import BpmnParser, BpmnValidator
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGC = os.environ.get("ORGC") or str(ROOT / ".build" / "debug" / "orgc")
-SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt"]
+SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan"]
 GOLDEN = ROOT / "Tests" / "OrgaGraphsTests" / "golden"
 XSD = Path(SpiffWorkflow.__file__).parent / "bpmn" / "parser" / "schema" / "BPMN20.xsd"
 

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGC = os.environ.get("ORGC", str(ROOT / ".build" / "debug" / "orgc"))
-SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt"]
+SAMPLES = ["buergerbuero", "hilden", "jugendamt", "landesamt", "masterplan", "sachgebiet"]
 
 
 def orgc(*args):
@@ -36,6 +36,29 @@ def test_json_matches_schema(sample):
     r = orgc("rank", "--format", "json", f"Samples/{sample}")
     assert r.returncode == 0
     assert json.loads(r.stdout)["dna"]
+
+
+@pytest.mark.parametrize("when", [[], ["--year", "2023"], ["--at", "2022-09-01"]])
+def test_time_keys_match_schema(when):
+    """The period, the date and the effective figures (issue 11) validate and add up."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", *when, "Samples/sachgebiet")
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    jsonschema.Draft202012Validator(schema).validate(report)
+    model = report["model"]
+    assert "period" in model and "at" in model and "asof" in model
+    assert (model["period"] is None) != (model["at"] is None)
+    assert model["asof"] == "2023-06-30"
+    if when[:1] == ["--at"]:
+        assert model["at"] == "2022-09-01"
+    else:
+        year = when[1] if when else "2022"
+        assert model["period"] == {"from": f"{year}-01-01", "to": f"{year}-12-31"}
+    for row in report["positions"] + report["units"] + [report["totals"]]:
+        assert abs(row["filled_fte"] - row["filled_effective_fte"] - row["rampup_loss_fte"]) < 1e-9
+        assert row["rampup_loss_fte"] >= 0
+    assert any(p["rampup_loss_fte"] > 0 for p in report["positions"])
 
 
 def test_scenario_json_matches_schema_and_adds_up():
