@@ -191,7 +191,7 @@ struct ModelBuilder: Sendable {
         for i in a.names.indices where a.names[i] != b.names[i] {
             guard model.symbols[first + i].name == a.names[i] else { return nil }
             switch a.kinds[i] {
-            case .measure, .scenario, .kpi, .target: return nil
+            case .measure, .scenario, .kpi, .target, .programme, .project: return nil
             case .node: break   // names of their process only (its references are in this file or in RACI tasks)
             case .criterion: criterionNames.insert(a.names[i]); criterionNames.insert(b.names[i])
             default: globalNames.insert(a.names[i]); globalNames.insert(b.names[i])
@@ -248,7 +248,8 @@ struct ModelBuilder: Sendable {
         let a = files[f].summary.interface, b = summary.interface
         guard a.modelBlocks == b.modelBlocks, a.workdays == b.workdays, a.workdaysWritten == b.workdaysWritten,
               a.kinds.count == a.names.count, b.kinds.count == b.names.count else { return nil }
-        let isWhatIf: (SymbolKind) -> Bool = { $0 == .measure || $0 == .scenario || $0 == .kpi || $0 == .target }
+        // What-if and portfolio names: their readers run on the whole model and index them by symbol.
+        let isWhatIf: (SymbolKind) -> Bool = { [.measure, .scenario, .kpi, .target, .programme, .project].contains($0) }
         guard !a.kinds.contains(where: isWhatIf), !b.kinds.contains(where: isWhatIf) else { return nil }
         let start = files[f].start
         let oldEnd = f + 1 < files.count ? files[f + 1].start : counts()
@@ -433,7 +434,7 @@ struct ModelBuilder: Sendable {
         case .system: \.systems
         case .process: \.processes
         case .criterion: \.criteria
-        case .node, .measure, .scenario, .kpi, .target: nil
+        case .node, .measure, .scenario, .kpi, .target, .programme, .project: nil
         }
     }
 
