@@ -20,6 +20,8 @@ public struct PortfolioFigures: Sendable {
         public var openMilestones = 0
         /// Per milestone (index like `Project.milestones`): overdue since (nil: not overdue).
         public var milestoneOverdueSince: [CalendarDate?] = []
+        /// Pool deployments to the project (indices into `Model.deployments`).
+        public var deployments: [Int] = []
         public var overdue: Bool { overdueSince != nil }
     }
 
@@ -110,6 +112,12 @@ public struct PortfolioFigures: Sendable {
             f.openMilestones = p.isActive ? p.milestones.reduce(0) { $0 + ($1.done ? 0 : 1) } : 0
             if let asof, p.status == .running, let span = p.period, span.last < asof { f.overdueSince = span.last.adding(days: 1) }
             return f
+        }
+        // Deployments from pools to projects.
+        for (k, d) in model.deployments.enumerated() {
+            guard let s = d.toProject, model.symbols.contains(s), model.symbols[s].kind == .project,
+                  let j = model.symbols[s].index, j >= 0, j < out.projects.count else { continue }
+            out.projects[j].deployments.append(k)
         }
         // Programmes and their fields.
         out.programmes = model.programmes.indices.map { i in

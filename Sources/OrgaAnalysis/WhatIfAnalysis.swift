@@ -61,12 +61,15 @@ public enum WhatIfAnalysis {
 }
 
 extension WhatIfAnalysis {
-    /// Findings that need the staffing calculation: W711 for each target whose saving
-    /// the potential does not reach. Costs one staffing run (plus one per potential
+    /// Findings that need the staffing calculation or the pools' capacity day by day:
+    /// E833 for each over-committed pool, W711 for each target whose saving the
+    /// potential does not reach. Costs one staffing run (plus one per potential
     /// scenario) and nothing when the model has no target.
     public static func diagnostics(_ checked: CheckedModel, base: StaffingResult? = nil) -> [Diagnostic] {
         let model = checked.model
-        guard !model.targets.isEmpty else { return [] }
+        // E833 (a pool's over-commitment) needs the pools' capacity day by day, not the staffing.
+        let pools = PoolFigures.diagnostics(model, checked.sources)
+        guard !model.targets.isEmpty else { return pools }
         let baseStaffing = base ?? StaffingAnalysis.analyze(model)
         var scenarioStaffing: [Int: StaffingResult] = [:]
         var out: [Diagnostic] = []
@@ -80,6 +83,6 @@ extension WhatIfAnalysis {
                 out.append(d)
             }
         }
-        return out
+        return pools + out
     }
 }

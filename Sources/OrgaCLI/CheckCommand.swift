@@ -37,7 +37,7 @@ enum CheckCommand {
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         for (_, files) in models {
-            let trees = files.map { Parser.parse($0) }
+            let trees = Parser.parseAll(files)
             clock.lap("parse")
             let model = Analyzer.check(trees: trees)
             clock.lap("check")

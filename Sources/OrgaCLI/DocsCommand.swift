@@ -22,6 +22,7 @@ enum DocsCommand {
         (.dnaDefinition, "Top-level `dna` block"), (.criterion, "`criterion` block"),
         (.dnaRatings, "`dna` block inside a process"), (.measure, "`measure` block (v2)"),
         (.scenario, "`scenario` block (v2)"), (.target, "`target` block (v2)"), (.kpi, "`kpi` block (v2)"),
+        (.deployment, "`deploy` block inside a pool unit (v2)"),
     ] + assessmentContextTitles
 
     /// Assessments: the maturity matrix and responsibility charts.

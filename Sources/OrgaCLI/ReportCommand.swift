@@ -24,7 +24,8 @@ enum ReportCommand {
                      measures, scenarios and targets are always shown against the base
         \(TimeOption.help)
           --table    csv: positions (default), matrices (one row per matrix cell),
-                     raci (one row per task, party and role) or projects (one row
+                     raci (one row per task, party and role), kpis (one row per kpi
+                     and year), pools (one row per deployment) or projects (one row
                      per project of the portfolio)
           -o FILE    write to FILE instead of standard output
           --any-extension  read a file named as PATH as Orga even if it does not end in .orga
@@ -55,7 +56,7 @@ enum ReportCommand {
         for (_, files) in models {
             // The same two steps as `orgc check` (parse, then build and check), so that the
             // two commands share every gain and their phases compare.
-            let trees = files.map { Parser.parse($0) }
+            let trees = Parser.parseAll(files)
             clock.lap("parse")
             let model = Analyzer.check(trees: trees)
             clock.lap("check")
@@ -102,11 +103,15 @@ enum ReportCommand {
             text = contexts.map(AssessmentSections.matricesCSV).joined()
         case "csv" where reader.value("--table") == "raci":
             text = contexts.map(AssessmentSections.raciCSV).joined()
+        case "csv" where reader.value("--table") == "kpis":
+            text = contexts.map(KpiPoolSections.kpisCSV).joined()
+        case "csv" where reader.value("--table") == "pools":
+            text = contexts.map(KpiPoolSections.poolsCSV).joined()
         case "csv" where reader.value("--table") == "projects":
             text = contexts.map(PortfolioSections.projectsCSV).joined()
         case "csv":
             if let table = reader.value("--table"), table != "positions" {
-                io.err("orgc report: --table must be positions, matrices, raci or projects, not \(table)\n")
+                io.err("orgc report: --table must be positions, matrices, raci, kpis, pools or projects, not \(table)\n")
                 return ExitCode.usage
             }
             if contexts.count == 1 {

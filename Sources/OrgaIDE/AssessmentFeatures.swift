@@ -171,6 +171,7 @@ extension IDEWorkspace {
     }
 
     func localNameAt(_ ctx: DocContext, _ offset: Int) -> LocalName? {
+        if let local = portfolioLocalName(ctx, offset) { return local }
         let model = ctx.model
         let file = ctx.fileIndex
         func inside(_ l: Location) -> Bool { l.file == file && l.range.start <= offset && offset <= l.range.end }

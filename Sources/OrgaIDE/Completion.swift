@@ -132,6 +132,7 @@ extension IDEWorkspace {
         guard let last = site.tokens.last else { return [] }
         let lastKind = tree.tokens[last].kind
         if let items = assessmentCompletion(site, spec, ctx) { return items }
+        if let items = portfolioCompletion(site, spec, ctx) { return items }
         // After `->`: a node of this process or `end`.
         if lastKind == .arrow { return nodeItems(site, ctx) }
         // After `/`: rate words.

@@ -34,6 +34,12 @@ extension IDEWorkspace {
             text.md += d.md
             text.plain += d.plain
         }
+        // Fields of programmes (docs/language.md, Programmes).
+        if let (r, d) = portfolioHover(ctx, offset) {
+            if text.md.isEmpty { range = r } else { text.blank() }
+            text.md += d.md
+            text.plain += d.plain
+        }
         // The explanations (`orgc explain`) of the diagnostics under the cursor.
         let diags = diagnostics(ctx).filter { $0.range.start <= offset && offset <= $0.range.end }
         var seenCodes = Set<DiagnosticCode>()
@@ -185,6 +191,12 @@ extension IDEWorkspace {
             if let a = model.actors[safe: sym.index], a.external { figures.append("external") }
         case .measure, .scenario, .target:
             figures += whatIfFigures(sym, ctx)
+        case .kpi:
+            figures += kpiFigures(sym, ctx)
+        case .deployment:
+            figures += deploymentFigures(sym, ctx)
+        case .programme, .project:
+            figures += portfolioFigures(sym, ctx)
         case .criterion:
             if let c = model.criteria[safe: sym.index] {
                 var line = "weight \(c.weight.map { fmt($0) } ?? "–")"

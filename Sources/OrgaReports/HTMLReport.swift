@@ -103,6 +103,7 @@ public enum HTMLReport {
         if !ctx.whatIf.targets.isEmpty { links.insert("<a href=\"#\(prefix)consolidation\">\(h(ctx.w(.consolidation)))</a>", at: links.count - 1) }
         // Assessments before the findings, when the model declares some.
         links.insert(contentsOf: AssessmentSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
+        links.insert(contentsOf: KpiPoolSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
         links.insert(contentsOf: PortfolioSections.htmlNavigation(ctx, prefix: prefix).map { "<a href=\"#\($0.id)\">\(h($0.title))</a>" }, at: links.count - 1)
         out += "<nav>" + links.joined(separator: " ") + "</nav>\n</header>\n"
         if let s = ctx.scenario { out += "<p class=\"sub\"><b>\(h(ctx.w(.scenarioReport))) \(h(ctx.scenarioTitle(s)))</b></p>\n" }
@@ -254,6 +255,7 @@ public enum HTMLReport {
         // Measures, scenarios and targets
         out += WhatIfSections.html(ctx, prefix: prefix)
         out += AssessmentSections.html(ctx, prefix: prefix)
+        out += KpiPoolSections.html(ctx, prefix: prefix)
         out += PortfolioSections.html(ctx, prefix: prefix)
 
         // Findings

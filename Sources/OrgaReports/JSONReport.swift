@@ -76,6 +76,8 @@ public enum JSONReport {
         // Assessments: present only when the model declares some (docs/report-json.md).
         if !ctx.model.matrices.isEmpty { w.key("matrices"); w.value(AssessmentSections.matricesJSON(ctx.model)) }
         if !ctx.model.raciCharts.isEmpty { w.key("raci"); w.value(AssessmentSections.raciJSON(ctx.model)) }
+        w.key("kpis"); w.value(KpiPoolSections.kpisJSON(ctx))
+        w.key("pools"); w.value(KpiPoolSections.poolsJSON(ctx))
         // The portfolio: present only when the model declares programmes or projects.
         for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
@@ -165,6 +167,11 @@ public enum JSONReport {
         spread("need_cost_eur", r.needCostSpread, &w)
         w.field("own_need_fte", r.ownNeed)
         spread("own_need_fte", r.ownNeedSpread, &w)
+        let pool = u < ctx.pools.units.count ? ctx.pools.units[u] : nil
+        w.field("deployed_in_fte", pool?.deployedIn)
+        w.field("deployed_out_fte", pool?.deployedOut)
+        w.field("available_fte", pool?.available)
+        w.field("cover_fte", pool?.cover)
         w.field("kind", string: m.kind)
         w.field("code", string: m.code)
         w.field("head", string: m.head.map { ctx.positionName($0) })
@@ -196,6 +203,12 @@ public enum JSONReport {
         w.field("vacancy_fte", r.vacancy)
         w.field("proposal_fte", r.proposal)
         w.field("proposal_p90_fte", r.proposalP90)
+        // Deployments go between units: a position receives and deploys nothing itself.
+        w.field("deployed_in_fte", 0.0)
+        w.field("deployed_out_fte", 0.0)
+        let effective = i < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i] : r.filled
+        w.field("available_fte", effective)
+        w.field("cover_fte", effective - r.need)
         w.field("planned_cost_eur", r.plannedCost)
         w.field("need_cost_eur", r.needCost)
         spread("need_cost_eur", r.needCost == nil ? nil : r.needCostSpread, &w)

@@ -150,6 +150,9 @@ public enum MarkdownReport {
         // Assessments (only when the model declares some)
         out += AssessmentSections.markdown(ctx, level: 2)
 
+        // KPIs and pools (only when the model declares some)
+        out += KpiPoolSections.markdown(ctx, level: 2)
+
         // Portfolio (only when the model declares programmes or projects)
         out += PortfolioSections.markdown(ctx, level: 2)
 

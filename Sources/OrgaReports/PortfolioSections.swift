@@ -7,7 +7,7 @@ public enum PortfolioLabel: CaseIterable, Sendable {
     case section, programme, fields, field, owner, projects, period, budget, programmeBudget, scenario, saving
     case planned, running, done, stopped, noStatus, status, project, milestones, openMilestones, overdue, overdueSince
     case workload, overdueList, noAsof, asof, noField, total, noScenario, withoutBudget, milestone, due, nothingOverdue
-    case incomplete, depends, delivers, noneWord
+    case incomplete, depends, delivers, noneWord, deployments
 
     public func text(_ lang: OutputLanguage) -> String { lang == .de ? pair.0 : pair.1 }
 
@@ -50,6 +50,7 @@ public enum PortfolioLabel: CaseIterable, Sendable {
         case .depends: ("hängt ab von", "depends on")
         case .delivers: ("setzt um", "delivers")
         case .noneWord: ("keins", "none")
+        case .deployments: ("Einsätze aus Pools", "Pool deployments")
         }
     }
 
@@ -142,6 +143,14 @@ public enum PortfolioSections {
                                    p.period?.text(lang) ?? "–", PortfolioLabel.status(p.status, lang), eur(p.budget),
                                    saving(f.annualSaving, incomplete: f.savingIncomplete), "\(f.openMilestones)", overdue])
             }
+            // Deployments from pools (`deploy … { to PROJECT }`): a column only when there are some.
+            if figures.projects.contains(where: { !$0.deployments.isEmpty }) {
+                table.header.append(t(.deployments))
+                table.numeric.append(false)
+                for (r, f) in figures.projects.enumerated() where r < table.rows.count {
+                    table.rows[r].append(f.deployments.map(deploymentText).joined(separator: "; "))
+                }
+            }
             return table
         }
 
@@ -162,6 +171,18 @@ public enum PortfolioSections {
                 }
             }
             return table
+        }
+
+        /// `Digi-Paten (Pool PoolIT): 1,5 VZÄ, 01.01.2025–30.06.2025`.
+        func deploymentText(_ k: Int) -> String {
+            guard k >= 0, k < model.deployments.count else { return "" }
+            let d = model.deployments[k]
+            let pool = d.pool >= 0 && d.pool < model.units.count ? model.units[d.pool].name : ""
+            var amount = ""
+            if let f = d.fteSetting.value { amount = ctx.numbers.compact(f, 2) + (lang == .de ? " VZÄ" : " fte") }
+            else if let h = d.hoursSetting.value { amount = ctx.numbers.fixed(h, 0) + (lang == .de ? " Std." : " h") }
+            let parts = [amount, d.period?.text(lang) ?? ""].filter { !$0.isEmpty }
+            return (d.title ?? d.name) + " (" + (lang == .de ? "Pool " : "pool ") + pool + ")" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
         }
 
         var asofLine: String {

@@ -34,6 +34,9 @@ public struct ReportContext: Sendable {
     public let showsTime: Bool
     /// The model as written (its dated values unevaluated; `base` carries the period figures).
     public let written: Model
+    /// KPIs (achievement per year) and pools (deployments, available, cover) of `model`.
+    public let kpis: [KpiResult]
+    public let pools: PoolFigures
     private let fileIndex: [String: Int]
 
     /// The report of `checked` (the base model), or of its scenario `scenario`, with its
@@ -72,8 +75,11 @@ public struct ReportContext: Sendable {
         self.language = language
         // Sorted and de-duplicated by the analyzer; a target's shortfall (W711) needs the staffing.
         let shortfalls = whatIf.targets.compactMap { Targets.shortfallDiagnostic(base, checked.sources, $0) }
+            + PoolFigures.diagnostics(written, checked.sources)
         self.diagnostics = shortfalls.isEmpty ? model.diagnostics : (model.diagnostics + shortfalls).sorted()
         self.numbers = NumberFormat(language)
+        self.kpis = KpiFigures.evaluate(model)
+        self.pools = PoolFigures.evaluate(model, staffing: self.result, span: evaluation?.span, time: self.time)
         var idx: [String: Int] = [:]
         for (i, f) in checked.sources.files.enumerated() where idx[f.path] == nil { idx[f.path] = i }
         self.fileIndex = idx

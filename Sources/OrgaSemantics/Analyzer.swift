@@ -37,7 +37,7 @@ public enum Analyzer {
     }
 
     public static func check(files: [SourceFile]) -> CheckedModel {
-        check(trees: files.map { Parser.parse($0) })
+        check(trees: Parser.parseAll(files))
     }
 
     /// The flow graphs and whole-model checks on a built model, and the diagnostics in

@@ -41,6 +41,7 @@ struct Checker {
         checkWorktime()
         checkDNA()
         checkAssessments()
+        checkKpisAndPools()
         checkPortfolio()
         if !droppedAt.isEmpty {
             let noted = Set(model.diagnostics.lazy.filter { $0.code == .tooManyErrors }.map(\.path))

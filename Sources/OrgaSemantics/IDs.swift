@@ -38,7 +38,7 @@ extension Array where Element == Symbol {
 /// What a symbol declares: exactly one kind (`DeclKinds` is the set of kinds a
 /// reference may name).
 public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
-    case unit, position, actor, system, grade, process, measure, scenario, kpi, target, node, criterion
+    case unit, position, actor, system, grade, process, measure, scenario, kpi, target, node, criterion, deployment
     case programme, project
 
     public init?(_ kinds: DeclKinds) {
@@ -61,6 +61,7 @@ public enum SymbolKind: UInt8, Sendable, Hashable, CaseIterable {
         case .target: .target
         case .node: .node
         case .criterion: .criterion
+        case .deployment: .deployment
         case .programme: .programme
         case .project: .project
         }

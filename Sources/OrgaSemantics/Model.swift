@@ -112,6 +112,8 @@ public struct OrgUnit: Sendable {
     public var headSetting: Setting<Int> = .absent
     public var worktimeSetting: Setting<Double> = .absent
     public var allowanceSetting: Setting<Allowance> = .absent
+    /// `pool`: the unit's positions are a capacity pool (location: the statement).
+    public var poolSetting: Setting<Bool> = .absent
     public var rampSetting: Setting<Ramp> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
@@ -119,6 +121,7 @@ public struct OrgUnit: Sendable {
     public var positions: [Int] = []
 
     public var head: Int? { headSetting.value }
+    public var isPool: Bool { poolSetting.value ?? false }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
 }
@@ -350,6 +353,9 @@ public struct Model: Sendable {
     /// Assessments (file order, then source order): maturity matrices and responsibility charts.
     public var matrices: [Matrix] = []
     public var raciCharts: [RaciChart] = []
+    /// KPIs and the deployments of pool units (file order, then source order).
+    public var kpis: [Kpi] = []
+    public var deployments: [Deployment] = []
     /// Programmes and projects in declaration order (docs/language.md, Programmes).
     public var programmes: [Programme] = []
     public var projects: [Project] = []

@@ -39,6 +39,9 @@ struct ModelBuilder: Sendable {
     /// Assessments read by the pass that is running (moved into `files` per file).
     var pendingMatrices: [Matrix] = []
     var pendingRaciCharts: [RaciChart] = []
+    /// KPIs and deployments read by the pass that is running (moved into `files` per file).
+    var pendingKpis: [Kpi] = []
+    var pendingDeployments: [Deployment] = []
 
     /// Findings stored per file and pass, as the lexer bounds its own: a file with 64k
     /// duplicate names keeps the first ones and one W121, not 64k messages (memory).
@@ -94,6 +97,8 @@ struct ModelBuilder: Sendable {
         model.rejectedWorktimes = files.flatMap(\.rejectedWorktimes)
         model.matrices = files.flatMap(\.matrices)
         model.raciCharts = files.flatMap(\.raciCharts)
+        model.kpis = files.flatMap(\.kpis)
+        model.deployments = files.flatMap(\.deployments)
         for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
             model.units[u].subunits = []
             model.units[u].positions = []
@@ -113,11 +118,17 @@ struct ModelBuilder: Sendable {
         suggester.startPass()
         pendingMatrices = []
         pendingRaciCharts = []
+        pendingKpis = []
+        pendingDeployments = []
         resolve(file: file)
         files[file].matrices = pendingMatrices
         files[file].raciCharts = pendingRaciCharts
+        files[file].kpis = pendingKpis
+        files[file].deployments = pendingDeployments
         pendingMatrices = []
         pendingRaciCharts = []
+        pendingKpis = []
+        pendingDeployments = []
         files[file].resolveDiagnostics = pending
         if files[file].firstDropped == nil { files[file].firstDropped = pendingDropped }
         pending = []
@@ -617,8 +628,8 @@ struct ModelBuilder: Sendable {
                 index = model.processes[p].nodes.count
                 model.processes[p].nodes.append(FlowNode(name: name, title: title, doc: doc, isDecision: spec.keyword == .decide,
                                                          location: l, symbol: symbolID))
-            case .measure, .scenario, .target, .kpi, .programme, .project:
-                index = nil   // names only (v2)
+            case .measure, .scenario, .target, .kpi, .deployment, .programme, .project:
+                index = nil   // names only (v2); kpis and deployments are found by their location
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil, location: l)
             register(symbol, at: symbolID)
@@ -731,7 +742,8 @@ struct ModelBuilder: Sendable {
             case .dna:
                 if tree.statement(id).hasBlock, tree.statement(id).childCount == 0 { reportEmptyBlock(tree, file, id, "this `dna` block declares no criteria") }
                 for c in tree.childIDs(id) { readCriterion(tree, file, c) }
-            case .measure, .scenario, .target, .kpi, .programme, .project: readV2(tree, file, id)
+            case .measure, .scenario, .target, .programme, .project: readV2(tree, file, id)
+            case .kpi: readKpi(tree, file, id)
             case .matrix: pendingMatrices.append(readMatrix(tree, file, id))
             case .raci: pendingRaciCharts.append(readRaciChart(tree, file, id))
             default: break
@@ -1030,6 +1042,8 @@ struct ModelBuilder: Sendable {
             case .ramp: model.units[u].rampSetting = readRamp(tree, file, c)
             case .unit: readUnit(tree, file, c, nestedIn: u)
             case .position: readPosition(tree, file, c, nestedIn: u)
+            case .pool: model.units[u].poolSetting.write(true, at: loc(file, tree.range(c)))
+            case .deploy: readDeployment(tree, file, c, pool: u)
             default: break
             }
         }
@@ -1346,4 +1360,6 @@ struct FileContribution: Sendable {
     /// Its assessments (read in pass 2; no other file refers to them by name).
     var matrices: [Matrix] = []
     var raciCharts: [RaciChart] = []
+    var kpis: [Kpi] = []
+    var deployments: [Deployment] = []
 }

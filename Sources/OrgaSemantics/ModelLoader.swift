@@ -58,7 +58,11 @@ public enum ModelLoader {
     }
 
     /// Loads every file of the model at `path`.
+    /// Files are read (and their line tables built) several at a time; the first
+    /// failure in path order is thrown, as a sequential read would.
     public static func load(_ path: String) throws -> [SourceFile] {
-        try files(at: path).map(read)
+        let paths = try files(at: path)
+        let results = concurrentMap(paths.count) { k in Result { try read(paths[k]) } }
+        return try results.map { try $0.get() }
     }
 }

@@ -54,6 +54,8 @@ public struct Project: Sendable {
     /// The programme (index into `Model.programmes`) and, with `in P.F`, its field.
     public var programme: Int?
     public var field: Int?
+    /// Where `F` of `in P.F` is written (rename and references of fields).
+    public var fieldLocation: Location?
     /// Whether `in` is written (resolved or not: a wrong name has its own diagnostic).
     public var inWritten = false
     public var owner: SymbolID?

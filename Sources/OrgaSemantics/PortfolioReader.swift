@@ -182,6 +182,7 @@ struct PortfolioReader {
         let fieldName = parts[1]
         let r = tree.nameRange(a)
         let l = Location(file: file, range: ByteRange(min(r.end, r.start + head.utf8.count + 1), r.end))
+        model.projects[j].fieldLocation = l
         if let f = model.programmes[p].fields.firstIndex(where: { $0.name == fieldName }) {
             model.projects[j].field = f
             return

@@ -93,6 +93,21 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
     case rampOutOfRange = "E804"
     case datedWithoutYear = "E805"
     case filledDuringFreeze = "W801"
+    // KPIs, pools and deployments (from 820)
+    case kpiWithoutPlan = "E820"
+    case kpiActualTwice = "E821"
+    case kpiPlanDateTwice = "E822"
+    case kpiWithoutDirection = "E823"
+    case kpiYearWithoutPlan = "E824"
+    case kpiStaleVolume = "W820"
+    case kpiAchievementUndefined = "W821"
+    case kpiToleranceWithoutProcess = "W822"
+    case deployOutsidePool = "E830"
+    case deploymentIncomplete = "E831"
+    case deploymentFteAndHours = "E832"
+    case poolOverCommitted = "E833"
+    case deploymentHoursWithoutWorktime = "E834"
+    case deploymentToOwnPool = "W830"
     // Ranges (uncertain estimates)
     case rangeOutOfOrder = "E901"
     case rangeUnitInside = "E902"
@@ -531,6 +546,92 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable {
             and the units to distribute it across (`across Dez1, Dez2`); orgc does not
             assume either.
               target T { across Dez1 }    // how much to save?
+            """),
+        .kpiWithoutPlan: ("kpi without plan", """
+            A kpi's achievement compares its actuals with its plan; without a `plan`
+            there is nothing to compare with, and orgc does not assume one.
+              kpi Bewertungen { better higher; actual 2022 80 }    // plan?
+            """),
+        .kpiActualTwice: ("actual given twice for a year", """
+            A kpi has at most one `actual` per year; two would make the year's
+            achievement ambiguous. The first one counts.
+              actual 2022 80
+              actual 2022 85    // which one?
+            """),
+        .kpiPlanDateTwice: ("plan given twice for the same date", """
+            A kpi's plans form a step function: at most one undated `plan` and at most
+            one `plan … from DATE` per date. The first one counts.
+              plan 25
+              plan 30    // a second undated plan: write `plan 30 from 2024-01-01`
+            """),
+        .kpiWithoutDirection: ("kpi without direction (`better`)", """
+            Whether an actual above the plan is good or bad decides the achievement:
+            actual ÷ plan with `better higher`, plan ÷ actual with `better lower`.
+            orgc does not assume a direction.
+              kpi Bearbeitungsdauer { plan 20; actual 2022 25 }    // better lower?
+            """),
+        .kpiYearWithoutPlan: ("actual in a year without a plan", """
+            The kpi has only dated plans, and the first one starts after the year of
+            this `actual`: no plan is in force on any day of that year, so there is
+            nothing to compare with. Write an undated `plan` or an earlier dated one.
+              plan 30 from 2024-01-01
+              actual 2022 80    // no plan in 2022
+            """),
+        .kpiStaleVolume: ("process volume lags the kpi's actual", """
+            The kpi counts the work of a process (`process P`) with a `tolerance`. In the
+            model year the process's average volume and the kpi's actual differ by more
+            than the tolerance × the actual: the staffing need of the process is
+            computed from a volume that no longer matches what is done.
+              kpi K { plan 25; actual 2022 80; process Stellenbewertung; tolerance 20 % }
+              // Stellenbewertung has volume 25 /year in 2022: |25 − 80| > 0.2 × 80
+            """),
+        .kpiAchievementUndefined: ("achievement cannot be computed", """
+            The achievement of a year divides by the plan (`better higher`) or by the
+            actual (`better lower`); that figure is 0 in this year, so the year has no
+            achievement (reports show it empty, JSON `null`).
+              kpi Beschwerden { better lower; plan 10; actual 2022 0 }
+            """),
+        .kpiToleranceWithoutProcess: ("tolerance without process", """
+            `tolerance` compares the kpi's actuals with the volume of the process named
+            by `process`; without `process` it compares nothing.
+              kpi K { plan 25; actual 2022 80; tolerance 20 % }    // process?
+            """),
+        .deployOutsidePool: ("deployment outside a pool", """
+            Only a pool unit (a unit with `pool`) lends capacity; `deploy` in any other
+            unit would move capacity that the unit's own work needs. Add `pool` to the
+            unit, or move the deployment into a pool unit.
+              unit Amt10 { deploy D { to Amt20; fte 1; period 2025-01-01..2025-06-30 } }
+            """),
+        .deploymentIncomplete: ("deployment without receiver, amount or period", """
+            A deployment needs the unit that receives the capacity (`to`), the amount
+            (`fte F` per day or `hours H h` in all) and its `period`; orgc does not
+            assume any of them.
+              deploy D { to Buergeramt; fte 1.5 }    // period?
+            """),
+        .deploymentFteAndHours: ("deployment with both `fte` and `hours`", """
+            A deployment gives its amount once: `fte F` on each day of the period, or
+            `hours H h` over the whole period. With both, the amount would be ambiguous;
+            `fte` counts.
+              deploy D { to Amt20; fte 1; hours 400 h; period 2025-01-01..2025-06-30 }
+            """),
+        .poolOverCommitted: ("pool over-committed", """
+            On some day the pool's deployments add up to more fte than the pool has
+            effective filled fte on that day. The message names the first such date and
+            both figures; shorten or reduce a deployment, or staff the pool.
+              unit Pool { pool; position P { filled 2 fte }
+                deploy A { to X; fte 1.5; period 2025-01-01..2025-06-30 }
+                deploy B { to Y; fte 1; period 2025-03-01..2025-12-31 } }    // 2.5 fte from 2025-03-01
+            """),
+        .deploymentHoursWithoutWorktime: ("hours deployed without worktime", """
+            `hours H h` are turned into fte with the pool unit's worktime (the nearest
+            `worktime` of the unit, its parents or the model); none applies, so the
+            hours cannot be turned into fte.
+              deploy D { to Amt20; hours 400 h; period 2025-03-01..2025-12-31 }    // no worktime
+            """),
+        .deploymentToOwnPool: ("deployment to its own pool", """
+            The deployment sends capacity to its own pool unit or to a unit inside it:
+            the capacity stays where it is, and the pool counts it as used.
+              unit Pool { pool; deploy D { to Pool; fte 1; period 2025-01-01..2025-06-30 } }
             """),
         .rangeOutOfOrder: ("range bounds out of order", """
             A range is written lowest..highest (`time 10..30 min`), a three-point range

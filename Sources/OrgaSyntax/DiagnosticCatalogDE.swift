@@ -77,6 +77,20 @@ extension DiagnosticCode {
         .invalidChangeResult: "Änderung ergibt einen unmöglichen Wert",
         .changeBreaksStatement: "Änderung verletzt eine Regel der geänderten Anweisung",
         .targetShortfall: "Einsparziel oberhalb des Bedarfs nicht erreichbar",
+        .kpiWithoutPlan: "Kennzahl ohne Plan",
+        .kpiActualTwice: "Istwert für ein Jahr doppelt angegeben",
+        .kpiPlanDateTwice: "Plan für dasselbe Datum doppelt angegeben",
+        .kpiWithoutDirection: "Kennzahl ohne Richtung (`better`)",
+        .kpiYearWithoutPlan: "Istwert in einem Jahr ohne Plan",
+        .kpiStaleVolume: "Fallzahl des Prozesses weicht vom Istwert der Kennzahl ab",
+        .kpiAchievementUndefined: "Zielerreichung nicht berechenbar",
+        .kpiToleranceWithoutProcess: "Toleranz ohne Prozess",
+        .deployOutsidePool: "Einsatz außerhalb eines Pools",
+        .deploymentIncomplete: "Einsatz ohne Empfänger, Umfang oder Zeitraum",
+        .deploymentFteAndHours: "Einsatz mit `fte` und `hours` zugleich",
+        .poolOverCommitted: "Pool überbucht",
+        .deploymentHoursWithoutWorktime: "Stunden eingesetzt ohne Jahresarbeitszeit",
+        .deploymentToOwnPool: "Einsatz im eigenen Pool",
         .targetOverlap: "überlappende Einheiten in einem Einsparziel",
         .targetIncomplete: "Einsparziel ohne `save` oder `across`",
         .datedSameDate: "dasselbe Datum zweimal",
@@ -458,6 +472,71 @@ extension DiagnosticCode {
             als das Ziel einsparen will; eine potenzialorientierte Kürzung erreicht es nicht,
             ohne unter den Bedarf zu kürzen. Der Bericht zeigt die Lücke; senken Sie das Ziel
             oder erweitern Sie `across`.
+            """,
+        .kpiWithoutPlan: """
+            Die Zielerreichung einer Kennzahl vergleicht ihre Istwerte mit ihrem Plan; ohne
+            `plan` gibt es keinen Vergleichswert, und orgc nimmt keinen an.
+            """,
+        .kpiActualTwice: """
+            Eine Kennzahl hat höchstens einen Istwert (`actual`) je Jahr; zwei machen die
+            Zielerreichung des Jahres mehrdeutig. Der erste zählt.
+            """,
+        .kpiPlanDateTwice: """
+            Die Pläne einer Kennzahl bilden eine Treppenfunktion: höchstens ein undatierter
+            `plan` und höchstens ein `plan … from DATUM` je Datum. Der erste zählt.
+            """,
+        .kpiWithoutDirection: """
+            Ob ein Istwert über dem Plan gut oder schlecht ist, bestimmt die Zielerreichung:
+            Ist ÷ Plan mit `better higher`, Plan ÷ Ist mit `better lower`. orgc nimmt keine
+            Richtung an.
+            """,
+        .kpiYearWithoutPlan: """
+            Die Kennzahl hat nur datierte Pläne, und der erste beginnt nach dem Jahr dieses
+            Istwerts: an keinem Tag des Jahres gilt ein Plan. Schreiben Sie einen
+            undatierten `plan` oder einen früher datierten.
+            """,
+        .kpiStaleVolume: """
+            Die Kennzahl zählt die Arbeit eines Prozesses (`process P`) mit einer Toleranz.
+            Im Modelljahr weichen die durchschnittliche Fallzahl des Prozesses und der
+            Istwert der Kennzahl um mehr als Toleranz × Istwert voneinander ab: der
+            Personalbedarf des Prozesses beruht auf einer überholten Fallzahl.
+            """,
+        .kpiAchievementUndefined: """
+            Die Zielerreichung eines Jahres teilt durch den Plan (`better higher`) oder den
+            Istwert (`better lower`); dieser Wert ist in dem Jahr 0, das Jahr hat also
+            keine Zielerreichung (Berichte zeigen sie leer, JSON `null`).
+            """,
+        .kpiToleranceWithoutProcess: """
+            `tolerance` vergleicht die Istwerte der Kennzahl mit der Fallzahl des mit
+            `process` genannten Prozesses; ohne `process` vergleicht sie nichts.
+            """,
+        .deployOutsidePool: """
+            Nur ein Pool (eine Einheit mit `pool`) verleiht Kapazität; `deploy` in einer
+            anderen Einheit würde Kapazität abziehen, die ihre eigene Arbeit braucht.
+            Ergänzen Sie `pool` oder verschieben Sie den Einsatz in einen Pool.
+            """,
+        .deploymentIncomplete: """
+            Ein Einsatz braucht die empfangende Einheit (`to`), den Umfang (`fte F` je Tag
+            oder `hours H h` insgesamt) und den Zeitraum (`period`); orgc nimmt nichts
+            davon an.
+            """,
+        .deploymentFteAndHours: """
+            Ein Einsatz nennt seinen Umfang einmal: `fte F` an jedem Tag des Zeitraums oder
+            `hours H h` über den ganzen Zeitraum. Mit beiden wäre er mehrdeutig; `fte` zählt.
+            """,
+        .poolOverCommitted: """
+            An einem Tag ergeben die Einsätze des Pools mehr VZÄ, als der Pool an diesem Tag
+            effektiv besetzt hat. Die Meldung nennt das erste solche Datum und beide Werte;
+            kürzen oder verringern Sie einen Einsatz, oder besetzen Sie den Pool.
+            """,
+        .deploymentHoursWithoutWorktime: """
+            `hours H h` werden mit der Jahresarbeitszeit der Pool-Einheit in VZÄ
+            umgerechnet (die nächste `worktime` der Einheit, ihrer Eltern oder des Modells);
+            es gilt keine, also lassen sich die Stunden nicht umrechnen.
+            """,
+        .deploymentToOwnPool: """
+            Der Einsatz schickt Kapazität an den eigenen Pool oder an eine Einheit darin:
+            die Kapazität bleibt, wo sie ist, und der Pool zählt sie als genutzt.
             """,
         .targetOverlap: """
             `across` nennt Einheiten mit ihren ganzen Teilbäumen; eine genannte Einheit liegt

@@ -26,6 +26,12 @@ enum GermanMessages {
             (" fte of the saving", "Ziel `{q1}`: die Einheiten im Geltungsbereich haben zu wenig Soll über dem Bedarf; {n1} VZÄ der Einsparung sind nur durch Kürzung unter den Bedarf erreichbar"),
             (" EUR /year of the saving", "Ziel `{q1}`: die Einheiten im Geltungsbereich haben zu wenig Soll über dem Bedarf; {n1} EUR/Jahr der Einsparung sind nur durch Kürzung unter den Bedarf erreichbar"),
         ],
+        .poolOverCommitted: [
+            ("effective filled on that day", "Pool `{q1}` setzt am {q2} {n1} VZÄ ein, hat an diesem Tag aber nur {n2} VZÄ effektiv besetzt (erster überbuchter Tag)"),
+        ],
+        .kpiStaleVolume: [
+            ("differ by more than", "Prozess `{q1}` hat {r2} im Durchschnitt {n1} Fälle/Jahr, die Kennzahl `{q2}` aber den Istwert {n3}; die Abweichung ist größer als {n4} % des Istwerts"),
+        ],
         .rangeOutOfOrder: [
             ("three-point", "eine Dreipunkt-Spanne wird niedrigster..wahrscheinlichster..höchster Wert geschrieben; `{q1}` braucht {n1} ≤ {n2} ≤ {n3}"),
             ("lower bound", "eine Spanne wird niedrigster..höchster Wert geschrieben; in `{q1}` liegt die Untergrenze {n1} über der Obergrenze {n2}"),

@@ -18,6 +18,9 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
     case rating = "<criterion>"
     // v2: measures, scenarios, targets, kpis
     case requires, change, apply, save, across, plan, actual
+    case better, tolerance
+    // v2: pools and deployments (docs/language.md, KPIs, pools and deployments)
+    case pool, deploy, to, fte, hours
     case running, potential
     // v2: time (docs/language.md, Time)
     case asof, ramp
@@ -61,6 +64,8 @@ public enum ArgRole: Sendable, Hashable {
     case values
     /// The date of a dated value (`planned 6 fte from 2022-01-01`); absent when undated.
     case from
+    /// The year of a kpi's `actual`.
+    case year
     /// The start share of a `ramp` (`ramp 6 mo start 20 %`); absent: 0 %.
     case start
 }

@@ -24,6 +24,7 @@ public enum BlockContext: String, Sendable, CaseIterable {
     case scenario
     case target
     case kpi
+    case deployment         // `deploy Name { to …; fte …; period … }` inside a pool unit
     // Assessments (docs/language.md, Assessments)
     case matrix             // `matrix Name { scale; area; aspect; rating … }`
     case matrixRating       // `rating Rater { target; rate Area v1, v2 … }` inside a matrix
@@ -68,6 +69,7 @@ public struct DeclKinds: OptionSet, Sendable, Hashable {
         let names: [(DeclKinds, String)] = [(.unit, "unit"), (.position, "position"), (.actor, "actor"), (.system, "system"),
                                             (.grade, "grade"), (.process, "process"), (.measure, "measure"), (.scenario, "scenario"),
                                             (.kpi, "kpi"), (.target, "target"), (.node, "step or decision"), (.criterion, "criterion"),
+                                            (.deployment, "deployment"),
                                             (.programme, "programme"), (.project, "project")]
         let words = names.filter { contains($0.0) }.map { $0.1 }
         if words.isEmpty { return "declaration" }
@@ -236,7 +238,8 @@ public enum Keywords {
                     example: "target Spar \"Einsparziel\" { save 5 fte; across Dez1; potential Soll2026 }",
                     "A consolidation target: a saving in fte or EUR/year distributed across units, across the board and by potential (planned above need), side by side."),
         KeywordSpec(.kpi, in: [.file], [.name, .title], opens: .kpi, declares: .kpi, v2: true,
-                    "A key performance indicator (v2: parsed and name-checked, not yet computed)."),
+                    example: "kpi Bewertungen \"Stellenbewertungen je Jahr\" { owner SGOrga; better higher; plan 25; actual 2022 80 }",
+                    "A key performance indicator (Kennzahl): a plan per year (dated plans allowed) against actual values per year; achievement per year = actual ÷ plan (`better higher`) or plan ÷ actual (`better lower`)."),
 
         // Model settings
         KeywordSpec(.year, in: [.model], [.value(.year)], unique: true, example: "year 2024", "The year the model describes (used for kw checks)."),
@@ -286,7 +289,7 @@ public enum Keywords {
 
         // Processes
         KeywordSpec(.owner, in: [.process], [.value(.ref(.unit))], unique: true, example: "owner SGOrga", "The unit responsible for the process."),
-        KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (v2)."),
+        KeywordSpec(.owner, in: [.kpi], [.value(.ref(.unit))], unique: true, v2: true, example: "owner SGOrga", "The unit responsible for the kpi (optional)."),
         KeywordSpec(.volume, in: [.process], [.value(.quantity(.caseRate)), ArgSlot(.from, .datedFrom)], rangeAllowed: true, example: "volume 1_200 /year",
                     "Cases per year (Fallzahl); `/month` ×12, `/week` ×52, `/day` × workdays. An uncertain volume is a range: `volume 2_000..2_600 /year` (uniform) or `volume 2_000..2_300..2_600 /year` (PERT)."),
         KeywordSpec(.source, in: [.process], [.value(.choice(sources))], unique: true, example: "source timing",
@@ -338,8 +341,31 @@ public enum Keywords {
         KeywordSpec(.across, in: [.target], [.value(.refList(.unit))], unique: true, v2: true, example: "across Dez1, Dez2", "Units whose sub-trees the target is distributed across (sub-trees must not overlap)."),
         KeywordSpec(.potential, in: [.target], [.value(.ref(.scenario))], unique: true, v2: true, example: "potential Soll2026",
                     "The scenario whose need defines each unit's potential (planned − need); without it, the base model."),
-        KeywordSpec(.plan, in: [.kpi], [.value(.quantity(.caseRate)), ArgSlot(.from, .datedFrom)], unique: true, v2: true, example: "plan 25 /year", "Planned value of the kpi (v2)."),
-        KeywordSpec(.actual, in: [.kpi], [.value(.rest)], v2: true, example: "actual 2023 50", "An actual value of the kpi in a year (v2)."),
+        KeywordSpec(.plan, in: [.kpi], [.value(.count), ArgSlot(.from, .datedFrom)], v2: true, example: "plan 25",
+                    "The planned value of the kpi per year (a plain number). Repeat it with `from DATE` for a plan that changes (`plan 30 from 2024-01-01`): the plan of a year is the day-weighted average of the plans in force in it. Required."),
+        KeywordSpec(.actual, in: [.kpi], [ArgSlot(.year, .year), .value(.count)], v2: true, example: "actual 2023 50",
+                    "The actual value of the kpi in a year (at most one per year); the years with an actual are the years the report evaluates."),
+        KeywordSpec(.better, in: [.kpi], [.value(.choice(["higher", "lower"]))], unique: true, v2: true, example: "better higher",
+                    "Which direction is good: `higher` (achievement = actual ÷ plan) or `lower` (plan ÷ actual). Required."),
+        KeywordSpec(.process, in: [.kpi], [.value(.ref(.process))], unique: true, v2: true, example: "process Stellenbewertung",
+                    "The process that does the work the kpi counts (optional); with `tolerance` its volume is compared with the actuals."),
+        KeywordSpec(.tolerance, in: [.kpi], [.value(.quantity(.share))], unique: true, v2: true, example: "tolerance 20 %",
+                    "With `process`: warn when the process's average volume in the model year differs from that year's actual by more than this share of the actual."),
+
+        // v2: pools and deployments
+        KeywordSpec(.pool, in: [.unit], [], unique: true, v2: true, example: "pool",
+                    "The unit's positions form a capacity pool: its `deploy` statements lend their capacity to other units."),
+        KeywordSpec(.deploy, in: [.unit], [.name, .title], opens: .deployment, requiresBlock: true, declares: .deployment, v2: true,
+                    example: "deploy Rueckstau \"Rückstau Ausweise\" { to Buergeramt; fte 1.5; period 2025-01-01..2025-06-30 }",
+                    "A deployment of capacity from this pool unit to another unit for a period (both ends inclusive)."),
+        KeywordSpec(.to, in: [.deployment], [.value(.ref([.unit, .project]))], unique: true, v2: true, example: "to Buergeramt",
+                    "The unit or project that receives the deployed capacity. Required. A project's deployments show in its row of the portfolio section."),
+        KeywordSpec(.fte, in: [.deployment], [.value(.count)], unique: true, v2: true, example: "fte 1.5",
+                    "The capacity deployed on each day of the period, in fte (or `hours`; one of the two is required)."),
+        KeywordSpec(.hours, in: [.deployment], [.value(.quantity(.annualHours))], unique: true, v2: true, example: "hours 400 h",
+                    "The hours deployed over the whole period: H ÷ (worktime × D ÷ Y) fte on each of its D days, with the pool unit's worktime and Y the days of the calendar year (365 or 366)."),
+        KeywordSpec(.period, in: [.deployment], [.value(.dateRange)], unique: true, v2: true, example: "period 2025-01-01..2025-06-30",
+                    "The days of the deployment, both ends inclusive. Required."),
     ] + assessmentKeywords + portfolioKeywords
 
     /// Programmes, projects and milestones (docs/language.md, Programmes).

@@ -87,4 +87,29 @@ final class PortfolioReportTests: XCTestCase {
         XCTAssertTrue(json.contains("\"overdue\": false"), json)
         XCTAssertFalse(json.contains("\"overdue\": true"), json)
     }
+
+    /// `deploy … { to PROJECT }`: the project's row lists the deployment; the capacity
+    /// leaves the pool (its utilisation counts it) but enters no unit.
+    func testDeploymentToAProjectShowsInItsRow() throws {
+        let m = Analyzer.check(files: [SourceFile(path: "d.orga", text: """
+            model M { year 2024; worktime 1600 h; asof 2024-06-30 }
+            grade E9 { cost 60_000 EUR }
+            unit Pool "IT-Pool" { pool; position P { grade E9; planned 2 fte; filled 2 fte }
+              deploy Hilfe "Einführungshilfe" { to EAkte; fte 0.5; period 2024-01-01..2024-12-31 }
+            }
+            programme Prog { owner Pool; period 2024-01-01..2025-12-31; budget 100 EUR }
+            project EAkte { in Prog; owner P; period 2024-01-01..2025-06-30; status running; budget 50 EUR }
+            """)])
+        XCTAssertFalse(m.diagnostics.contains { $0.severity == .error }, "\(m.diagnostics)")
+        let j = try XCTUnwrap(m.model.deployments.firstIndex { $0.name == "Hilfe" })
+        XCTAssertNotNil(m.model.deployments[j].toProject)
+        XCTAssertNil(m.model.deployments[j].to)
+        let md = PortfolioSections.markdown(ReportContext(model: m, language: .de))
+        XCTAssertTrue(md.contains("| Einsätze aus Pools |"), md)
+        XCTAssertTrue(md.contains("Einführungshilfe (Pool Pool): 0,5 VZÄ, 01.01.2024–31.12.2024"), md)
+        // The pool lends 0.5 fte of its 2 filled fte over the whole model year: utilisation 25 %.
+        let pools = PoolFigures.evaluate(m.model, staffing: nil, span: DateSpan(year: 2024))
+        XCTAssertEqual(pools.pools.first?.utilisation ?? 0, 0.25, accuracy: 1e-9)
+    }
 }
+

@@ -82,6 +82,17 @@ final class GoldenReportTests: XCTestCase {
         XCTAssertEqual(soll.whatIf.scenarios[s].entries.map(\.deltaNeed).reduce(0, +), soll.result.totalNeed - de.result.totalNeed, accuracy: 1e-12)
     }
 
+    /// The kpi and pool tables of the sample that has them (`--format csv --table kpis|pools`).
+    func testGoldenKpiAndPoolTables() throws {
+        let m = try sample("sachgebiet")
+        let r = StaffingAnalysis.analyze(m.model)
+        for lang in [OutputLanguage.de, .en] {
+            let ctx = ReportContext(model: m, result: r, language: lang)
+            golden("sachgebiet.kpis.\(lang.rawValue).csv", KpiPoolSections.kpisCSV(ctx))
+            golden("sachgebiet.pools.\(lang.rawValue).csv", KpiPoolSections.poolsCSV(ctx))
+        }
+    }
+
     /// The time sample evaluated over another year (`--year 2023`) and on one date
     /// (`--at 2022-09-01`), in md, csv and json.
     func testGoldenTimeEvaluations() throws {

@@ -458,7 +458,7 @@ final class ParserTests: XCTestCase {
     /// Keyword-specific parsing rules are data of the table, not code in the parser.
     func testSpecialRulesComeFromTheTable() {
         let blockRequired = Keywords.all.filter(\.requiresBlock).map { "\($0.keyword)@\($0.contexts.map(\.rawValue).joined(separator: ","))" }
-        XCTAssertEqual(blockRequired, ["dna@file", "dna@process", "matrix@file", "rating@matrix", "raci@file"])
+        XCTAssertEqual(blockRequired, ["dna@file", "dna@process", "deploy@unit", "matrix@file", "rating@matrix", "raci@file"])
         XCTAssertEqual(codes("dna\n"), ["E117"])
         XCTAssertEqual(codes("process P { dna }"), ["E117"])
         let unknownWordCodes = Keywords.all.filter { $0.wrongWordCode != .wrongArgument }.map(\.keyword)

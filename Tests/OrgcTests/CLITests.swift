@@ -99,6 +99,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(orgc("check", "--strict", path).code, 1)
     }
 
+    /// E833 is an analysis finding: `orgc check` reports it (German by default, with the
+    /// date and both figures) and exits 1. 1 fte filled, 1 + 0.5 fte deployed from 01.02.
+    func testCheckReportsPoolOverCommitment() throws {
+        let dir = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try write("""
+            model M { year 2025 }
+            unit Pool { pool; position F { planned 1 fte; filled 1 fte }
+              deploy A { to X; fte 1; period 2025-01-01..2025-12-31 }
+              deploy B { to X; fte 0.5; period 2025-02-01..2025-02-28 } }
+            unit X { }
+            """, to: "p.orga", in: dir)
+        let en = orgc("check", "--lang", "en", path)
+        XCTAssertEqual(en.code, 1, en.out)
+        XCTAssertTrue(en.out.contains("error[E833]: pool `Pool` deploys 1.5 fte on `2025-02-01`, but has only 1 fte effective filled on that day"), en.out)
+        let de = orgc("check", path)
+        XCTAssertTrue(de.out.contains("Pool `Pool` setzt am 2025-02-01 1,5 VZÄ ein, hat an diesem Tag aber nur 1 VZÄ effektiv besetzt"), de.out)
+    }
+
     /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
     /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
     func testNamedFileThatIsNotOrgaIsAUsageError() throws {

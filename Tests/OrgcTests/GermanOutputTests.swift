@@ -38,6 +38,8 @@ final class GermanOutputTests: XCTestCase {
         ["report", "--lang", "de", "--format", "csv", "--what-if"],
         ["report", "--lang", "de", "--format", "csv", "--table", "matrices"],
         ["report", "--lang", "de", "--format", "csv", "--table", "raci"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "kpis"],
+        ["report", "--lang", "de", "--format", "csv", "--table", "pools"],
     ]
 
     /// Command lines that need what only one sample declares (a scenario, a matrix, a

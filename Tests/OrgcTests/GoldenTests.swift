@@ -13,6 +13,7 @@ final class GoldenTests: XCTestCase {
         ("hilden", "Samples/hilden", 0),
         ("buergerbuero", "Samples/buergerbuero", 0),
         ("landesamt", "Samples/landesamt", 0),
+        ("sachgebiet", "Samples/sachgebiet", 0),
     ]
     static let formats = ["text", "json", "github", "sarif"]
     static let goldenDirectory = TestPaths.tests("OrgcTests").appendingPathComponent("golden")

@@ -36,7 +36,7 @@
 (defconst orga-declaration-keywords
   '("model" "grade" "unit" "position" "actor" "system" "process" "dna"
     "criterion" "measure" "scenario" "kpi" "target" "matrix" "raci"
-    "programme" "project" "field" "milestone")
+    "programme" "project" "field" "milestone" "deploy")
   "Keywords that declare something.")
 
 (defconst orga-statement-keywords
@@ -46,6 +46,7 @@
     "volume" "source" "trigger" "result" "step" "decide" "branch" "next"
     "share" "call" "by" "time" "wait" "media_break" "weight" "from" "scale"
     "requires" "change" "apply" "save" "across" "plan" "actual" "running" "potential"
+    "better" "tolerance" "pool" "to" "fte" "hours"
     "area" "aspect" "rating" "rate" "task" "R" "A" "C" "I"
     "period" "budget" "status" "depends" "delivers" "date" "done")
   "Keywords that start a statement inside a block.")

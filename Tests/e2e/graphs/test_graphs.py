@@ -58,6 +58,12 @@ def outputs(tmp_path_factory):
             for fmt in ["dot", "mermaid", "svg"]:
                 name = mode.strip("-") + "." + {"dot": "dot", "mermaid": "mmd", "svg": "svg"}[fmt]
                 orgc("graph", mode, "--format", fmt, "-o", str(base / s / name), model)
+    # The portfolio: the Gantt chart (svg, mermaid) and the projects graph (every format).
+    model = str(ROOT / "Samples" / "masterplan")
+    for fmt, ext in [("svg", "svg"), ("mermaid", "mmd")]:
+        orgc("graph", "--gantt", "--format", fmt, "-o", str(base / "masterplan" / f"gantt.{ext}"), model)
+    for fmt, ext in [("dot", "dot"), ("mermaid", "mmd"), ("svg", "svg")]:
+        orgc("graph", "--projects", "--format", fmt, "-o", str(base / "masterplan" / f"projects.{ext}"), model)
     return base
 
 
@@ -258,6 +264,32 @@ def test_mermaid_parses_with_mermaid(outputs, sample):
     for f in files:
         assert_mermaid_ok(f)
     assert_mermaid_parses(files)
+
+
+def test_portfolio_charts(outputs, tmp_path):
+    """orgc graph --gantt and --projects: Mermaid's parser reads the gantt chart and the
+    flowchart, Graphviz renders the DOT without a warning, the SVGs are self-contained;
+    a portfolio of 10,000 projects over a century is cut and still parses."""
+    base = outputs / "masterplan"
+    gantt = (base / "gantt.mmd").read_text(encoding="utf-8")
+    assert gantt.startswith("gantt\n") and "%%{" not in gantt
+    assert_mermaid_ok(base / "projects.mmd")
+    assert_mermaid_parses([base / "gantt.mmd", base / "projects.mmd"])
+    assert_dot_renders(base / "projects.dot")
+    for f in ["gantt.svg", "projects.svg"]:
+        assert_svg_ok(base / f)
+    lines = ["model M { year 2024; worktime 1590 h; asof 2050-01-01 }", "unit U",
+             'programme P "Programm: 100 Jahre; #1 {x}" { owner U; period 2000-01-01..2099-12-31; budget 1 EUR }']
+    for i in range(10_000):
+        y = 2000 + i % 100
+        lines.append(f'project P{i} "Projekt: {i}; #%% {{x}}" {{ in P; owner U; period {y}-01-01..{y}-12-31; status running; budget 0 EUR; '
+                     f'milestone M {{ date {y}-06-30 }} }}')
+    (tmp_path / "big.orga").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for fmt, ext in [("mermaid", "mmd"), ("svg", "svg")]:
+        r = orgc("graph", "--gantt", "--format", fmt, "-o", str(tmp_path / f"big.{ext}"), str(tmp_path / "big.orga"), check=False)
+        assert r.returncode in (0, 1) and "cut" in r.stderr, r.stderr
+    assert_mermaid_parses([tmp_path / "big.mmd"])
+    assert_svg_ok(tmp_path / "big.svg")
 
 
 def test_golden_files_are_valid_too(schema):

@@ -109,6 +109,37 @@ class _Collector(html.parser.HTMLParser):
                 self.external.append(v)
 
 
+def test_kpis_pools_and_deployment_keys(tmp_path):
+    """The kpi and pool keys validate and carry the sample's figures (Samples/README.md):
+    achievement 80 ÷ 25 = 3.2 and 50 ÷ 25 = 2; the pool deploys 0.5 + 800/1590 + 122/365 fte of 2."""
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    r = orgc("report", "--format", "json", "Samples/sachgebiet")
+    assert r.returncode == 0, r.stderr.decode()
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, schema)
+    kpi = doc["kpis"][0]
+    assert [y["year"] for y in kpi["years"]] == [2022, 2023]
+    assert [y["achievement"] for y in kpi["years"]] == [3.2, 2.0]
+    assert all(y["met"] for y in kpi["years"])
+    pool = doc["pools"][0]
+    deployed = 0.5 + 800 / 1590 + 122 / 365
+    assert abs(pool["deployed_fte"] - deployed) < 1e-9
+    assert abs(pool["utilisation"] - deployed / 2) < 1e-9
+    units = {u["id"]: u for u in doc["units"]}
+    assert abs(units["Ordnungsamt"]["deployed_in_fte"] - 122 / 365) < 1e-9
+    assert abs(units["DigiPaten"]["cover_fte"] - (2 - deployed)) < 1e-9
+    for p in doc["positions"]:
+        assert abs(p["available_fte"] - p["filled_effective_fte"]) < 1e-9
+    # A model with an over-committed pool still reports, and validates.
+    m = tmp_path / "pool.orga"
+    m.write_text("model M { year 2025 }\nunit P { pool; position F { planned 1 fte; filled 1 fte }\n"
+                 "deploy D { to X; fte 2; period 2025-01-01..2025-01-31 } }\nunit X { }\n", encoding="utf-8")
+    r = orgc("report", "--format", "json", str(m))
+    doc = json.loads(r.stdout)
+    jsonschema.validate(doc, schema)
+    assert any(d["code"] == "E833" for d in doc["diagnostics"])
+
+
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_html_is_self_contained(sample):
     r = orgc("report", "--format", "html", "--lang", "en", f"Samples/{sample}")
@@ -117,8 +148,9 @@ def test_html_is_self_contained(sample):
     c.feed(r.stdout.decode("utf-8"))
     assert "script" not in c.tags
     assert c.external == []
-    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart.
-    assert c.tags.count("svg") == (5 if sample == "buergerbuero" else 2)
+    # Unit chart and DNA chart; buergerbuero adds a waterfall per scenario (2) and a target chart,
+    # sachgebiet the timeline of dated values and one plan-vs-actual chart per kpi (1).
+    assert c.tags.count("svg") == {"buergerbuero": 5, "sachgebiet": 4}.get(sample, 2)
     assert "details" in c.tags
 
 

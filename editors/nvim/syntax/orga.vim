@@ -35,7 +35,7 @@ syn match   orgaOperator     "->\|\.\."
 syn match   orgaDelimiter    "[{};,]"
 
 " Declarations and their names.
-syn keyword orgaDeclaration  model grade unit position actor system criterion measure scenario kpi target programme project field milestone nextgroup=orgaTypeName skipwhite
+syn keyword orgaDeclaration  model grade unit position actor system criterion measure scenario kpi target programme project field milestone deploy nextgroup=orgaTypeName skipwhite
 syn keyword orgaDeclaration  process nextgroup=orgaFunctionName skipwhite
 syn keyword orgaDeclaration  dna matrix raci
 syn keyword orgaKeyword      step decide nextgroup=orgaFunctionName skipwhite
@@ -48,6 +48,7 @@ syn keyword orgaKeyword      cost kind code head in planned filled kw freeze eff
 syn keyword orgaKeyword      owner volume trigger result branch share call by time wait media_break
 syn keyword orgaKeyword      weight scale requires change apply save across plan actual running potential
 syn keyword orgaKeyword      area aspect rating rate task R A C I
+syn keyword orgaKeyword      better tolerance pool to fte hours
 syn keyword orgaKeyword      period budget status depends delivers date done
 syn keyword orgaKeyword      source nextgroup=orgaSourceKind skipwhite
 syn keyword orgaKeyword      from nextgroup=orgaCriterion skipwhite
