@@ -202,7 +202,7 @@ struct ModelBuilder: Sendable {
         for i in a.names.indices where a.names[i] != b.names[i] {
             guard model.symbols[first + i].name == a.names[i] else { return nil }
             switch a.kinds[i] {
-            case .measure, .scenario, .kpi, .target, .programme, .project: return nil
+            case .measure, .scenario, .kpi, .target, .deployment, .programme, .project: return nil
             case .node: break   // names of their process only (its references are in this file or in RACI tasks)
             case .criterion: criterionNames.insert(a.names[i]); criterionNames.insert(b.names[i])
             default: globalNames.insert(a.names[i]); globalNames.insert(b.names[i])
@@ -249,18 +249,19 @@ struct ModelBuilder: Sendable {
     /// files that referred to a declaration that is gone, and files with an unresolved
     /// reference, are rebuilt. Exact under the conditions of `replaceRenaming` (no other
     /// file declares a name that was added, removed or renamed, no what-if
-    /// declaration), and without assessments (`matrix`, `raci`: they hold indices too);
+    /// declaration), and without assessments, KPIs and deployments (`matrix`, `raci`,
+    /// `kpi`, `deploy`: they hold indices too);
     /// else nil, with the builder as it was. (Adding a declaration on the 100k-line
     /// model: 110 ms as a full check before.)
     mutating func replaceRedeclaring(file f: Int, with tree: SyntaxTree, maxOtherFiles: Int) -> Redeclared? {
         guard recordsSummaries, f >= 0, f < files.count, f < trees.count, tree.path == trees[f].path,
-              model.matrices.isEmpty, model.raciCharts.isEmpty else { return nil }
+              model.matrices.isEmpty, model.raciCharts.isEmpty, model.kpis.isEmpty, model.deployments.isEmpty else { return nil }
         let summary = FileSummary(tree, file: f)
         let a = files[f].summary.interface, b = summary.interface
         guard a.modelBlocks == b.modelBlocks, a.workdays == b.workdays, a.workdaysWritten == b.workdaysWritten,
               a.kinds.count == a.names.count, b.kinds.count == b.names.count else { return nil }
         // What-if and portfolio names: their readers run on the whole model and index them by symbol.
-        let isWhatIf: (SymbolKind) -> Bool = { [.measure, .scenario, .kpi, .target, .programme, .project].contains($0) }
+        let isWhatIf: (SymbolKind) -> Bool = { [.measure, .scenario, .kpi, .target, .deployment, .programme, .project].contains($0) }
         guard !a.kinds.contains(where: isWhatIf), !b.kinds.contains(where: isWhatIf) else { return nil }
         let start = files[f].start
         let oldEnd = f + 1 < files.count ? files[f + 1].start : counts()
@@ -445,7 +446,7 @@ struct ModelBuilder: Sendable {
         case .system: \.systems
         case .process: \.processes
         case .criterion: \.criteria
-        case .node, .measure, .scenario, .kpi, .target, .programme, .project: nil
+        case .node, .measure, .scenario, .kpi, .target, .deployment, .programme, .project: nil
         }
     }
 
