@@ -63,9 +63,12 @@ public enum Analyzer {
 /// `Checker`), which knows what each file contributed and each file's `FileSummary`.
 /// A changed file whose summary keeps its `interface` (the same declarations in the
 /// same order, as many `model` blocks, the same `workdays`) is rebuilt alone: other
-/// files read nothing else of it. Any other change (files added, removed or renamed,
-/// declarations added, removed or renamed, `workdays` changed, many files changed at
-/// once) is a full check. The `Checker` then runs on the whole model.
+/// files read nothing else of it. One changed file whose declarations were renamed,
+/// added or removed is rebuilt with the files whose resolution can change
+/// (`ModelBuilder.replaceRenaming`, `replaceRedeclaring`), where that is exact. Any
+/// other change (files added, removed or renamed, `workdays` changed, a name another
+/// file declares too, many files changed at once) is a full check. The `Checker` then
+/// runs on the whole model, with the flow graphs of the processes left alone kept.
 public struct IncrementalAnalyzer: Sendable {
     private var builder: ModelBuilder?
     private var last: CheckedModel?
@@ -73,8 +76,8 @@ public struct IncrementalAnalyzer: Sendable {
     public private(set) var lastWasIncremental = false
     /// At most this many changed files are rebuilt one by one; more is a full check.
     public var maxChangedFiles = 8
-    /// At most this many other files are rebuilt after a rename; more is a full check.
-    public var maxRenameFiles = 16
+    /// At most this many other files are rebuilt after declarations changed; more is a full check.
+    public var maxOtherFiles = 16
 
     public init() {}
 
@@ -106,9 +109,17 @@ public struct IncrementalAnalyzer: Sendable {
                 var ok = true
                 var rebuilt = changed
                 for f in changed where !previous.replace(file: f, with: trees[f]) {
-                    // One file whose declarations were renamed: it and the files that refer to them.
-                    if changed.count == 1, let others = previous.replaceRenaming(file: f, with: trees[f], maxOtherFiles: maxRenameFiles) {
+                    // One file whose declarations changed: it and the files that refer to them.
+                    if changed.count == 1, let others = previous.replaceRenaming(file: f, with: trees[f], maxOtherFiles: maxOtherFiles) {
                         rebuilt += others
+                    } else if changed.count == 1,
+                              let r = previous.replaceRedeclaring(file: f, with: trees[f], maxOtherFiles: maxOtherFiles) {
+                        rebuilt += r.others
+                        if !flows.isEmpty && r.oldProcesses.upperBound <= flows.count {
+                            flows.replaceSubrange(r.oldProcesses, with: repeatElement(nil, count: r.newProcessCount))
+                        } else {
+                            flows = []
+                        }
                     } else {
                         ok = false
                     }

@@ -319,10 +319,10 @@ final class IncrementalTests: XCTestCase {
         m = inc.check(trees: [Parser.parse(a2), Parser.parse(b2)])
         XCTAssertFalse(inc.lastWasIncremental)
         XCTAssertEqual(m.processes[0].volumePerYear, 300)
-        // A new declaration: a full check.
+        // A new declaration: the file and those that refer to what moved (incremental).
         let b3 = SourceFile(path: b.path, text: "process P { volume 3 /day\n step S { by SB; time 5 min }\n step T { by SB } }\n")
         m = inc.check(trees: [Parser.parse(a2), Parser.parse(b3)])
-        XCTAssertFalse(inc.lastWasIncremental)
+        XCTAssertTrue(inc.lastWasIncremental)
         XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: [Parser.parse(a2), Parser.parse(b3)])))
         // Back to the same declarations (in another layout): incremental again.
         let b4 = SourceFile(path: b.path, text: "\n\nprocess P {\n volume 4 /day\n step S { by SB; time 6 min }\n step T { by SB } }\n")
@@ -383,30 +383,96 @@ final class IncrementalTests: XCTestCase {
         }
     }
 
-    /// Edits that change a file's interface other than by renaming: each is a full check
-    /// with the same result (a rename is incremental, `testRenamedDeclarations`).
+    /// Edits that add or remove declarations of one file: the later files' entities move
+    /// (every index into them is mapped), files that referred to a removed declaration
+    /// are rebuilt; a name another file declares, or an assessment, makes it a full
+    /// check. Each with the same result as a full check.
+    func testAddedAndRemovedDeclarations() {
+        let a = SourceFile(path: "/m/a.orga", text: """
+            model M { worktime 1600 h }
+            grade E9 { cost 50_000 EUR }
+            unit Amt { position SB { grade E9; planned 1 fte } }
+            dna { criterion Digital { scale 0..4 } }
+
+            """)
+        let b = SourceFile(path: "/m/b.orga", text: """
+            unit Team { in Amt; head TL }
+            position TL { in Team; grade E9; planned 1 fte }
+            system Akte
+            actor Buerger
+
+            """)
+        let c = SourceFile(path: "/m/c.orga", text: """
+            process P { volume 2 /year; owner Team
+              dna { Digital 3 }
+              step S { by TL; time 5 min; system Akte; next T }
+              step T { call Q } }
+            process Q { volume 1 /year
+              step A { by Buerger; wait 2 d }
+              step A { by SB; time 1 min } }
+
+            """)
+        let steps: [(file: Int, text: String, incremental: Bool)] = [
+            // declarations added to the first file: everything after it moves
+            (0, "model M { worktime 1600 h }\ngrade E8 { cost 40_000 EUR }\ngrade E9 { cost 50_000 EUR }\nunit Vorne {}\n"
+                + "unit Amt { position SB0 { planned 1 fte }\n position SB { grade E9; planned 1 fte } }\n"
+                + "dna { criterion Zuerst { scale 0..1 }\n criterion Digital { scale 0..4 } }\n", true),
+            // a step added to a process and a process added before it (the middle file)
+            (2, "process N { volume 1 /year\n step X { by SB; time 1 min } }\n" + String(decoding: c.bytes, as: UTF8.self)
+                .replacingOccurrences(of: "step T { call Q } }", with: "step T { call Q }\n  step U { by TL; time 2 min } }"), true),
+            // a declaration others refer to removed: those files are rebuilt
+            (1, "unit Team { in Amt }\nsystem Akte\nactor Buerger\n", true),
+            // and added again, after the others
+            (1, "unit Team { in Amt; head TL }\nsystem Akte\nactor Buerger\nposition TL { in Team; grade E9; planned 1 fte }\n", true),
+            // a name another file declares: full
+            (1, "unit Team { in Amt; head TL }\nsystem Akte\nactor Buerger\nposition TL { in Team; grade E9; planned 1 fte }\nunit Amt {}\n", false),
+            // the first file back to what it was
+            (0, String(decoding: a.bytes, as: UTF8.self), true),
+            // an assessment added (no declaration: the file alone), then declarations
+            // removed with an assessment in the model: full
+            (1, "unit Team { in Amt; head TL }\nsystem Akte\nactor Buerger\nposition TL { in Team; grade E9; planned 1 fte }\nunit Amt {}\n"
+                + "raci R { task T1 { R TL; A TL } }\n", true),
+            (0, "model M { worktime 1600 h }\ngrade E9 { cost 50_000 EUR }\n", false),
+        ]
+        var texts = [a, b, c]
+        var inc = IncrementalAnalyzer()
+        _ = inc.check(trees: texts.map { Parser.parse($0) })
+        for (i, step) in steps.enumerated() {
+            texts[step.file] = SourceFile(path: texts[step.file].path, text: step.text)
+            let trees = texts.map { Parser.parse($0) }
+            let m = inc.check(trees: trees)
+            XCTAssertEqual(inc.lastWasIncremental, step.incremental, "step \(i)")
+            let full = Analyzer.check(trees: trees)
+            XCTAssertEqual(Self.dump(m), Self.dump(full), "step \(i): \(Self.firstDifference(Self.dump(m), Self.dump(full)) ?? "")")
+        }
+    }
+
+    /// Edits that change a file's interface in more than one file, or its settings: each is
+    /// a full check with the same result (one file's declarations changed is incremental,
+    /// `testRenamedDeclarations`, `testAddedAndRemovedDeclarations`).
     func testInterfaceChangesFallBack() {
         let a = SourceFile(path: "/m/a.orga", text: "model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n")
         let b = SourceFile(path: "/m/b.orga", text: "process P { volume 2 /day\n step S { by SB; time 5 min } }\n")
-        let variants: [(String, String)] = [
+        let variants: [(String, String, incremental: Bool)] = [
             // a declaration renamed and one removed (two files at once)
             ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition SC { in Amt; planned 1 fte }\n",
-             "process P { volume 2 /day }\n"),
-            // a declaration removed, then added again under a taken name
-            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\n", String(decoding: b.bytes, as: UTF8.self)),
-            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition Amt { planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self)),
+             "process P { volume 2 /day }\n", false),
+            // a declaration removed (and the other file back: two files)
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\n", String(decoding: b.bytes, as: UTF8.self), false),
+            // one added under a name the file declares already (one file: incremental)
+            ("model M { worktime 1600 h\n workdays 200 }\nunit Amt {}\nposition Amt { planned 1 fte }\n", String(decoding: b.bytes, as: UTF8.self), true),
             // `workdays` moved to another file's (new) model block: the first model block decides
             ("model M { worktime 1600 h }\nunit Amt {}\nposition SB { in Amt; planned 1 fte }\n",
-             "model N { workdays 250 }\nprocess P { volume 2 /day\n step S { by SB; time 5 min } }\n"),
+             "model N { workdays 250 }\nprocess P { volume 2 /day\n step S { by SB; time 5 min } }\n", false),
             // and back
-            (String(decoding: a.bytes, as: UTF8.self), String(decoding: b.bytes, as: UTF8.self)),
+            (String(decoding: a.bytes, as: UTF8.self), String(decoding: b.bytes, as: UTF8.self), false),
         ]
         var inc = IncrementalAnalyzer()
         _ = inc.check(trees: [Parser.parse(a), Parser.parse(b)])
-        for (i, (x, y)) in variants.enumerated() {
+        for (i, (x, y, incremental)) in variants.enumerated() {
             let trees = [Parser.parse(path: a.path, text: x), Parser.parse(path: b.path, text: y)]
             let m = inc.check(trees: trees)
-            XCTAssertFalse(inc.lastWasIncremental, "variant \(i)")
+            XCTAssertEqual(inc.lastWasIncremental, incremental, "variant \(i)")
             XCTAssertEqual(Self.dump(m), Self.dump(Analyzer.check(trees: trees)), "variant \(i)")
         }
     }
