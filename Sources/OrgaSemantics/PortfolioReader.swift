@@ -12,8 +12,7 @@ struct PortfolioReader {
     var model: Model
     let sources: SourceMap
     let trees: [SyntaxTree]
-    private var diagnostics: [Diagnostic] = []
-    private var storedPerFile: [Int: Int] = [:]
+    private var findings = CappedFindings()
 
     init(model: Model, sources: SourceMap, trees: [SyntaxTree]) {
         self.model = model
@@ -36,24 +35,18 @@ struct PortfolioReader {
         }
         for p in model.programmes.indices { readProgramme(p) }
         for p in model.projects.indices { readProject(p) }
-        model.diagnostics.append(contentsOf: diagnostics)
+        model.diagnostics.append(contentsOf: findings.diagnostics)
         return model
     }
 
     // MARK: Helpers
 
     private func statement(_ symbol: SymbolID) -> (SyntaxTree, Int, Int32)? {
-        guard let d = sources.declaration(symbol), d.file >= 0, d.file < trees.count else { return nil }
-        let tree = trees[d.file]
-        guard d.statement >= 0, Int(d.statement) < tree.statements.count else { return nil }
-        return (tree, d.file, d.statement)
+        sources.declaringStatement(symbol, in: trees)
     }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
-        let n = storedPerFile[l.file, default: 0]
-        guard n < ModelBuilder.maxStoredDiagnostics else { return }
-        storedPerFile[l.file] = n + 1
-        diagnostics.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
+        findings.report(code, l, message, fixes: fixes, sources: sources)
     }
 
     /// The symbol a name refers to when it has one of `kinds` (unknown names were reported by the builder).

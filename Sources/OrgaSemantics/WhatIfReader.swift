@@ -12,8 +12,7 @@ struct WhatIfReader {
     var model: Model
     let sources: SourceMap
     let trees: [SyntaxTree]
-    private var diagnostics: [Diagnostic] = []
-    private var storedPerFile: [Int: Int] = [:]
+    private var findings = CappedFindings()
 
     init(model: Model, sources: SourceMap, trees: [SyntaxTree]) {
         self.model = model
@@ -40,24 +39,18 @@ struct WhatIfReader {
         for m in model.measures.indices { readMeasure(m) }
         for s in model.scenarios.indices { readScenario(s) }
         for t in model.targets.indices { readTarget(t) }
-        model.diagnostics.append(contentsOf: diagnostics)
+        model.diagnostics.append(contentsOf: findings.diagnostics)
         return model
     }
 
     // MARK: Helpers
 
     private func statement(_ symbol: SymbolID) -> (SyntaxTree, Int, Int32)? {
-        guard let d = sources.declaration(symbol), d.file >= 0, d.file < trees.count else { return nil }
-        let tree = trees[d.file]
-        guard d.statement >= 0, Int(d.statement) < tree.statements.count else { return nil }
-        return (tree, d.file, d.statement)
+        sources.declaringStatement(symbol, in: trees)
     }
 
     private mutating func report(_ code: DiagnosticCode, _ l: Location, _ message: String, fixes: [Fix] = []) {
-        let n = storedPerFile[l.file, default: 0]
-        guard n < ModelBuilder.maxStoredDiagnostics else { return }
-        storedPerFile[l.file] = n + 1
-        diagnostics.append(Diagnostic(code, path: sources.path(l), range: l.range, message, fixes: fixes))
+        findings.report(code, l, message, fixes: fixes, sources: sources)
     }
 
     /// The symbol a name refers to when it has one of `kinds` (no diagnostic: the model
