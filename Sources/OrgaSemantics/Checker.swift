@@ -129,8 +129,11 @@ struct Checker {
             let filled = span.map { p.filledSeries.isConstant ? p.filled : p.filledSeries.average(over: $0) } ?? p.filled
             let planned = span.map { p.plannedSeries.isConstant ? p.planned : p.plannedSeries.average(over: $0) } ?? p.planned
             if filled > planned + 1e-9 {
+                // An average over a year is a long fraction: three decimals, as reports show it.
+                let dated = !p.filledSeries.isConstant || !p.plannedSeries.isConstant
+                let shown = { (v: Double) in NumberFormat.shortest(dated ? (v * 1000).rounded() / 1000 : v) }
                 report(.filledExceedsPlanned, p.location,
-                       "position `\(p.name)` has \(NumberFormat.shortest(filled)) fte filled but only \(NumberFormat.shortest(planned)) fte planned")
+                       "position `\(p.name)` has \(shown(filled)) fte filled but only \(shown(planned)) fte planned")
             }
             if let kw = p.kw, let y = year, kw <= y, p.planned > 0 {
                 report(.pastKwStillPlanned, p.location,

@@ -918,7 +918,7 @@ struct ModelBuilder: Sendable {
             }
             if !series.insert(DatedSeries.Step(from: date, value: value)) {
                 report(.datedSameDate, loc(file, tree.range(of: fromArg)),
-                       "`\(tree.keywordText(c))` is already given from \(date.iso) in this block; the first value counts")
+                       "`\(tree.keywordText(c))` is already given from `\(date.iso)` in this block; the first value counts")
             }
             if !setting.isWritten { setting = .given(series.undated ?? 0, l) }
             return date
@@ -974,7 +974,7 @@ struct ModelBuilder: Sendable {
             let before = series.value(at: date.adding(days: -1))
             if series.value(at: date) > before {
                 report(.filledDuringFreeze, l,
-                       "position `\(model.positions[p].name)` fills more on \(date.iso), before its hiring freeze ends on \(end.iso)")
+                       "position `\(model.positions[p].name)` fills more on `\(date.iso)`, before its hiring freeze ends on `\(end.iso)`")
             }
         }
     }

@@ -58,6 +58,26 @@ enum GermanMessages {
         .pastKwStillPlanned: [
             ("is kw from", "Stelle `{q1}` ist kw ab {r1}, hat im Modelljahr {r3} aber noch {n2} VZÄ im Soll"),
         ],
+        .datedSameDate: [
+            ("is already given from", "`{q1}` ist in diesem Block schon ab {d2} gegeben; der erste Wert gilt"),
+        ],
+        .twoUndatedValues: [
+            ("without a date is already given", "`{q1}` ohne Datum ist in diesem Block schon gegeben; diesem ein Datum geben (`from JJJJ-MM-TT`) oder ihn entfernen"),
+        ],
+        .datedVolumeWithoutUndated: [
+            ("none without a date", "Prozess `{q1}` hat eine Fallzahl ab einem Datum, aber keine ohne Datum für die Zeit davor; eine ergänzen, z. B. `volume 25 /year`"),
+        ],
+        .datedWithoutYear: [
+            ("has values from dates", "Stelle `{q1}` hat Werte ab Datumsangaben, aber das Modell hat kein `year`, über das sie gemittelt werden; `year JJJJ` im `model`-Block ergänzen"),
+            ("has volumes from dates", "Prozess `{q1}` hat Fallzahlen ab Datumsangaben, aber das Modell hat kein `year`, über das sie gemittelt werden; `year JJJJ` im `model`-Block ergänzen"),
+        ],
+        .rampOutOfRange: [
+            ("must last more than 0 days", "`{q1}` muss länger als {n1} Tage und höchstens {n2} Jahre dauern ({n3} Tage; ein Monat zählt {n4} Tage)"),
+            ("must be below 100 %", "`{q1}` einer `{q2}` muss unter {n1} % liegen"),
+        ],
+        .filledDuringFreeze: [
+            ("before its hiring freeze ends", "Stelle `{q1}` wird am {d2} stärker besetzt, bevor ihre Besetzungssperre am {d3} endet"),
+        ],
         .branchSharesNot100: [
             ("add up to", "die Zweige von `{q1}` ergeben zusammen {n1} %, nicht 100 %"),
         ],

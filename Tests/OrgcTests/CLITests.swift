@@ -118,6 +118,25 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(de.out.contains("Pool `Pool` setzt am 01.02.2025 1,5 VZÄ ein, hat an diesem Tag aber nur 1 VZÄ effektiv besetzt"), de.out)
     }
 
+    /// German findings write dates as a German reader does (01.02.2022, not 2022-02-01),
+    /// and a year's average as reports round it (three decimals).
+    func testGermanFindingsWriteGermanDatesAndRoundedAverages() throws {
+        let dir = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // filled 1 fte, 2 from 2022-02-01 (334 days): 1 + 334/365 = 1.915 fte on average;
+        // planned 1 fte, 2 from 2022-07-01 (184 days): 1 + 184/365 = 1.504 fte.
+        let path = try write("""
+            model M { year 2022; worktime 1600 h }
+            grade E9 { cost 1 EUR }
+            unit U { position S { grade E9; planned 1 fte; planned 2 fte from 2022-07-01; planned 3 fte from 2022-07-01
+              filled 1 fte; filled 2 fte from 2022-02-01; freeze until 2022-03-02 } }
+            """, to: "t.orga", in: dir)
+        let de = orgc("check", path)
+        XCTAssertTrue(de.out.contains("`planned` ist in diesem Block schon ab 01.07.2022 gegeben"), de.out)
+        XCTAssertTrue(de.out.contains("Stelle `S` wird am 01.02.2022 stärker besetzt, bevor ihre Besetzungssperre am 02.03.2022 endet"), de.out)
+        XCTAssertTrue(de.out.contains("Stelle `S` ist mit 1,915 VZÄ besetzt, hat aber nur 1,504 VZÄ im Soll"), de.out)
+    }
+
     /// Issue 17, item 12: a file named on the command line that is not `.orga` gets one
     /// clear message and exit 2, not hundreds of errors; `--any-extension` reads it anyway.
     func testNamedFileThatIsNotOrgaIsAUsageError() throws {
