@@ -35,9 +35,12 @@ public enum GanttChart {
             groups.append(Group(title: title))
             return groups.count - 1
         }
+        // A reader sees titles; the programme's title prefixes a field's only where the
+        // model has several programmes (the chart's heading names a single one).
+        let several = model.programmes.count > 1
         for (pi, prog) in model.programmes.enumerated() {
             for (fi, f) in prog.fields.enumerated() {
-                _ = group("\(pi).\(fi)", (f.title ?? f.name) + " (\(prog.name).\(f.name))")
+                _ = group("\(pi).\(fi)", (several ? (prog.title ?? prog.name) + ": " : "") + (f.title ?? f.name))
             }
         }
         for (j, p) in model.projects.enumerated() {
@@ -45,7 +48,7 @@ public enum GanttChart {
             if let pi = p.programme, pi >= 0, pi < model.programmes.count {
                 let prog = model.programmes[pi]
                 if let fi = p.field, fi >= 0, fi < prog.fields.count { g = group("\(pi).\(fi)", "") }
-                else { g = group("\(pi)", (prog.title ?? prog.name) + " (\(prog.name))") }
+                else { g = group("\(pi)", prog.title ?? prog.name) }
             } else {
                 g = group("-", german ? "ohne Programm" : "no programme")
             }
