@@ -85,9 +85,10 @@ public struct PoolFigures: Sendable {
             effective = PoolCapacity.unitAverages(model, positions: positionEffective)
         }
         let deployments = model.deployments.indices.map { figures(model, $0, period: period) }
+        let byPool = deploymentsByPool(model)
         var pools: [PoolResult] = []
         for u in model.units.indices where model.units[u].isPool {
-            let mine = deployments.filter { model.deployments[$0.deployment].pool == u }
+            let mine = (byPool[u] ?? []).map { deployments[$0] }
             let filled: Double? = period == nil ? nil : effective[u]
             var deployed: Double? = nil
             if period != nil { deployed = mine.reduce(0) { $0 + ($1.fteAverage ?? 0) } }
@@ -193,11 +194,22 @@ public struct PoolFigures: Sendable {
     public static func diagnostics(_ model: Model, _ sources: SourceMap) -> [Diagnostic] {
         guard !model.deployments.isEmpty else { return [] }
         var out: [Diagnostic] = []
+        let byPool = deploymentsByPool(model)
         for u in model.units.indices where model.units[u].isPool {
-            let mine = model.deployments.indices.filter { model.deployments[$0].pool == u }.map { figures(model, $0, period: nil) }
+            let mine = (byPool[u] ?? []).map { figures(model, $0, period: nil) }
             guard let o = overCommitment(model, pool: u, mine), let l = model.units[u].poolSetting.location else { continue }
             out.append(Diagnostic(.poolOverCommitted, path: sources.path(l), range: l.range,
                                   "pool `\(model.units[u].name)` deploys \(NumberFormat.shortest(rounded(o.deployed))) fte on `\(o.date.iso)`, but has only \(NumberFormat.shortest(rounded(o.filled))) fte effective filled on that day (the first day it is over-committed)"))
+        }
+        return out
+    }
+
+    /// The deployments of each pool unit, in declaration order: one pass, so that many
+    /// pools with many deployments stay linear.
+    static func deploymentsByPool(_ model: Model) -> [Int: [Int]] {
+        var out: [Int: [Int]] = [:]
+        for d in model.deployments.indices {
+            out[model.deployments[d].pool, default: []].append(d)
         }
         return out
     }

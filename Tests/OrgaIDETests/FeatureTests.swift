@@ -36,11 +36,6 @@ final class FeatureTests: XCTestCase {
     }
 
     /// The byte offset of `needle` in `text` plus `delta`.
-    func offset(_ text: String, _ needle: String, _ delta: Int = 0) -> Int {
-        guard let r = text.range(of: needle) else { XCTFail("no \(needle)"); return 0 }
-        return text.utf8.distance(from: text.startIndex, to: r.lowerBound) + delta
-    }
-
     func testHoverShowsDeclarationDocAndFigures() throws {
         let (ctx, text) = try openProcess()
         let at = offset(text, "by SB", 4)

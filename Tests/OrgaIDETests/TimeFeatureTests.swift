@@ -33,16 +33,7 @@ final class TimeFeatureTests: XCTestCase {
         """
 
     func open() throws -> (DocContext, String) {
-        let path = dir + "/time.orga"
-        try Self.text.write(toFile: path, atomically: true, encoding: .utf8)
-        workspace.setRoots([dir])
-        workspace.didOpen(path: path, text: SourceFile(path: path, text: Self.text))
-        return (try workspace.context(path: path).context, Self.text)
-    }
-
-    func offset(_ text: String, _ needle: String, _ delta: Int = 0) -> Int {
-        guard let r = text.range(of: needle) else { XCTFail("no \(needle)"); return 0 }
-        return text.utf8.distance(from: text.startIndex, to: r.lowerBound) + delta
+        return (try workspace.openFile(Self.text, named: "time.orga", in: dir), Self.text)
     }
 
     func testHoverOnDatedValues() throws {

@@ -41,16 +41,7 @@ final class WhatIfFeatureTests: XCTestCase {
 
     func open(_ text: String = WhatIfFeatureTests.text) throws -> DocContext {
         dir = try makeTemporaryDirectory().path
-        let path = dir + "/m.orga"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        workspace.setRoots([dir])
-        workspace.didOpen(path: path, text: SourceFile(path: path, text: text))
-        return try workspace.context(path: path).context
-    }
-
-    func offset(_ text: String, _ needle: String, _ delta: Int = 0) -> Int {
-        guard let r = text.range(of: needle) else { XCTFail("no \(needle)"); return 0 }
-        return text.utf8.distance(from: text.startIndex, to: r.lowerBound) + delta
+        return try workspace.openFile(text, in: dir)
     }
 
     func testHovers() throws {
