@@ -44,12 +44,7 @@ public struct ReportContext: Sendable {
     public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: Int? = nil,
                 evaluation asked: Evaluation? = nil) {
         let written = checked.model
-        let evaluation = asked ?? Evaluation.of(written)
-        var base = evaluation.map { PeriodEvaluation.apply($0, to: written) } ?? written
-        if let asked, asked.at == nil, let l = base.settings.yearSetting.location ?? base.settings.declaration {
-            // `--year Y` overrides the model year (kw checks and the assumptions read it).
-            base.settings.yearSetting = .given(asked.span.first.year, l)
-        }
+        let (base, evaluation) = PeriodEvaluation.base(of: written, asked: asked)
         self.written = written
         self.evaluation = evaluation
         self.showsTime = asked != nil || PeriodEvaluation.usesTime(written)
