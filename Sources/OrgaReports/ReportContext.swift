@@ -192,10 +192,10 @@ public struct ReportContext: Sendable {
     }
 
     /// A `source` word as the reader says it (`timing` → "Zeitmessung").
-    public func sourceText(_ word: String) -> String { ReaderTerms.source(word, language) }
+    public func sourceText(_ word: String) -> String { TimeSource(rawValue: word)?.readerTerm(german: language == .de) ?? word }
 
     /// A measured DNA criterion's `from` word as the reader says it.
-    public func measureText(_ word: String) -> String { ReaderTerms.measure(word, language) }
+    public func measureText(_ word: String) -> String { MeasuredCriterion(rawValue: word)?.readerTerm(german: language == .de) ?? word }
 
     /// A date written `YYYY-MM-DD` as the reader writes it (de: `02.03.2022`).
     public func dateText(_ iso: String) -> String {
