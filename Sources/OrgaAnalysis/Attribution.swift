@@ -84,22 +84,14 @@ struct NeedSnapshot {
     var totalNeedCost: Double
 
     init(_ r: StaffingResult) {
-        positions = [Double](repeating: 0, count: r.positions.count)
-        unpriced = [Bool](repeating: false, count: r.positions.count)
-        for i in r.positions.indices {
-            positions[i] = r.positions[i].need
-            unpriced[i] = r.positions[i].costPerFTE == nil
-        }
-        units = [Double](repeating: 0, count: r.units.count)
-        unitOwn = [Double](repeating: 0, count: r.units.count)
-        for u in r.units.indices {
-            units[u] = r.units[u].need
-            unitOwn[u] = r.units[u].ownNeed
-        }
+        positions = r.positions.map(\.need)
+        unpriced = r.positions.map { $0.costPerFTE == nil }
+        units = r.units.map(\.need)
+        unitOwn = r.units.map(\.ownNeed)
         var cases = 0.0, hours = 0.0
-        for p in r.processes.indices {
-            cases += r.processes[p].cases ?? 0
-            hours += r.processes[p].staffHoursPerYear ?? 0
+        for p in r.processes {
+            cases += p.cases ?? 0
+            hours += p.staffHoursPerYear ?? 0
         }
         self.cases = cases
         self.hours = hours

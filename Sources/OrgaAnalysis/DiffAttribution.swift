@@ -108,10 +108,10 @@ struct DiffAttribution {
             index[key] = list.count
             list.append((key, Record(owner: owner, part: part, fte: c.fte, factors: factors)))
         }
-        for (i, ps) in r.positions.enumerated() where i < m.positions.count && !(i < skipPositions.count && skipPositions[i]) {
+        for (i, ps) in zip(r.positions.ids, r.positions) where m.positions.contains(i) && !(i.index < skipPositions.count && skipPositions[i.index]) {
             for c in ps.contributions { add(m.positions[i].name, c, allowance: ps.allowance) }
         }
-        for (u, us) in r.units.enumerated() where u < m.units.count && !(u < skipUnits.count && skipUnits[u]) {
+        for (u, us) in zip(r.units.ids, r.units) where m.units.contains(u) && !(u.index < skipUnits.count && skipUnits[u.index]) {
             for c in us.ownContributions { add(m.units[u].name, c, allowance: us.allowance) }
         }
         return (list, index)

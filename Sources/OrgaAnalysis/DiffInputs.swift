@@ -142,6 +142,14 @@ struct DiffInputs {
             flow: flow, statements: false, oldStatement: o.isWritten && !dated ? o.location : nil, newStatement: n.isWritten && !dated ? n.location : nil)
     }
 
+    /// Name → id of the first entity of each name.
+    static func ids<T: IndexedByID>(_ items: [T], _ name: (T) -> String) -> [String: T.ID] {
+        var d: [String: T.ID] = [:]
+        d.reserveCapacity(items.count)
+        for i in items.ids where d[name(items[i])] == nil { d[name(items[i])] = i }
+        return d
+    }
+
     static func names<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
         var d: [String: Int] = [:]
         d.reserveCapacity(items.count)
@@ -155,20 +163,20 @@ struct DiffInputs {
         let om = old.model, nm = new.model
         compareSettings(om.settings, nm.settings)
 
-        let og = DiffInputs.names(om.grades, \.name), ng = DiffInputs.names(nm.grades, \.name)
-        for (i, g) in om.grades.enumerated() where og[g.name] == i {
+        let og = DiffInputs.ids(om.grades, \.name), ng = DiffInputs.ids(nm.grades, \.name)
+        for (i, g) in zip(om.grades.ids, om.grades) where og[g.name] == i {
             if let j = ng[g.name] {
                 compare(g.costSetting, nm.grades[j].costSetting, .gradeCost, .grade, target: g.name, property: "cost", unit: "EUR") { .number($0) }
             } else {
                 add(.removed, .grade, target: g.name, property: "grade", old: .text(g.name), new: .none, oldAt: g.location, newAt: nil, statements: false)
             }
         }
-        for (j, g) in nm.grades.enumerated() where ng[g.name] == j && og[g.name] == nil {
+        for (j, g) in zip(nm.grades.ids, nm.grades) where ng[g.name] == j && og[g.name] == nil {
             add(.added, .grade, target: g.name, property: "grade", old: .none, new: .text(g.name), oldAt: nil, newAt: g.location, statements: false)
         }
 
-        let ou = DiffInputs.names(om.units, \.name), nu = DiffInputs.names(nm.units, \.name)
-        for (i, u) in om.units.enumerated() where ou[u.name] == i {
+        let ou = DiffInputs.ids(om.units, \.name), nu = DiffInputs.ids(nm.units, \.name)
+        for (i, u) in zip(om.units.ids, om.units) where ou[u.name] == i {
             guard let j = nu[u.name] else {
                 add(.removed, .unit(u.name), target: u.name, property: "unit", old: .text(u.name), new: .none, oldAt: u.location, newAt: nil, statements: false)
                 continue
@@ -190,31 +198,31 @@ struct DiffInputs {
             compare(u.allowanceSetting, v.allowanceSetting, .allowance, .unit(u.name), target: u.name, property: "allowance", unit: "%",
                     fallbackOld: u.location, fallbackNew: v.location) { .number($0.fraction * 100) }
         }
-        for (j, u) in nm.units.enumerated() where nu[u.name] == j && ou[u.name] == nil {
+        for (j, u) in zip(nm.units.ids, nm.units) where nu[u.name] == j && ou[u.name] == nil {
             add(.added, .unit(u.name), target: u.name, property: "unit", old: .none, new: .text(u.name), oldAt: nil, newAt: u.location, statements: false)
         }
 
-        let opos = DiffInputs.names(om.positions, \.name), npos = DiffInputs.names(nm.positions, \.name)
-        for (i, p) in om.positions.enumerated() where opos[p.name] == i {
+        let opos = DiffInputs.ids(om.positions, \.name), npos = DiffInputs.ids(nm.positions, \.name)
+        for (i, p) in zip(om.positions.ids, om.positions) where opos[p.name] == i {
             guard let j = npos[p.name] else {
                 add(.removed, .position(p.name), target: p.name, property: "position", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil, statements: false)
                 continue
             }
             comparePosition(p, nm.positions[j])
         }
-        for (j, p) in nm.positions.enumerated() where npos[p.name] == j && opos[p.name] == nil {
+        for (j, p) in zip(nm.positions.ids, nm.positions) where npos[p.name] == j && opos[p.name] == nil {
             add(.added, .position(p.name), target: p.name, property: "position", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location, statements: false)
         }
 
-        let opr = DiffInputs.names(om.processes, \.name), npr = DiffInputs.names(nm.processes, \.name)
-        for (i, p) in om.processes.enumerated() where opr[p.name] == i {
+        let opr = DiffInputs.ids(om.processes, \.name), npr = DiffInputs.ids(nm.processes, \.name)
+        for (i, p) in zip(om.processes.ids, om.processes) where opr[p.name] == i {
             guard let j = npr[p.name] else {
                 add(.removed, .process(p.name), target: p.name, property: "process", old: .text(p.name), new: .none, oldAt: p.location, newAt: nil, statements: false)
                 continue
             }
             compareProcess(p, nm.processes[j])
         }
-        for (j, p) in nm.processes.enumerated() where npr[p.name] == j && opr[p.name] == nil {
+        for (j, p) in zip(nm.processes.ids, nm.processes) where npr[p.name] == j && opr[p.name] == nil {
             add(.added, .process(p.name), target: p.name, property: "process", old: .none, new: .text(p.name), oldAt: nil, newAt: p.location, statements: false)
         }
         compareWhatIf()

@@ -9,39 +9,39 @@ import OrgaSupport
 extension DiffInputs {
     mutating func compareWhatIf() {
         let om = old.model, nm = new.model
-        let oms = DiffInputs.names(om.measures, \.name), nms = DiffInputs.names(nm.measures, \.name)
-        for (i, m) in om.measures.enumerated() where oms[m.name] == i {
+        let oms = DiffInputs.ids(om.measures, \.name), nms = DiffInputs.ids(nm.measures, \.name)
+        for (i, m) in zip(om.measures.ids, om.measures) where oms[m.name] == i {
             guard let j = nms[m.name] else {
                 add(.removed, .whatIf, target: m.name, property: "measure", old: .text(m.name), new: .none, oldAt: m.location, newAt: nil, statements: false)
                 continue
             }
             compareMeasure(m, nm.measures[j])
         }
-        for (j, m) in nm.measures.enumerated() where nms[m.name] == j && oms[m.name] == nil {
+        for (j, m) in zip(nm.measures.ids, nm.measures) where nms[m.name] == j && oms[m.name] == nil {
             add(.added, .whatIf, target: m.name, property: "measure", old: .none, new: .text(m.name), oldAt: nil, newAt: m.location, statements: false)
         }
 
-        let osc = DiffInputs.names(om.scenarios, \.name), nsc = DiffInputs.names(nm.scenarios, \.name)
-        for (i, s) in om.scenarios.enumerated() where osc[s.name] == i {
+        let osc = DiffInputs.ids(om.scenarios, \.name), nsc = DiffInputs.ids(nm.scenarios, \.name)
+        for (i, s) in zip(om.scenarios.ids, om.scenarios) where osc[s.name] == i {
             guard let j = nsc[s.name] else {
                 add(.removed, .whatIf, target: s.name, property: "scenario", old: .text(s.name), new: .none, oldAt: s.location, newAt: nil, statements: false)
                 continue
             }
             compareScenario(s, nm.scenarios[j])
         }
-        for (j, s) in nm.scenarios.enumerated() where nsc[s.name] == j && osc[s.name] == nil {
+        for (j, s) in zip(nm.scenarios.ids, nm.scenarios) where nsc[s.name] == j && osc[s.name] == nil {
             add(.added, .whatIf, target: s.name, property: "scenario", old: .none, new: .text(s.name), oldAt: nil, newAt: s.location, statements: false)
         }
 
-        let ot = DiffInputs.names(om.targets, \.name), nt = DiffInputs.names(nm.targets, \.name)
-        for (i, t) in om.targets.enumerated() where ot[t.name] == i {
+        let ot = DiffInputs.ids(om.targets, \.name), nt = DiffInputs.ids(nm.targets, \.name)
+        for (i, t) in zip(om.targets.ids, om.targets) where ot[t.name] == i {
             guard let j = nt[t.name] else {
                 add(.removed, .whatIf, target: t.name, property: "target", old: .text(t.name), new: .none, oldAt: t.location, newAt: nil, statements: false)
                 continue
             }
             compareTarget(t, nm.targets[j])
         }
-        for (j, t) in nm.targets.enumerated() where nt[t.name] == j && ot[t.name] == nil {
+        for (j, t) in zip(nm.targets.ids, nm.targets) where nt[t.name] == j && ot[t.name] == nil {
             add(.added, .whatIf, target: t.name, property: "target", old: .none, new: .text(t.name), oldAt: nil, newAt: t.location, statements: false)
         }
     }

@@ -150,7 +150,7 @@ public struct PortfolioFigures: Sendable {
             if let v = out.projects[j].annualSaving { out.programmes[prog].annualSaving = (out.programmes[prog].annualSaving ?? 0) + v }
             if out.projects[j].savingIncomplete { out.programmes[prog].savingIncomplete = true }
         }
-        for (i, d) in direct.enumerated() { if let d { out.programmes[i].fields.append(d) } }
+        for (i, d) in zip(model.programmes.ids, direct) { if let d { out.programmes[i].fields.append(d) } }
         // Owners of projects.
         var byOwner: [SymbolID: Int] = [:]
         var owners: [OwnerFigures] = []

@@ -21,7 +21,7 @@ public enum GanttChart {
 
     struct Group {
         var title: String
-        var rows: [Int] = []
+        var rows: [ProjectID] = []
     }
 
     /// Projects grouped by programme field (declared order), then projects directly in
@@ -43,12 +43,12 @@ public enum GanttChart {
                 _ = group("\(pi).\(fi)", (several ? (prog.title ?? prog.name) + ": " : "") + (f.title ?? f.name))
             }
         }
-        for (j, p) in model.projects.enumerated() {
+        for (j, p) in zip(model.projects.ids, model.projects) {
             let g: Int
             if let pi = p.programme, model.programmes.contains(pi) {
                 let prog = model.programmes[pi]
-                if let fi = p.field, fi >= 0, fi < prog.fields.count { g = group("\(pi).\(fi)", "") }
-                else { g = group("\(pi)", prog.title ?? prog.name) }
+                if let fi = p.field, fi >= 0, fi < prog.fields.count { g = group("\(pi.index).\(fi)", "") }
+                else { g = group("\(pi.index)", prog.title ?? prog.name) }
             } else {
                 g = group("-", german ? "ohne Programm" : "no programme")
             }
@@ -92,7 +92,7 @@ public enum GanttChart {
                 guard let span = p.period else { undated.append(p.name); continue }
                 guard drawn < maxRows else { cut += 1; continue }
                 drawn += 1
-                let f = j < figures.projects.count ? figures.projects[j] : nil
+                let f = figures.projects.element(at: j)
                 var tags: [String] = []
                 switch p.status {
                 case .done?: tags.append("done")

@@ -49,7 +49,7 @@ extension GanttChart {
         // Rows.
         var body = ""
         var y = axisTop + 20
-        var rowY: [Int: Double] = [:]
+        var rowY: [ProjectID: Double] = [:]
         var drawn = 0, cut = 0
         let e = Escape.xmlText, a = Escape.xmlAttribute
         for g in groups {
@@ -61,7 +61,7 @@ extension GanttChart {
                 guard drawn < maxRows else { cut += 1; continue }
                 drawn += 1
                 let p = model.projects[j]
-                let f = j < figures.projects.count ? figures.projects[j] : nil
+                let f = figures.projects.element(at: j)
                 rowY[j] = y
                 if drawn % 2 == 0 {
                     body += "<rect class=\"alt\" x=\"\(Num.coord(margin))\" y=\"\(Num.coord(y))\" width=\"\(Num.coord(labelWidth + chartWidth))\" height=\"\(Num.coord(rowHeight))\"/>\n"
@@ -88,10 +88,10 @@ extension GanttChart {
         let chartBottom = y
         // Dependencies: from the end of each drawn dependency to the start of its dependent.
         var arrows = ""
-        for (j, p) in model.projects.enumerated() {
+        for (j, p) in zip(model.projects.ids, model.projects) {
             guard let yj = rowY[j], let span = p.period else { continue }
             for d in p.depends {
-                guard let yd = rowY[d.value.index], model.projects.contains(d.value), let ds = model.projects[d.value].period else { continue }
+                guard let yd = rowY[d.value], model.projects.contains(d.value), let ds = model.projects[d.value].period else { continue }
                 let x1 = x(ds.last.adding(days: 1), start, days), x2 = x(span.first, start, days)
                 let late = x2 < x1
                 // Out of the dependency's end, down (or up) to the dependent's row, and

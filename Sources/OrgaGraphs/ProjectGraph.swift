@@ -15,14 +15,13 @@ public enum ProjectGraph {
         let lang: OutputLanguage = german ? .de : .en
         let num = GraphNumbers(lang)
         if let asof = model.settings.asof { g.subtitle = [(german ? "Stichtag " : "Status date ") + asof.text(lang)] }
-        for (j, p) in model.projects.enumerated() {
+        for (j, p) in zip(model.projects.ids, model.projects) {
             var node = GraphNode(kind: .process, title: p.title ?? p.name)
             node.name = p.name
             node.documentation = p.doc
             var details = [PortfolioWords.status(p.status, german) + (p.period.map { ", " + $0.text(lang) } ?? "")]
             if p.owner != nil { details.append((german ? "verantwortlich: " : "owner: ") + model.ownerName(p.owner)) }
-            if j < figures.projects.count {
-                let f = figures.projects[j]
+            if let f = figures.projects.element(at: j) {
                 if let s = f.annualSaving, !p.delivers.isEmpty { details.append((german ? "Einsparung " : "saving ") + "\(num.grouped(s)) EUR/" + (german ? "Jahr" : "year")) }
                 if let since = f.overdueSince {
                     details.append((german ? "überfällig seit " : "overdue since ") + since.text(lang))

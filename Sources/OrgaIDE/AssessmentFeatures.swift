@@ -117,7 +117,7 @@ extension IDEWorkspace {
         case .step where site.context == .task:
             // `step P.` → the steps of P; `step ` → processes.
             if argTokens.count == 2, let p = argTokens.first, tree.tokens[argTokens[argTokens.startIndex + 1]].kind == .dot,
-               let pi = ctx.model.processes.firstIndex(where: { $0.name == tree.text(Int32(p)) }) {
+               let pi = ctx.model.processes.firstID(where: { $0.name == tree.text(Int32(p)) }) {
                 return ctx.model.processes[pi].nodes.filter { !$0.isDecision }.map { n in
                     completionItem(label: n.name, kind: .method, detail: "step" + (n.title.map { " \($0)" } ?? ""), doc: nil)
                 }

@@ -249,10 +249,10 @@ extension IDEWorkspace {
         let model = ctx.model
         let p = prefix.lowercased()
         // Cheap filtering on names first; documentation only for what is returned.
-        var starts: [Int] = [], contains: [Int] = []
-        for (i, s) in model.symbols.enumerated() where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
+        var starts: [SymbolID] = [], contains: [SymbolID] = []
+        for (i, s) in zip(model.symbols.ids, model.symbols) where !s.kind.isDisjoint(with: kinds) && s.kind != .node {
             // Only the first declaration of a name (duplicates are errors anyway).
-            if let g = model.globalNames[s.name], g.index != i { continue }
+            if let g = model.globalNames[s.name], g != i { continue }
             if p.isEmpty { starts.append(i); continue }
             let lower = s.name.lowercased()
             if lower.hasPrefix(p) { starts.append(i) } else if lower.contains(p) { contains.append(i) }

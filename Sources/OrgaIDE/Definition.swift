@@ -3,9 +3,9 @@ import OrgaSemantics
 
 extension IDEWorkspace {
     /// The symbol at `offset`, with the name range under the cursor.
-    func symbolAt(_ ctx: DocContext, _ offset: Int) -> (Int, ByteRange)? {
+    func symbolAt(_ ctx: DocContext, _ offset: Int) -> (SymbolID, ByteRange)? {
         guard let occ = occurrences(ctx.state),
-              let e = occ.entry(file: ctx.fileIndex, offset: offset), let s = e.symbol, s < ctx.model.symbols.count else { return nil }
+              let e = occ.entry(file: ctx.fileIndex, offset: offset), let s = e.symbol, ctx.model.symbols.contains(s) else { return nil }
         return (s, e.range)
     }
 

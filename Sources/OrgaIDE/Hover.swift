@@ -12,7 +12,7 @@ extension IDEWorkspace {
         var range: ByteRange? = nil
         if let e = occ.entry(file: ctx.fileIndex, offset: offset) {
             range = e.range
-            if let s = e.symbol, s < ctx.model.symbols.count {
+            if let s = e.symbol, ctx.model.symbols.contains(s) {
                 describeSymbol(s, ctx, &text)
             } else {
                 text.line(md: "unresolved name `\(ctx.file.text(e.range.start..<e.range.end))`",
@@ -108,7 +108,7 @@ extension IDEWorkspace {
     }
 
     /// Hover text for symbol `s`: kind, name, title, doc comment and computed figures.
-    func describeSymbol(_ s: Int, _ ctx: DocContext, _ d: inout DualText) {
+    func describeSymbol(_ s: SymbolID, _ ctx: DocContext, _ d: inout DualText) {
         let model = ctx.model
         let sym = model.symbols[s]
         let kindWord: String
@@ -248,17 +248,17 @@ extension IDEWorkspace {
     }
 
     /// The declaring statement of symbol `s` in its file's tree.
-    func declaration(_ s: Int, _ ctx: DocContext) -> (tree: SyntaxTree, statement: Int32)? {
-        guard let d = ctx.sources.declaration(SymbolID(s)), let tree = ctx.trees[safe: d.file],
+    func declaration(_ s: SymbolID, _ ctx: DocContext) -> (tree: SyntaxTree, statement: Int32)? {
+        guard let d = ctx.sources.declaration(s), let tree = ctx.trees[safe: d.file],
               d.statement >= 0 && Int(d.statement) < tree.statements.count else { return nil }
         return (tree, d.statement)
     }
 
-    func declarationTitle(_ s: Int, _ ctx: DocContext) -> String? {
+    func declarationTitle(_ s: SymbolID, _ ctx: DocContext) -> String? {
         declaration(s, ctx).flatMap { $0.tree.declaredTitle($0.statement) }.map { "\"\($0)\"" }
     }
 
-    func declarationDoc(_ s: Int, _ ctx: DocContext) -> String? {
+    func declarationDoc(_ s: SymbolID, _ ctx: DocContext) -> String? {
         declaration(s, ctx).flatMap { $0.tree.docComment($0.statement) }
     }
 }

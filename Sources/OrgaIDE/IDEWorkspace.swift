@@ -116,24 +116,24 @@ final class StaffingJob: @unchecked Sendable {
 struct Occurrences {
     struct Entry {
         var range: ByteRange
-        var symbol: Int?      // nil: an unresolved reference
+        var symbol: SymbolID?      // nil: an unresolved reference
         var isDeclaration: Bool
     }
     /// Per file index: entries sorted by range.
     var byFile: [[Entry]]
     /// Per symbol: every location (declaration first).
-    var bySymbol: [Int: [Location]]
+    var bySymbol: [SymbolID: [Location]]
 
     init(model: Model, fileCount: Int) {
         var byFile = [[Entry]](repeating: [], count: fileCount)
-        var bySymbol: [Int: [Location]] = [:]
-        for (i, s) in model.symbols.enumerated() where s.location.file >= 0 && s.location.file < byFile.count {
+        var bySymbol: [SymbolID: [Location]] = [:]
+        for (i, s) in zip(model.symbols.ids, model.symbols) where s.location.file >= 0 && s.location.file < byFile.count {
             byFile[s.location.file].append(Entry(range: s.location.range, symbol: i, isDeclaration: true))
             bySymbol[i, default: []].append(s.location)
         }
         for r in model.references where r.location.file >= 0 && r.location.file < byFile.count {
-            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol?.index, isDeclaration: false))
-            if let s = r.symbol?.index { bySymbol[s, default: []].append(r.location) }
+            byFile[r.location.file].append(Entry(range: r.location.range, symbol: r.symbol, isDeclaration: false))
+            if let s = r.symbol { bySymbol[s, default: []].append(r.location) }
         }
         for f in byFile.indices { byFile[f].sort { $0.range < $1.range } }
         self.byFile = byFile

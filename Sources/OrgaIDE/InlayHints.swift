@@ -14,9 +14,9 @@ extension IDEWorkspace {
         let tree = ctx.tree
         var out: [InlayHint] = []
         for e in occ.byFile[ctx.fileIndex] where e.isDeclaration {
-            guard let s = e.symbol, s < model.symbols.count else { continue }
+            guard let s = e.symbol, model.symbols.contains(s) else { continue }
             let sym = model.symbols[s]
-            guard let d = ctx.sources.declaration(SymbolID(s)), d.file == ctx.fileIndex,
+            guard let d = ctx.sources.declaration(s), d.file == ctx.fileIndex,
                   d.statement >= 0 && Int(d.statement) < tree.statements.count else { continue }
             let st = tree.statement(d.statement)
             let headerEnd = st.argCount > 0 ? tree.range(of: tree.argument(st.argStart + st.argCount - 1)).end : e.range.end

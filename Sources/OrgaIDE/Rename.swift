@@ -72,11 +72,10 @@ extension IDEWorkspace {
 
     /// The declaration that `newName` would clash with, described, if any.
     private func clash(for sym: Symbol, newName: String, in model: Model, sources: SourceMap) -> String? {
-        func describe(_ i: Int) -> String {
-            let o = model.symbols[i]
+        func describe(_ s: SymbolID) -> String {
+            let o = model.symbols[s]
             return "\(o.kind.phrase) at \(sources.describe(o.location))"
         }
-        func describe(_ s: SymbolID) -> String { describe(s.index) }
         switch sym.kind {
         case .node:
             guard let p = sym.process, model.processes.contains(p) else { return nil }
@@ -88,7 +87,7 @@ extension IDEWorkspace {
         case .criterion:
             return model.criterionNames[newName].map { describe($0) }
         case .target:
-            return model.symbols.firstIndex { $0.kind == .target && $0.name == newName }.map { describe($0) }
+            return model.symbols.firstID { $0.kind == .target && $0.name == newName }.map { describe($0) }
         default:
             return model.globalNames[newName].map { describe($0) }
         }

@@ -62,7 +62,7 @@ public enum SemanticTokens {
         }
         if let occ = occurrences, fileIndex < occ.byFile.count {
             for e in occ.byFile[fileIndex] {
-                let type = e.symbol.flatMap { $0 < model.symbols.count ? Self.type(of: model.symbols[$0].kind.asKinds) : nil } ?? variable
+                let type = e.symbol.flatMap { model.symbols.contains($0) ? Self.type(of: model.symbols[$0].kind.asKinds) : nil } ?? variable
                 let mods = e.isDeclaration ? declarationBit | definitionBit : 0
                 if byStart[Int32(e.range.start)]?.0 == keyword && !e.isDeclaration && type != property { continue }
                 byStart[Int32(e.range.start)] = (type, mods)

@@ -204,7 +204,7 @@ public enum HTMLReport {
             let header = Sections.processHeader(ctx).enumerated().map { i, t in "<th\(i >= 3 ? " class=\"n\"" : "")>\(h(t))</th>" }.joined()
             out += "<div class=\"scroll\"><table>\n<thead><tr>" + header + "</tr></thead>\n<tbody>\n"
             let calls = ctx.hasCalls
-            for (p, m) in ctx.model.processes.enumerated() {
+            for (p, m) in zip(ctx.model.processes.ids, ctx.model.processes) {
                 let s = r.processes[p]
                 out += "<tr><td>\(h(m.name))</td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.owner)))</td>"
                     + numCell(n.compact(s.cases, 2) + ctx.spreadSuffix(s.casesSpread, digits: 0), mark: !s.casesComplete && s.cases != nil, ctx)
@@ -233,9 +233,9 @@ public enum HTMLReport {
 
         // Audit trails
         out += "<section id=\"\(prefix)audit\">\n<h2>\(h(ctx.t(.auditTrail)))</h2>\n<p class=\"note\">\(h(ctx.t(.calculationLegend)))</p>\n"
-        for (i, m) in ctx.model.positions.enumerated() {
+        for (i, m) in zip(ctx.model.positions.ids, ctx.model.positions) {
             let s = r.positions[i]
-            out += "<details id=\"\(prefix)pos-\(i)\"><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? ""): \(h(n.fte(s.need))) \(h(ctx.t(.fte)))\(h(ctx.spreadSuffix(s.needSpread)))"
+            out += "<details id=\"\(prefix)pos-\(i.index)\"><summary><b>\(h(m.name))</b>\(m.title.map { " — " + h($0) } ?? ""): \(h(n.fte(s.need))) \(h(ctx.t(.fte)))\(h(ctx.spreadSuffix(s.needSpread)))"
                 + (s.complete ? "" : " <span class=\"inc\">*</span>") + "</summary>\n"
             out += auditTable(ctx, s.contributions, allowance: s.allowance, total: s.need)
             let missing = s.missing.filter { $0.kind != .cost }

@@ -96,7 +96,7 @@ public enum MarkdownReport {
             out += "## \(ctx.t(.processes))\n\n"
             var rows: [[String]] = []
             let calls = ctx.hasCalls
-            for (p, m) in ctx.model.processes.enumerated() {
+            for (p, m) in zip(ctx.model.processes.ids, ctx.model.processes) {
                 let s = r.processes[p]
                 let mark = s.complete ? "" : " \\*"
                 var row = [e(m.name), e(m.title ?? ""), e(ctx.unitName(m.owner)), n.compact(s.cases, 2) + ctx.spreadSuffix(s.casesSpread, digits: 0) + (s.casesComplete ? "" : " \\*"),
@@ -123,7 +123,7 @@ public enum MarkdownReport {
         out += dnaSection(ctx, level: 2)
 
         // Audit trails
-        let audited = ctx.model.positions.indices.filter { !r.positions[$0].contributions.isEmpty || !r.positions[$0].missing.filter { $0.kind != .cost }.isEmpty }
+        let audited = ctx.model.positions.ids.filter { !r.positions[$0].contributions.isEmpty || !r.positions[$0].missing.filter { $0.kind != .cost }.isEmpty }
         let unitWork = ctx.unitRows.map(\.unit).filter { !r.units[$0].ownContributions.isEmpty }
         if !audited.isEmpty || !unitWork.isEmpty {
             out += "## \(ctx.t(.auditTrail))\n\n\(e(ctx.t(.calculationLegend)))\n\n"

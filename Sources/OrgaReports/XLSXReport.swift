@@ -280,11 +280,11 @@ private struct Layout {
                               L("Fälle/Jahr", "Cases/year"), L("Bearbeitungszeit je Fall (h)", "Staff hours per case"),
                               L("Stunden/Jahr", "Staff hours/year"), L("Bedarf (VZÄ)", "Need (fte)"), L("Kosten je Fall", "Cost per case"),
                               L("Quelle", "Source")])]
-        for (p, proc) in m.processes.enumerated() {
+        for (p, proc) in zip(m.processes.ids, m.processes) {
             let ps = r.processes[p]
-            let row = processRow[p]
+            let row = processRow[p.index]
             let c = { (col: Int) in ref(nil, col, row) }
-            let rows = stepRow[p].compactMap { $0 }
+            let rows = stepRow[p.index].compactMap { $0 }
             let range = { (col: Int) in rows.isEmpty ? "0" : "SUM(\(ref(names.steps, col, rows[0])):\(ref(nil, col, rows[rows.count - 1])))" }
             var casesTerms: [String] = ps.ownVolume != nil ? [c(R.volume)] : []
             for caller in ps.callers {
@@ -317,10 +317,10 @@ private struct Layout {
                               L("Zeit (min)", "Time (min)"), L("Stunden je Fall", "Hours per case"), L("Stunden/Jahr", "Hours/year"),
                               L("JAZ (h)", "Worktime (h)"), L("Verteilzeit", "Allowance"), L("Bedarf (VZÄ)", "Need (fte)"),
                               L("Kosten/Jahr", "Cost/year"), L("Ruft auf", "Calls")])]
-        for (p, proc) in m.processes.enumerated() {
+        for (p, proc) in zip(m.processes.ids, m.processes) {
             let ps = r.processes[p]
             for (n, node) in proc.nodes.enumerated() where !node.isDecision {
-                guard let row = stepRow[p][n] else { continue }
+                guard let row = stepRow[p.index][n] else { continue }
                 let c = { (col: Int) in ref(nil, col, row) }
                 let ns = ps.nodes[n]
                 let visits = ns.visits
@@ -348,7 +348,7 @@ private struct Layout {
                 sheet.rows.append([
                     text(proc.name), text(node.name), text(node.title),
                     text(node.performer.map { m.performerName($0) }),
-                    ps.cases != nil ? formula(ref(names.processes, R.cases, processRow[p]), ps.cases, .count) : Cell(.empty, .count),
+                    ps.cases != nil ? formula(ref(names.processes, R.cases, processRow[p.index]), ps.cases, .count) : Cell(.empty, .count),
                     number(visits, .visits),
                     number(node.share, .percent),
                     number(node.timeHours.map { $0 * 60 }, .hours),

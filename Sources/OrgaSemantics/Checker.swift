@@ -385,7 +385,7 @@ struct Checker {
         let rated = model.criteria.filter { $0.measure == nil && $0.scale != nil }
         for process in model.processes {
             for (name, rating) in process.ratings.sorted(by: { $0.key < $1.key }) {
-                guard let k = model.criterionNames[name].flatMap({ model.symbols[$0].index }) else { continue }
+                guard let k = model.criterionNames[name].flatMap({ model.symbols[$0].id(CriterionID.self) }) else { continue }
                 let c = model.criteria[k]
                 if c.measure != nil {
                     report(.ratingForMeasuredCriterion, rating.location, "criterion `\(name)` is measured by orgc (`from \(c.measure!)`); remove this rating")

@@ -13,7 +13,7 @@ public protocol EntityID: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The index, as stored.
     var raw: Int32 { get set }
     init(raw: Int32)
-    /// For `description`: "unit", "position" ….
+    /// For `debugDescription`: "unit", "position" ….
     static var label: String { get }
 }
 

@@ -214,8 +214,8 @@ struct ModelBuilder: Sendable {
         for x in globalNames { if let s = model.globalNames[x], !mine.contains(s.index) { return nil } }
         for x in criterionNames { if let s = model.criterionNames[x], !mine.contains(s.index) { return nil } }
         for g in duplicateSymbols.indices where g != f {
-            for s in duplicateSymbols[g].values where model.symbols.indices.contains(s.index) {
-                let symbol = model.symbols[s.index]
+            for s in duplicateSymbols[g].values where model.symbols.contains(s) {
+                let symbol = model.symbols[s]
                 if (symbol.kind == .criterion ? criterionNames : globalNames).contains(symbol.name) { return nil }
             }
         }
@@ -308,8 +308,8 @@ struct ModelBuilder: Sendable {
             let table = key.hasPrefix("c ") ? model.criterionNames : model.globalNames
             if let s = table[name], !mine.contains(s.index) { return nil }
             for g in duplicateSymbols.indices where g != f {
-                for d in duplicateSymbols[g].values where model.symbols.indices.contains(d.index) && model.symbols[d.index].name == name {
-                    if (model.symbols[d.index].kind == .criterion) == key.hasPrefix("c ") { return nil }
+                for d in duplicateSymbols[g].values where model.symbols.contains(d) && model.symbols[d].name == name {
+                    if (model.symbols[d].kind == .criterion) == key.hasPrefix("c ") { return nil }
                 }
             }
         }

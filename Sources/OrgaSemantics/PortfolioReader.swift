@@ -22,14 +22,15 @@ struct PortfolioReader {
 
     mutating func run() -> Model {
         guard model.symbols.contains(where: { $0.kind == .programme || $0.kind == .project }) else { return model }
-        for (i, s) in model.symbols.enumerated() {
+        for i in model.symbols.ids {
+            let s = model.symbols[i]
             switch s.kind {
             case .programme:
-                model.symbols[i].index = model.programmes.count
-                model.programmes.append(Programme(name: s.name, symbol: SymbolID(i), location: s.location))
+                model.symbols[i].index = model.programmes.nextID.index
+                model.programmes.append(Programme(name: s.name, symbol: i, location: s.location))
             case .project:
-                model.symbols[i].index = model.projects.count
-                model.projects.append(Project(name: s.name, symbol: SymbolID(i), location: s.location))
+                model.symbols[i].index = model.projects.nextID.index
+                model.projects.append(Project(name: s.name, symbol: i, location: s.location))
             default: continue
             }
         }

@@ -42,7 +42,7 @@ public struct SourceMap: Sendable {
 
     /// The declaring statement of a symbol.
     public func declaration(_ s: SymbolID) -> Declaration? {
-        declarations.indices.contains(s.index) ? declarations[s.index] : nil
+        declarations.contains(s) ? declarations[s] : nil
     }
 
     /// 1-based line and column (Unicode scalars) of a location.

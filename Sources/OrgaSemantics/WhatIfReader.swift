@@ -22,17 +22,18 @@ struct WhatIfReader {
 
     mutating func run() -> Model {
         // Entities in declaration order, so that the symbols' indices are dense.
-        for (i, s) in model.symbols.enumerated() {
+        for i in model.symbols.ids {
+            let s = model.symbols[i]
             switch s.kind {
             case .measure:
-                model.symbols[i].index = model.measures.count
-                model.measures.append(Measure(name: s.name, title: nil, doc: nil, symbol: SymbolID(i), location: s.location))
+                model.symbols[i].index = model.measures.nextID.index
+                model.measures.append(Measure(name: s.name, title: nil, doc: nil, symbol: i, location: s.location))
             case .scenario:
-                model.symbols[i].index = model.scenarios.count
-                model.scenarios.append(Scenario(name: s.name, title: nil, doc: nil, symbol: SymbolID(i), location: s.location))
+                model.symbols[i].index = model.scenarios.nextID.index
+                model.scenarios.append(Scenario(name: s.name, title: nil, doc: nil, symbol: i, location: s.location))
             case .target:
-                model.symbols[i].index = model.targets.count
-                model.targets.append(Target(name: s.name, title: nil, doc: nil, symbol: SymbolID(i), location: s.location))
+                model.symbols[i].index = model.targets.nextID.index
+                model.targets.append(Target(name: s.name, title: nil, doc: nil, symbol: i, location: s.location))
             default: continue
             }
         }
@@ -56,8 +57,8 @@ struct WhatIfReader {
     /// The symbol a name refers to when it has one of `kinds` (no diagnostic: the model
     /// builder reported unknown names of `requires`, `apply`, `across`, `owner`, `potential`).
     private func lookup(_ name: String, _ kinds: DeclKinds) -> Symbol? {
-        guard let s = model.globalNames[name], s.index >= 0, s.index < model.symbols.count else { return nil }
-        let sym = model.symbols[s.index]
+        guard let s = model.globalNames[name], model.symbols.contains(s) else { return nil }
+        let sym = model.symbols[s]
         return sym.kind.asKinds.isDisjoint(with: kinds) ? nil : sym
     }
 
@@ -239,13 +240,13 @@ struct WhatIfReader {
         case .name:
             let name = tree.name(a)
             if name == Keyword.model.rawValue { return .model }   // `change model worktime …`
-            guard let s = model.globalNames[name], s.index >= 0, s.index < model.symbols.count else {
+            guard let s = model.globalNames[name], model.symbols.contains(s) else {
                 report(.unknownChangeTarget, whole, "no process, position, unit or grade named `\(name)` to change")
                 model.references.append(Reference(location: whole, symbol: nil))
                 return nil
             }
             model.references.append(Reference(location: whole, symbol: s))
-            let sym = model.symbols[s.index]
+            let sym = model.symbols[s]
             guard let i = sym.index else { return nil }
             switch sym.kind {
             case .process: return .process(ProcessID(i))
@@ -323,13 +324,13 @@ struct WhatIfReader {
             let name = ctx.tree.name(rest[0])
             let l = Location(file: ctx.file, range: ctx.tree.nameRange(rest[0]))
             let kinds: DeclKinds = property == .by ? .performer : .grade
-            guard let s = model.globalNames[name], s.index < model.symbols.count else {
+            guard let s = model.globalNames[name], model.symbols.contains(s) else {
                 report(.unknownReference, l, "no \(kinds.phrase.dropFirst(2)) named `\(name)`")
                 model.references.append(Reference(location: l, symbol: nil))
                 return nil
             }
             model.references.append(Reference(location: l, symbol: s))
-            let sym = model.symbols[s.index]
+            let sym = model.symbols[s]
             guard !sym.kind.asKinds.isDisjoint(with: kinds), let i = sym.index else {
                 report(.wrongChangeValue, l, "`\(name)` is \(article(sym.kind.phrase)), but `\(word)` needs \(article(kinds.phrase))")
                 return nil
