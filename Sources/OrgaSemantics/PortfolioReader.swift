@@ -22,7 +22,8 @@ struct PortfolioReader {
 
     mutating func run() -> Model {
         guard model.symbols.contains(where: { $0.kind == .programme || $0.kind == .project }) else { return model }
-        for (i, s) in model.symbols.enumerated() {
+        for i in model.symbols.indices {   // by index: no copy of the array (WhatIfReader.run)
+            let s = model.symbols[i]
             switch s.kind {
             case .programme:
                 model.symbols[i].index = model.programmes.count
