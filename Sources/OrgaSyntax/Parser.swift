@@ -26,7 +26,7 @@ public struct Parser {
     private var dedentsCollected = false
 
     public static func parse(_ file: SourceFile) -> SyntaxTree {
-        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        let (tokens, lexDiagnostics) = Lexer.lex(file)
         var parser = Parser(tree: SyntaxTree(file: file, tokens: tokens))
         parser.diagnostics = lexDiagnostics
         parser.parseFile()
@@ -48,14 +48,19 @@ public struct Parser {
 
     private init(tree: SyntaxTree) {
         self.tree = tree
-        self.tree.statements.reserveCapacity(tree.tokens.count / 4)
-        self.tree.arguments.reserveCapacity(tree.tokens.count / 4)
+        // Upper bounds, so the arrays never grow by copying (a statement takes at least two
+        // tokens, its keyword and a separator; an argument at least one, and in practice
+        // a third of them are arguments): capacity never used is never touched.
+        let estimate = tree.tokens.count / 2 + 1
+        self.tree.statements.reserveCapacity(estimate)
+        self.tree.arguments.reserveCapacity(estimate)
+        self.tree.slots.reserveCapacity(estimate)
     }
 
     // MARK: Token cursor
 
-    private var kind: TokenKind { tree.tokens[Int(i)].kind }
-    private func kind(at t: Int32) -> TokenKind { Int(t) < tree.tokens.count ? tree.tokens[Int(t)].kind : .eof }
+    private var kind: TokenKind { tree.tokens.kind(Int(i)) }
+    private func kind(at t: Int32) -> TokenKind { t >= 0 && Int(t) < tree.tokens.count ? tree.tokens.kind(Int(t)) : .eof }
     private var atEnd: Bool { kind == .eof }
 
     private mutating func advance() { if !atEnd { i += 1 } }
@@ -160,20 +165,15 @@ public struct Parser {
         let doc = (docFirst >= 0 && newlinesSinceDoc <= 1) ? (docFirst, docLast) : (Int32(-1), Int32(-1))
         docFirst = -1
         let id = Int32(tree.statements.count)
-        tree.statements.append(Statement(keywordToken: i, spec: spec, context: context, parent: parent,
-                                         argStart: Int32(tree.arguments.count), argCount: 0,
-                                         childStart: 0, childCount: 0, slotStart: -1, slotCount: 0,
-                                         lbrace: -1, rbrace: -1, firstToken: first, lastToken: first,
-                                         docFirst: doc.0, docLast: doc.1))
+        tree.statements.append(keywordToken: i, spec: spec, context: context, parent: parent, docFirst: doc.0, docLast: doc.1)
         advance()
         var last = first
         parseArguments(&last, guessUnits: spec >= 0 && Keywords.takesQuantity(spec))
-        tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
         var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
-            tree.statements[Int(id)].lbrace = lbrace
+            tree.statements.setBraces(id, lbrace: lbrace)
             let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
             let childContext: BlockContext
             if let opens = specEntry?.opens {
@@ -186,7 +186,7 @@ public struct Parser {
             if depth + 1 > Parser.maxDepth {
                 error(.nestingTooDeep, tokenRange(lbrace), "blocks nested more than \(Parser.maxDepth) levels deep; the rest of this block is skipped")
                 last = skipBalancedBlock()
-                tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
+                if kind(at: last) == .rbrace { tree.statements.setClosingBrace(id, last) }
             } else {
                 var kids: [Int32] = []
                 while true {
@@ -197,7 +197,7 @@ public struct Parser {
                         break
                     }
                     if kind == .rbrace {
-                        tree.statements[Int(id)].rbrace = i
+                        tree.statements.setClosingBrace(id, i)
                         last = i
                         advance()
                         break
@@ -207,13 +207,12 @@ public struct Parser {
                     } else if blockEndedByIndentation {
                         blockEndedByIndentation = false
                         reportUnclosed(id, before: i)
-                        last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
+                        last = kids.last.map { tree.statements.records[Int($0)].lastToken } ?? lbrace
                         closedByIndentation = true
                         break
                     }
                 }
-                tree.statements[Int(id)].childStart = Int32(tree.children.count)
-                tree.statements[Int(id)].childCount = Int32(kids.count)
+                tree.statements.setChildren(id, start: Int32(tree.children.count), count: Int32(kids.count))
                 tree.children.append(contentsOf: kids)
             }
             // After the block the statement must end.
@@ -225,7 +224,7 @@ public struct Parser {
         } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
             error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText())` needs a block `{ … }` on the same line")
         }
-        tree.statements[Int(id)].lastToken = max(last, first)
+        tree.statements.setLastToken(id, max(last, first))
         bindSlots(id)
         return id
     }
@@ -428,7 +427,7 @@ public struct Parser {
                 advance()
             }
             afterComma = false
-            last = max(last, tree.arguments.last.map { $0.lastToken } ?? last, i - 1)
+            last = max(last, tree.arguments.records.last.map { $0.lastToken } ?? last, i - 1)
         }
     }
 
@@ -438,7 +437,7 @@ public struct Parser {
         return p
     }
 
-    private mutating func appendArg(_ a: Argument) { tree.arguments.append(a) }
+    private mutating func appendArg(_ a: Argument) { tree.appendArgument(a) }
 
     private mutating func parseNameOrPath(_ afterComma: Bool) {
         let first = i
@@ -758,8 +757,7 @@ public struct Parser {
             let extra = ByteRange(tree.range(of: tree.arguments[args.base + k]).start, tree.range(of: tree.arguments[args.base + args.count - 1]).end)
             error(.extraArgument, extra, "`\(spec.word)` takes \(describeArity(spec)); remove the extra argument")
         }
-        tree.statements[Int(id)].slotStart = Int32(slotStart)
-        tree.statements[Int(id)].slotCount = Int32(spec.args.count)
+        tree.statements.setSlots(id, start: Int32(slotStart), count: spec.args.count)
     }
 
     /// Where a statement's arguments lie in `tree.arguments`.
