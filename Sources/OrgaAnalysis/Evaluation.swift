@@ -54,6 +54,19 @@ public enum PeriodEvaluation {
         return m
     }
 
+    /// The model a report or a graph shows: dated values evaluated over `asked` (nil: the
+    /// model's own `year`), with `--year Y` also taking the place of the model `year` (the
+    /// `kw` checks and the assumptions read it). Scenarios are applied to this model, so
+    /// that a scenario's `change` of a dated value acts on the period figure.
+    public static func base(of written: Model, asked: Evaluation?) -> (model: Model, evaluation: Evaluation?) {
+        let evaluation = asked ?? Evaluation.of(written)
+        var base = evaluation.map { apply($0, to: written) } ?? written
+        if let asked, asked.at == nil, let l = base.settings.yearSetting.location ?? base.settings.declaration {
+            base.settings.yearSetting = .given(asked.span.first.year, l)
+        }
+        return (base, evaluation)
+    }
+
     /// The model over its own `year` (itself without dated values or without a year):
     /// what graphs and the editor's figures read.
     public static func overModelYear(_ model: Model) -> Model {

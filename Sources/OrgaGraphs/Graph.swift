@@ -1,4 +1,5 @@
 import OrgaSupport
+import OrgaSyntax
 
 /// The drawable graph every format renders: nodes, edges and lanes in flat arrays
 /// indexed by `Int`. Builders (`ProcessGraph`, `OrgChart`, `Landscape`) fill it from
@@ -160,7 +161,7 @@ public struct Words: Sendable {
     public var numbers: GraphNumbers { GraphNumbers(language) }
 
     /// How a process's times were obtained (`source`), in words.
-    public func sourceName(_ raw: String) -> String { ReaderTerms.source(raw, language) }
+    public func sourceName(_ raw: String) -> String { TimeSource(rawValue: raw)?.readerTerm(german: language == .de) ?? raw }
 
     public static let en = Words(
         start: "Start", end: "End", staffStep: "Staff step", systemStep: "System step", actorStep: "Actor step",

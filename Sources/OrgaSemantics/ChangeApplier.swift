@@ -103,6 +103,9 @@ public enum ChangeApplier {
             guard let new = v.applied(to: model.processes[p].volumePerYear) else { return nothing(name) }
             let range = v.appliedRange(to: model.processes[p].volumeRange)
             model.processes[p].volumeSetting = .given(new, l)
+            // The changed figure holds over the whole period: dated values give way to it
+            // (else a later evaluation of the period would average them back in).
+            model.processes[p].volumeSeries = .constant(new)
             model.processes[p].volumeRange = range
             if let r = range, r.low < 0 { return negative("the lower bound of \(name)", r.low, "/year") }
             return negative(name, new, "/year")
@@ -162,10 +165,12 @@ public enum ChangeApplier {
             case .planned(let v):
                 let new = v.applied(to: model.positions[i].planned) ?? 0
                 model.positions[i].plannedSetting = .given(new, l)
+                model.positions[i].plannedSeries = .constant(new)   // as the volume's
                 return negative("planned of \(name)", new, "fte")
             case .filled(let v):
                 let new = v.applied(to: model.positions[i].filled) ?? 0
                 model.positions[i].filledSetting = .given(new, l)
+                model.positions[i].filledSeries = .constant(new)    // as the volume's
                 return negative("filled of \(name)", new, "fte")
             case .coverage(let v):
                 guard let new = v.applied(to: model.positions[i].coverageHoursPerWeek) else { return nothing("the coverage of \(name)") }

@@ -81,28 +81,30 @@ public enum ChangeProperty: Sendable, Hashable {
     case cost(ChangeValue)                   // grade, EUR per fte and year
 
     /// The property word as written.
-    public var word: String {
+    public var word: String { changeWord.rawValue }
+
+    public var changeWord: ChangeWord {
         switch self {
-        case .volume: "volume"
-        case .time: "time"
-        case .wait: "wait"
-        case .share: "share"
-        case .performer: "by"
-        case .mediaBreak: "media_break"
-        case .skip: "skip"
-        case .branch: "branch"
-        case .planned: "planned"
-        case .filled: "filled"
-        case .coverage: "coverage"
-        case .effort: "effort"
-        case .grade: "grade"
-        case .worktime: "worktime"
-        case .allowance: "allowance"
-        case .overhead: "overhead"
-        case .leadership: "leadership"
-        case .workplace: "workplace"
-        case .rounding: "rounding"
-        case .cost: "cost"
+        case .volume: .volume
+        case .time: .time
+        case .wait: .wait
+        case .share: .share
+        case .performer: .by
+        case .mediaBreak: .mediaBreak
+        case .skip: .skip
+        case .branch: .branch
+        case .planned: .planned
+        case .filled: .filled
+        case .coverage: .coverage
+        case .effort: .effort
+        case .grade: .grade
+        case .worktime: .worktime
+        case .allowance: .allowance
+        case .overhead: .overhead
+        case .leadership: .leadership
+        case .workplace: .workplace
+        case .rounding: .rounding
+        case .cost: .cost
         }
     }
 

@@ -168,14 +168,14 @@ struct WhatIfReader {
     // MARK: change TARGET PROPERTY [VALUE]
 
     /// The properties of each kind of target, for messages and completion.
-    static func properties(of target: ChangeTarget, in model: Model) -> [String] {
+    static func properties(of target: ChangeTarget, in model: Model) -> [ChangeWord] {
         switch target {
-        case .process: ["volume"]
-        case .node(let id): (model.node(id)?.isDecision ?? false) ? ["branch"] : ["time", "wait", "share", "by", "media_break", "skip"]
-        case .position: ["planned", "filled", "coverage", "effort", "grade", "worktime", "allowance"]
-        case .unit: ["worktime", "allowance"]
-        case .grade: ["cost"]
-        case .model: ["worktime", "allowance", "overhead", "leadership", "workplace", "rounding"]
+        case .process: [.volume]
+        case .node(let id): (model.node(id)?.isDecision ?? false) ? [.branch] : [.time, .wait, .share, .by, .mediaBreak, .skip]
+        case .position: [.planned, .filled, .coverage, .effort, .grade, .worktime, .allowance]
+        case .unit: [.worktime, .allowance]
+        case .grade: [.cost]
+        case .model: [.worktime, .allowance, .overhead, .leadership, .workplace, .rounding]
         }
     }
 
@@ -187,7 +187,7 @@ struct WhatIfReader {
             return nil
         }
         guard let target = readChangeTarget(tree, file, first) else { return nil }
-        let targetWords = Self.properties(of: target, in: model)
+        let targetWords = Self.properties(of: target, in: model).map(\.rawValue)
         guard args.count >= 2, args[1].kind == .name else {
             let at = args.count >= 2 ? Location(file: file, range: tree.range(of: args[1])) : l
             report(.unknownChangeProperty, at, "`change` needs a property after its target: " + targetWords.map { "`\($0)`" }.joined(separator: ", "))
@@ -195,7 +195,7 @@ struct WhatIfReader {
         }
         let word = tree.name(args[1])
         let wordLocation = Location(file: file, range: tree.range(of: args[1]))
-        guard targetWords.contains(word) else {
+        guard let property = ChangeWord(rawValue: word), targetWords.contains(word) else {
             let sug = Suggestions.best(for: word, among: targetWords)
             report(.unknownChangeProperty, wordLocation,
                    "\(describe(target)) has no property `\(word)` to change; it has " + targetWords.map { "`\($0)`" }.joined(separator: ", ")
@@ -206,7 +206,7 @@ struct WhatIfReader {
         var rest = Array(args.dropFirst(2))
         // A label for `branch "…"` and `effort "…"`.
         var label: String? = nil
-        if word == "branch" || word == "effort" {
+        if property.takesLabel {
             guard let s = rest.first, s.kind == .string else {
                 report(.wrongChangeValue, wordLocation, "`change … \(word)` needs the \(word)'s label in quotes: `\(word) \"label\" …`")
                 return nil
@@ -214,9 +214,9 @@ struct WhatIfReader {
             label = tree.stringValue(s)
             rest.removeFirst()
         }
-        let ctx = ValueContext(tree: tree, file: file, statement: l, word: word, property: wordLocation)
-        guard let property = readProperty(word, label: label, rest, target: target, ctx) else { return nil }
-        return Change(target: target, property: property, location: l)
+        let ctx = ValueContext(tree: tree, file: file, statement: l, word: property, property: wordLocation)
+        guard let value = readProperty(property, label: label, rest, target: target, ctx) else { return nil }
+        return Change(target: target, property: value, location: l)
     }
 
     private func describe(_ t: ChangeTarget) -> String {
@@ -238,7 +238,7 @@ struct WhatIfReader {
         switch a.kind {
         case .name:
             let name = tree.name(a)
-            if name == "model" { return .model }
+            if name == Keyword.model.rawValue { return .model }   // `change model worktime …`
             guard let s = model.globalNames[name], s.index >= 0, s.index < model.symbols.count else {
                 report(.unknownChangeTarget, whole, "no process, position, unit or grade named `\(name)` to change")
                 model.references.append(Reference(location: whole, symbol: nil))
@@ -295,33 +295,34 @@ struct WhatIfReader {
         let tree: SyntaxTree
         let file: Int
         let statement: Location
-        let word: String
+        let word: ChangeWord
         let property: Location
         func at(_ a: Argument) -> Location { Location(file: file, range: tree.range(of: a)) }
         func written(_ a: Argument) -> String { tree.file.text(tree.range(of: a).start..<tree.range(of: a).end) }
     }
 
-    private mutating func readProperty(_ word: String, label: String?, _ rest: [Argument], target: ChangeTarget, _ ctx: ValueContext) -> ChangeProperty? {
+    private mutating func readProperty(_ property: ChangeWord, label: String?, _ rest: [Argument], target: ChangeTarget, _ ctx: ValueContext) -> ChangeProperty? {
+        let word = property.rawValue
         // Properties without a value or with a word.
-        switch word {
-        case "skip":
+        switch property {
+        case .skip:
             if let extra = rest.first { report(.wrongChangeValue, ctx.at(extra), "`skip` takes no value: the step is no longer done"); return nil }
             return .skip
-        case "media_break":
+        case .mediaBreak:
             guard rest.count == 1, rest[0].kind == .name, ["on", "off"].contains(ctx.tree.name(rest[0])) else {
                 report(.wrongChangeValue, rest.first.map(ctx.at) ?? ctx.property, "`media_break` is changed to `on` or `off`")
                 return nil
             }
             return .mediaBreak(ctx.tree.name(rest[0]) == "on")
-        case "by", "grade":
+        case .by, .grade:
             guard rest.count == 1, rest[0].kind == .name else {
                 report(.wrongChangeValue, rest.first.map(ctx.at) ?? ctx.property,
-                       word == "by" ? "`by` is changed to a position, unit, actor or system" : "`grade` is changed to a grade")
+                       property == .by ? "`by` is changed to a position, unit, actor or system" : "`grade` is changed to a grade")
                 return nil
             }
             let name = ctx.tree.name(rest[0])
             let l = Location(file: ctx.file, range: ctx.tree.nameRange(rest[0]))
-            let kinds: DeclKinds = word == "by" ? .performer : .grade
+            let kinds: DeclKinds = property == .by ? .performer : .grade
             guard let s = model.globalNames[name], s.index < model.symbols.count else {
                 report(.unknownReference, l, "no \(kinds.phrase.dropFirst(2)) named `\(name)`")
                 model.references.append(Reference(location: l, symbol: nil))
@@ -333,7 +334,7 @@ struct WhatIfReader {
                 report(.wrongChangeValue, l, "`\(name)` is \(article(sym.kind.phrase)), but `\(word)` needs \(article(kinds.phrase))")
                 return nil
             }
-            if word == "grade" { return .grade(i) }
+            if property == .grade { return .grade(i) }
             switch sym.kind {
             case .position: return .performer(.position(i))
             case .unit: return .performer(.unit(i))
@@ -350,7 +351,7 @@ struct WhatIfReader {
         if a.kind == .range {
             // Reported while parsing (E902 a unit inside, a missing bound).
             guard !a.isMalformed else { return nil }
-            return readRange(a, extra: rest.dropFirst(), ctx).map { word == "time" ? .time($0) : .volume($0) }
+            return readRange(a, extra: rest.dropFirst(), ctx).map { property == .time ? .time($0) : .volume($0) }
         }
         guard a.kind == .quantity, !a.isMalformed else {
             if !a.isMalformed { report(.wrongChangeValue, ctx.at(a), "`\(word)` is changed to a quantity, not `\(ctx.written(a))`") }
@@ -359,8 +360,8 @@ struct WhatIfReader {
         var extra = rest.dropFirst()
         // `allowance 9 % of worktime`.
         var deduction = false
-        if word == "allowance", extra.count >= 2, extra[extra.startIndex].kind == .name, ctx.tree.name(extra[extra.startIndex]) == "of",
-           ctx.tree.name(extra[extra.startIndex + 1]) == "worktime" {
+        if property == .allowance, extra.count >= 2, extra[extra.startIndex].kind == .name, ctx.tree.name(extra[extra.startIndex]) == "of",
+           ctx.tree.name(extra[extra.startIndex + 1]) == Keyword.worktime.rawValue {
             deduction = true
             extra = extra.dropFirst(2)
         }
@@ -368,38 +369,38 @@ struct WhatIfReader {
             report(.wrongChangeValue, ctx.at(e), "`change … \(word)` takes one value; remove `\(ctx.written(e))`")
             return nil
         }
-        switch word {
-        case "share", "branch", "allowance", "overhead", "leadership":
+        switch property {
+        case .share, .branch, .allowance, .overhead, .leadership:
             guard let f = percentSet(a, ctx) else { return nil }
-            switch word {
-            case "share": return .share(f)
-            case "branch": return .branch(label: label ?? "", share: f)
-            case "allowance":
+            switch property {
+            case .share: return .share(f)
+            case .branch: return .branch(label: label ?? "", share: f)
+            case .allowance:
                 if deduction && f >= 1 {
                     report(.allowanceTooLarge, ctx.at(a), "`allowance \(NumberFormat.shortest(a.value)) % of worktime` leaves no working time; it must be below 100 %")
                     return nil
                 }
                 return .allowance(Allowance(fraction: f, convention: deduction ? .deduction : .surcharge))
-            case "overhead": return .overhead(f)
+            case .overhead: return .overhead(f)
             default: return .leadership(f)
             }
-        case "workplace", "rounding":
-            let d: Dimension = word == "workplace" ? .money : .capacity
+        case .workplace, .rounding:
+            let d: Dimension = property == .workplace ? .money : .capacity
             guard let v = quantity(a, d, ctx) else { return nil }
             guard case .set(let x) = v else {
                 report(.wrongChangeValue, ctx.at(a), "`\(word)` can only be set (as in the `model` block): write the new value without a sign")
                 return nil
             }
-            return word == "workplace" ? .workplace(x) : .rounding(x)
-        case "volume": return quantity(a, .caseRate, ctx).map { .volume($0) }
-        case "time": return quantity(a, .effortTime, ctx).map { .time($0) }
-        case "wait": return quantity(a, .calendarTime, ctx).map { .wait($0) }
-        case "planned": return quantity(a, .capacity, ctx).map { .planned($0) }
-        case "filled": return quantity(a, .capacity, ctx).map { .filled($0) }
-        case "coverage": return quantity(a, .coverage, ctx).map { .coverage($0) }
-        case "worktime": return quantity(a, .annualHours, ctx).map { .worktime($0) }
-        case "cost": return quantity(a, .money, ctx).map { .cost($0) }
-        case "effort":
+            return property == .workplace ? .workplace(x) : .rounding(x)
+        case .volume: return quantity(a, .caseRate, ctx).map { .volume($0) }
+        case .time: return quantity(a, .effortTime, ctx).map { .time($0) }
+        case .wait: return quantity(a, .calendarTime, ctx).map { .wait($0) }
+        case .planned: return quantity(a, .capacity, ctx).map { .planned($0) }
+        case .filled: return quantity(a, .capacity, ctx).map { .filled($0) }
+        case .coverage: return quantity(a, .coverage, ctx).map { .coverage($0) }
+        case .worktime: return quantity(a, .annualHours, ctx).map { .worktime($0) }
+        case .cost: return quantity(a, .money, ctx).map { .cost($0) }
+        case .effort:
             guard let v = quantity(a, .capacityOrEffortRate, ctx) else { return nil }
             let inFTE = a.unit == .fte
             // A new effort can only be set.
@@ -411,8 +412,8 @@ struct WhatIfReader {
                 }
             }
             return .effort(label: label ?? "", value: v, inFTE: inFTE)
-        default:
-            return nil
+        case .skip, .mediaBreak, .by, .grade:
+            return nil   // read above
         }
     }
 
@@ -421,7 +422,7 @@ struct WhatIfReader {
     /// checks of a range in a statement (E901 order, E903 where no range is allowed). A
     /// range only sets: a signed or percentage range would be a guess (E703).
     private mutating func readRange(_ a: Argument, extra: ArraySlice<Argument>, _ ctx: ValueContext) -> ChangeValue? {
-        guard ctx.word == "time" || ctx.word == "volume" else {
+        guard ctx.word == .time || ctx.word == .volume else {
             report(.rangeNotAllowed, ctx.at(a),
                    "`change … \(ctx.word)` takes one value, not a range; a change sets a range only for a step's `time` and a process's `volume`")
             return nil
@@ -430,7 +431,7 @@ struct WhatIfReader {
             report(.wrongChangeValue, ctx.at(e), "`change … \(ctx.word)` takes one value; remove `\(ctx.written(e))`")
             return nil
         }
-        let d: Dimension = ctx.word == "time" ? .effortTime : .caseRate
+        let d: Dimension = ctx.word == .time ? .effortTime : .caseRate
         if a.signed {
             report(.wrongChangeValue, ctx.at(a),
                    "a range sets the \(ctx.word) and has no sign: `\(ctx.written(a))` is neither a new range nor one shift; write the new range unsigned (`10..20 min`), or shift or scale the \(ctx.word) and its range by one signed value (`-5 min`, `-10 %`)")
@@ -533,5 +534,5 @@ struct WhatIfReader {
 
 /// What completion needs of the reader: the properties of each kind of change target.
 public enum WhatIfReaderAccess {
-    public static func properties(of target: ChangeTarget, in model: Model) -> [String] { WhatIfReader.properties(of: target, in: model) }
+    public static func properties(of target: ChangeTarget, in model: Model) -> [ChangeWord] { WhatIfReader.properties(of: target, in: model) }
 }

@@ -778,7 +778,7 @@ public struct Parser {
         case .year, .count, .rating: return a.kind == .quantity
         case .date: return a.kind == .date
         case .dateRange: return a.kind == .dateRange
-        case .datedFrom: return a.kind == .name && tree.text(a.firstToken) == "from"
+        case .datedFrom: return a.kind == .name && tree.text(a.firstToken) == Keyword.from.rawValue
         case .optionalValue(let w, _): return a.kind == .name && tree.text(a.firstToken) == w
         case .range: return a.kind == .range
         case .arrowTarget: return a.kind == .arrow
