@@ -126,13 +126,13 @@ public struct Grade: Sendable {
 
 public struct OrgUnit: Sendable {
     public var name: String
-    public var parent: Int?
+    public var parent: UnitID?
     /// The position named by `head` (location: the name).
-    public var headSetting: Setting<Int> = .absent
+    public var headSetting: Setting<PositionID> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
-    public var subunits: [Int] = []
-    public var positions: [Int] = []
+    public var subunits: [UnitID] = []
+    public var positions: [PositionID] = []
     /// Title, doc comment, kind, code and the settings few units write: out of line
     /// (`ColdFields`), so that a unit is 96 bytes instead of 352.
     var details = ColdFields<UnitDetails>()
@@ -178,7 +178,7 @@ public struct OrgUnit: Sendable {
         set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
     }
 
-    public var head: Int? { headSetting.value }
+    public var head: PositionID? { headSetting.value }
     public var isPool: Bool { poolSetting.value ?? false }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
@@ -208,9 +208,9 @@ public struct Effort: Sendable {
 public struct Position: Sendable {
     public var name: String
     public var title: String?
-    public var unit: Int?
+    public var unit: UnitID?
     /// The grade named by `grade` (location: the statement).
-    public var gradeSetting: Setting<Int> = .absent
+    public var gradeSetting: Setting<GradeID> = .absent
     /// The first `planned` statement; its value is the undated one (0 when only dated
     /// values were written). The dated values are in `plannedSeries`; reports read the
     /// period figures (`Model.evaluated`).
@@ -264,7 +264,7 @@ public struct Position: Sendable {
         set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
     }
 
-    public var grade: Int? { gradeSetting.value }
+    public var grade: GradeID? { gradeSetting.value }
     public var planned: Double { plannedSetting.value ?? 0 }
     public var filled: Double { filledSetting.value ?? 0 }
     /// Written, even when the value was rejected (that has its own diagnostic).
@@ -307,10 +307,10 @@ public struct OrgSystem: Sendable {
 
 /// Who performs a step.
 public enum Performer: Sendable, Hashable {
-    case position(Int)
-    case unit(Int)
-    case actor(Int)
-    case system(Int)
+    case position(PositionID)
+    case unit(UnitID)
+    case actor(ActorID)
+    case system(SystemID)
 
     /// Work by positions and units is staffed from the model.
     public var isStaff: Bool {
@@ -345,8 +345,8 @@ public struct FlowNode: Sendable {
     /// Explicit `next` (absent: the next node in source order).
     public var nextSetting: Setting<FlowTarget> = .absent
     /// The process run by `call`.
-    public var callSetting: Setting<Int> = .absent
-    public var systems: [Int] = []
+    public var callSetting: Setting<ProcessID> = .absent
+    public var systems: [SystemID] = []
     public var branches: [Branch] = []
     public var location: Location
     public var symbol: SymbolID
@@ -393,7 +393,7 @@ public struct FlowNode: Sendable {
     public var share: Double { shareSetting.value ?? 1 }
     public var next: FlowTarget? { nextSetting.value }
     public var nextGiven: Bool { nextSetting.isWritten }
-    public var call: Int? { callSetting.value }
+    public var call: ProcessID? { callSetting.value }
 }
 
 /// The out-of-line properties of a `FlowNode`.
@@ -410,7 +410,8 @@ public struct Process: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var ownerSetting: Setting<Int> = .absent
+    /// The owning unit.
+    public var ownerSetting: Setting<UnitID> = .absent
     /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`);
     /// for a range its mean.
     public var volumeSetting: Setting<Double> = .absent
@@ -427,10 +428,10 @@ public struct Process: Sendable {
     /// Ratings of rated DNA criteria, by criterion name.
     public var ratings: [String: Located<Double>] = [:]
     public var location: Location
-    public var file: Int
+    public var file: FileID
     public var symbol: SymbolID
 
-    public var owner: Int? { ownerSetting.value }
+    public var owner: UnitID? { ownerSetting.value }
     /// Own cases per year (nil = not given or not convertible).
     public var volumePerYear: Double? { volumeSetting.value }
     public var source: String? { sourceSetting.value }
@@ -475,10 +476,10 @@ public struct Symbol: Sendable {
     public var kind: SymbolKind
     /// Index into the array of its kind (`units`, `positions` …); for nodes the node
     /// index (measures, scenarios and targets index `Model.measures` …); nil for v2
-    /// declarations that have names only (kpi).
+    /// declarations that have names only (kpi). Read it typed: `id(UnitID.self)`, `node`.
     public var index: Int?
     /// For nodes: the process.
-    public var process: Int?
+    public var process: ProcessID?
     public var location: Location
 }
 
@@ -521,7 +522,7 @@ public struct Model: Sendable {
     public var criterionNames: [String: SymbolID] = [:]
     /// Every `worktime` statement whose value was rejected, wherever it is written.
     public var rejectedWorktimes: [Location] = []
-    /// The flow of each process (index like `processes`), worked out once.
+    /// The flow of each process (index like `processes`, by `ProcessID`), worked out once.
     public var flows: [FlowGraph] = []
     public var diagnostics: [Diagnostic] = []
 
@@ -530,14 +531,14 @@ public struct Model: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Effective worktime of a position: position, then its units outward, then the model.
-    public func worktime(position p: Int) -> Located<Double>? {
+    public func worktime(position p: PositionID) -> Located<Double>? {
         if let w = positions[p].worktime { return w }
         if let u = positions[p].unit { return worktime(unit: u) }
         return settings.worktime
     }
 
-    public func worktime(unit u: Int) -> Located<Double>? {
-        var cur: Int? = u
+    public func worktime(unit u: UnitID) -> Located<Double>? {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let w = units[c].worktime { return w }
@@ -547,14 +548,14 @@ public struct Model: Sendable {
         return settings.worktime
     }
 
-    public func allowance(position p: Int) -> Allowance {
+    public func allowance(position p: PositionID) -> Allowance {
         if let a = positions[p].allowance { return a.value }
         if let u = positions[p].unit { return allowance(unit: u) }
         return settings.allowance?.value ?? .none
     }
 
-    public func allowance(unit u: Int) -> Allowance {
-        var cur: Int? = u
+    public func allowance(unit u: UnitID) -> Allowance {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let a = units[c].allowance { return a.value }
@@ -575,7 +576,7 @@ public struct Model: Sendable {
 
     /// The step or decision `id`, if it exists.
     public func node(_ id: NodeID) -> FlowNode? {
-        guard processes.indices.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
+        guard processes.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
         return processes[id.process].nodes[id.index]
     }
 
@@ -584,8 +585,8 @@ public struct Model: Sendable {
         for r in references where r.location.file == file && r.location.range.start <= offset && offset <= r.location.range.end {
             return r.symbol
         }
-        for (i, s) in symbols.enumerated() where s.location.file == file && s.location.range.start <= offset && offset <= s.location.range.end {
-            return SymbolID(i)
+        for s in symbols.ids where symbols[s].location.file == file && symbols[s].location.range.start <= offset && offset <= symbols[s].location.range.end {
+            return s
         }
         return nil
     }
