@@ -132,12 +132,14 @@ struct DiffInputs {
     mutating func compare<T: Equatable>(_ o: Setting<T>, _ n: Setting<T>, _ kind: DiffCause.Kind, _ scope: Scope,
                                                 target: String, property: String, unit: String? = nil,
                                                 fallbackOld: Location? = nil, fallbackNew: Location? = nil, flow: Bool = false,
-                                                value: (T) -> DiffValue) {
+                                                dated: Bool = false, value: (T) -> DiffValue) {
         let ov = o.value, nv = n.value
         guard ov != nv else { return }
+        // A dated value's figure is its period average (`orgc diff` evaluates the period):
+        // the first statement's text would not show it, so the values are shown instead.
         add(kind, scope, target: target, property: property, old: ov.map(value) ?? .none, new: nv.map(value) ?? .none,
             unit: unit, oldAt: o.location ?? fallbackOld, newAt: n.isWritten ? n.location : (nv == nil && o.isWritten ? nil : fallbackNew),
-            flow: flow, statements: false, oldStatement: o.isWritten ? o.location : nil, newStatement: n.isWritten ? n.location : nil)
+            flow: flow, statements: false, oldStatement: o.isWritten && !dated ? o.location : nil, newStatement: n.isWritten && !dated ? n.location : nil)
     }
 
     static func names<T>(_ items: [T], _ name: (T) -> String) -> [String: Int] {
@@ -248,9 +250,9 @@ struct DiffInputs {
                 statements: false, oldStatement: p.gradeSetting.location, newStatement: q.gradeSetting.location)
         }
         compare(p.plannedSetting, q.plannedSetting, .planned, s, target: p.name, property: "planned", unit: "fte",
-                fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
+                fallbackOld: p.location, fallbackNew: q.location, dated: !p.plannedSeries.isConstant || !q.plannedSeries.isConstant) { .number($0) }
         compare(p.filledSetting, q.filledSetting, .filled, s, target: p.name, property: "filled", unit: "fte",
-                fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
+                fallbackOld: p.location, fallbackNew: q.location, dated: !p.filledSeries.isConstant || !q.filledSeries.isConstant) { .number($0) }
         compare(p.coverageSetting, q.coverageSetting, .coverage, s, target: p.name, property: "coverage", unit: "h/week",
                 fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
         compare(p.worktimeSetting, q.worktimeSetting, .worktime, s, target: p.name, property: "worktime", unit: "h",
@@ -297,10 +299,10 @@ struct DiffInputs {
     private func performerName(_ m: Model, _ p: Performer?) -> String? {
         guard let p else { return nil }
         switch p {
-        case .position(let i): return m.positions.indices.contains(i) ? m.positions[i].name : nil
-        case .unit(let i): return m.units.indices.contains(i) ? m.units[i].name : nil
-        case .actor(let i): return m.actors.indices.contains(i) ? m.actors[i].name : nil
-        case .system(let i): return m.systems.indices.contains(i) ? m.systems[i].name : nil
+        case .position(let i): return m.positions.contains(i) ? m.positions[i].name : nil
+        case .unit(let i): return m.units.contains(i) ? m.units[i].name : nil
+        case .actor(let i): return m.actors.contains(i) ? m.actors[i].name : nil
+        case .system(let i): return m.systems.contains(i) ? m.systems[i].name : nil
         }
     }
 
@@ -320,9 +322,10 @@ struct DiffInputs {
             // `workdays` — that setting is the cause, not the volume.
             let ot = p.volumeSetting.location.flatMap { statementText(old.checked.sources, $0) }
             let nt = q.volumeSetting.location.flatMap { statementText(new.checked.sources, $0) }
-            if ot == nil || ot != nt {
+            let dated = !p.volumeSeries.isConstant || !q.volumeSeries.isConstant
+            if ot == nil || ot != nt || dated {
                 compare(p.volumeSetting, q.volumeSetting, .volume, s, target: p.name, property: "volume", unit: "/year",
-                        fallbackOld: p.location, fallbackNew: q.location) { .number($0) }
+                        fallbackOld: p.location, fallbackNew: q.location, dated: dated) { .number($0) }
             }
         }
         let oo = p.owner.flatMap { om.units.element(at: $0)?.name }, no = q.owner.flatMap { nm.units.element(at: $0)?.name }

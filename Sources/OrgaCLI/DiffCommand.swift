@@ -32,6 +32,8 @@ enum DiffCommand {
                          X fte (either way), naming each
           --top N        md: at most N rows per table and N causes (default 20)
           --color        text: auto (only on a terminal, not with NO_COLOR), always, never
+        \(TimeOption.help)
+                     (each side over its own `year` without either)
           -o FILE        write to FILE instead of standard output
           --any-extension  read a file named as OLD/NEW/PATH as Orga even if it does not end in .orga
         Declarations are matched by name: a renamed one shows as removed + added.
@@ -45,7 +47,7 @@ enum DiffCommand {
         var status = ExitCode.ok
         guard let (reader, options) = ArgumentReader.parse(
             args, command: "diff", help: help, io: io,
-            valued: ["--format", "--lang", "--fail-above", "--base", "--scenario", "--color", "--top", "-o", "--output"],
+            valued: ["--format", "--lang", "--fail-above", "--base", "--scenario", "--color", "--top", "-o", "--output", "--year", "--at"],
             switches: ["-h", "--any-extension"], status: &status, { r in
                 let format = try r.choice("--format", ["text", "md", "json", "github"], default: "text")
                 let lang = OutputLanguage(rawValue: try r.choice("--lang", ["de", "en"], default: "de")) ?? .de
@@ -75,12 +77,13 @@ enum DiffCommand {
                 return (format, lang, color, limit, top)
             }) else { return status }
         let (format, lang, color, limit, top) = options
+        guard case .success(let evaluation) = TimeOption.parse(reader, command: "diff", io: io) else { return ExitCode.usage }
         let anyExtension = reader.has("--any-extension")
         guard namedFilesAreOrga(reader.positional, command: "diff", anyExtension: anyExtension, io: io) else { return ExitCode.usage }
         if let scenario = reader.value("--scenario") {
             let path = reader.positional.first ?? "."
             guard let files = load(path, io: io) else { return ExitCode.usage }
-            let checked = Analyzer.check(files: files)
+            let checked = evaluated(Analyzer.check(files: files), evaluation)
             if checked.hasErrors {
                 printErrors(checked, label: "base", name: path, lang: lang, io: io)
                 return ExitCode.usage
@@ -117,7 +120,7 @@ enum DiffCommand {
         let sides = [Side(), Side()]
         let inputs = [oldSide.files, newSide.files]
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            let c = Analyzer.check(files: inputs[i])
+            let c = evaluated(Analyzer.check(files: inputs[i]), evaluation)
             sides[i].result = c.hasErrors ? nil : StaffingAnalysis.analyze(c.model)
             sides[i].checked = c
         }
@@ -134,6 +137,13 @@ enum DiffCommand {
             old: ModelVersion(checked: oldChecked, result: oldResult, path: oldSide.path, revision: oldSide.rev),
             new: ModelVersion(checked: newChecked, result: newResult, path: newSide.path))
         return finish(diff, format: format, lang: lang, color: color, limit: limit, top: top, reader: reader, io: io)
+    }
+
+    /// Dated values as the report shows them (`PeriodEvaluation.base`): their averages over
+    /// the period, so that a changed dated value shows as a change of the figure.
+    private static func evaluated(_ c: CheckedModel, _ asked: Evaluation?) -> CheckedModel {
+        guard asked != nil || PeriodEvaluation.hasDatedValues(c.model) else { return c }
+        return CheckedModel(model: PeriodEvaluation.base(of: c.model, asked: asked).model, sources: c.sources)
     }
 
     private static func printErrors(_ checked: CheckedModel, label: String, name: String, lang: OutputLanguage, io: CommandIO) {

@@ -13,7 +13,8 @@ import OrgaGraphs
 enum GraphCommand {
     static let help = """
         Usage: orgc graph (--process P | --all-processes -o DIR | --org | --landscape | --measures | --gantt | --projects)
-                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [--scenario S] [-o FILE|DIR] [--any-extension] [PATH]
+                          [--format dot|mermaid|svg|bpmn] [--metrics] [--lang de|en] [--scenario S] [--year Y | --at DATE]
+                          [-o FILE|DIR] [--any-extension] [PATH]
 
         Draws one model (PATH: a directory or a .orga file; default the current directory).
           --process P       one process as swimlanes (lanes = performing unit, actor, system)
@@ -37,6 +38,7 @@ enum GraphCommand {
                             or en (English, 5,200 cases/year, 4.735 fte)
           --scenario S      draw scenario S: the model with S's changes and measures applied
                             (with --measures: the savings in S)
+        \(TimeOption.help)
           -o FILE|DIR       write to FILE (or into DIR with --all-processes) instead of stdout
           --any-extension   read a file named as PATH as Orga even if it does not end in .orga
         Output is deterministic. If the model has errors they are printed to stderr, what
@@ -52,7 +54,7 @@ enum GraphCommand {
         }
         var status = ExitCode.ok
         guard let (reader, (format, lang)) = ArgumentReader.parse(
-            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario"],
+            args, command: "graph", help: help, io: io, valued: ["--process", "--format", "--lang", "-o", "--output", "--scenario", "--year", "--at"],
             switches: ["--all-processes", "--org", "--landscape", "--measures", "--gantt", "--projects", "--metrics", "-h", "--any-extension"], status: &status, { r in
                 (GraphFormat(rawValue: try r.choice("--format", GraphFormat.allCases.map(\.rawValue), default: "svg")) ?? .svg,
                  try r.choice("--lang", ["de", "en"], default: "de"))
@@ -80,16 +82,21 @@ enum GraphCommand {
             io.err("orgc graph: draws one model at a time; got \(reader.positional.count) paths\n")
             return ExitCode.usage
         }
+        guard case .success(let evaluation) = TimeOption.parse(reader, command: "graph", io: io) else { return ExitCode.usage }
         guard let loaded = loadModels(reader.positional, command: "graph", anyExtension: reader.has("--any-extension"), io: io), let files = loaded.first?.files else { return ExitCode.usage }
         let checked = Analyzer.check(files: files)
+        TimeOption.warnIfFar(evaluation, checked.model, command: "graph", io: io)
+        // Figures as the report shows them: dated values over the period first, then the
+        // scenario's changes on top (PeriodEvaluation.base).
+        let base = PeriodEvaluation.base(of: checked.model, asked: evaluation).model
         let model: Model
-        var scenario: Int? = nil
+        var scenario: ScenarioID? = nil
         switch ScenarioOption.choose(reader.value("--scenario"), in: checked.model, command: "graph", io: io) {
         case .unknown: return ExitCode.usage
         case .scenario(let s):
             scenario = s
-            model = reader.has("--measures") ? checked.model : ScenarioEvaluator.apply(checked.model, scenario: s)
-        case .base: model = checked.model
+            model = reader.has("--measures") ? base : ScenarioEvaluator.apply(base, scenario: s)
+        case .base: model = base
         }
         let words: Words = lang == "de" ? .de : .en
 
@@ -104,7 +111,7 @@ enum GraphCommand {
         }
 
         if let name = reader.value("--process") {
-            guard let p = model.processes.firstIndex(where: { $0.name == name }) else {
+            guard let p = model.processes.firstID(where: { $0.name == name }) else {
                 let names = model.processes.map(\.name)
                 let hint = Suggestions.best(for: name, among: names).map { "; did you mean `\($0)`?" } ?? ""
                 io.err("orgc graph: no process `\(name)` in the model\(hint)\n")
@@ -113,7 +120,7 @@ enum GraphCommand {
                 }
                 return ExitCode.usage
             }
-            let metrics = reader.has("--metrics") ? GraphMetrics.analyze(model) : nil
+            let metrics = reader.has("--metrics") ? staffing(model) : nil
             let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: metrics != nil, words: words)
             warnIfTruncated(text, name, io: io)
             return emit(text, to: output, io: io) ? status : ExitCode.usage
@@ -125,15 +132,15 @@ enum GraphCommand {
                 io.err("orgc graph: cannot create directory \(dir)\n")
                 return ExitCode.usage
             }
-            let metrics = reader.has("--metrics") ? GraphMetrics.analyze(model) : nil
+            let metrics = reader.has("--metrics") ? staffing(model) : nil
             // File names first (sequentially: collisions get the process index as prefix),
             // then render and write in parallel; every process is independent.
             var used = Set<String>()
             var paths: [String] = []
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 var file = Graphs.fileName(model.processes[p].name, format)
                 if !used.insert(file).inserted {
-                    file = "\(p)_" + file
+                    file = "\(p.index)_" + file
                     used.insert(file)
                 }
                 paths.append(dir.hasSuffix("/") ? dir + file : dir + "/" + file)
@@ -144,9 +151,9 @@ enum GraphCommand {
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, targets.count))
             let showMetrics = metrics != nil
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var p = w
+                var p = w   // process index: the paths are in process order
                 while p < targets.count {
-                    let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: showMetrics, words: words)
+                    let text = Graphs.process(model, ProcessID(p), format: format, metrics: metrics, showMetrics: showMetrics, words: words)
                     if !writeIfChanged(text, to: targets[p]) { failed.add(targets[p]) }
                     if format == .mermaid && text.contains(MermaidWriter.truncatedMarker) { truncated.add(targets[p]) }
                     p += workers
@@ -180,7 +187,7 @@ enum GraphCommand {
             warnIfTruncated(text, "the measures graph", io: io)
             return emit(text, to: output, io: io) ? status : ExitCode.usage
         }
-        let metrics = GraphMetrics.analyze(model)
+        let metrics = staffing(model)
         let text = reader.has("--org")
             ? Graphs.org(model, format: format, metrics: metrics, words: words)
             : Graphs.landscape(model, format: format, metrics: metrics, words: words)
@@ -188,6 +195,9 @@ enum GraphCommand {
         warnIfTruncated(text, reader.has("--org") ? "the org chart" : "the landscape", io: io)
         return emit(text, to: output, io: io) ? status : ExitCode.usage
     }
+
+    /// The figures of `model`, whose dated values are evaluated already (`base` above).
+    static func staffing(_ model: Model) -> GraphMetrics { GraphMetrics(StaffingAnalysis.analyze(model)) }
 
     static func warnIfTruncated(_ text: String, _ what: String, io: CommandIO) {
         guard text.hasPrefix("flowchart"), text.contains(MermaidWriter.truncatedMarker) else { return }

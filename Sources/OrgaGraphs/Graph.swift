@@ -1,4 +1,6 @@
+import OrgaSemantics
 import OrgaSupport
+import OrgaSyntax
 
 /// The drawable graph every format renders: nodes, edges and lanes in flat arrays
 /// indexed by `Int`. Builders (`ProcessGraph`, `OrgChart`, `Landscape`) fill it from
@@ -43,8 +45,8 @@ public struct GraphNode: Sendable {
     public var name: String = ""
     /// Longer text (doc comment) for BPMN documentation and SVG tooltips.
     public var documentation: String?
-    /// For calls and landscape processes: the process index in the model.
-    public var process: Int?
+    /// For calls and landscape processes: the process in the model.
+    public var process: ProcessID?
     /// Landscape: relative weight 0…1 (fte bound) for emphasis.
     public var weight: Double?
     /// Marked with a media-break badge.
@@ -160,7 +162,7 @@ public struct Words: Sendable {
     public var numbers: GraphNumbers { GraphNumbers(language) }
 
     /// How a process's times were obtained (`source`), in words.
-    public func sourceName(_ raw: String) -> String { ReaderTerms.source(raw, language) }
+    public func sourceName(_ raw: String) -> String { TimeSource(rawValue: raw)?.readerTerm(german: language == .de) ?? raw }
 
     public static let en = Words(
         start: "Start", end: "End", staffStep: "Staff step", systemStep: "System step", actorStep: "Actor step",

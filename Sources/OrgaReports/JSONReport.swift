@@ -62,10 +62,10 @@ public enum JSONReport {
         for (u, depth) in ctx.unitRows { w.item(); unit(ctx, u, depth: depth, &w) }
         w.endArray()
         w.key("positions"); w.beginArray()
-        for i in ctx.model.positions.indices { w.item(); position(ctx, i, &w) }
+        for i in ctx.model.positions.ids { w.item(); position(ctx, i, &w) }
         w.endArray()
         w.key("processes"); w.beginArray()
-        for p in ctx.model.processes.indices { w.item(); process(ctx, p, &w) }
+        for p in ctx.model.processes.ids { w.item(); process(ctx, p, &w) }
         w.endArray()
         w.key("dna_criteria"); w.value(.array(dnaCriteria(ctx)))
         w.key("dna"); w.beginArray()
@@ -144,7 +144,7 @@ public enum JSONReport {
         ])
     }
 
-    static func unit(_ ctx: ReportContext, _ u: Int, depth: Int, _ w: inout JSONWriter) {
+    static func unit(_ ctx: ReportContext, _ u: UnitID, depth: Int, _ w: inout JSONWriter) {
         let m = ctx.model.units[u]
         let r = ctx.result.units[u]
         w.beginObject()
@@ -167,7 +167,7 @@ public enum JSONReport {
         spread("need_cost_eur", r.needCostSpread, &w)
         w.field("own_need_fte", r.ownNeed)
         spread("own_need_fte", r.ownNeedSpread, &w)
-        let pool = u < ctx.pools.units.count ? ctx.pools.units[u] : nil
+        let pool = ctx.pools.units.contains(u) ? ctx.pools.units[u] : nil
         w.field("deployed_in_fte", pool?.deployedIn)
         w.field("deployed_out_fte", pool?.deployedOut)
         w.field("available_fte", pool?.available)
@@ -184,7 +184,7 @@ public enum JSONReport {
         w.endObject()
     }
 
-    static func position(_ ctx: ReportContext, _ i: Int, _ w: inout JSONWriter) {
+    static func position(_ ctx: ReportContext, _ i: PositionID, _ w: inout JSONWriter) {
         let m = ctx.model.positions[i]
         let r = ctx.result.positions[i]
         w.beginObject()
@@ -206,7 +206,7 @@ public enum JSONReport {
         // Deployments go between units: a position receives and deploys nothing itself.
         w.field("deployed_in_fte", 0.0)
         w.field("deployed_out_fte", 0.0)
-        let effective = i < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i] : r.filled
+        let effective = i.index < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i.index] : r.filled
         w.field("available_fte", effective)
         w.field("cover_fte", effective - r.need)
         w.field("planned_cost_eur", r.plannedCost)
@@ -269,7 +269,7 @@ public enum JSONReport {
         ])
     }
 
-    static func process(_ ctx: ReportContext, _ p: Int, _ w: inout JSONWriter) {
+    static func process(_ ctx: ReportContext, _ p: ProcessID, _ w: inout JSONWriter) {
         let m = ctx.model.processes[p]
         let r = ctx.result.processes[p]
         let solved = r.flowSolved
@@ -396,7 +396,7 @@ public enum JSONReport {
     /// One entry of `dna(ctx)`, streamed: the same bytes as `w.value(dna(ctx)[k])` without
     /// a tree of values per process (building and freeing 2,000 of them was ≈ 50 M
     /// instructions of the 100k-line report; ReportTests compares the two).
-    static func dna(_ ctx: ReportContext, _ p: Int, _ w: inout JSONWriter) {
+    static func dna(_ ctx: ReportContext, _ p: ProcessID, _ w: inout JSONWriter) {
         let s = ctx.result.dna.scores[p]
         w.beginObject()
         w.field("process", string: ctx.processName(p))

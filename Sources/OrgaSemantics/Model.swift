@@ -107,9 +107,9 @@ public struct OrgUnit: Sendable {
     public var doc: String?
     public var kind: String?
     public var code: String?
-    public var parent: Int?
+    public var parent: UnitID?
     /// The position named by `head` (location: the name).
-    public var headSetting: Setting<Int> = .absent
+    public var headSetting: Setting<PositionID> = .absent
     public var worktimeSetting: Setting<Double> = .absent
     public var allowanceSetting: Setting<Allowance> = .absent
     /// `pool`: the unit's positions are a capacity pool (location: the statement).
@@ -117,10 +117,10 @@ public struct OrgUnit: Sendable {
     public var rampSetting: Setting<Ramp> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
-    public var subunits: [Int] = []
-    public var positions: [Int] = []
+    public var subunits: [UnitID] = []
+    public var positions: [PositionID] = []
 
-    public var head: Int? { headSetting.value }
+    public var head: PositionID? { headSetting.value }
     public var isPool: Bool { poolSetting.value ?? false }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
@@ -138,9 +138,9 @@ public struct Position: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var unit: Int?
+    public var unit: UnitID?
     /// The grade named by `grade` (location: the statement).
-    public var gradeSetting: Setting<Int> = .absent
+    public var gradeSetting: Setting<GradeID> = .absent
     /// The first `planned` statement; its value is the undated one (0 when only dated
     /// values were written). The dated values are in `plannedSeries`; reports read the
     /// period figures (`Model.evaluated`).
@@ -159,7 +159,7 @@ public struct Position: Sendable {
     public var allowanceSetting: Setting<Allowance> = .absent
     public var location: Location
 
-    public var grade: Int? { gradeSetting.value }
+    public var grade: GradeID? { gradeSetting.value }
     public var planned: Double { plannedSetting.value ?? 0 }
     public var filled: Double { filledSetting.value ?? 0 }
     /// Written, even when the value was rejected (that has its own diagnostic).
@@ -189,10 +189,10 @@ public struct OrgSystem: Sendable {
 
 /// Who performs a step.
 public enum Performer: Sendable, Hashable {
-    case position(Int)
-    case unit(Int)
-    case actor(Int)
-    case system(Int)
+    case position(PositionID)
+    case unit(UnitID)
+    case actor(ActorID)
+    case system(SystemID)
 
     /// Work by positions and units is staffed from the model.
     public var isStaff: Bool {
@@ -232,11 +232,11 @@ public struct FlowNode: Sendable {
     /// Fraction of cases reaching the step in which it is done.
     public var shareSetting: Setting<Double> = .absent
     public var mediaBreak = false
-    public var systems: [Int] = []
+    public var systems: [SystemID] = []
     /// Explicit `next` (absent: the next node in source order).
     public var nextSetting: Setting<FlowTarget> = .absent
     /// The process run by `call`.
-    public var callSetting: Setting<Int> = .absent
+    public var callSetting: Setting<ProcessID> = .absent
     public var branches: [Branch] = []
     public var location: Location
     public var symbol: SymbolID
@@ -248,14 +248,15 @@ public struct FlowNode: Sendable {
     public var share: Double { shareSetting.value ?? 1 }
     public var next: FlowTarget? { nextSetting.value }
     public var nextGiven: Bool { nextSetting.isWritten }
-    public var call: Int? { callSetting.value }
+    public var call: ProcessID? { callSetting.value }
 }
 
 public struct Process: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var ownerSetting: Setting<Int> = .absent
+    /// The owning unit.
+    public var ownerSetting: Setting<UnitID> = .absent
     /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`);
     /// for a range its mean.
     public var volumeSetting: Setting<Double> = .absent
@@ -272,10 +273,10 @@ public struct Process: Sendable {
     /// Ratings of rated DNA criteria, by criterion name.
     public var ratings: [String: Located<Double>] = [:]
     public var location: Location
-    public var file: Int
+    public var file: FileID
     public var symbol: SymbolID
 
-    public var owner: Int? { ownerSetting.value }
+    public var owner: UnitID? { ownerSetting.value }
     /// Own cases per year (nil = not given or not convertible).
     public var volumePerYear: Double? { volumeSetting.value }
     public var source: String? { sourceSetting.value }
@@ -320,10 +321,10 @@ public struct Symbol: Sendable {
     public var kind: SymbolKind
     /// Index into the array of its kind (`units`, `positions` …); for nodes the node
     /// index (measures, scenarios and targets index `Model.measures` …); nil for v2
-    /// declarations that have names only (kpi).
+    /// declarations that have names only (kpi). Read it typed: `id(UnitID.self)`, `node`.
     public var index: Int?
     /// For nodes: the process.
-    public var process: Int?
+    public var process: ProcessID?
     public var location: Location
 }
 
@@ -366,7 +367,7 @@ public struct Model: Sendable {
     public var criterionNames: [String: SymbolID] = [:]
     /// Every `worktime` statement whose value was rejected, wherever it is written.
     public var rejectedWorktimes: [Location] = []
-    /// The flow of each process (index like `processes`), worked out once.
+    /// The flow of each process (index like `processes`, by `ProcessID`), worked out once.
     public var flows: [FlowGraph] = []
     public var diagnostics: [Diagnostic] = []
 
@@ -375,14 +376,14 @@ public struct Model: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Effective worktime of a position: position, then its units outward, then the model.
-    public func worktime(position p: Int) -> Located<Double>? {
+    public func worktime(position p: PositionID) -> Located<Double>? {
         if let w = positions[p].worktime { return w }
         if let u = positions[p].unit { return worktime(unit: u) }
         return settings.worktime
     }
 
-    public func worktime(unit u: Int) -> Located<Double>? {
-        var cur: Int? = u
+    public func worktime(unit u: UnitID) -> Located<Double>? {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let w = units[c].worktime { return w }
@@ -392,14 +393,14 @@ public struct Model: Sendable {
         return settings.worktime
     }
 
-    public func allowance(position p: Int) -> Allowance {
+    public func allowance(position p: PositionID) -> Allowance {
         if let a = positions[p].allowance { return a.value }
         if let u = positions[p].unit { return allowance(unit: u) }
         return settings.allowance?.value ?? .none
     }
 
-    public func allowance(unit u: Int) -> Allowance {
-        var cur: Int? = u
+    public func allowance(unit u: UnitID) -> Allowance {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let a = units[c].allowance { return a.value }
@@ -420,7 +421,7 @@ public struct Model: Sendable {
 
     /// The step or decision `id`, if it exists.
     public func node(_ id: NodeID) -> FlowNode? {
-        guard processes.indices.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
+        guard processes.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
         return processes[id.process].nodes[id.index]
     }
 
@@ -429,8 +430,8 @@ public struct Model: Sendable {
         for r in references where r.location.file == file && r.location.range.start <= offset && offset <= r.location.range.end {
             return r.symbol
         }
-        for (i, s) in symbols.enumerated() where s.location.file == file && s.location.range.start <= offset && offset <= s.location.range.end {
-            return SymbolID(i)
+        for s in symbols.ids where symbols[s].location.file == file && symbols[s].location.range.start <= offset && offset <= symbols[s].location.range.end {
+            return s
         }
         return nil
     }

@@ -36,9 +36,9 @@ struct WhatIfReader {
             default: continue
             }
         }
-        for m in model.measures.indices { readMeasure(m) }
-        for s in model.scenarios.indices { readScenario(s) }
-        for t in model.targets.indices { readTarget(t) }
+        for m in model.measures.ids { readMeasure(m) }
+        for s in model.scenarios.ids { readScenario(s) }
+        for t in model.targets.ids { readTarget(t) }
         model.diagnostics.append(contentsOf: findings.diagnostics)
         return model
     }
@@ -78,7 +78,7 @@ struct WhatIfReader {
 
     // MARK: Measures
 
-    private mutating func readMeasure(_ m: Int) {
+    private mutating func readMeasure(_ m: MeasureID) {
         guard let (tree, file, id) = statement(model.measures[m].symbol) else { return }
         model.measures[m].title = tree.declaredTitle(id)
         model.measures[m].doc = tree.docComment(id)
@@ -87,12 +87,12 @@ struct WhatIfReader {
             let l = Location(file: file, range: tree.range(c))
             switch spec.keyword {
             case .owner:
-                if let a = tree.arg(c, .value), let s = lookup(tree.name(a), [.unit, .position]), let i = s.index {
-                    model.measures[m].owner = s.kind == .unit ? .unit(i) : .position(i)
+                if let a = tree.arg(c, .value), let s = lookup(tree.name(a), [.unit, .position]), let owner = s.performer {
+                    model.measures[m].owner = owner
                 }
             case .requires:
                 for (name, range) in listNames(tree, c, .value) {
-                    if let s = lookup(name, .measure), let i = s.index {
+                    if let s = lookup(name, .measure), let i = s.id(MeasureID.self) {
                         model.measures[m].requires.append(Located(i, Location(file: file, range: range)))
                     }
                 }
@@ -107,7 +107,7 @@ struct WhatIfReader {
 
     // MARK: Scenarios
 
-    private mutating func readScenario(_ s: Int) {
+    private mutating func readScenario(_ s: ScenarioID) {
         guard let (tree, file, id) = statement(model.scenarios[s].symbol) else { return }
         model.scenarios[s].title = tree.declaredTitle(id)
         model.scenarios[s].doc = tree.docComment(id)
@@ -128,7 +128,7 @@ struct WhatIfReader {
             case .apply:
                 flush(&model.scenarios[s])
                 for (name, range) in listNames(tree, c, .value) {
-                    let measure = lookup(name, .measure)?.index
+                    let measure = lookup(name, .measure)?.id(MeasureID.self)
                     model.scenarios[s].entries.append(.apply(measure: measure, location: Location(file: file, range: range)))
                 }
             default: break
@@ -139,7 +139,7 @@ struct WhatIfReader {
 
     // MARK: Targets
 
-    private mutating func readTarget(_ t: Int) {
+    private mutating func readTarget(_ t: TargetID) {
         guard let (tree, file, id) = statement(model.targets[t].symbol) else { return }
         model.targets[t].title = tree.declaredTitle(id)
         model.targets[t].doc = tree.docComment(id)
@@ -152,12 +152,12 @@ struct WhatIfReader {
                 model.targets[t].saveSetting.write(amount, at: l)
             case .across:
                 for (name, range) in listNames(tree, c, .value) {
-                    if let s = lookup(name, .unit), let i = s.index {
+                    if let s = lookup(name, .unit), let i = s.id(UnitID.self) {
                         model.targets[t].across.append(Located(i, Location(file: file, range: range)))
                     }
                 }
             case .potential:
-                if let a = tree.arg(c, .value), let s = lookup(tree.name(a), .scenario), let i = s.index {
+                if let a = tree.arg(c, .value), let s = lookup(tree.name(a), .scenario), let i = s.id(ScenarioID.self) {
                     model.targets[t].potential = Located(i, Location(file: file, range: tree.nameRange(a)))
                 }
             default: break
@@ -168,14 +168,14 @@ struct WhatIfReader {
     // MARK: change TARGET PROPERTY [VALUE]
 
     /// The properties of each kind of target, for messages and completion.
-    static func properties(of target: ChangeTarget, in model: Model) -> [String] {
+    static func properties(of target: ChangeTarget, in model: Model) -> [ChangeWord] {
         switch target {
-        case .process: ["volume"]
-        case .node(let id): (model.node(id)?.isDecision ?? false) ? ["branch"] : ["time", "wait", "share", "by", "media_break", "skip"]
-        case .position: ["planned", "filled", "coverage", "effort", "grade", "worktime", "allowance"]
-        case .unit: ["worktime", "allowance"]
-        case .grade: ["cost"]
-        case .model: ["worktime", "allowance", "overhead", "leadership", "workplace", "rounding"]
+        case .process: [.volume]
+        case .node(let id): (model.node(id)?.isDecision ?? false) ? [.branch] : [.time, .wait, .share, .by, .mediaBreak, .skip]
+        case .position: [.planned, .filled, .coverage, .effort, .grade, .worktime, .allowance]
+        case .unit: [.worktime, .allowance]
+        case .grade: [.cost]
+        case .model: [.worktime, .allowance, .overhead, .leadership, .workplace, .rounding]
         }
     }
 
@@ -187,7 +187,7 @@ struct WhatIfReader {
             return nil
         }
         guard let target = readChangeTarget(tree, file, first) else { return nil }
-        let targetWords = Self.properties(of: target, in: model)
+        let targetWords = Self.properties(of: target, in: model).map(\.rawValue)
         guard args.count >= 2, args[1].kind == .name else {
             let at = args.count >= 2 ? Location(file: file, range: tree.range(of: args[1])) : l
             report(.unknownChangeProperty, at, "`change` needs a property after its target: " + targetWords.map { "`\($0)`" }.joined(separator: ", "))
@@ -195,7 +195,7 @@ struct WhatIfReader {
         }
         let word = tree.name(args[1])
         let wordLocation = Location(file: file, range: tree.range(of: args[1]))
-        guard targetWords.contains(word) else {
+        guard let property = ChangeWord(rawValue: word), targetWords.contains(word) else {
             let sug = Suggestions.best(for: word, among: targetWords)
             report(.unknownChangeProperty, wordLocation,
                    "\(describe(target)) has no property `\(word)` to change; it has " + targetWords.map { "`\($0)`" }.joined(separator: ", ")
@@ -206,7 +206,7 @@ struct WhatIfReader {
         var rest = Array(args.dropFirst(2))
         // A label for `branch "…"` and `effort "…"`.
         var label: String? = nil
-        if word == "branch" || word == "effort" {
+        if property.takesLabel {
             guard let s = rest.first, s.kind == .string else {
                 report(.wrongChangeValue, wordLocation, "`change … \(word)` needs the \(word)'s label in quotes: `\(word) \"label\" …`")
                 return nil
@@ -214,9 +214,9 @@ struct WhatIfReader {
             label = tree.stringValue(s)
             rest.removeFirst()
         }
-        let ctx = ValueContext(tree: tree, file: file, statement: l, word: word, property: wordLocation)
-        guard let property = readProperty(word, label: label, rest, target: target, ctx) else { return nil }
-        return Change(target: target, property: property, location: l)
+        let ctx = ValueContext(tree: tree, file: file, statement: l, word: property, property: wordLocation)
+        guard let value = readProperty(property, label: label, rest, target: target, ctx) else { return nil }
+        return Change(target: target, property: value, location: l)
     }
 
     private func describe(_ t: ChangeTarget) -> String {
@@ -238,7 +238,7 @@ struct WhatIfReader {
         switch a.kind {
         case .name:
             let name = tree.name(a)
-            if name == "model" { return .model }
+            if name == Keyword.model.rawValue { return .model }   // `change model worktime …`
             guard let s = model.globalNames[name], s.index >= 0, s.index < model.symbols.count else {
                 report(.unknownChangeTarget, whole, "no process, position, unit or grade named `\(name)` to change")
                 model.references.append(Reference(location: whole, symbol: nil))
@@ -248,10 +248,10 @@ struct WhatIfReader {
             let sym = model.symbols[s.index]
             guard let i = sym.index else { return nil }
             switch sym.kind {
-            case .process: return .process(i)
-            case .position: return .position(i)
-            case .unit: return .unit(i)
-            case .grade: return .grade(i)
+            case .process: return .process(ProcessID(i))
+            case .position: return .position(PositionID(i))
+            case .unit: return .unit(UnitID(i))
+            case .grade: return .grade(GradeID(i))
             default:
                 report(.unknownChangeTarget, whole,
                        "`\(name)` is \(article(sym.kind.phrase)); a change targets a process, a step or decision (`Process.Step`), a position, a unit, a grade or `model`")
@@ -269,8 +269,8 @@ struct WhatIfReader {
                 return nil
             }
             let pl = Location(file: file, range: parts[0].1), nl = Location(file: file, range: parts[1].1)
-            guard let s = model.globalNames[parts[0].0], s.index < model.symbols.count, model.symbols[s.index].kind == .process,
-                  let p = model.symbols[s.index].index, p >= 0, p < model.processes.count else {
+            guard let s = model.globalNames[parts[0].0], model.symbols.contains(s),
+                  let p = model.symbols[s].id(ProcessID.self), model.processes.contains(p) else {
                 report(.unknownChangeTarget, pl, "no process named `\(parts[0].0)` to change")
                 model.references.append(Reference(location: pl, symbol: nil))
                 return nil
@@ -295,33 +295,34 @@ struct WhatIfReader {
         let tree: SyntaxTree
         let file: Int
         let statement: Location
-        let word: String
+        let word: ChangeWord
         let property: Location
         func at(_ a: Argument) -> Location { Location(file: file, range: tree.range(of: a)) }
         func written(_ a: Argument) -> String { tree.file.text(tree.range(of: a).start..<tree.range(of: a).end) }
     }
 
-    private mutating func readProperty(_ word: String, label: String?, _ rest: [Argument], target: ChangeTarget, _ ctx: ValueContext) -> ChangeProperty? {
+    private mutating func readProperty(_ property: ChangeWord, label: String?, _ rest: [Argument], target: ChangeTarget, _ ctx: ValueContext) -> ChangeProperty? {
+        let word = property.rawValue
         // Properties without a value or with a word.
-        switch word {
-        case "skip":
+        switch property {
+        case .skip:
             if let extra = rest.first { report(.wrongChangeValue, ctx.at(extra), "`skip` takes no value: the step is no longer done"); return nil }
             return .skip
-        case "media_break":
+        case .mediaBreak:
             guard rest.count == 1, rest[0].kind == .name, ["on", "off"].contains(ctx.tree.name(rest[0])) else {
                 report(.wrongChangeValue, rest.first.map(ctx.at) ?? ctx.property, "`media_break` is changed to `on` or `off`")
                 return nil
             }
             return .mediaBreak(ctx.tree.name(rest[0]) == "on")
-        case "by", "grade":
+        case .by, .grade:
             guard rest.count == 1, rest[0].kind == .name else {
                 report(.wrongChangeValue, rest.first.map(ctx.at) ?? ctx.property,
-                       word == "by" ? "`by` is changed to a position, unit, actor or system" : "`grade` is changed to a grade")
+                       property == .by ? "`by` is changed to a position, unit, actor or system" : "`grade` is changed to a grade")
                 return nil
             }
             let name = ctx.tree.name(rest[0])
             let l = Location(file: ctx.file, range: ctx.tree.nameRange(rest[0]))
-            let kinds: DeclKinds = word == "by" ? .performer : .grade
+            let kinds: DeclKinds = property == .by ? .performer : .grade
             guard let s = model.globalNames[name], s.index < model.symbols.count else {
                 report(.unknownReference, l, "no \(kinds.phrase.dropFirst(2)) named `\(name)`")
                 model.references.append(Reference(location: l, symbol: nil))
@@ -333,13 +334,8 @@ struct WhatIfReader {
                 report(.wrongChangeValue, l, "`\(name)` is \(article(sym.kind.phrase)), but `\(word)` needs \(article(kinds.phrase))")
                 return nil
             }
-            if word == "grade" { return .grade(i) }
-            switch sym.kind {
-            case .position: return .performer(.position(i))
-            case .unit: return .performer(.unit(i))
-            case .actor: return .performer(.actor(i))
-            default: return .performer(.system(i))
-            }
+            if property == .grade { return .grade(GradeID(i)) }
+            return sym.performer.map { .performer($0) }
         default: break
         }
         // Numbers.
@@ -350,7 +346,7 @@ struct WhatIfReader {
         if a.kind == .range {
             // Reported while parsing (E902 a unit inside, a missing bound).
             guard !a.isMalformed else { return nil }
-            return readRange(a, extra: rest.dropFirst(), ctx).map { word == "time" ? .time($0) : .volume($0) }
+            return readRange(a, extra: rest.dropFirst(), ctx).map { property == .time ? .time($0) : .volume($0) }
         }
         guard a.kind == .quantity, !a.isMalformed else {
             if !a.isMalformed { report(.wrongChangeValue, ctx.at(a), "`\(word)` is changed to a quantity, not `\(ctx.written(a))`") }
@@ -359,8 +355,8 @@ struct WhatIfReader {
         var extra = rest.dropFirst()
         // `allowance 9 % of worktime`.
         var deduction = false
-        if word == "allowance", extra.count >= 2, extra[extra.startIndex].kind == .name, ctx.tree.name(extra[extra.startIndex]) == "of",
-           ctx.tree.name(extra[extra.startIndex + 1]) == "worktime" {
+        if property == .allowance, extra.count >= 2, extra[extra.startIndex].kind == .name, ctx.tree.name(extra[extra.startIndex]) == "of",
+           ctx.tree.name(extra[extra.startIndex + 1]) == Keyword.worktime.rawValue {
             deduction = true
             extra = extra.dropFirst(2)
         }
@@ -368,38 +364,38 @@ struct WhatIfReader {
             report(.wrongChangeValue, ctx.at(e), "`change … \(word)` takes one value; remove `\(ctx.written(e))`")
             return nil
         }
-        switch word {
-        case "share", "branch", "allowance", "overhead", "leadership":
+        switch property {
+        case .share, .branch, .allowance, .overhead, .leadership:
             guard let f = percentSet(a, ctx) else { return nil }
-            switch word {
-            case "share": return .share(f)
-            case "branch": return .branch(label: label ?? "", share: f)
-            case "allowance":
+            switch property {
+            case .share: return .share(f)
+            case .branch: return .branch(label: label ?? "", share: f)
+            case .allowance:
                 if deduction && f >= 1 {
                     report(.allowanceTooLarge, ctx.at(a), "`allowance \(NumberFormat.shortest(a.value)) % of worktime` leaves no working time; it must be below 100 %")
                     return nil
                 }
                 return .allowance(Allowance(fraction: f, convention: deduction ? .deduction : .surcharge))
-            case "overhead": return .overhead(f)
+            case .overhead: return .overhead(f)
             default: return .leadership(f)
             }
-        case "workplace", "rounding":
-            let d: Dimension = word == "workplace" ? .money : .capacity
+        case .workplace, .rounding:
+            let d: Dimension = property == .workplace ? .money : .capacity
             guard let v = quantity(a, d, ctx) else { return nil }
             guard case .set(let x) = v else {
                 report(.wrongChangeValue, ctx.at(a), "`\(word)` can only be set (as in the `model` block): write the new value without a sign")
                 return nil
             }
-            return word == "workplace" ? .workplace(x) : .rounding(x)
-        case "volume": return quantity(a, .caseRate, ctx).map { .volume($0) }
-        case "time": return quantity(a, .effortTime, ctx).map { .time($0) }
-        case "wait": return quantity(a, .calendarTime, ctx).map { .wait($0) }
-        case "planned": return quantity(a, .capacity, ctx).map { .planned($0) }
-        case "filled": return quantity(a, .capacity, ctx).map { .filled($0) }
-        case "coverage": return quantity(a, .coverage, ctx).map { .coverage($0) }
-        case "worktime": return quantity(a, .annualHours, ctx).map { .worktime($0) }
-        case "cost": return quantity(a, .money, ctx).map { .cost($0) }
-        case "effort":
+            return property == .workplace ? .workplace(x) : .rounding(x)
+        case .volume: return quantity(a, .caseRate, ctx).map { .volume($0) }
+        case .time: return quantity(a, .effortTime, ctx).map { .time($0) }
+        case .wait: return quantity(a, .calendarTime, ctx).map { .wait($0) }
+        case .planned: return quantity(a, .capacity, ctx).map { .planned($0) }
+        case .filled: return quantity(a, .capacity, ctx).map { .filled($0) }
+        case .coverage: return quantity(a, .coverage, ctx).map { .coverage($0) }
+        case .worktime: return quantity(a, .annualHours, ctx).map { .worktime($0) }
+        case .cost: return quantity(a, .money, ctx).map { .cost($0) }
+        case .effort:
             guard let v = quantity(a, .capacityOrEffortRate, ctx) else { return nil }
             let inFTE = a.unit == .fte
             // A new effort can only be set.
@@ -411,8 +407,8 @@ struct WhatIfReader {
                 }
             }
             return .effort(label: label ?? "", value: v, inFTE: inFTE)
-        default:
-            return nil
+        case .skip, .mediaBreak, .by, .grade:
+            return nil   // read above
         }
     }
 
@@ -421,7 +417,7 @@ struct WhatIfReader {
     /// checks of a range in a statement (E901 order, E903 where no range is allowed). A
     /// range only sets: a signed or percentage range would be a guess (E703).
     private mutating func readRange(_ a: Argument, extra: ArraySlice<Argument>, _ ctx: ValueContext) -> ChangeValue? {
-        guard ctx.word == "time" || ctx.word == "volume" else {
+        guard ctx.word == .time || ctx.word == .volume else {
             report(.rangeNotAllowed, ctx.at(a),
                    "`change … \(ctx.word)` takes one value, not a range; a change sets a range only for a step's `time` and a process's `volume`")
             return nil
@@ -430,7 +426,7 @@ struct WhatIfReader {
             report(.wrongChangeValue, ctx.at(e), "`change … \(ctx.word)` takes one value; remove `\(ctx.written(e))`")
             return nil
         }
-        let d: Dimension = ctx.word == "time" ? .effortTime : .caseRate
+        let d: Dimension = ctx.word == .time ? .effortTime : .caseRate
         if a.signed {
             report(.wrongChangeValue, ctx.at(a),
                    "a range sets the \(ctx.word) and has no sign: `\(ctx.written(a))` is neither a new range nor one shift; write the new range unsigned (`10..20 min`), or shift or scale the \(ctx.word) and its range by one signed value (`-5 min`, `-10 %`)")
@@ -533,5 +529,5 @@ struct WhatIfReader {
 
 /// What completion needs of the reader: the properties of each kind of change target.
 public enum WhatIfReaderAccess {
-    public static func properties(of target: ChangeTarget, in model: Model) -> [String] { WhatIfReader.properties(of: target, in: model) }
+    public static func properties(of target: ChangeTarget, in model: Model) -> [ChangeWord] { WhatIfReader.properties(of: target, in: model) }
 }

@@ -104,6 +104,20 @@ public enum MeasuredCriterion: String, CaseIterable, Sendable {
         case .digital: "1 − expected share of steps done by systems"
         }
     }
+
+    /// As a reader of a report or graph says it (`media_breaks` → "Medienbrüche je Fall").
+    public func readerTerm(german: Bool) -> String {
+        switch self {
+        case .volume: german ? "Fallzahl je Jahr" : "cases per year"
+        case .hours: german ? "Arbeitsstunden je Jahr" : "staff hours per year"
+        case .fte: german ? "gebundene VZÄ" : "fte bound"
+        case .mediaBreaks: german ? "Medienbrüche je Fall" : "media breaks per case"
+        case .handoffs: german ? "Übergaben je Fall" : "handoffs per case"
+        case .steps: german ? "Schritte je Fall" : "steps per case"
+        case .leadtime: german ? "Durchlaufzeit" : "lead time"
+        case .digital: german ? "Anteil der Schritte ohne System" : "share of steps not done by a system"
+        }
+    }
 }
 
 /// How the times of a process were obtained (`source timing`).
@@ -117,6 +131,17 @@ public enum TimeSource: String, CaseIterable, Sendable {
         case .timing: "Times were measured (Zeitaufnahme)."
         case .mma: "Times come from a multi-moment analysis (Multimomentaufnahme)."
         case .keyfigure: "Times come from key figures (Kennzahlen) of comparable organisations."
+        }
+    }
+
+    /// As a reader of a report or graph says it (`timing` → "Zeitmessung").
+    public func readerTerm(german: Bool) -> String {
+        switch self {
+        case .estimate: german ? "Schätzung" : "estimate"
+        case .selfreport: german ? "Selbstaufschreibung" : "self-report"
+        case .timing: german ? "Zeitmessung" : "time measurement"
+        case .mma: german ? "Multimomentaufnahme" : "multi-moment study"
+        case .keyfigure: german ? "Kennzahlen" : "key figures"
         }
     }
 }

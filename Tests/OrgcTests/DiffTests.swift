@@ -218,6 +218,37 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(try moves("grade_cost"), [:])
     }
 
+    /// Dated values are compared as their period averages (docs/language.md, Time): a
+    /// changed dated `planned` or `volume` is a cause with the averages as its values.
+    func testDatedValuesAreComparedOverThePeriod() throws {
+        let dir = try makeTemporaryDirectory()
+        func write(_ name: String, planned: String, volume: String) throws -> String {
+            let url = dir.appendingPathComponent(name + ".orga")
+            try """
+                model M { year 2025; worktime 1600 h }
+                unit U { position S { planned 1 fte; planned \(planned) fte from 2025-07-01; filled 1 fte } }
+                process P { volume 1000 /year; volume \(volume) /year from 2025-07-01
+                  step A { by S; time 60 min } }
+                """.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let old = try write("old", planned: "3", volume: "1000"), new = try write("new", planned: "4", volume: "2000")
+        let d = try Self.diffJSON([old, new])
+        let causes = try XCTUnwrap(d["causes"] as? [[String: Any]])
+        func cause(_ property: String) -> [String: Any]? { causes.first { $0["property"] as? String == property } }
+        // planned: 181 days at 1 fte and 184 days at 3 → 733/365; at 4 → 917/365.
+        XCTAssertEqual(cause("planned")?["old"] as? Double ?? 0, 733.0 / 365, accuracy: 1e-9)
+        XCTAssertEqual(cause("planned")?["new"] as? Double ?? 0, 917.0 / 365, accuracy: 1e-9)
+        // volume: 1,000 all year → 1,000 + 184 × 1,000 / 365 = 1,504.11 cases; the need moves
+        // by 504.11 h ÷ 1,600 h = 0.315068 fte.
+        XCTAssertEqual(cause("volume")?["new"] as? Double ?? 0, 1000 + 184_000.0 / 365, accuracy: 1e-9)
+        XCTAssertEqual((cause("volume")?["moves"] as? [String: Double])?["S"] ?? 0, 184_000.0 / 365 / 1600, accuracy: 1e-9)
+        // On 2025-03-01 nothing differs yet.
+        let at = OrgcCommand.run(["diff", "--lang", "en", "--at", "2025-03-01", old, new])
+        XCTAssertEqual(at.code, 0, at.err)
+        XCTAssertTrue(at.out.contains("No change"), at.out)
+    }
+
     /// The model's Verteilzeit and BB's both change; BB sets its own in OLD and NEW, so
     /// the model's change moves nothing in BB (only the level in force counts).
     func testOnlyTheLevelInForceMovesWorktimeAndAllowance() throws {
