@@ -52,10 +52,10 @@ extension JSONReport {
                 w.field("delta_need_fte", e.deltaNeed)
                 w.field("delta_need_cost_eur", e.deltaNeedCost)
                 w.key("units"); w.beginObject()
-                for (u, d) in e.units.enumerated() where abs(d) > zeroDelta && u < base.units.count { w.field(base.units[u].name, d) }
+                for (u, d) in e.units.enumerated() where abs(d) > zeroDelta && u < base.units.count { w.key(name: base.units[u].name); w.number(d) }
                 w.endObject()
                 w.key("positions"); w.beginObject()
-                for (i, d) in e.positions.enumerated() where abs(d) > zeroDelta && i < base.positions.count { w.field(base.positions[i].name, d) }
+                for (i, d) in e.positions.enumerated() where abs(d) > zeroDelta && i < base.positions.count { w.key(name: base.positions[i].name); w.number(d) }
                 w.endObject()
                 w.field("annual_saving_eur", e.isApply ? e.annualSaving : nil)
                 w.field("payback_years", e.isApply ? e.paybackYears : nil)
