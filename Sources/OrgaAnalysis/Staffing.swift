@@ -51,9 +51,14 @@ private struct Engine {
     /// Whether the cases of a process include every caller (false: partial or unknown).
     var casesComplete: [Bool] = []
     var leadTimeComplete: [Bool] = []
-    /// Per process, per node: the contribution of a staff step (nil when not a staff step
-    /// or an input is missing).
-    var stepContribution: [[Contribution?]] = []
+    /// Where the nodes of process p start in the flat per-node tables (`nodeStart[p] + n`):
+    /// one array for all nodes instead of one per process and table (on 100,000 processes,
+    /// 300,000 small arrays and their headers).
+    var nodeStart: [Int] = []
+    /// Per node: index into `stepContributions` of the contribution of a staff step, -1
+    /// when not a staff step or an input is missing.
+    var stepContributionIndex: [Int] = []
+    var stepContributions: [Contribution] = []
     /// An earlier run whose per-process results hold for every process not in `changed`.
     var reused: StaffingCache? = nil
     var changed: Set<ProcessID> = []
@@ -66,10 +71,11 @@ private struct Engine {
     var caseFactors: [CaseFactors?] = []
     /// σ² of each process's own volume (0 when exact), by process index.
     var volumeVariance: [Double] = []
-    /// Per process, per node: index into `timeVariances` of an uncertain time, else -1.
-    var timeIndex: [[Int]] = []
+    /// Per node (flat, `nodeStart`): index into `timeVariances` of an uncertain time, else -1.
+    var timeIndex: [Int] = []
     var timeVariances: [Double] = []
-    var stepWeight: [[Double]] = []
+    /// Per node (flat, `nodeStart`): the weight w of a staff step's need.
+    var stepWeight: [Double] = []
     var leadSums: [LeadSum] = []
     /// The need of each position and of each unit's own work as aggregates of ranges.
     var positionSums: [SpreadSum] = []
@@ -77,9 +83,54 @@ private struct Engine {
 
     init(model: Model) { self.model = model }
 
-    private func canReuse(_ p: Int) -> Bool {
+    private static func canReuse(_ p: Int, _ model: Model, _ reused: StaffingCache?, _ changed: Set<ProcessID>) -> Bool {
         guard let reused, !changed.contains(ProcessID(p)), p < reused.solutions.count else { return false }
         return reused.solutions[p].reachable.count == model.processes[p].nodes.count
+    }
+
+    /// The contribution of staff step `n` of process `p`, if it has one.
+    func stepContribution(_ p: Int, _ n: Int) -> Contribution? {
+        let k = stepContributionIndex[nodeStart[p] + n]
+        return k >= 0 ? stepContributions[k] : nil
+    }
+
+    /// The visits of every process and the handoffs of every solved one. Both depend on
+    /// the process alone, so blocks of processes are solved on all cores; every result
+    /// lands in its process's slot, so the figures are bit-identical to one thread (the
+    /// 100k-line model: 156 M of the analysis's 315 M instructions are these two).
+    private static func solveAll(_ model: Model, reusing reused: StaffingCache?, changed: Set<ProcessID>)
+        -> (solutions: [Visits.Solution], handoffs: [Double??]) {
+        let np = model.processes.count
+        let block = 64
+        let parts = concurrentMap((np + block - 1) / block) { b in
+            (b * block ..< Swift.min(np, (b + 1) * block)).map { p in
+                solveOne(p, model, reusing: reused, changed: changed)
+            }
+        }
+        var solutions: [Visits.Solution] = []
+        var handoffs: [Double??] = []
+        solutions.reserveCapacity(np)
+        handoffs.reserveCapacity(np)
+        for part in parts {
+            for (solution, h) in part { solutions.append(solution); handoffs.append(h) }
+        }
+        return (solutions, handoffs)
+    }
+
+    /// Process `p`'s visits (reused when unchanged) and, when solved, its handoffs (outer nil: not solved).
+    private static func solveOne(_ p: Int, _ model: Model, reusing reused: StaffingCache?, changed: Set<ProcessID>)
+        -> (Visits.Solution, Double??) {
+        let proc = model.processes[p]
+        let reuse = canReuse(p, model, reused, changed)
+        let solution: Visits.Solution
+        if reuse, let reused {
+            solution = reused.solutions[p]
+        } else {
+            solution = Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
+        }
+        guard solution.visits != nil else { return (solution, nil) }
+        if reuse, let reused, p < reused.handoffs.count, let h = reused.handoffs[p] { return (solution, .some(h)) }
+        return (solution, .some(handoffs(p, model, solution)))
     }
 
     func timeFactor(_ p: Int, _ n: Int) -> TimeFactor {
@@ -89,12 +140,7 @@ private struct Engine {
 
     mutating func run() -> StaffingResult {
         let np = model.processes.count
-        handoffCache = Array(repeating: nil, count: np)
-        solutions = model.processes.indices.map { p in
-            if canReuse(p), let reused { return reused.solutions[p] }
-            let proc = model.processes[p]
-            return Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
-        }
+        (solutions, handoffCache) = Engine.solveAll(model, reusing: reused, changed: changed)
         processes = (0..<np).map { p in
             let proc = model.processes[p]
             return ProcessStaffing(ownVolume: proc.volumePerYear, cases: nil, callers: [],
@@ -108,16 +154,24 @@ private struct Engine {
         }
         casesComplete = Array(repeating: false, count: np)
         leadTimeComplete = Array(repeating: false, count: np)
-        stepContribution = model.processes.map { Array(repeating: nil, count: $0.nodes.count) }
-        stepWeight = model.processes.map { Array(repeating: 0, count: $0.nodes.count) }
+        nodeStart.reserveCapacity(np + 1)
+        var nodeCount = 0
+        for proc in model.processes { nodeStart.append(nodeCount); nodeCount += proc.nodes.count }
+        nodeStart.append(nodeCount)
+        stepContributionIndex = Array(repeating: -1, count: nodeCount)
+        stepWeight = Array(repeating: 0, count: nodeCount)
         caseFactors = Array(repeating: nil, count: np)
         leadSums = Array(repeating: LeadSum(), count: np)
         volumeVariance = model.processes.map { $0.volumeRange?.variance ?? 0 }
-        timeIndex = model.processes.map { proc in
-            proc.nodes.map { node in
-                guard let r = node.timeRange, !node.isDecision else { return -1 }
-                timeVariances.append(r.variance)
-                return timeVariances.count - 1
+        timeIndex.reserveCapacity(nodeCount)
+        for proc in model.processes {
+            for node in proc.nodes {
+                if let r = node.timeRange, !node.isDecision {
+                    timeVariances.append(r.variance)
+                    timeIndex.append(timeVariances.count - 1)
+                } else {
+                    timeIndex.append(-1)
+                }
             }
         }
 
@@ -288,7 +342,8 @@ private struct Engine {
                 lead += d
                 leadSum.min += e * (tf.min / 24 + node.waitDays)
                 leadSum.max += e * (tf.max / 24 + node.waitDays)
-                if timeIndex[p][n] >= 0 { leadSum.weights[timeIndex[p][n], default: 0] += e / 24 }
+                let t = timeIndex[nodeStart[p] + n]
+                if t >= 0 { leadSum.weights[t, default: 0] += e / 24 }
             }
             guard let perf = node.performer, perf.isStaff else { continue }
             guard let time = node.timeHours else {
@@ -330,13 +385,14 @@ private struct Engine {
             // need = w × cases × time with w = load per executed hour ÷ worktime.
             let w = allowance.load(e) / wt
             if let cf = caseFactors[p], w.isFinite {
-                stepWeight[p][n] = w
+                stepWeight[nodeStart[p] + n] = w
                 var one = SpreadSum()
                 one.addStep(weight: w, cases: cf, time: tf)
                 c.fteSpread = one.spread(value: need, volumeVariance: volumeVariance)
                 fteSum.addStep(weight: w, cases: cf, time: tf)
             }
-            stepContribution[p][n] = c
+            stepContributionIndex[nodeStart[p] + n] = stepContributions.count
+            stepContributions.append(c)
             processes[p].nodes[n].fte = need
             processes[p].nodes[n].fteSpread = c.fteSpread
             fte += need
@@ -372,12 +428,7 @@ private struct Engine {
             processes[p].steps = steps
             processes[p].systemSteps = systemSteps
             processes[p].digital = steps > 0 ? 1 - systemSteps / steps : nil
-            if canReuse(p), let reused, p < reused.handoffs.count, let h = reused.handoffs[p] {
-                processes[p].handoffs = h
-            } else {
-                processes[p].handoffs = handoffs(p)
-            }
-            handoffCache[p] = .some(processes[p].handoffs)
+            processes[p].handoffs = handoffCache[p] ?? nil   // solved in `solveAll`
         }
         computeWithCalls(p, cyclic: cyclic)
     }
@@ -422,7 +473,7 @@ private struct Engine {
 
     /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position
     /// counts as its unit, actors and systems as themselves), numbered densely in order of first appearance; nil for other nodes.
-    private func handoffs(_ p: Int) -> Double? {
+    private static func handoffs(_ p: Int, _ model: Model, _ solution: Visits.Solution) -> Double? {
         let proc = model.processes[p]
         let nu = model.units.count, np = model.positions.count, na = model.actors.count
         var ids: [Int: Int] = [:]
@@ -440,7 +491,7 @@ private struct Engine {
             guard let r = raw else { continue }
             if let id = ids[r] { keys[i] = id } else { ids[r] = ids.count; keys[i] = ids.count - 1 }
         }
-        return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
+        return Visits.handoffs(proc, solution: solution, keys: keys, keyCount: ids.count)
     }
 
     // MARK: Positions (docs/language.md § 7.3)
@@ -457,7 +508,7 @@ private struct Engine {
     /// Adds staff step `n` of process `p` (which has a contribution) to an aggregate of ranges.
     private func addStep(_ p: Int, _ n: Int, to sum: inout SpreadSum) {
         guard let cf = caseFactors[p] else { return }
-        sum.addStep(weight: stepWeight[p][n], cases: cf, time: timeFactor(p, n))
+        sum.addStep(weight: stepWeight[nodeStart[p] + n], cases: cf, time: timeFactor(p, n))
     }
 
     private mutating func computePositions() -> [PositionStaffing] {
@@ -466,12 +517,26 @@ private struct Engine {
         var sums = [SpreadSum](repeating: SpreadSum(), count: m.positions.count)
         var missing = [[MissingInput]](repeating: [], count: m.positions.count)
         func addMissing(_ i: PositionID, _ x: MissingInput) { if !missing[i.index].contains(x) { missing[i.index].append(x) } }
+        // Each position's list reserved for its steps, efforts and coverage: grown by doubling,
+        // one position doing the steps of 100,000 processes held 52 MB for 26 MB of contributions.
+        var expected = [Int](repeating: 0, count: m.positions.count)
+        for (p, proc) in m.processes.enumerated() {
+            for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
+                if case .position(let i) = node.performer, m.positions.contains(i), stepContributionIndex[nodeStart[p] + n] >= 0 {
+                    expected[i.index] += 1
+                }
+            }
+        }
+        for (i, pos) in m.positions.enumerated() {
+            let count = expected[i] + pos.efforts.count + (pos.coverageHoursPerWeek == nil ? 0 : 1)
+            if count > 0 { contributions[i].reserveCapacity(count) }
+        }
 
         // Steps, in process order and node order.
         for (p, proc) in m.processes.enumerated() {
             for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
                 guard case .position(let i) = node.performer, m.positions.contains(i) else { continue }
-                if let c = stepContribution[p][n] {
+                if let c = stepContribution(p, n) {
                     contributions[i.index].append(c)
                     addStep(p, n, to: &sums[i.index])
                     if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: ProcessID(p), position: i)) }
@@ -588,7 +653,7 @@ private struct Engine {
             for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
                 guard case .unit(let uid) = node.performer, m.units.contains(uid) else { continue }
                 let u = uid.index
-                if let c = stepContribution[p][n] {
+                if let c = stepContribution(p, n) {
                     own[u].append(c)
                     addStep(p, n, to: &ownSums[u])
                     if !casesComplete[p] {

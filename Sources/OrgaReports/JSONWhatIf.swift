@@ -52,10 +52,10 @@ extension JSONReport {
                 w.field("delta_need_fte", e.deltaNeed)
                 w.field("delta_need_cost_eur", e.deltaNeedCost)
                 w.key("units"); w.beginObject()
-                for (u, d) in zip(base.units.ids, e.units) where abs(d) > zeroDelta { w.field(base.units[u].name, d) }
+                for (u, d) in zip(base.units.ids, e.units) where abs(d) > zeroDelta { w.key(name: base.units[u].name); w.number(d) }
                 w.endObject()
                 w.key("positions"); w.beginObject()
-                for (i, d) in zip(base.positions.ids, e.positions) where abs(d) > zeroDelta { w.field(base.positions[i].name, d) }
+                for (i, d) in zip(base.positions.ids, e.positions) where abs(d) > zeroDelta { w.key(name: base.positions[i].name); w.number(d) }
                 w.endObject()
                 w.field("annual_saving_eur", e.isApply ? e.annualSaving : nil)
                 w.field("payback_years", e.isApply ? e.paybackYears : nil)

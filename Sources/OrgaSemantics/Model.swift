@@ -2,17 +2,40 @@ import OrgaSyntax
 import OrgaSupport
 
 /// Where something is declared or referenced: a file of the model and a byte range.
+///
+/// Stored in 32 bits each (12 bytes instead of 24): every entity, symbol, reference and
+/// setting holds one, and a 50 MB line of `unit U<i>;` declares 3.6M of them. Files are
+/// at most `ModelLoader.maxFileSize` (512 MiB) long, so offsets fit; out-of-range values
+/// (only ever from a caller's mistake) are clamped, never trapped on.
 public struct Location: Hashable, Sendable, Comparable {
-    /// Index into `SourceMap.files` (the `FileID` of the file).
-    public var file: Int
-    public var range: ByteRange
+    private var storedFile: Int32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
     public init(file: Int, range: ByteRange) {
-        self.file = file
-        self.range = range
+        storedFile = Int32(clamping: file)
+        storedStart = UInt32(clamping: range.start)
+        storedEnd = UInt32(clamping: range.end)
     }
+
+    /// Index into `SourceMap.files` (the `FileID` of the file).
+    public var file: Int {
+        get { Int(storedFile) }
+        set { storedFile = Int32(clamping: newValue) }
+    }
+
+    public var range: ByteRange {
+        get { ByteRange(Int(storedStart), Int(storedEnd)) }
+        set {
+            storedStart = UInt32(clamping: newValue.start)
+            storedEnd = UInt32(clamping: newValue.end)
+        }
+    }
+
     public var fileID: FileID { FileID(file) }
     public static func < (a: Location, b: Location) -> Bool {
-        a.file != b.file ? a.file < b.file : a.range < b.range
+        a.storedFile != b.storedFile ? a.storedFile < b.storedFile
+            : a.storedStart != b.storedStart ? a.storedStart < b.storedStart : a.storedEnd < b.storedEnd
     }
 }
 
@@ -103,27 +126,75 @@ public struct Grade: Sendable {
 
 public struct OrgUnit: Sendable {
     public var name: String
-    public var title: String?
-    public var doc: String?
-    public var kind: String?
-    public var code: String?
     public var parent: UnitID?
     /// The position named by `head` (location: the name).
     public var headSetting: Setting<PositionID> = .absent
-    public var worktimeSetting: Setting<Double> = .absent
-    public var allowanceSetting: Setting<Allowance> = .absent
-    /// `pool`: the unit's positions are a capacity pool (location: the statement).
-    public var poolSetting: Setting<Bool> = .absent
-    public var rampSetting: Setting<Ramp> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
     public var subunits: [UnitID] = []
     public var positions: [PositionID] = []
+    /// Title, doc comment, kind, code and the settings few units write: out of line
+    /// (`ColdFields`), so that a unit is 96 bytes instead of 352.
+    var details = ColdFields<UnitDetails>()
+
+    public init(name: String, title: String?, doc: String?, location: Location) {
+        self.name = name
+        self.location = location
+        self.title = title
+        self.doc = doc
+    }
+
+    public var title: String? {
+        get { details[\.title] }
+        set { details.set(\.title, newValue, isDefault: newValue == nil) }
+    }
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    public var kind: String? {
+        get { details[\.kind] }
+        set { details.set(\.kind, newValue, isDefault: newValue == nil) }
+    }
+    public var code: String? {
+        get { details[\.code] }
+        set { details.set(\.code, newValue, isDefault: newValue == nil) }
+    }
+    public var worktimeSetting: Setting<Double> {
+        get { details[\.worktimeSetting] }
+        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var allowanceSetting: Setting<Allowance> {
+        get { details[\.allowanceSetting] }
+        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    /// `pool`: the unit's positions are a capacity pool (location: the statement).
+    public var poolSetting: Setting<Bool> {
+        get { details[\.poolSetting] }
+        set { details.set(\.poolSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var rampSetting: Setting<Ramp> {
+        get { details[\.rampSetting] }
+        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
 
     public var head: PositionID? { headSetting.value }
     public var isPool: Bool { poolSetting.value ?? false }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
+}
+
+/// The out-of-line properties of an `OrgUnit`.
+struct UnitDetails: ColdFieldSet {
+    var title: String?
+    var doc: String?
+    var kind: String?
+    var code: String?
+    var worktimeSetting: Setting<Double> = .absent
+    var allowanceSetting: Setting<Allowance> = .absent
+    var poolSetting: Setting<Bool> = .absent
+    var rampSetting: Setting<Ramp> = .absent
+    init() {}
 }
 
 public struct Effort: Sendable {
@@ -137,7 +208,6 @@ public struct Effort: Sendable {
 public struct Position: Sendable {
     public var name: String
     public var title: String?
-    public var doc: String?
     public var unit: UnitID?
     /// The grade named by `grade` (location: the statement).
     public var gradeSetting: Setting<GradeID> = .absent
@@ -149,15 +219,50 @@ public struct Position: Sendable {
     /// Every `planned` / `filled` value, undated and dated (docs/language.md, Time).
     public var plannedSeries = DatedSeries(undated: nil)
     public var filledSeries = DatedSeries(undated: nil)
-    public var rampSetting: Setting<Ramp> = .absent
-    public var kwSetting: Setting<Int> = .absent
-    public var freezeSetting: Setting<String> = .absent
-    public var efforts: [Effort] = []
-    /// Staffed hours per week (Arbeitsplatzmethode).
-    public var coverageSetting: Setting<Double> = .absent
-    public var worktimeSetting: Setting<Double> = .absent
-    public var allowanceSetting: Setting<Allowance> = .absent
     public var location: Location
+    /// The doc comment and the settings few positions write: out of line (`ColdFields`).
+    var details = ColdFields<PositionDetails>()
+
+    public init(name: String, title: String?, doc: String?, location: Location) {
+        self.name = name
+        self.title = title
+        self.location = location
+        self.doc = doc
+    }
+
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    public var rampSetting: Setting<Ramp> {
+        get { details[\.rampSetting] }
+        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var kwSetting: Setting<Int> {
+        get { details[\.kwSetting] }
+        set { details.set(\.kwSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var freezeSetting: Setting<String> {
+        get { details[\.freezeSetting] }
+        set { details.set(\.freezeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var efforts: [Effort] {
+        get { details[\.efforts] }
+        set { details.set(\.efforts, newValue, isDefault: newValue.isEmpty) }
+    }
+    /// Staffed hours per week (Arbeitsplatzmethode).
+    public var coverageSetting: Setting<Double> {
+        get { details[\.coverageSetting] }
+        set { details.set(\.coverageSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var worktimeSetting: Setting<Double> {
+        get { details[\.worktimeSetting] }
+        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var allowanceSetting: Setting<Allowance> {
+        get { details[\.allowanceSetting] }
+        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
 
     public var grade: GradeID? { gradeSetting.value }
     public var planned: Double { plannedSetting.value ?? 0 }
@@ -170,6 +275,19 @@ public struct Position: Sendable {
     public var coverageHoursPerWeek: Double? { coverageSetting.value }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
+}
+
+/// The out-of-line properties of a `Position`.
+struct PositionDetails: ColdFieldSet {
+    var doc: String?
+    var rampSetting: Setting<Ramp> = .absent
+    var kwSetting: Setting<Int> = .absent
+    var freezeSetting: Setting<String> = .absent
+    var efforts: [Effort] = []
+    var coverageSetting: Setting<Double> = .absent
+    var worktimeSetting: Setting<Double> = .absent
+    var allowanceSetting: Setting<Allowance> = .absent
+    init() {}
 }
 
 public struct Actor: Sendable {
@@ -219,27 +337,54 @@ public struct Branch: Sendable {
 public struct FlowNode: Sendable {
     public var name: String
     public var title: String?
-    public var doc: String?
     public var isDecision: Bool
     /// `by` (location: the statement).
     public var performerSetting: Setting<Performer> = .absent
     /// Processing time per execution in hours; for a range its mean.
     public var timeSetting: Setting<Double> = .absent
-    /// The range the time was given as (hours), when it is uncertain (bounds differ).
-    public var timeRange: RangeEstimate?
-    /// Waiting time in calendar days.
-    public var waitSetting: Setting<Double> = .absent
-    /// Fraction of cases reaching the step in which it is done.
-    public var shareSetting: Setting<Double> = .absent
-    public var mediaBreak = false
-    public var systems: [SystemID] = []
     /// Explicit `next` (absent: the next node in source order).
     public var nextSetting: Setting<FlowTarget> = .absent
     /// The process run by `call`.
     public var callSetting: Setting<ProcessID> = .absent
+    public var systems: [SystemID] = []
     public var branches: [Branch] = []
     public var location: Location
     public var symbol: SymbolID
+    /// The doc comment and what few steps write (range, wait, share, media break): out of line (`ColdFields`); nodes are the most numerous entity.
+    var details = ColdFields<NodeDetails>()
+
+    public init(name: String, title: String?, doc: String?, isDecision: Bool, location: Location, symbol: SymbolID) {
+        self.name = name
+        self.title = title
+        self.isDecision = isDecision
+        self.location = location
+        self.symbol = symbol
+        self.doc = doc
+    }
+
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    /// The range the time was given as (hours), when it is uncertain (bounds differ).
+    public var timeRange: RangeEstimate? {
+        get { details[\.timeRange] }
+        set { details.set(\.timeRange, newValue, isDefault: newValue == nil) }
+    }
+    /// Waiting time in calendar days.
+    public var waitSetting: Setting<Double> {
+        get { details[\.waitSetting] }
+        set { details.set(\.waitSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    /// Fraction of cases reaching the step in which it is done.
+    public var shareSetting: Setting<Double> {
+        get { details[\.shareSetting] }
+        set { details.set(\.shareSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var mediaBreak: Bool {
+        get { details[\.mediaBreak] }
+        set { details.set(\.mediaBreak, newValue, isDefault: !newValue) }
+    }
 
     public var performer: Performer? { performerSetting.value }
     /// Processing time per execution in hours (nil = not given or rejected).
@@ -249,6 +394,16 @@ public struct FlowNode: Sendable {
     public var next: FlowTarget? { nextSetting.value }
     public var nextGiven: Bool { nextSetting.isWritten }
     public var call: ProcessID? { callSetting.value }
+}
+
+/// The out-of-line properties of a `FlowNode`.
+struct NodeDetails: ColdFieldSet {
+    var doc: String?
+    var timeRange: RangeEstimate?
+    var waitSetting: Setting<Double> = .absent
+    var shareSetting: Setting<Double> = .absent
+    var mediaBreak = false
+    init() {}
 }
 
 public struct Process: Sendable {

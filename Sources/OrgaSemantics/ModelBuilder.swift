@@ -58,9 +58,17 @@ struct ModelBuilder: Sendable {
         sources = SourceMap(files: trees.map(\.file))
     }
 
+    /// The model built, leaving an empty one (its arrays then have one owner).
+    mutating func takeModel() -> Model {
+        var out = Model()
+        swap(&out, &model)
+        return out
+    }
+
     mutating func build() {
         files = [FileContribution](repeating: FileContribution(), count: trees.count)
         duplicateSymbols = [[ByteRange: SymbolID]](repeating: [:], count: trees.count)
+        reserveDeclarations()
         for t in trees.indices { declare(file: t) }
         readSettingsRecording()
         for t in trees.indices { resolveRecording(file: t) }
@@ -103,6 +111,9 @@ struct ModelBuilder: Sendable {
             model.units[u].subunits = []
             model.units[u].positions = []
         }
+        // By id, not `enumerated()`: iterating the array while appending to its elements
+        // kept a second reference and copied all units (128 MB of a 5 MB line of
+        // `unit U<i>;`, heaptrack 2026-12-01).
         for u in model.units.ids {
             if let p = model.units[u].parent, model.units.contains(p) { model.units[p].subunits.append(u) }
         }
@@ -582,6 +593,45 @@ struct ModelBuilder: Sendable {
         for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil, modelBlocks: &modelBlocks) }
     }
 
+    /// Room for every declaration before pass 1, counted from the trees' statements (an
+    /// upper bound: a declaration without a name is skipped later). Arrays of records
+    /// growing by doubling held up to twice their size, and the old buffer beside the
+    /// new one while growing (the units of a 5 MB line of `unit U<i>;`: 185 MB for 128 MB
+    /// of records, heaptrack 2026-12-01).
+    private mutating func reserveDeclarations() {
+        var c = DeclCounts()
+        var names = 0
+        for tree in trees {
+            for a in tree.arguments where a.kind == .name || a.kind == .path { names += 1 }
+            for i in tree.statements.indices {
+                guard let spec = tree.spec(Int32(i)), spec.declares != nil else { continue }
+                c.symbols += 1
+                switch spec.keyword {
+                case .grade: c.grades += 1
+                case .unit: c.units += 1
+                case .position: c.positions += 1
+                case .actor: c.actors += 1
+                case .system: c.systems += 1
+                case .process: c.processes += 1
+                case .criterion: c.criteria += 1
+                default: break
+                }
+            }
+        }
+        model.grades.reserveCapacity(c.grades)
+        model.units.reserveCapacity(c.units)
+        model.positions.reserveCapacity(c.positions)
+        model.actors.reserveCapacity(c.actors)
+        model.systems.reserveCapacity(c.systems)
+        model.processes.reserveCapacity(c.processes)
+        model.criteria.reserveCapacity(c.criteria)
+        model.symbols.reserveCapacity(c.symbols)
+        model.globalNames.reserveCapacity(c.symbols)
+        sources.declarations.reserveCapacity(c.symbols)
+        // A name argument is a declaration's name or a reference (an upper bound).
+        model.references.reserveCapacity(max(0, names - c.symbols))
+    }
+
     private func counts() -> DeclCounts {
         DeclCounts(grades: model.grades.count, units: model.units.count, positions: model.positions.count,
                    actors: model.actors.count, systems: model.systems.count, processes: model.processes.count,
@@ -622,7 +672,11 @@ struct ModelBuilder: Sendable {
             case .process:
                 let i = nextSlot(\.processes, count: model.processes.count)
                 index = i
-                Self.put(&model.processes, i, Process(name: name, title: title, doc: doc, location: l, file: FileID(file), symbol: symbolID))
+                var process = Process(name: name, title: title, doc: doc, location: l, file: FileID(file), symbol: symbolID)
+                // Its steps and decisions, counted (grown by doubling, the nodes of the
+                // 1M-line model held 59 MB for 35 MB of records, heaptrack 2026-12-01).
+                process.nodes.reserveCapacity(tree.childIDs(id).reduce(0) { n, c in n + (tree.spec(c)?.declares == .node ? 1 : 0) })
+                Self.put(&model.processes, i, process)
             case .criterion:
                 let i = nextSlot(\.criteria, count: model.criteria.count)
                 index = i
@@ -699,10 +753,12 @@ struct ModelBuilder: Sendable {
         Self.put(&model.symbols, id.index, symbol)
         /// The first declaration of the name in its namespace; when re-declaring, the
         /// name tables are those of the full build, which the same names leave as they are.
-        func first(in table: WritableKeyPath<Model, [String: SymbolID]>) -> SymbolID? {
-            if let first = model[keyPath: table][symbol.name] { return first == id ? nil : first }
-            model[keyPath: table][symbol.name] = id
-            return nil
+        /// One hash for a new name (a key path into the model and two lookups were 3 % of
+        /// the 100k check's instructions, callgrind 2026-12-01).
+        func first(in table: inout [String: SymbolID]) -> SymbolID? {
+            guard let first = table.updateValue(id, forKey: symbol.name), first != id else { return nil }
+            table[symbol.name] = first   // a duplicate (rare): the first declaration keeps the name
+            return first
         }
         switch symbol.kind {
         case .node:
@@ -716,14 +772,14 @@ struct ModelBuilder: Sendable {
                 nodeNames[p]?[symbol.name] = last
             }
         case .criterion:
-            if let f = first(in: \.criterionNames) {
+            if let f = first(in: &model.criterionNames) {
                 addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
                 recordDuplicate(id, at: symbol.location)
             }
         case .target:
             break   // targets have their own names (docs/language.md, Declarations, lists the shared namespace without them)
         default:
-            if let f = first(in: \.globalNames) {
+            if let f = first(in: &model.globalNames) {
                 addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
                 recordDuplicate(id, at: symbol.location)
             }

@@ -22,7 +22,7 @@ struct PortfolioReader {
 
     mutating func run() -> Model {
         guard model.symbols.contains(where: { $0.kind == .programme || $0.kind == .project }) else { return model }
-        for i in model.symbols.ids {
+        for i in model.symbols.ids {   // by id: no copy of the array (WhatIfReader.run)
             let s = model.symbols[i]
             switch s.kind {
             case .programme:

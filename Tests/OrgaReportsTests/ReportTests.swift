@@ -64,6 +64,21 @@ final class GoldenReportTests: XCTestCase {
         XCTAssertEqual(String(decoding: whole, as: UTF8.self), JSONReport.render(ctx))
     }
 
+    /// The report streams the DNA ranking; `orgc rank --format json` builds it as values:
+    /// both give the same bytes for every sample (those with criteria, missing values, ties).
+    func testStreamedDNAIsTheDNAValue() throws {
+        for s in Self.samples {
+            let ctx = ReportContext(model: try sample(s), language: .de)
+            XCTAssertFalse(ctx.result.dna.ranking.isEmpty, s)
+            var streamed = JSONWriter(), built = JSONWriter()
+            streamed.beginArray()
+            for p in ctx.result.dna.ranking { streamed.item(); JSONReport.dna(ctx, p, &streamed) }
+            streamed.endArray()
+            built.value(.array(JSONReport.dna(ctx)))
+            XCTAssertEqual(String(decoding: streamed.finish(), as: UTF8.self), String(decoding: built.finish(), as: UTF8.self), s)
+        }
+    }
+
     /// The what-if outputs of the sample with measures (hand-checked in Samples/README.md):
     /// the CSV table, and the whole report of scenario Soll2026 (md, en, json).
     func testGoldenWhatIfReports() throws {

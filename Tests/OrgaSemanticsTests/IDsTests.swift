@@ -47,8 +47,8 @@ final class IDsTests: XCTestCase {
     }
 
     func testContiguousArrayAndSlicesTakeIDsToo() {
-        var units = ContiguousArray([OrgUnit(name: "A", location: Location(file: 0, range: ByteRange(0, 1))),
-                                     OrgUnit(name: "B", location: Location(file: 0, range: ByteRange(2, 3)))])
+        var units = ContiguousArray([OrgUnit(name: "A", title: nil, doc: nil, location: Location(file: 0, range: ByteRange(0, 1))),
+                                     OrgUnit(name: "B", title: nil, doc: nil, location: Location(file: 0, range: ByteRange(2, 3)))])
         units[UnitID(1)].subunits.append(UnitID(0))   // in place (`_modify`)
         XCTAssertEqual(units[UnitID(1)].subunits, [UnitID(0)])
         let tail = units[1...]
