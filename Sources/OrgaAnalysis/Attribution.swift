@@ -8,7 +8,7 @@ public struct EntryEffect: Sendable {
     /// True for an `apply`, false for a run of `change` lines.
     public var isApply = false
     /// The measure applied (nil for changes, or an unresolved name).
-    public var measure: Int?
+    public var measure: MeasureID?
     /// The `apply`'s measure name, or the first `change` of the run.
     public var location = Location(file: 0, range: ByteRange(0, 0))
     /// Δ total need (fte).

@@ -50,13 +50,13 @@ public enum Capacity {
     /// The `ramp` that applies to position `p`: its own, else the nearest enclosing
     /// unit's, else the model's; nil when none (then effective = filled). The nearest
     /// statement wins whole (a `ramp` without `start` starts at 0 %).
-    public static func ramp(forPosition p: Int, in model: Model) -> Ramp? {
-        guard p >= 0 && p < model.positions.count else { return nil }
+    public static func ramp(forPosition p: PositionID, in model: Model) -> Ramp? {
+        guard model.positions.contains(p) else { return nil }
         let position = model.positions[p]
         if position.rampSetting.isWritten { return position.rampSetting.value }
         var unit = position.unit
-        var seen = Set<Int>()
-        while let u = unit, u >= 0, u < model.units.count, seen.insert(u).inserted {
+        var seen = Set<UnitID>()
+        while let u = unit, model.units.contains(u), seen.insert(u).inserted {
             if model.units[u].rampSetting.isWritten { return model.units[u].rampSetting.value }
             unit = model.units[u].parent
         }
@@ -64,20 +64,20 @@ public enum Capacity {
     }
 
     /// Position `p`'s filled and effective fte on each day of `span`.
-    public static func position(_ p: Int, in model: Model, over span: DateSpan) -> CapacityTimeline {
-        guard p >= 0 && p < model.positions.count else { return .empty(span) }
+    public static func position(_ p: PositionID, in model: Model, over span: DateSpan) -> CapacityTimeline {
+        guard model.positions.contains(p) else { return .empty(span) }
         return timeline(of: model.positions[p].filledSeries, ramp: ramp(forPosition: p, in: model), over: span)
     }
 
     /// The sum over unit `u`'s positions (and, with `includingSubunits`, those of every
     /// unit below it), day by day.
-    public static func unit(_ u: Int, in model: Model, over span: DateSpan, includingSubunits: Bool = true) -> CapacityTimeline {
+    public static func unit(_ u: UnitID, in model: Model, over span: DateSpan, includingSubunits: Bool = true) -> CapacityTimeline {
         var total = CapacityTimeline.empty(span)
-        guard u >= 0 && u < model.units.count else { return total }
+        guard model.units.contains(u) else { return total }
         var stack = [u]
-        var seen = Set<Int>()
+        var seen = Set<UnitID>()
         while let next = stack.popLast() {
-            guard next >= 0, next < model.units.count, seen.insert(next).inserted else { continue }
+            guard model.units.contains(next), seen.insert(next).inserted else { continue }
             for p in model.units[next].positions { total.add(position(p, in: model, over: span)) }
             if includingSubunits { stack.append(contentsOf: model.units[next].subunits.reversed()) }
         }

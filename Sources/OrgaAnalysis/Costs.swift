@@ -5,9 +5,9 @@ import OrgaSemantics
 public enum Costs {
     /// Annual cost of one fte of position `p`: grade cost × (1 + overhead) + workplace.
     /// nil when the position has no grade or its grade has no cost (W509 / W511).
-    public static func costPerFTE(_ model: Model, position p: Int) -> Double? {
-        guard p >= 0, p < model.positions.count, let g = model.positions[p].grade,
-              g >= 0, g < model.grades.count, let cost = model.grades[g].cost else { return nil }
+    public static func costPerFTE(_ model: Model, position p: PositionID) -> Double? {
+        guard model.positions.contains(p), let g = model.positions[p].grade,
+              model.grades.contains(g), let cost = model.grades[g].cost else { return nil }
         let v = cost * (1 + model.settings.overhead) + model.settings.workplace
         return v.isFinite ? v : nil
     }

@@ -25,8 +25,8 @@ public enum DNA {
     }
 
     /// Criteria that take part in scoring: a weight and exactly one of a known `from` / a `scale`.
-    public static func usableCriteria(_ model: Model) -> [Int] {
-        return model.criteria.indices.filter { k in
+    public static func usableCriteria(_ model: Model) -> [CriterionID] {
+        return model.criteria.ids.filter { k in
             let c = model.criteria[k]
             guard let w = c.weight, w.isFinite, w >= 0 else { return false }
             if let m = c.measure { return c.scale == nil && MeasuredCriterion(rawValue: m) != nil }
@@ -88,7 +88,7 @@ public enum DNA {
                 let contribution: Double? = nrm.flatMap { n in sumW > 0 ? 100 * w * n / sumW : nil }
                 return CriterionScore(criterion: k, value: values[ci][p], normalized: nrm, contribution: contribution)
             }
-            scores.append(DNAScore(process: p, score: score.flatMap { $0.isFinite ? $0 : nil }, rank: nil,
+            scores.append(DNAScore(process: ProcessID(p), score: score.flatMap { $0.isFinite ? $0 : nil }, rank: nil,
                                    complete: complete && !crits.isEmpty, criteria: parts))
         }
         // Rank: score descending; scores equal within 1e-9 share a rank; ties in model order.
@@ -105,6 +105,6 @@ public enum DNA {
             scores[p].rank = rank
         }
         let unscored = (0..<np).filter { scores[$0].score == nil }
-        return DNAResult(criteria: crits, scores: scores, ranking: scored + unscored)
+        return DNAResult(criteria: crits, scores: scores, ranking: (scored + unscored).map { ProcessID($0) })
     }
 }

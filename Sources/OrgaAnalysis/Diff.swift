@@ -42,7 +42,7 @@ extension ModelDiff {
         let om = old.model, nm = new.model
         guard !om.scenarios.isEmpty, !nm.scenarios.isEmpty else { return [] }
         var rows: [ScenarioDiffRow] = []
-        for (j, s) in nm.scenarios.enumerated() where nm.scenarios.firstIndex(where: { $0.name == s.name }) == j {
+        for (j, s) in zip(nm.scenarios.ids, nm.scenarios) where nm.scenarios.firstID(where: { $0.name == s.name }) == j {
             guard let i = ScenarioEvaluator.scenario(named: s.name, in: om) else { continue }
             let a = ScenarioEvaluator.evaluate(om, scenario: i).staffing, b = ScenarioEvaluator.evaluate(nm, scenario: j).staffing
             let row = ScenarioDiffRow(id: s.name, need: .amount(a.totalNeed, b.totalNeed, status: .changed),
@@ -82,13 +82,15 @@ extension ModelDiff {
             func figures(_ v: ModelVersion, _ i: Int?) -> Figures? {
                 guard let i else { return nil }
                 if unit {
-                    guard v.result.units.indices.contains(i), v.model.units.indices.contains(i) else { return nil }
-                    let r = v.result.units[i]
-                    return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.units[i].title, v.model.units[i].name)
+                    let u = UnitID(i)
+                    guard v.result.units.contains(u), v.model.units.contains(u) else { return nil }
+                    let r = v.result.units[u]
+                    return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.units[u].title, v.model.units[u].name)
                 }
-                guard v.result.positions.indices.contains(i), v.model.positions.indices.contains(i) else { return nil }
-                let r = v.result.positions[i]
-                return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.positions[i].title, v.model.positions[i].name)
+                let p = PositionID(i)
+                guard v.result.positions.contains(p), v.model.positions.contains(p) else { return nil }
+                let r = v.result.positions[p]
+                return (r.planned, r.filled, r.need, r.gap, r.needCost, v.model.positions[p].title, v.model.positions[p].name)
             }
             let a = figures(old, pair.old), b = figures(new, pair.new)
             guard let any = b ?? a else { continue }
@@ -110,7 +112,7 @@ extension ModelDiff {
         var rows: [ProcessDiffRow] = []
         for pair in pairs {
             func r(_ v: ModelVersion, _ i: Int?) -> ProcessStaffing? {
-                guard let i, v.result.processes.indices.contains(i) else { return nil }
+                guard let i = i.map({ ProcessID($0) }), v.result.processes.contains(i) else { return nil }
                 return v.result.processes[i]
             }
             let a = r(old, pair.old), b = r(new, pair.new)

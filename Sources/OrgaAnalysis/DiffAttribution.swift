@@ -90,7 +90,7 @@ struct DiffAttribution {
             var factors: [Double]
             switch c.kind {
             case .step:
-                guard let p = c.process, let n = c.node, m.processes.indices.contains(p), m.processes[p].nodes.indices.contains(n) else { return }
+                guard let p = c.process, let n = c.node, m.processes.contains(p), m.processes[p].nodes.indices.contains(n) else { return }
                 part = .step(process: m.processes[p].name, node: m.processes[p].nodes[n].name)
                 factors = [c.cases ?? 0, c.visits ?? 0, c.share ?? 0, c.timeHours ?? 0, allowance.load(1), c.worktime.map { 1 / $0 } ?? 0]
             case .effort:
@@ -100,7 +100,7 @@ struct DiffAttribution {
                 part = .coverage
                 factors = [c.hours ?? 0, c.worktime.map { 1 / $0 } ?? 0]
             case .leadership:
-                part = .leadership(unit: c.unit.map { m.units.indices.contains($0) ? m.units[$0].name : "" } ?? "")
+                part = .leadership(unit: c.unit.map { m.units.contains($0) ? m.units[$0].name : "" } ?? "")
                 factors = [c.fraction ?? 0, c.ledFTE ?? 0]
             }
             var key = RecordKey(owner: owner, part: part, occurrence: 0)
@@ -152,15 +152,15 @@ struct DiffAttribution {
               x.timeHours == y.timeHours, x.hours == y.hours, x.worktime == y.worktime, x.label == y.label,
               x.ledFTE == y.ledFTE, x.fraction == y.fraction else { return false }
         let om = old.model, nm = new.model
-        func name(_ m: Model, _ p: Int?, _ n: Int?) -> (String, String)? {
-            guard let p, m.processes.indices.contains(p) else { return nil }
+        func name(_ m: Model, _ p: ProcessID?, _ n: Int?) -> (String, String)? {
+            guard let p, m.processes.contains(p) else { return nil }
             guard let n, m.processes[p].nodes.indices.contains(n) else { return (m.processes[p].name, "") }
             return (m.processes[p].name, m.processes[p].nodes[n].name)
         }
         let a = name(om, x.process, x.node), b = name(nm, y.process, y.node)
         guard a?.0 == b?.0, a?.1 == b?.1 else { return false }
-        let ua = x.unit.flatMap { om.units.indices.contains($0) ? om.units[$0].name : nil }
-        let ub = y.unit.flatMap { nm.units.indices.contains($0) ? nm.units[$0].name : nil }
+        let ua = x.unit.flatMap { om.units.contains($0) ? om.units[$0].name : nil }
+        let ub = y.unit.flatMap { nm.units.contains($0) ? nm.units[$0].name : nil }
         return ua == ub
     }
 
@@ -286,18 +286,18 @@ struct DiffAttribution {
         var inForce: [String?] = [nil, nil]   // unit name, owner name, or nil for the model
         for (side, v) in [old, new].enumerated() {
             let m = v.model
-            func sets(position p: Int) -> Bool { kind == .worktime ? m.positions[p].worktime != nil : m.positions[p].allowance != nil }
-            func sets(unit u: Int) -> Bool { kind == .worktime ? m.units[u].worktime != nil : m.units[u].allowance != nil }
-            var cur: Int?
-            if let p = positionIndex[side][owner] {
+            func sets(position p: PositionID) -> Bool { kind == .worktime ? m.positions[p].worktime != nil : m.positions[p].allowance != nil }
+            func sets(unit u: UnitID) -> Bool { kind == .worktime ? m.units[u].worktime != nil : m.units[u].allowance != nil }
+            var cur: UnitID?
+            if let p = positionIndex[side][owner].map({ PositionID($0) }) {
                 if sets(position: p) { inForce[side] = owner }
                 cur = m.positions[p].unit
-            } else if let u = unitIndex[side][owner] {
+            } else if let u = unitIndex[side][owner].map({ UnitID($0) }) {
                 if sets(unit: u) { inForce[side] = owner }
                 cur = m.units[u].parent
             }
             var steps = 0
-            while let c = cur, m.units.indices.contains(c), steps <= m.units.count {
+            while let c = cur, m.units.contains(c), steps <= m.units.count {
                 chains[side].append(m.units[c].name)
                 if inForce[side] == nil && sets(unit: c) { inForce[side] = m.units[c].name }
                 cur = m.units[c].parent
@@ -330,7 +330,8 @@ struct DiffAttribution {
     /// another unit, became a head) or, failing those, to the structural causes of the
     /// unit's subtree.
     private func ledCauses(unit: String, head: String) -> Share {
-        let o = DiffAttribution.led(old.model, unit: unitIndex[0][unit]), n = DiffAttribution.led(new.model, unit: unitIndex[1][unit])
+        let o = DiffAttribution.led(old.model, unit: unitIndex[0][unit].map { UnitID($0) })
+        let n = DiffAttribution.led(new.model, unit: unitIndex[1][unit].map { UnitID($0) })
         let idx = inputs.index
         var share: Share = [:]
         var names = Set(o.keys)
@@ -359,13 +360,13 @@ struct DiffAttribution {
     /// The positions led directly by the head of `unit` with their filled fte (the
     /// engine's rule: the other positions of the unit, the heads of its sub-units, and
     /// for a sub-unit without a head its members counted the same way).
-    private static func led(_ m: Model, unit: Int?) -> [String: Double] {
-        guard let u = unit, m.units.indices.contains(u), let h = m.units[u].head, m.positions.indices.contains(h) else { return [:] }
+    private static func led(_ m: Model, unit: UnitID?) -> [String: Double] {
+        guard let u = unit, m.units.contains(u), let h = m.units[u].head, m.positions.contains(h) else { return [:] }
         var out: [String: Double] = [:]
-        var visited = Set<Int>([u])
-        var ledSet = Set<Int>([h])
-        func lead(_ p: Int) {
-            guard m.positions.indices.contains(p), ledSet.insert(p).inserted else { return }
+        var visited = Set<UnitID>([u])
+        var ledSet = Set<PositionID>([h])
+        func lead(_ p: PositionID) {
+            guard m.positions.contains(p), ledSet.insert(p).inserted else { return }
             out[m.positions[p].name] = m.positions[p].filled
         }
         var queue = [u]
@@ -373,9 +374,9 @@ struct DiffAttribution {
         while qi < queue.count {
             let x = queue[qi]; qi += 1
             for p in m.units[x].positions { lead(p) }
-            for s in m.units[x].subunits where m.units.indices.contains(s) && !visited.contains(s) {
+            for s in m.units[x].subunits where m.units.contains(s) && !visited.contains(s) {
                 visited.insert(s)
-                if let sh = m.units[s].head, m.positions.indices.contains(sh) { lead(sh) } else { queue.append(s) }
+                if let sh = m.units[s].head, m.positions.contains(sh) { lead(sh) } else { queue.append(s) }
             }
         }
         return out
@@ -392,11 +393,11 @@ struct DiffAttribution {
             let m = v.model, r = v.result
             var own: [String: Double] = [:]
             var into: [String: [String: Edge]] = [:]
-            for (p, proc) in m.processes.enumerated() where p < r.processes.count {
+            for (p, proc) in zip(m.processes.ids, m.processes) where r.processes.contains(p) {
                 own[proc.name] = r.processes[p].ownVolume ?? 0
-                for c in r.processes[p].callers where m.processes.indices.contains(c.process) && m.processes[c.process].nodes.indices.contains(c.node) {
+                for c in r.processes[p].callers where m.processes.contains(c.process) && m.processes[c.process].nodes.indices.contains(c.node) {
                     let caller = m.processes[c.process], node = caller.nodes[c.node]
-                    let factors = [r.processes[c.process].cases ?? 0, r.processes[c.process].nodes[c.node].visits ?? 0, node.share]
+                    let factors: [Double] = [r.processes[c.process].cases ?? 0, r.processes[c.process].nodes[c.node].visits ?? 0, node.share]
                     into[proc.name, default: [:]][DiffInputs.nodeKey(caller.name, node.name)] = Edge(caller: caller.name, node: node.name, cases: c.cases, factors: factors)
                 }
             }

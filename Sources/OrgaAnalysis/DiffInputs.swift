@@ -299,10 +299,10 @@ struct DiffInputs {
     private func performerName(_ m: Model, _ p: Performer?) -> String? {
         guard let p else { return nil }
         switch p {
-        case .position(let i): return m.positions.indices.contains(i) ? m.positions[i].name : nil
-        case .unit(let i): return m.units.indices.contains(i) ? m.units[i].name : nil
-        case .actor(let i): return m.actors.indices.contains(i) ? m.actors[i].name : nil
-        case .system(let i): return m.systems.indices.contains(i) ? m.systems[i].name : nil
+        case .position(let i): return m.positions.contains(i) ? m.positions[i].name : nil
+        case .unit(let i): return m.units.contains(i) ? m.units[i].name : nil
+        case .actor(let i): return m.actors.contains(i) ? m.actors[i].name : nil
+        case .system(let i): return m.systems.contains(i) ? m.systems[i].name : nil
         }
     }
 

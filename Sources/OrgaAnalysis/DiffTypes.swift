@@ -38,7 +38,7 @@ public struct ModelVersion: Sendable {
 
     /// Scenario `s` of `base`'s model (`ScenarioEvaluator`): the changed model and its
     /// staffing, with the sources of the base (the `change` lines are in them).
-    public static func scenario(of base: ModelVersion, scenario s: Int) -> ModelVersion {
+    public static func scenario(of base: ModelVersion, scenario s: ScenarioID) -> ModelVersion {
         let m = base.model
         let (changed, traced) = ScenarioEvaluator.applyTracing(m, scenario: s)
         var v = ModelVersion(checked: CheckedModel(model: changed, sources: base.checked.sources),

@@ -33,7 +33,7 @@ public enum PeriodEvaluation {
     public static func apply(_ e: Evaluation, to model: Model) -> Model {
         guard hasDatedValues(model) else { return model }
         var m = model
-        for i in m.positions.indices {
+        for i in m.positions.ids {
             let p = m.positions[i]
             if !p.plannedSeries.isConstant, let l = p.plannedSetting.location {
                 m.positions[i].plannedSetting = .given(p.plannedSeries.average(over: e.span), l)
@@ -42,7 +42,7 @@ public enum PeriodEvaluation {
                 m.positions[i].filledSetting = .given(p.filledSeries.average(over: e.span), l)
             }
         }
-        for i in m.processes.indices {
+        for i in m.processes.ids {
             let p = m.processes[i]
             // Only with an undated volume (E803 otherwise: the setting is rejected).
             guard !p.volumeSeries.isConstant, let undated = p.volumeSetting.value, let l = p.volumeSetting.location else { continue }
@@ -118,50 +118,50 @@ public enum PeriodEvaluation {
 /// (a unit with its sub-units, as the staffing result's `filled`).
 public struct TimeFigures: Sendable {
     public let evaluation: Evaluation
-    /// Per position: filled and effective fte (period averages or values on the date).
+    /// Per position (by index): filled and effective fte (period averages or values on the date).
     public let positionFilled: [Double]
     public let positionEffective: [Double]
-    /// Per unit, with its sub-units.
+    /// Per unit (by index), with its sub-units.
     public let unitFilled: [Double]
     public let unitEffective: [Double]
     public let totalFilled: Double
     public let totalEffective: Double
 
-    public func positionLoss(_ p: Int) -> Double {
-        p >= 0 && p < positionFilled.count ? positionFilled[p] - positionEffective[p] : 0
+    public func positionLoss(_ p: PositionID) -> Double {
+        p.index >= 0 && p.index < positionFilled.count ? positionFilled[p.index] - positionEffective[p.index] : 0
     }
-    public func unitLoss(_ u: Int) -> Double {
-        u >= 0 && u < unitFilled.count ? unitFilled[u] - unitEffective[u] : 0
+    public func unitLoss(_ u: UnitID) -> Double {
+        u.index >= 0 && u.index < unitFilled.count ? unitFilled[u.index] - unitEffective[u.index] : 0
     }
     public var totalLoss: Double { totalFilled - totalEffective }
 
     public static func compute(_ model: Model, _ e: Evaluation) -> TimeFigures {
         var filled = [Double](repeating: 0, count: model.positions.count)
         var effective = filled
-        for p in model.positions.indices {
+        for p in model.positions.ids {
             let ramp = Capacity.ramp(forPosition: p, in: model)
             let series = model.positions[p].filledSeries
             if series.isConstant {
                 // v1: the filled figure as the staffing engine reads it; the undated value counts fully.
-                filled[p] = model.positions[p].filled
-                effective[p] = filled[p]
+                filled[p.index] = model.positions[p].filled
+                effective[p.index] = filled[p.index]
                 continue
             }
             let t = Capacity.timeline(of: series, ramp: ramp, over: e.span)
-            filled[p] = t.filledAverage
-            effective[p] = t.effectiveAverage
+            filled[p.index] = t.filledAverage
+            effective[p.index] = t.effectiveAverage
         }
         var unitFilled = [Double](repeating: 0, count: model.units.count)
         var unitEffective = unitFilled
         let rollup = UnitRollup(model.units)
         for u in rollup.order {
-            for p in model.units[u].positions where p >= 0 && p < filled.count {
-                unitFilled[u] += filled[p]
-                unitEffective[u] += effective[p]
+            for p in model.units[u].positions where model.positions.contains(p) {
+                unitFilled[u.index] += filled[p.index]
+                unitEffective[u.index] += effective[p.index]
             }
-            for s in rollup.included[u] {
-                unitFilled[u] += unitFilled[s]
-                unitEffective[u] += unitEffective[s]
+            for s in rollup.included(in: u) {
+                unitFilled[u.index] += unitFilled[s.index]
+                unitEffective[u.index] += unitEffective[s.index]
             }
         }
         return TimeFigures(evaluation: e, positionFilled: filled, positionEffective: effective,

@@ -17,36 +17,36 @@ enum IncrementalStaffing {
     /// `oldPerformers`: the performers of the touched processes' nodes before the entry.
     /// False: the quick path does not apply, and `r` may be half updated (the caller
     /// then computes everything afresh).
-    static func update(_ r: inout StaffingResult, model: Model, oldPerformers: [Int: [Performer?]], touched: Set<Int>,
+    static func update(_ r: inout StaffingResult, model: Model, oldPerformers: [ProcessID: [Performer?]], touched: Set<ProcessID>,
                        cache: inout StaffingCache) -> Bool {
         let np = model.processes.count
         guard np == r.processes.count, cache.solutions.count == np,
               model.positions.count == r.positions.count, model.units.count == r.units.count else { return false }
         // The touched processes and everything they call.
-        var inA = [Bool](repeating: false, count: np)
-        var stack: [Int] = []
-        for p in touched where p >= 0 && p < np && !inA[p] { inA[p] = true; stack.append(p) }
-        var members: [Int] = []
+        var inA = [Bool](repeating: false, count: np)   // by process index
+        var stack: [ProcessID] = []
+        for p in touched where model.processes.contains(p) && !inA[p.index] { inA[p.index] = true; stack.append(p) }
+        var members: [ProcessID] = []
         while let p = stack.popLast() {
             members.append(p)
             for node in model.processes[p].nodes where !node.isDecision {
-                if let c = node.call, c >= 0, c < np, !inA[c] { inA[c] = true; stack.append(c) }
+                if let c = node.call, model.processes.contains(c), !inA[c.index] { inA[c.index] = true; stack.append(c) }
             }
         }
         // Callers first (a topological order within A); a cycle: give up.
-        var indegree = [Int: Int]()
+        var indegree = [ProcessID: Int]()
         for p in members { indegree[p] = 0 }
         for p in members {
             for node in model.processes[p].nodes where !node.isDecision {
-                if let c = node.call, c >= 0, c < np, inA[c] { indegree[c, default: 0] += 1 }
+                if let c = node.call, model.processes.contains(c), inA[c.index] { indegree[c, default: 0] += 1 }
             }
         }
         var ready = members.filter { indegree[$0] == 0 }.sorted(by: >)
-        var order: [Int] = []
+        var order: [ProcessID] = []
         while let p = ready.popLast() {
             order.append(p)
             for node in model.processes[p].nodes where !node.isDecision {
-                guard let c = node.call, c >= 0, c < np, inA[c], let d = indegree[c] else { continue }
+                guard let c = node.call, model.processes.contains(c), inA[c.index], let d = indegree[c] else { continue }
                 indegree[c] = d - 1
                 if d - 1 == 0 { ready.append(c); ready.sort(by: >) }
             }
@@ -57,26 +57,26 @@ enum IncrementalStaffing {
             if case .rejected = model.processes[p].volumeSetting { return false }
         }
         // Visits of the touched processes.
-        for p in touched where p >= 0 && p < np {
-            let sol = Visits.solve(model.processes[p], flow: p < model.flows.count ? model.flows[p] : FlowGraph(model.processes[p]))
+        for p in touched where model.processes.contains(p) {
+            let sol = Visits.solve(model.processes[p], flow: model.flows.contains(p) ? model.flows[p] : FlowGraph(model.processes[p]))
             guard sol.visits != nil else { return false }
-            cache.solutions[p] = sol
-            cache.handoffs[p] = nil
+            cache.solutions[p.index] = sol
+            cache.handoffs[p.index] = nil
         }
-        var positionDelta: [Int: Double] = [:]
-        var unitOwnDelta: [Int: Double] = [:]
-        var newCases = [Int: Double]()
+        var positionDelta: [PositionID: Double] = [:]
+        var unitOwnDelta: [UnitID: Double] = [:]
+        var newCases = [ProcessID: Double]()
         for p in order {
             let proc = model.processes[p]
-            guard let visits = cache.solutions[p].visits, visits.count == proc.nodes.count else { return false }
+            guard let visits = cache.solutions[p.index].visits, visits.count == proc.nodes.count else { return false }
             // Cases: own volume plus what each caller sends (callers outside A as before).
             var incoming = 0.0
             var any = false
             for k in r.processes[p].callers.indices {
                 let (c, n, oldAdd) = r.processes[p].callers[k]
                 var add = oldAdd
-                if c >= 0, c < np, inA[c] {
-                    guard let cs = newCases[c], let v = cache.solutions[c].visits, n >= 0, n < v.count,
+                if model.processes.contains(c), inA[c.index] {
+                    guard let cs = newCases[c], let v = cache.solutions[c.index].visits, n >= 0, n < v.count,
                           n < model.processes[c].nodes.count else { return false }
                     add = cs * v[n] * model.processes[c].nodes[n].share
                     r.processes[p].callers[k].cases = add
@@ -115,11 +115,11 @@ enum IncrementalStaffing {
                 let allowance: Allowance
                 switch perf {
                 case .position(let i):
-                    guard i >= 0, i < model.positions.count else { return false }
+                    guard model.positions.contains(i) else { return false }
                     worktime = model.worktime(position: i)?.value
                     allowance = model.allowance(position: i)
                 case .unit(let u):
-                    guard u >= 0, u < model.units.count else { return false }
+                    guard model.units.contains(u) else { return false }
                     worktime = model.worktime(unit: u)?.value
                     allowance = model.allowance(unit: u)
                 default: continue
@@ -143,18 +143,18 @@ enum IncrementalStaffing {
         }
         // Positions, then the units above them.
         let rounding = model.settings.rounding
-        var unitDelta: [Int: (need: Double, cost: Double)] = [:]
-        func addUp(from unit: Int?, _ d: Double, _ cost: Double) {
+        var unitDelta: [UnitID: (need: Double, cost: Double)] = [:]
+        func addUp(from unit: UnitID?, _ d: Double, _ cost: Double) {
             var cur = unit
             var steps = 0
-            while let u = cur, u >= 0, u < model.units.count, steps <= model.units.count {
+            while let u = cur, model.units.contains(u), steps <= model.units.count {
                 let old = unitDelta[u] ?? (0, 0)
                 unitDelta[u] = (old.need + d, old.cost + cost)
                 cur = model.units[u].parent
                 steps += 1
             }
         }
-        for (i, d) in positionDelta.sorted(by: { $0.key < $1.key }) where d != 0 && i >= 0 && i < r.positions.count {
+        for (i, d) in positionDelta.sorted(by: { $0.key < $1.key }) where d != 0 && r.positions.contains(i) {
             var ps = r.positions[i]
             ps.need += d
             ps.gap = ps.need - ps.planned
@@ -167,7 +167,7 @@ enum IncrementalStaffing {
             r.totalNeedCost += dc
             addUp(from: model.positions[i].unit, d, dc)
         }
-        for (u, d) in unitOwnDelta.sorted(by: { $0.key < $1.key }) where d != 0 && u >= 0 && u < r.units.count {
+        for (u, d) in unitOwnDelta.sorted(by: { $0.key < $1.key }) where d != 0 && r.units.contains(u) {
             r.units[u].ownNeed += d
             r.totalNeed += d
             addUp(from: u, d, 0)

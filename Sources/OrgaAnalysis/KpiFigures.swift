@@ -15,18 +15,19 @@ public struct KpiYear: Sendable, Hashable {
 }
 
 /// The figures of one kpi (index into `Model.kpis`).
-public struct KpiResult: Sendable {
-    public var kpi: Int
+public struct KpiResult: Sendable, IndexedByID {
+    public typealias ID = KpiID
+    public var kpi: KpiID
     /// The years with an `actual`, ascending.
     public var years: [KpiYear]
 }
 
 public enum KpiFigures {
     public static func evaluate(_ model: Model) -> [KpiResult] {
-        model.kpis.indices.map { evaluate(model.kpis[$0], index: $0) }
+        model.kpis.ids.map { evaluate(model.kpis[$0], id: $0) }
     }
 
-    public static func evaluate(_ k: Kpi, index: Int) -> KpiResult {
+    public static func evaluate(_ k: Kpi, id: KpiID) -> KpiResult {
         let years = k.actuals.map { a -> KpiYear in
             let plan = k.plan(in: a.year)
             var achievement: Double? = nil
@@ -38,6 +39,6 @@ public enum KpiFigures {
             }
             return KpiYear(year: a.year, plan: plan, actual: a.value, achievement: achievement)
         }
-        return KpiResult(kpi: index, years: years)
+        return KpiResult(kpi: id, years: years)
     }
 }

@@ -9,8 +9,9 @@ public struct DeploymentSegment: Sendable, Hashable {
 }
 
 /// The figures of one deployment (index into `Model.deployments`).
-public struct DeploymentFigures: Sendable {
-    public var deployment: Int
+public struct DeploymentFigures: Sendable, IndexedByID {
+    public typealias ID = DeploymentID
+    public var deployment: DeploymentID
     /// Its fte day by day, one segment per calendar year of its period (`hours` give a
     /// different fte in a leap year); empty when its amount or period is missing.
     public var segments: [DeploymentSegment]
@@ -21,7 +22,7 @@ public struct DeploymentFigures: Sendable {
 
 /// The figures of one pool unit.
 public struct PoolResult: Sendable {
-    public var unit: Int
+    public var unit: UnitID
     /// Period average of the pool's effective filled fte (its positions and those of its sub-units).
     public var effectiveFilled: Double?
     /// Σ of its deployments' period averages.
@@ -29,14 +30,15 @@ public struct PoolResult: Sendable {
     /// deployed ÷ effective filled (a ratio; nil when nothing is filled).
     public var utilisation: Double?
     /// Its deployments (indices into `Model.deployments`), in model order.
-    public var deployments: [Int]
+    public var deployments: [DeploymentID]
     /// The first day on which the pool deploys more than it has, with both figures.
     public var overCommitment: (date: CalendarDate, deployed: Double, filled: Double)?
 }
 
 /// Per unit (index like `Model.units`), rolled up the tree like planned: the fte it
 /// receives from pools, the fte it deploys (a pool), what is available and the cover.
-public struct UnitPoolFigures: Sendable {
+public struct UnitPoolFigures: Sendable, IndexedByID {
+    public typealias ID = UnitID
     public var deployedIn: Double
     public var deployedOut: Double
     /// effective filled + deployed in.
@@ -57,12 +59,12 @@ public struct PoolFigures: Sendable {
     /// Index like `Model.units`.
     public var units: [UnitPoolFigures]
     /// Units that receive capacity, in model order (the matrix's columns).
-    public var receivers: [Int]
+    public var receivers: [UnitID]
     /// Per position (index like `Model.positions`): its effective filled fte, period average.
     public var positionEffective: [Double]
 
     /// Σ period average of the deployments from `pool` to `receiver`.
-    public func matrixCell(pool: Int, receiver: Int, _ model: Model) -> Double {
+    public func matrixCell(pool: UnitID, receiver: UnitID, _ model: Model) -> Double {
         var sum = 0.0
         for d in deployments where model.deployments[d.deployment].pool == pool && model.deployments[d.deployment].to == receiver {
             sum += d.fteAverage ?? 0
@@ -84,12 +86,12 @@ public struct PoolFigures: Sendable {
             positionEffective = PoolCapacity.positionAverages(model, over: period)
             effective = PoolCapacity.unitAverages(model, positions: positionEffective)
         }
-        let deployments = model.deployments.indices.map { figures(model, $0, period: period) }
+        let deployments = model.deployments.ids.map { figures(model, $0, period: period) }
         let byPool = deploymentsByPool(model)
         var pools: [PoolResult] = []
-        for u in model.units.indices where model.units[u].isPool {
+        for u in model.units.ids where model.units[u].isPool {
             let mine = (byPool[u] ?? []).map { deployments[$0] }
-            let filled: Double? = period == nil ? nil : effective[u]
+            let filled: Double? = period == nil ? nil : effective[u.index]
             var deployed: Double? = nil
             if period != nil { deployed = mine.reduce(0) { $0 + ($1.fteAverage ?? 0) } }
             var utilisation: Double? = nil
@@ -98,31 +100,31 @@ public struct PoolFigures: Sendable {
                                     deployments: mine.map(\.deployment), overCommitment: overCommitment(model, pool: u, mine)))
         }
         // Own figures per unit, then rolled up (children before parents).
-        var deployedIn = [Double](repeating: 0, count: model.units.count)
+        var deployedIn = [Double](repeating: 0, count: model.units.count)   // by unit index
         var deployedOut = deployedIn
         for d in deployments {
             let dep = model.deployments[d.deployment]
             guard let avg = d.fteAverage else { continue }
-            if let to = dep.to, to >= 0, to < model.units.count { deployedIn[to] += avg }
-            if dep.pool >= 0, dep.pool < model.units.count { deployedOut[dep.pool] += avg }
+            if let to = dep.to, model.units.contains(to) { deployedIn[to.index] += avg }
+            if model.units.contains(dep.pool) { deployedOut[dep.pool.index] += avg }
         }
         let rollup = UnitRollup(model.units)
         for u in rollup.order {
-            for s in rollup.included[u] {
-                deployedIn[u] += deployedIn[s]
-                deployedOut[u] += deployedOut[s]
+            for s in rollup.included(in: u) {
+                deployedIn[u.index] += deployedIn[s.index]
+                deployedOut[u.index] += deployedOut[s.index]
             }
         }
         var units: [UnitPoolFigures] = []
         units.reserveCapacity(model.units.count)
-        for u in model.units.indices {
+        for u in model.units.ids {
             // Without the staffing (a hover on a deployment) the need counts as 0.
-            let need = staffing.flatMap { u < $0.units.count ? $0.units[u].need : nil } ?? 0
-            let available = effective[u] + deployedIn[u]
-            units.append(UnitPoolFigures(deployedIn: deployedIn[u], deployedOut: deployedOut[u], available: available,
-                                         cover: available - need - deployedOut[u]))
+            let need = staffing.flatMap { $0.units.contains(u) ? $0.units[u].need : nil } ?? 0
+            let available = effective[u.index] + deployedIn[u.index]
+            units.append(UnitPoolFigures(deployedIn: deployedIn[u.index], deployedOut: deployedOut[u.index], available: available,
+                                         cover: available - need - deployedOut[u.index]))
         }
-        var received = Set<Int>()
+        var received = Set<UnitID>()
         for d in model.deployments { if let to = d.to { received.insert(to) } }
         return PoolFigures(period: period, deployments: deployments, pools: pools, units: units, receivers: received.sorted(),
                            positionEffective: positionEffective)
@@ -130,7 +132,7 @@ public struct PoolFigures: Sendable {
 
     /// A deployment's segments: `fte F` on every day, or `hours H h` as
     /// H ÷ (worktime × D ÷ Y) fte on each of its D days, Y the days of that calendar year.
-    static func figures(_ model: Model, _ i: Int, period: DateSpan?) -> DeploymentFigures {
+    static func figures(_ model: Model, _ i: DeploymentID, period: DateSpan?) -> DeploymentFigures {
         let d = model.deployments[i]
         var out = DeploymentFigures(deployment: i, segments: [], fteAverage: nil)
         // An incomplete deployment (E831) deploys nothing.
@@ -159,7 +161,7 @@ public struct PoolFigures: Sendable {
     /// The first day on which the pool's deployed fte exceeds its effective filled fte:
     /// a sweep over the days on which either changes (between them the deployed fte is
     /// constant and the capacity does not fall, so the first day of each run decides).
-    static func overCommitment(_ model: Model, pool: Int, _ deployments: [DeploymentFigures]) -> (date: CalendarDate, deployed: Double, filled: Double)? {
+    static func overCommitment(_ model: Model, pool: UnitID, _ deployments: [DeploymentFigures]) -> (date: CalendarDate, deployed: Double, filled: Double)? {
         var events: [(date: CalendarDate, delta: Double)] = []
         for d in deployments {
             for s in d.segments {
@@ -170,7 +172,7 @@ public struct PoolFigures: Sendable {
         guard let first = events.map(\.date).min(), let last = events.map(\.date).max(), let span = DateSpan(first, last) else { return nil }
         for c in PoolCapacity.changeDates(model, unit: pool) where span.contains(c) { events.append((c, 0)) }
         events.sort { $0.date < $1.date }
-        let positions = PoolCapacity.positions(model, unit: pool).filter { $0 >= 0 && $0 < model.positions.count }
+        let positions = PoolCapacity.positions(model, unit: pool).filter { model.positions.contains($0) }
         let ramps = positions.map { Capacity.ramp(forPosition: $0, in: model) }
         var deployed = 0.0
         var i = 0
@@ -195,7 +197,7 @@ public struct PoolFigures: Sendable {
         guard !model.deployments.isEmpty else { return [] }
         var out: [Diagnostic] = []
         let byPool = deploymentsByPool(model)
-        for u in model.units.indices where model.units[u].isPool {
+        for u in model.units.ids where model.units[u].isPool {
             let mine = (byPool[u] ?? []).map { figures(model, $0, period: nil) }
             guard let o = overCommitment(model, pool: u, mine), let l = model.units[u].poolSetting.location else { continue }
             out.append(Diagnostic(.poolOverCommitted, path: sources.path(l), range: l.range,
@@ -206,9 +208,9 @@ public struct PoolFigures: Sendable {
 
     /// The deployments of each pool unit, in declaration order: one pass, so that many
     /// pools with many deployments stay linear.
-    static func deploymentsByPool(_ model: Model) -> [Int: [Int]] {
-        var out: [Int: [Int]] = [:]
-        for d in model.deployments.indices {
+    static func deploymentsByPool(_ model: Model) -> [UnitID: [DeploymentID]] {
+        var out: [UnitID: [DeploymentID]] = [:]
+        for d in model.deployments.ids {
             out[model.deployments[d].pool, default: []].append(d)
         }
         return out
@@ -224,22 +226,22 @@ public struct PoolFigures: Sendable {
 public enum PoolCapacity {
     /// Days on which a position of the pool changes its filled fte (ramp-up only raises
     /// the effective fte between them).
-    public static func changeDates(_ model: Model, unit u: Int) -> [CalendarDate] {
+    public static func changeDates(_ model: Model, unit u: UnitID) -> [CalendarDate] {
         var out: [CalendarDate] = []
-        for p in positions(model, unit: u) where p >= 0 && p < model.positions.count {
+        for p in positions(model, unit: u) where model.positions.contains(p) {
             out.append(contentsOf: model.positions[p].filledSeries.changeDates)
         }
         return out
     }
 
     /// The positions of unit `u` and of its sub-units (cycle-safe).
-    static func positions(_ model: Model, unit u: Int) -> [Int] {
-        guard u >= 0, u < model.units.count else { return [] }
-        var out: [Int] = []
-        var seen = Set<Int>()
+    static func positions(_ model: Model, unit u: UnitID) -> [PositionID] {
+        guard model.units.contains(u) else { return [] }
+        var out: [PositionID] = []
+        var seen = Set<UnitID>()
         var stack = [u]
         while let c = stack.popLast() {
-            guard c >= 0, c < model.units.count, seen.insert(c).inserted else { continue }
+            guard model.units.contains(c), seen.insert(c).inserted else { continue }
             out.append(contentsOf: model.units[c].positions)
             stack.append(contentsOf: model.units[c].subunits)
         }
@@ -250,7 +252,7 @@ public enum PoolCapacity {
     /// its filled fte). A position without dated values and without ramp needs no
     /// day-by-day timeline: its effective fte is its filled fte.
     public static func positionAverages(_ model: Model, over period: DateSpan?) -> [Double] {
-        model.positions.indices.map { p in
+        model.positions.ids.map { p in
             // As `TimeFigures`: an undated value counts fully (ramp-up applies to increases).
             let series = model.positions[p].filledSeries
             guard let period, !series.isConstant else { return model.positions[p].filled }
@@ -261,11 +263,11 @@ public enum PoolCapacity {
     /// Per unit, Σ of `positionAverages` over its subtree (rolled up like planned).
     public static func unitAverages(_ model: Model, positions: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: model.units.count)
-        for (p, v) in positions.enumerated() {
-            if let u = model.positions[p].unit, u >= 0, u < out.count { out[u] += v }
+        for (p, v) in zip(model.positions.ids, positions) {
+            if let u = model.positions[p].unit, model.units.contains(u) { out[u.index] += v }
         }
         let rollup = UnitRollup(model.units)
-        for u in rollup.order { for s in rollup.included[u] { out[u] += out[s] } }
+        for u in rollup.order { for s in rollup.included(in: u) { out[u.index] += out[s.index] } }
         return out
     }
 }

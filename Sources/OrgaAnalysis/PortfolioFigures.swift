@@ -8,8 +8,9 @@ import OrgaSupport
 /// scenario (each measure counts for the first project that delivers it, W855 reports
 /// the others). Overdue needs `asof`; without it nothing is overdue.
 public struct PortfolioFigures: Sendable {
-    public struct ProjectFigures: Sendable {
-        public var project: Int
+    public struct ProjectFigures: Sendable, IndexedByID {
+        public typealias ID = ProjectID
+        public var project: ProjectID
         /// Σ annual saving (EUR/year) of the measures it delivers that its programme's
         /// scenario applies; nil without a scenario.
         public var annualSaving: Double?
@@ -21,14 +22,14 @@ public struct PortfolioFigures: Sendable {
         /// Per milestone (index like `Project.milestones`): overdue since (nil: not overdue).
         public var milestoneOverdueSince: [CalendarDate?] = []
         /// Pool deployments to the project (indices into `Model.deployments`).
-        public var deployments: [Int] = []
+        public var deployments: [DeploymentID] = []
         public var overdue: Bool { overdueSince != nil }
     }
 
     public struct FieldFigures: Sendable {
         /// Index into the programme's fields; nil for projects directly in the programme.
         public var field: Int?
-        public var projects: [Int] = []
+        public var projects: [ProjectID] = []
         /// Σ of its projects' budgets (those that have one).
         public var budget = 0.0
         public var projectsWithoutBudget = 0
@@ -39,8 +40,9 @@ public struct PortfolioFigures: Sendable {
         public var savingIncomplete = false
     }
 
-    public struct ProgrammeFigures: Sendable {
-        public var programme: Int
+    public struct ProgrammeFigures: Sendable, IndexedByID {
+        public typealias ID = ProgrammeID
+        public var programme: ProgrammeID
         /// Its declared fields in order, then (if any) the projects without a field.
         public var fields: [FieldFigures] = []
         public var projectsBudget = 0.0
@@ -79,27 +81,27 @@ public struct PortfolioFigures: Sendable {
         out.asof = model.settings.asof
         guard !model.projects.isEmpty || !model.programmes.isEmpty else { return out }
         // The first project delivering each measure.
-        var deliveredBy = [Int?](repeating: nil, count: model.measures.count)
-        for (j, p) in model.projects.enumerated() {
-            for d in p.delivers where d.value >= 0 && d.value < deliveredBy.count && deliveredBy[d.value] == nil { deliveredBy[d.value] = j }
+        var deliveredBy = [ProjectID?](repeating: nil, count: model.measures.count)   // by measure index
+        for (j, p) in zip(model.projects.ids, model.projects) {
+            for d in p.delivers where model.measures.contains(d.value) && deliveredBy[d.value.index] == nil { deliveredBy[d.value.index] = j }
         }
         // Per scenario that some programme names: each measure's annual saving there (nil: not priced).
-        var savings: [Int: [Int: Double?]] = [:]
+        var savings: [ScenarioID: [MeasureID: Double?]] = [:]
         for prog in model.programmes {
-            guard let s = prog.scenario, savings[s] == nil, let whatIf, s >= 0, s < whatIf.scenarios.count else { continue }
-            var table: [Int: Double?] = [:]
+            guard let s = prog.scenario, savings[s] == nil, let whatIf, whatIf.scenarios.contains(s) else { continue }
+            var table: [MeasureID: Double?] = [:]
             for e in whatIf.scenarios[s].entries where e.isApply {
                 if let m = e.measure { table[m] = e.annualSaving }
             }
             savings[s] = table
         }
         let asof = model.settings.asof
-        out.projects = model.projects.enumerated().map { j, p in
+        out.projects = zip(model.projects.ids, model.projects).map { j, p in
             var f = ProjectFigures(project: j)
-            if let prog = p.programme, prog >= 0, prog < model.programmes.count, let s = model.programmes[prog].scenario,
+            if let prog = p.programme, model.programmes.contains(prog), let s = model.programmes[prog].scenario,
                let table = savings[s] {
                 var sum = 0.0
-                for d in p.delivers where d.value >= 0 && d.value < deliveredBy.count && deliveredBy[d.value] == j {
+                for d in p.delivers where model.measures.contains(d.value) && deliveredBy[d.value.index] == j {
                     guard let entry = table[d.value] else { continue }   // not applied in the scenario
                     if let v = entry { sum += v } else { f.savingIncomplete = true }
                 }
@@ -114,21 +116,21 @@ public struct PortfolioFigures: Sendable {
             return f
         }
         // Deployments from pools to projects.
-        for (k, d) in model.deployments.enumerated() {
-            guard let s = d.toProject, model.symbols.contains(s), model.symbols[s].kind == .project,
-                  let j = model.symbols[s].index, j >= 0, j < out.projects.count else { continue }
+        for (k, d) in zip(model.deployments.ids, model.deployments) {
+            guard let s = d.toProject, model.symbols.contains(s),
+                  let j = model.symbols[s].id(ProjectID.self), out.projects.contains(j) else { continue }
             out.projects[j].deployments.append(k)
         }
         // Programmes and their fields.
-        out.programmes = model.programmes.indices.map { i in
+        out.programmes = model.programmes.ids.map { i in
             var g = ProgrammeFigures(programme: i)
             g.fields = model.programmes[i].fields.indices.map { FieldFigures(field: $0) }
             if model.programmes[i].scenario != nil { g.annualSaving = 0 }
             return g
         }
-        var direct = [FieldFigures?](repeating: nil, count: model.programmes.count)
-        for (j, p) in model.projects.enumerated() {
-            guard let prog = p.programme, prog >= 0, prog < out.programmes.count else { continue }
+        var direct = [FieldFigures?](repeating: nil, count: model.programmes.count)   // by programme index
+        for (j, p) in zip(model.projects.ids, model.projects) {
+            guard let prog = p.programme, out.programmes.contains(prog) else { continue }
             let pf = out.projects[j]   // read before `add` writes into `out` (exclusive access)
             func add(_ f: inout FieldFigures) {
                 f.projects.append(j)
@@ -140,9 +142,9 @@ public struct PortfolioFigures: Sendable {
             if let fi = p.field, fi >= 0, fi < out.programmes[prog].fields.count {
                 add(&out.programmes[prog].fields[fi])
             } else {
-                var f = direct[prog] ?? FieldFigures(field: nil)
+                var f = direct[prog.index] ?? FieldFigures(field: nil)
                 add(&f)
-                direct[prog] = f
+                direct[prog.index] = f
             }
             if let b = p.budget { out.programmes[prog].projectsBudget += b }
             if let v = out.projects[j].annualSaving { out.programmes[prog].annualSaving = (out.programmes[prog].annualSaving ?? 0) + v }
@@ -152,7 +154,7 @@ public struct PortfolioFigures: Sendable {
         // Owners of projects.
         var byOwner: [SymbolID: Int] = [:]
         var owners: [OwnerFigures] = []
-        for (j, p) in model.projects.enumerated() {
+        for (j, p) in zip(model.projects.ids, model.projects) {
             guard let o = p.owner, model.symbols.contains(o) else { continue }
             let k: Int
             if let existing = byOwner[o] { k = existing } else {

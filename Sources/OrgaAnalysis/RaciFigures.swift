@@ -84,7 +84,7 @@ public struct ProcessResponsibility: Sendable {
         public var node: Int
         public var responsible: Party?
     }
-    public var process: Int
+    public var process: ProcessID
     /// Steps in source order (decisions do no work and have no row).
     public var rows: [Row]
     /// Columns: the performers in order of first appearance, then the head if not among them.
@@ -92,11 +92,11 @@ public struct ProcessResponsibility: Sendable {
     /// The head of the owner unit (accountable for every step); nil when the owner or its head is missing.
     public var accountable: Party?
 
-    public init(_ model: Model, process p: Int) {
+    public init(_ model: Model, process p: ProcessID) {
         process = p
         let proc = model.processes[p]
         rows = proc.nodes.indices.filter { !proc.nodes[$0].isDecision }.map { Row(node: $0, responsible: proc.nodes[$0].performer) }
-        if let o = proc.owner, o >= 0, o < model.units.count, let h = model.units[o].head, h >= 0, h < model.positions.count {
+        if let o = proc.owner, model.units.contains(o), let h = model.units[o].head, model.positions.contains(h) {
             accountable = .position(h)
         } else {
             accountable = nil

@@ -12,28 +12,28 @@ import OrgaSemantics
 /// attributed.entries[i].deltaNeed   // effect of entry i on the total need (fte)
 /// ```
 public enum ScenarioEvaluator {
-    /// The index of the scenario named `name`, if the model declares one.
-    public static func scenario(named name: String, in model: Model) -> Int? {
-        model.scenarios.firstIndex { $0.name == name }
+    /// The scenario named `name`, if the model declares one.
+    public static func scenario(named name: String, in model: Model) -> ScenarioID? {
+        model.scenarios.firstID { $0.name == name }
     }
 
     /// The model with the scenario's entries applied, and its staffing. A measure
     /// applied a second time is skipped (E707 says so); an unresolved `apply` is skipped.
-    public static func evaluate(_ model: Model, scenario s: Int) -> (model: Model, staffing: StaffingResult) {
+    public static func evaluate(_ model: Model, scenario s: ScenarioID) -> (model: Model, staffing: StaffingResult) {
         let changed = apply(model, scenario: s)
         return (changed, StaffingAnalysis.analyze(changed))
     }
 
     /// The model with every entry of scenario `s` applied (no staffing).
-    public static func apply(_ model: Model, scenario s: Int) -> Model {
+    public static func apply(_ model: Model, scenario s: ScenarioID) -> Model {
         applyTracing(model, scenario: s).model
     }
 
     /// `apply`, with the `change` line (in the scenario or in an applied measure) that
     /// last set each input the scenario changed.
-    public static func applyTracing(_ model: Model, scenario s: Int) -> (model: Model, locations: [ChangedInput: Location]) {
+    public static func applyTracing(_ model: Model, scenario s: ScenarioID) -> (model: Model, locations: [ChangedInput: Location]) {
         var state = model
-        guard s >= 0, s < model.scenarios.count else { return (state, [:]) }
+        guard model.scenarios.contains(s) else { return (state, [:]) }
         var applied = [Bool](repeating: false, count: model.measures.count)
         var footprint = ChangeFootprint()
         for entry in model.scenarios[s].entries {
@@ -49,8 +49,8 @@ public enum ScenarioEvaluator {
         switch entry {
         case .changes(let cs, _): return cs
         case .apply(let m, _):
-            guard let m, m >= 0, m < model.measures.count, !applied[m] else { return nil }
-            applied[m] = true
+            guard let m, model.measures.contains(m), !applied[m.index] else { return nil }
+            applied[m.index] = true
             return model.measures[m].changes
         }
     }
@@ -58,24 +58,24 @@ public enum ScenarioEvaluator {
     /// The scenario's effect, entry by entry (sequential attribution): each `apply` and
     /// each run of consecutive `change` lines is one entry; its effect is the state just
     /// after it minus the state just before it, so the effects add up to scenario − base.
-    public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult) -> ScenarioAttribution {
+    public static func attribute(_ model: Model, scenario s: ScenarioID, base: StaffingResult) -> ScenarioAttribution {
         attribute(model, scenario: s, base: base, baseCache: nil)
     }
 
     /// `attribute`, starting from the per-process work of the base's run (`baseCache`,
     /// from `StaffingAnalysis.analyze(_:reusing:changed:)`), so that an entry re-solves
     /// only the processes it touched.
-    public static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?) -> ScenarioAttribution {
+    public static func attribute(_ model: Model, scenario s: ScenarioID, base: StaffingResult, baseCache: StaffingCache?) -> ScenarioAttribution {
         attribute(model, scenario: s, base: base, baseCache: baseCache, quickPath: true)
     }
 
     /// `quickPath: false` runs the whole engine after every entry (tests compare both).
-    static func attribute(_ model: Model, scenario s: Int, base: StaffingResult, baseCache: StaffingCache?, quickPath: Bool) -> ScenarioAttribution {
+    static func attribute(_ model: Model, scenario s: ScenarioID, base: StaffingResult, baseCache: StaffingCache?, quickPath: Bool) -> ScenarioAttribution {
         var state = model
         var current = base
         var entries: [EntryEffect] = []
         var applied = [Bool](repeating: false, count: model.measures.count)
-        guard s >= 0, s < model.scenarios.count else {
+        guard model.scenarios.contains(s) else {
             return ScenarioAttribution(scenario: s, model: model, staffing: base, base: base, entries: [], staffingIsComplete: true)
         }
         var cache: StaffingCache? = baseCache
@@ -85,7 +85,7 @@ public enum ScenarioEvaluator {
         let zeroPositions = [Double](repeating: 0, count: snapshot.positions.count)
         let zeroUnits = [Double](repeating: 0, count: snapshot.units.count)
         for entry in model.scenarios[s].entries {
-            let measure: Int?
+            let measure: MeasureID?
             switch entry {
             case .apply(let m, _): measure = m
             case .changes: measure = nil
@@ -96,15 +96,15 @@ public enum ScenarioEvaluator {
             if let changes = changes(of: entry, in: model, applied: &applied), !changes.isEmpty {
                 changedSomething = true
                 // The performers of the processes the entry may touch, before it.
-                var oldPerformers: [Int: [Performer?]] = [:]
+                var oldPerformers: [ProcessID: [Performer?]] = [:]
                 for c in changes {
-                    let p: Int
+                    let p: ProcessID
                     switch c.target {
                     case .process(let i): p = i
                     case .node(let id): p = id.process
                     default: continue
                     }
-                    if oldPerformers[p] == nil, p >= 0, p < state.processes.count { oldPerformers[p] = state.processes[p].nodes.map(\.performer) }
+                    if oldPerformers[p] == nil, state.processes.contains(p) { oldPerformers[p] = state.processes[p].nodes.map(\.performer) }
                 }
                 _ = ChangeApplier.applyEntry(changes, to: &state, context: "", footprint: &footprint)
                 // A change to processes: only they, what they call and the positions and units
@@ -131,7 +131,7 @@ public enum ScenarioEvaluator {
             if case .apply = entry { effect.isApply = true }
             effect.measure = measure
             effect.location = entry.location
-            if effect.isApply, let m = measure, m >= 0, m < model.measures.count {
+            if effect.isApply, let m = measure, model.measures.contains(m) {
                 effect.economics(measure: model.measures[m])
             }
             entries.append(effect)
@@ -143,8 +143,9 @@ public enum ScenarioEvaluator {
 }
 
 /// A scenario's result with the effect of each of its entries.
-public struct ScenarioAttribution: Sendable {
-    public var scenario: Int
+public struct ScenarioAttribution: Sendable, IndexedByID {
+    public typealias ID = ScenarioID
+    public var scenario: ScenarioID
     /// The changed model and its staffing. When the last entries took the quick path
     /// (`staffingIsComplete == false`), `staffing` has exact need figures (positions,
     /// units, totals, need cost, cases, hours) but not a fresh audit trail, DNA or lead

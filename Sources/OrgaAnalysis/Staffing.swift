@@ -24,7 +24,7 @@ public enum StaffingAnalysis {
     /// for every process not in `changed` (what-if evaluation: a change to one process
     /// re-solves that process only; cases, positions and units are summed afresh, which
     /// is linear). `changed == nil` or no `previous`: everything is computed.
-    public static func analyze(_ model: Model, reusing previous: StaffingCache?, changed: Set<Int>?) -> (StaffingResult, StaffingCache) {
+    public static func analyze(_ model: Model, reusing previous: StaffingCache?, changed: Set<ProcessID>?) -> (StaffingResult, StaffingCache) {
         var engine = Engine(model: model)
         if let previous, let changed, previous.solutions.count == model.processes.count {
             engine.reused = previous
@@ -41,6 +41,9 @@ public struct StaffingCache: Sendable {
     var handoffs: [Double??]
 }
 
+/// The engine works on process indices (`p: Int`): its working arrays and the call-graph
+/// solver number processes 0..<n. Ids are made where results leave it (contributions,
+/// missing inputs, callers).
 private struct Engine {
     let model: Model
     var solutions: [Visits.Solution] = []
@@ -48,12 +51,17 @@ private struct Engine {
     /// Whether the cases of a process include every caller (false: partial or unknown).
     var casesComplete: [Bool] = []
     var leadTimeComplete: [Bool] = []
-    /// Per process, per node: the contribution of a staff step (nil when not a staff step
-    /// or an input is missing).
-    var stepContribution: [[Contribution?]] = []
+    /// Where the nodes of process p start in the flat per-node tables (`nodeStart[p] + n`):
+    /// one array for all nodes instead of one per process and table (on 100,000 processes,
+    /// 300,000 small arrays and their headers).
+    var nodeStart: [Int] = []
+    /// Per node: index into `stepContributions` of the contribution of a staff step, -1
+    /// when not a staff step or an input is missing.
+    var stepContributionIndex: [Int] = []
+    var stepContributions: [Contribution] = []
     /// An earlier run whose per-process results hold for every process not in `changed`.
     var reused: StaffingCache? = nil
-    var changed: Set<Int> = []
+    var changed: Set<ProcessID> = []
     /// Per process: the handoffs computed (outer nil: not computed in this run).
     var handoffCache: [Double??] = []
 
@@ -63,10 +71,11 @@ private struct Engine {
     var caseFactors: [CaseFactors?] = []
     /// σ² of each process's own volume (0 when exact), by process index.
     var volumeVariance: [Double] = []
-    /// Per process, per node: index into `timeVariances` of an uncertain time, else -1.
-    var timeIndex: [[Int]] = []
+    /// Per node (flat, `nodeStart`): index into `timeVariances` of an uncertain time, else -1.
+    var timeIndex: [Int] = []
     var timeVariances: [Double] = []
-    var stepWeight: [[Double]] = []
+    /// Per node (flat, `nodeStart`): the weight w of a staff step's need.
+    var stepWeight: [Double] = []
     var leadSums: [LeadSum] = []
     /// The need of each position and of each unit's own work as aggregates of ranges.
     var positionSums: [SpreadSum] = []
@@ -74,9 +83,54 @@ private struct Engine {
 
     init(model: Model) { self.model = model }
 
-    private func canReuse(_ p: Int) -> Bool {
-        guard let reused, !changed.contains(p), p < reused.solutions.count else { return false }
+    private static func canReuse(_ p: Int, _ model: Model, _ reused: StaffingCache?, _ changed: Set<ProcessID>) -> Bool {
+        guard let reused, !changed.contains(ProcessID(p)), p < reused.solutions.count else { return false }
         return reused.solutions[p].reachable.count == model.processes[p].nodes.count
+    }
+
+    /// The contribution of staff step `n` of process `p`, if it has one.
+    func stepContribution(_ p: Int, _ n: Int) -> Contribution? {
+        let k = stepContributionIndex[nodeStart[p] + n]
+        return k >= 0 ? stepContributions[k] : nil
+    }
+
+    /// The visits of every process and the handoffs of every solved one. Both depend on
+    /// the process alone, so blocks of processes are solved on all cores; every result
+    /// lands in its process's slot, so the figures are bit-identical to one thread (the
+    /// 100k-line model: 156 M of the analysis's 315 M instructions are these two).
+    private static func solveAll(_ model: Model, reusing reused: StaffingCache?, changed: Set<ProcessID>)
+        -> (solutions: [Visits.Solution], handoffs: [Double??]) {
+        let np = model.processes.count
+        let block = 64
+        let parts = concurrentMap((np + block - 1) / block) { b in
+            (b * block ..< Swift.min(np, (b + 1) * block)).map { p in
+                solveOne(p, model, reusing: reused, changed: changed)
+            }
+        }
+        var solutions: [Visits.Solution] = []
+        var handoffs: [Double??] = []
+        solutions.reserveCapacity(np)
+        handoffs.reserveCapacity(np)
+        for part in parts {
+            for (solution, h) in part { solutions.append(solution); handoffs.append(h) }
+        }
+        return (solutions, handoffs)
+    }
+
+    /// Process `p`'s visits (reused when unchanged) and, when solved, its handoffs (outer nil: not solved).
+    private static func solveOne(_ p: Int, _ model: Model, reusing reused: StaffingCache?, changed: Set<ProcessID>)
+        -> (Visits.Solution, Double??) {
+        let proc = model.processes[p]
+        let reuse = canReuse(p, model, reused, changed)
+        let solution: Visits.Solution
+        if reuse, let reused {
+            solution = reused.solutions[p]
+        } else {
+            solution = Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
+        }
+        guard solution.visits != nil else { return (solution, nil) }
+        if reuse, let reused, p < reused.handoffs.count, let h = reused.handoffs[p] { return (solution, .some(h)) }
+        return (solution, .some(handoffs(p, model, solution)))
     }
 
     func timeFactor(_ p: Int, _ n: Int) -> TimeFactor {
@@ -86,12 +140,7 @@ private struct Engine {
 
     mutating func run() -> StaffingResult {
         let np = model.processes.count
-        handoffCache = Array(repeating: nil, count: np)
-        solutions = model.processes.indices.map { p in
-            if canReuse(p), let reused { return reused.solutions[p] }
-            let proc = model.processes[p]
-            return Visits.solve(proc, flow: p < model.flows.count ? model.flows[p] : FlowGraph(proc))
-        }
+        (solutions, handoffCache) = Engine.solveAll(model, reusing: reused, changed: changed)
         processes = (0..<np).map { p in
             let proc = model.processes[p]
             return ProcessStaffing(ownVolume: proc.volumePerYear, cases: nil, callers: [],
@@ -105,16 +154,24 @@ private struct Engine {
         }
         casesComplete = Array(repeating: false, count: np)
         leadTimeComplete = Array(repeating: false, count: np)
-        stepContribution = model.processes.map { Array(repeating: nil, count: $0.nodes.count) }
-        stepWeight = model.processes.map { Array(repeating: 0, count: $0.nodes.count) }
+        nodeStart.reserveCapacity(np + 1)
+        var nodeCount = 0
+        for proc in model.processes { nodeStart.append(nodeCount); nodeCount += proc.nodes.count }
+        nodeStart.append(nodeCount)
+        stepContributionIndex = Array(repeating: -1, count: nodeCount)
+        stepWeight = Array(repeating: 0, count: nodeCount)
         caseFactors = Array(repeating: nil, count: np)
         leadSums = Array(repeating: LeadSum(), count: np)
         volumeVariance = model.processes.map { $0.volumeRange?.variance ?? 0 }
-        timeIndex = model.processes.map { proc in
-            proc.nodes.map { node in
-                guard let r = node.timeRange, !node.isDecision else { return -1 }
-                timeVariances.append(r.variance)
-                return timeVariances.count - 1
+        timeIndex.reserveCapacity(nodeCount)
+        for proc in model.processes {
+            for node in proc.nodes {
+                if let r = node.timeRange, !node.isDecision {
+                    timeVariances.append(r.variance)
+                    timeIndex.append(timeVariances.count - 1)
+                } else {
+                    timeIndex.append(-1)
+                }
             }
         }
 
@@ -122,7 +179,7 @@ private struct Engine {
         var callEntries = [[(Int, Double)]](repeating: [], count: np)
         for (p, proc) in model.processes.enumerated() {
             for node in proc.nodes where !node.isDecision {
-                if let c = node.call, c >= 0, c < np { callEntries[p].append((c, 1)) }
+                if let c = node.call, model.processes.contains(c) { callEntries[p].append((c.index, 1)) }
             }
         }
         let callSolver = FlowSolver(n: np, entries: callEntries)
@@ -148,7 +205,7 @@ private struct Engine {
             if let cpf = ps.costPerFTE { costSum.add(positionSums[i], scaled: cpf) }
         }
         for (u, us) in units.enumerated() { totalNeed += us.ownNeed; needSum.add(unitOwnSums[u]) }
-        let roots = model.units.indices.filter { model.units[$0].parent == nil }
+        let roots = model.units.ids.filter { model.units[$0].parent == nil }
         var result = StaffingResult(positions: positions, units: units, processes: processes, dna: dna, rootUnits: roots,
                                     totalPlanned: totalPlanned, totalFilled: totalFilled, totalNeed: totalNeed,
                                     totalPlannedCost: totalPlannedCost, totalNeedCost: totalNeedCost)
@@ -199,7 +256,8 @@ private struct Engine {
             // Push cases into the callees.
             let visits = solutions[p].visits
             for (n, node) in proc.nodes.enumerated() where !node.isDecision {
-                guard let c = node.call, c >= 0, c < np, !cyclic[c] || c != p else { continue }
+                guard let callee = node.call, model.processes.contains(callee), !cyclic[callee.index] || callee.index != p else { continue }
+                let c = callee.index
                 if let cs = processes[p].cases, let v = visits?[n] {
                     let add = cs * v * node.share
                     if let f = caseFactors[p] {
@@ -210,7 +268,7 @@ private struct Engine {
                     }
                     incoming[c] += add
                     incomingAny[c] = true
-                    processes[c].callers.append((process: p, node: n, cases: add))
+                    processes[c].callers.append((process: ProcessID(p), node: n, cases: add))
                     if !casesComplete[p] { incomingComplete[c] = false }
                 } else {
                     incomingComplete[c] = false
@@ -229,8 +287,9 @@ private struct Engine {
         let proc = model.processes[p]
         let sol = solutions[p]
         let cases = processes[p].cases
-        if sol.visits == nil { addMissing(MissingInput(kind: .flow, process: p), toProcess: p) }
-        if !casesComplete[p] { addMissing(MissingInput(kind: .cases, process: p), toProcess: p) }
+        let pid = ProcessID(p)
+        if sol.visits == nil { addMissing(MissingInput(kind: .flow, process: pid), toProcess: p) }
+        if !casesComplete[p] { addMissing(MissingInput(kind: .cases, process: pid), toProcess: p) }
         var staffHours = 0.0, fte = 0.0, cost = 0.0
         var lead = 0.0, leadComplete = sol.visits != nil
         var media = 0.0, steps = 0.0, systemSteps = 0.0
@@ -257,8 +316,9 @@ private struct Engine {
                 if case .system = node.performer, node.call == nil { systemSteps += e }
             }
             // Calling step: its own wait and the callee's lead time per case (docs/language.md § 7.8).
-            if let c = node.call {
-                guard c >= 0, c < model.processes.count else { continue }
+            if let callee = node.call {
+                guard model.processes.contains(callee) else { continue }
+                let c = callee.index
                 if let e = exec, !cyclic[c] || c != p, let calleeLead = processes[c].leadTimeDays, !cyclic[c] {
                     let d = e * (node.waitDays + calleeLead)
                     processes[p].nodes[n].leadTimeDays = d
@@ -270,7 +330,7 @@ private struct Engine {
                     if !leadTimeComplete[c] { leadComplete = false }
                 } else {
                     leadComplete = false
-                    addMissing(MissingInput(kind: .flow, process: c), toProcess: p)
+                    addMissing(MissingInput(kind: .flow, process: callee), toProcess: p)
                 }
                 continue
             }
@@ -282,11 +342,12 @@ private struct Engine {
                 lead += d
                 leadSum.min += e * (tf.min / 24 + node.waitDays)
                 leadSum.max += e * (tf.max / 24 + node.waitDays)
-                if timeIndex[p][n] >= 0 { leadSum.weights[timeIndex[p][n], default: 0] += e / 24 }
+                let t = timeIndex[nodeStart[p] + n]
+                if t >= 0 { leadSum.weights[t, default: 0] += e / 24 }
             }
             guard let perf = node.performer, perf.isStaff else { continue }
             guard let time = node.timeHours else {
-                addMissing(MissingInput(kind: .time, process: p, node: n), toProcess: p)
+                addMissing(MissingInput(kind: .time, process: pid, node: n), toProcess: p)
                 leadComplete = false
                 costComplete = false
                 continue
@@ -298,11 +359,11 @@ private struct Engine {
             let allowance: Allowance
             switch perf {
             case .position(let i):
-                guard i >= 0, i < model.positions.count else { continue }
+                guard model.positions.contains(i) else { continue }
                 worktime = model.worktime(position: i)?.value
                 allowance = model.allowance(position: i)
             case .unit(let u):
-                guard u >= 0, u < model.units.count else { continue }
+                guard model.units.contains(u) else { continue }
                 worktime = model.worktime(unit: u)?.value
                 allowance = model.allowance(unit: u)
             default: continue
@@ -311,7 +372,7 @@ private struct Engine {
             let hours = cs * e * time
             processes[p].nodes[n].hoursPerYear = hours
             guard let wt = worktime, wt > 0 else {
-                addMissing(MissingInput(kind: .worktime, process: p, node: n), toProcess: p)
+                addMissing(MissingInput(kind: .worktime, process: pid, node: n), toProcess: p)
                 costComplete = false
                 continue
             }
@@ -319,18 +380,19 @@ private struct Engine {
             let need = load / wt
             guard need.isFinite else { continue }
             var c = Contribution(kind: .step, fte: need)
-            c.process = p; c.node = n; c.cases = cs; c.visits = visits; c.share = node.share
+            c.process = pid; c.node = n; c.cases = cs; c.visits = visits; c.share = node.share
             c.timeHours = time; c.hours = hours; c.loadHours = load; c.worktime = wt
             // need = w × cases × time with w = load per executed hour ÷ worktime.
             let w = allowance.load(e) / wt
             if let cf = caseFactors[p], w.isFinite {
-                stepWeight[p][n] = w
+                stepWeight[nodeStart[p] + n] = w
                 var one = SpreadSum()
                 one.addStep(weight: w, cases: cf, time: tf)
                 c.fteSpread = one.spread(value: need, volumeVariance: volumeVariance)
                 fteSum.addStep(weight: w, cases: cf, time: tf)
             }
-            stepContribution[p][n] = c
+            stepContributionIndex[nodeStart[p] + n] = stepContributions.count
+            stepContributions.append(c)
             processes[p].nodes[n].fte = need
             processes[p].nodes[n].fteSpread = c.fteSpread
             fte += need
@@ -366,12 +428,7 @@ private struct Engine {
             processes[p].steps = steps
             processes[p].systemSteps = systemSteps
             processes[p].digital = steps > 0 ? 1 - systemSteps / steps : nil
-            if canReuse(p), let reused, p < reused.handoffs.count, let h = reused.handoffs[p] {
-                processes[p].handoffs = h
-            } else {
-                processes[p].handoffs = handoffs(p)
-            }
-            handoffCache[p] = .some(processes[p].handoffs)
+            processes[p].handoffs = handoffCache[p] ?? nil   // solved in `solveAll`
         }
         computeWithCalls(p, cyclic: cyclic)
     }
@@ -390,7 +447,7 @@ private struct Engine {
         for (n, node) in proc.nodes.enumerated() where !node.isDecision {
             guard let c = node.call else { continue }
             hasCalls = true
-            guard c >= 0, c < model.processes.count, !cyclic[c], c != p, let e = own.nodes[n].executions else {
+            guard model.processes.contains(c), !cyclic[c.index], c.index != p, let e = own.nodes[n].executions else {
                 complete = false; costComplete = false
                 continue
             }
@@ -416,7 +473,7 @@ private struct Engine {
 
     /// The performing-unit key of each performer step (docs/language.md, Prozess-DNA: a position
     /// counts as its unit, actors and systems as themselves), numbered densely in order of first appearance; nil for other nodes.
-    private func handoffs(_ p: Int) -> Double? {
+    private static func handoffs(_ p: Int, _ model: Model, _ solution: Visits.Solution) -> Double? {
         let proc = model.processes[p]
         let nu = model.units.count, np = model.positions.count, na = model.actors.count
         var ids: [Int: Int] = [:]
@@ -424,17 +481,17 @@ private struct Engine {
         for (i, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
             let raw: Int?
             switch node.performer {
-            case .position(let k) where k >= 0 && k < np:
-                if let u = model.positions[k].unit, u >= 0, u < nu { raw = u } else { raw = nu + k }
-            case .unit(let k) where k >= 0 && k < nu: raw = k
-            case .actor(let k) where k >= 0 && k < na: raw = nu + np + k
-            case .system(let k) where k >= 0 && k < model.systems.count: raw = nu + np + na + k
+            case .position(let k) where model.positions.contains(k):
+                if let u = model.positions[k].unit, model.units.contains(u) { raw = u.index } else { raw = nu + k.index }
+            case .unit(let k) where model.units.contains(k): raw = k.index
+            case .actor(let k) where model.actors.contains(k): raw = nu + np + k.index
+            case .system(let k) where model.systems.contains(k): raw = nu + np + na + k.index
             default: raw = nil
             }
             guard let r = raw else { continue }
             if let id = ids[r] { keys[i] = id } else { ids[r] = ids.count; keys[i] = ids.count - 1 }
         }
-        return Visits.handoffs(proc, solution: solutions[p], keys: keys, keyCount: ids.count)
+        return Visits.handoffs(proc, solution: solution, keys: keys, keyCount: ids.count)
     }
 
     // MARK: Positions (docs/language.md § 7.3)
@@ -451,7 +508,7 @@ private struct Engine {
     /// Adds staff step `n` of process `p` (which has a contribution) to an aggregate of ranges.
     private func addStep(_ p: Int, _ n: Int, to sum: inout SpreadSum) {
         guard let cf = caseFactors[p] else { return }
-        sum.addStep(weight: stepWeight[p][n], cases: cf, time: timeFactor(p, n))
+        sum.addStep(weight: stepWeight[nodeStart[p] + n], cases: cf, time: timeFactor(p, n))
     }
 
     private mutating func computePositions() -> [PositionStaffing] {
@@ -459,35 +516,50 @@ private struct Engine {
         var contributions = [[Contribution]](repeating: [], count: m.positions.count)
         var sums = [SpreadSum](repeating: SpreadSum(), count: m.positions.count)
         var missing = [[MissingInput]](repeating: [], count: m.positions.count)
-        func addMissing(_ i: Int, _ x: MissingInput) { if !missing[i].contains(x) { missing[i].append(x) } }
+        func addMissing(_ i: PositionID, _ x: MissingInput) { if !missing[i.index].contains(x) { missing[i.index].append(x) } }
+        // Each position's list reserved for its steps, efforts and coverage: grown by doubling,
+        // one position doing the steps of 100,000 processes held 52 MB for 26 MB of contributions.
+        var expected = [Int](repeating: 0, count: m.positions.count)
+        for (p, proc) in m.processes.enumerated() {
+            for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
+                if case .position(let i) = node.performer, m.positions.contains(i), stepContributionIndex[nodeStart[p] + n] >= 0 {
+                    expected[i.index] += 1
+                }
+            }
+        }
+        for (i, pos) in m.positions.enumerated() {
+            let count = expected[i] + pos.efforts.count + (pos.coverageHoursPerWeek == nil ? 0 : 1)
+            if count > 0 { contributions[i].reserveCapacity(count) }
+        }
 
         // Steps, in process order and node order.
         for (p, proc) in m.processes.enumerated() {
             for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
-                guard case .position(let i) = node.performer, i >= 0, i < m.positions.count else { continue }
-                if let c = stepContribution[p][n] {
-                    contributions[i].append(c)
-                    addStep(p, n, to: &sums[i])
-                    if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: p, position: i)) }
+                guard case .position(let i) = node.performer, m.positions.contains(i) else { continue }
+                if let c = stepContribution(p, n) {
+                    contributions[i.index].append(c)
+                    addStep(p, n, to: &sums[i.index])
+                    if !casesComplete[p] { addMissing(i, MissingInput(kind: .cases, process: ProcessID(p), position: i)) }
                 } else {
                     let why = missingInput(process: p, node: n)
-                    addMissing(i, MissingInput(kind: why.kind, process: p, node: why.node, position: i))
+                    addMissing(i, MissingInput(kind: why.kind, process: ProcessID(p), node: why.node, position: i))
                 }
             }
         }
         // Efforts and coverage: no Verteilzeit (docs/language.md § 7.3: fte as given; h/year ÷ worktime).
-        for (i, pos) in m.positions.enumerated() {
+        for i in m.positions.ids {
+            let pos = m.positions[i]
             let wt = m.worktime(position: i)?.value
             for e in pos.efforts {
                 if let f = e.fte {
                     var c = Contribution(kind: .effort, fte: f)
                     c.label = e.label
-                    contributions[i].append(c)
+                    contributions[i.index].append(c)
                 } else if let h = e.hoursPerYear {
                     guard let w = wt, w > 0 else { addMissing(i, MissingInput(kind: .worktime, position: i)); continue }
                     var c = Contribution(kind: .effort, fte: h / w)
                     c.label = e.label; c.hours = h; c.loadHours = h; c.worktime = w
-                    contributions[i].append(c)
+                    contributions[i.index].append(c)
                 }
             }
             if let perWeek = pos.coverageHoursPerWeek {
@@ -495,7 +567,7 @@ private struct Engine {
                     let h = perWeek * 52
                     var c = Contribution(kind: .coverage, fte: h / w)
                     c.hoursPerWeek = perWeek; c.hours = h; c.loadHours = h; c.worktime = w
-                    contributions[i].append(c)
+                    contributions[i.index].append(c)
                 } else {
                     addMissing(i, MissingInput(kind: .worktime, position: i))
                 }
@@ -503,31 +575,33 @@ private struct Engine {
         }
         // Leadership (docs/language.md § 7.3): the head's need grows by leadership × filled fte led directly.
         if m.settings.leadership > 0 {
-            for (u, unit) in m.units.enumerated() {
-                guard let h = unit.head, h >= 0, h < m.positions.count else { continue }
+            for u in m.units.ids {
+                let unit = m.units[u]
+                guard let h = unit.head, m.positions.contains(h) else { continue }
                 let led = ledDirectly(unit: u, head: h)
                 var c = Contribution(kind: .leadership, fte: m.settings.leadership * led)
                 c.unit = u; c.label = unit.name; c.ledFTE = led; c.fraction = m.settings.leadership
-                contributions[h].append(c)
+                contributions[h.index].append(c)
             }
         }
         var result: [PositionStaffing] = []
         result.reserveCapacity(m.positions.count)
-        for (i, pos) in m.positions.enumerated() {
+        for i in m.positions.ids {
+            let pos = m.positions[i]
             var need = 0.0
-            for c in contributions[i] {
+            for c in contributions[i.index] {
                 need += c.fte
-                if c.kind != .step { sums[i].addConstant(c.fte) }
+                if c.kind != .step { sums[i.index].addConstant(c.fte) }
             }
             let cpf = Costs.costPerFTE(m, position: i)
             if cpf == nil { addMissing(i, MissingInput(kind: .cost, position: i)) }
-            let spread = sums[i].spread(value: need, volumeVariance: volumeVariance)
+            let spread = sums[i.index].spread(value: need, volumeVariance: volumeVariance)
             result.append(PositionStaffing(
                 planned: pos.planned, filled: pos.filled, need: need, gap: need - pos.planned, vacancy: pos.planned - pos.filled,
                 proposal: Costs.roundUp(need, step: m.settings.rounding),
                 worktime: m.worktime(position: i)?.value, allowance: m.allowance(position: i),
                 costPerFTE: cpf, plannedCost: Costs.cost(pos.planned, cpf), needCost: Costs.cost(need, cpf),
-                contributions: contributions[i], missing: missing[i]))
+                contributions: contributions[i.index], missing: missing[i.index]))
             result[i].needSpread = spread
             result[i].proposalP90 = spread.isExact ? nil : Costs.roundUp(spread.percentile90(mean: need), step: m.settings.rounding)
             result[i].needCostSpread = cpf.map { spread.scaled(by: $0) }
@@ -541,12 +615,12 @@ private struct Engine {
     /// without a head — that sub-unit's positions and sub-units, counted the same way.
     /// Each position is led once: one that sits in a unit and also heads a sub-unit
     /// counts once, and the head itself never.
-    private func ledDirectly(unit u: Int, head h: Int) -> Double {
+    private func ledDirectly(unit u: UnitID, head h: PositionID) -> Double {
         var total = 0.0
-        var visited = Set<Int>([u])
-        var led = Set<Int>([h])
-        func lead(_ p: Int) {
-            guard p >= 0, p < model.positions.count, led.insert(p).inserted else { return }
+        var visited = Set<UnitID>([u])
+        var led = Set<PositionID>([h])
+        func lead(_ p: PositionID) {
+            guard model.positions.contains(p), led.insert(p).inserted else { return }
             total += model.positions[p].filled
         }
         // Work list of units whose members count; iterative to bound the stack.
@@ -555,9 +629,9 @@ private struct Engine {
         while qi < queue.count {
             let x = queue[qi]; qi += 1
             for p in model.units[x].positions { lead(p) }
-            for s in model.units[x].subunits where s >= 0 && s < model.units.count && !visited.contains(s) {
+            for s in model.units[x].subunits where model.units.contains(s) && !visited.contains(s) {
                 visited.insert(s)
-                if let sh = model.units[s].head, sh >= 0, sh < model.positions.count {
+                if let sh = model.units[s].head, model.positions.contains(sh) {
                     lead(sh)
                 } else {
                     queue.append(s)
@@ -577,27 +651,29 @@ private struct Engine {
         var ownMissing = [[MissingInput]](repeating: [], count: nu)
         for (p, proc) in m.processes.enumerated() {
             for (n, node) in proc.nodes.enumerated() where !node.isDecision && node.call == nil {
-                guard case .unit(let u) = node.performer, u >= 0, u < nu else { continue }
-                if let c = stepContribution[p][n] {
+                guard case .unit(let uid) = node.performer, m.units.contains(uid) else { continue }
+                let u = uid.index
+                if let c = stepContribution(p, n) {
                     own[u].append(c)
                     addStep(p, n, to: &ownSums[u])
                     if !casesComplete[p] {
-                        let x = MissingInput(kind: .cases, process: p, unit: u)
+                        let x = MissingInput(kind: .cases, process: ProcessID(p), unit: uid)
                         if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                     }
                 } else {
                     let why = missingInput(process: p, node: n)
-                    let x = MissingInput(kind: why.kind, process: p, node: why.node, unit: u)
+                    let x = MissingInput(kind: why.kind, process: ProcessID(p), node: why.node, unit: uid)
                     if !ownMissing[u].contains(x) { ownMissing[u].append(x) }
                 }
             }
         }
-        var result: [UnitStaffing] = (0..<nu).map { u in
+        var result: [UnitStaffing] = m.units.ids.map { uid in
+            let u = uid.index
             var ownNeed = 0.0
             for c in own[u] { ownNeed += c.fte }
             return UnitStaffing(planned: 0, filled: 0, need: 0, ownNeed: ownNeed, ownContributions: own[u], gap: 0, vacancy: 0,
                                 proposal: 0, plannedCost: 0, needCost: 0, costComplete: own[u].isEmpty && ownMissing[u].isEmpty,
-                                worktime: m.worktime(unit: u)?.value, allowance: m.allowance(unit: u), missing: ownMissing[u])
+                                worktime: m.worktime(unit: uid)?.value, allowance: m.allowance(unit: uid), missing: ownMissing[u])
         }
         for u in 0..<nu { result[u].ownNeedSpread = ownSums[u].spread(value: result[u].ownNeed, volumeVariance: volumeVariance) }
         unitOwnSums = ownSums
@@ -606,28 +682,29 @@ private struct Engine {
         var costSums = [SpreadSum](repeating: SpreadSum(), count: nu)
         // Children before parents (cycle-safe; a sub-unit counts in its parent only).
         let rollup = UnitRollup(m.units)
-        for u in rollup.order {
+        for uid in rollup.order {
+            let u = uid.index
             var r = result[u]
             var planned = 0.0, filled = 0.0, need = r.ownNeed, pc = 0.0, nc = 0.0
             var costOK = r.costComplete
             var missing = r.missing
-            for p in m.units[u].positions where p >= 0 && p < positions.count {
+            for p in m.units[uid].positions where positions.contains(p) {
                 let ps = positions[p]
                 planned += ps.planned; filled += ps.filled; need += ps.need
-                if p < positionSums.count {
-                    needSums[u].add(positionSums[p])
-                    if let cpf = ps.costPerFTE { costSums[u].add(positionSums[p], scaled: cpf) }
+                if p.index < positionSums.count {
+                    needSums[u].add(positionSums[p.index])
+                    if let cpf = ps.costPerFTE { costSums[u].add(positionSums[p.index], scaled: cpf) }
                 }
                 if let c = ps.plannedCost { pc += c } else { costOK = false }
                 if let c = ps.needCost { nc += c }
                 for x in ps.missing where !missing.contains(x) { missing.append(x) }
             }
-            for s in rollup.included[u] {
+            for s in rollup.included(in: uid) {
                 let sr = result[s]
                 planned += sr.planned; filled += sr.filled; need += sr.need
                 pc += sr.plannedCost; nc += sr.needCost
-                needSums[u].add(needSums[s])
-                costSums[u].add(costSums[s])
+                needSums[u].add(needSums[s.index])
+                costSums[u].add(costSums[s.index])
                 if !sr.costComplete { costOK = false }
                 for x in sr.missing where !missing.contains(x) { missing.append(x) }
             }

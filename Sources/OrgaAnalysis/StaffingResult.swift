@@ -4,7 +4,8 @@ import OrgaSemantics
 // The public result types of the staffing engine. Everything is a value type in flat
 // arrays indexed exactly like the model's arrays (`Model.positions`, `Model.units`,
 // `Model.processes`, `Process.nodes`, `Model.criteria`), so callers (reports, the
-// language server, graphs) look results up by the same index they already hold.
+// language server, graphs) look results up by the same id they already hold
+// (`result.positions[p]` with a `PositionID`).
 //
 // Conventions:
 // - fte and hours are per year; times per case are hours; lead times are calendar days.
@@ -28,7 +29,7 @@ public struct Contribution: Sendable, Hashable {
 
     public var kind: Kind
     /// For `.step`: the process and the node (index into `Process.nodes`).
-    public var process: Int?
+    public var process: ProcessID?
     public var node: Int?
     /// For `.step`: cases per year of the process (incl. calls), visits per case, share (0…1),
     /// time per execution in hours.
@@ -38,7 +39,7 @@ public struct Contribution: Sendable, Hashable {
     public var timeHours: Double?
     /// For `.effort`: its label. For `.leadership`: the unit led.
     public var label: String?
-    public var unit: Int?
+    public var unit: UnitID?
     /// Basic hours per year before Verteilzeit: steps (cases × visits × share × time),
     /// effort in h/year, coverage (h/week × 52). `nil` for inputs given in fte
     /// (effort in fte, leadership).
@@ -84,11 +85,11 @@ public struct MissingInput: Sendable, Hashable {
         case rating
     }
     public var kind: Kind
-    public var process: Int?
+    public var process: ProcessID?
     public var node: Int?
-    public var position: Int?
-    public var unit: Int?
-    public init(kind: Kind, process: Int? = nil, node: Int? = nil, position: Int? = nil, unit: Int? = nil) {
+    public var position: PositionID?
+    public var unit: UnitID?
+    public init(kind: Kind, process: ProcessID? = nil, node: Int? = nil, position: PositionID? = nil, unit: UnitID? = nil) {
         self.kind = kind
         self.process = process
         self.node = node
@@ -206,7 +207,7 @@ public struct ProcessStaffing: Sendable {
     /// The spread of `cases` from the volume ranges behind them (nil when `cases` is nil).
     public var casesSpread: Spread?
     /// Cases per year that come from each calling step: (caller process, node, cases).
-    public var callers: [(process: Int, node: Int, cases: Double)]
+    public var callers: [(process: ProcessID, node: Int, cases: Double)]
     public var nodes: [NodeStaffing]
     /// False when the flow could not be solved (see diagnostics); visits are then nil.
     public var flowSolved: Bool
@@ -265,8 +266,7 @@ public struct ProcessStaffing: Sendable {
 
 /// One criterion's part of a process's DNA score.
 public struct CriterionScore: Sendable {
-    /// Index into `Model.criteria`.
-    public var criterion: Int
+    public var criterion: CriterionID
     /// Measured value or rating (nil: missing).
     public var value: Double?
     /// 0…1: measured min–max over all processes (all equal → 0), rated by scale.
@@ -278,7 +278,7 @@ public struct CriterionScore: Sendable {
 
 /// A process's Prozess-DNA score (index like `Model.processes`).
 public struct DNAScore: Sendable {
-    public var process: Int
+    public var process: ProcessID
     /// 100 × Σ wᵢ·nᵢ ÷ Σ wᵢ over criteria with a value; nil when no criterion applies.
     public var score: Double?
     /// 1-based; equal scores share a rank; nil when `score` is nil.
@@ -293,11 +293,11 @@ public struct DNAScore: Sendable {
 public struct DNAResult: Sendable {
     /// Indices into `Model.criteria` that take part in scoring (have a weight and exactly
     /// one of `from` / `scale`), in declaration order.
-    public var criteria: [Int]
+    public var criteria: [CriterionID]
     /// Per process (index like `Model.processes`).
     public var scores: [DNAScore]
     /// Process indices in rank order (best first; unscored processes last, in model order).
-    public var ranking: [Int]
+    public var ranking: [ProcessID]
 }
 
 /// Everything the staffing engine computes for a model.
@@ -308,7 +308,7 @@ public struct StaffingResult: Sendable {
     public var processes: [ProcessStaffing]
     public var dna: DNAResult
     /// Units without a parent, in model order (the roots of the unit tree).
-    public var rootUnits: [Int]
+    public var rootUnits: [UnitID]
     /// Totals over the whole organisation (all positions and all unit work).
     public var totalPlanned: Double
     public var totalFilled: Double
@@ -319,3 +319,9 @@ public struct StaffingResult: Sendable {
     public var totalNeedSpread: Spread = .exact(0)
     public var totalNeedCostSpread: Spread = .exact(0)
 }
+
+// The result arrays take the ids of the model's arrays they stand beside.
+extension PositionStaffing: IndexedByID { public typealias ID = PositionID }
+extension UnitStaffing: IndexedByID { public typealias ID = UnitID }
+extension ProcessStaffing: IndexedByID { public typealias ID = ProcessID }
+extension DNAScore: IndexedByID { public typealias ID = ProcessID }

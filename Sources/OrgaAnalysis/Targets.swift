@@ -4,7 +4,7 @@ import OrgaSupport
 
 /// One unit in scope of a target, with both cuts (docs/staffing.md, "Targets").
 public struct TargetUnitRow: Sendable {
-    public var unit: Int
+    public var unit: UnitID
     /// P: Σ planned fte of the unit's own positions.
     public var planned: Double
     /// N: need of its own positions plus work done `by` the unit.
@@ -21,10 +21,10 @@ public struct TargetUnitRow: Sendable {
 }
 
 public struct TargetResult: Sendable {
-    public var target: Int
+    public var target: TargetID
     public var save: SaveAmount
     /// The scenario whose need defines the potential (nil: the base model).
-    public var potentialScenario: Int?
+    public var potentialScenario: ScenarioID?
     public var rows: [TargetUnitRow]
     /// S − Σ potential in the save unit when the potential does not reach S, else 0.
     public var shortfall: Double
@@ -40,27 +40,27 @@ public struct TargetResult: Sendable {
 public enum Targets {
     /// Both allocations of target `t`, from `staffing` (the potential scenario's, or the
     /// base's). Nil when the target has no `save` or no unit in scope.
-    public static func evaluate(_ model: Model, target t: Int, staffing r: StaffingResult) -> TargetResult? {
-        guard t >= 0, t < model.targets.count, let save = model.targets[t].save else { return nil }
+    public static func evaluate(_ model: Model, target t: TargetID, staffing r: StaffingResult) -> TargetResult? {
+        guard model.targets.contains(t), let save = model.targets[t].save else { return nil }
         let target = model.targets[t]
         // Units in the listed sub-trees that hold positions themselves, in tree order, each once.
-        var inScope = [Bool](repeating: false, count: model.units.count)
-        var order: [Int] = []
-        for root in target.across where root.value >= 0 && root.value < model.units.count {
+        var inScope = [Bool](repeating: false, count: model.units.count)   // by unit index
+        var order: [UnitID] = []
+        for root in target.across where model.units.contains(root.value) {
             var stack = [root.value]
             var steps = 0
             while let u = stack.popLast(), steps <= model.units.count * 2 {
                 steps += 1
-                guard !inScope[u] else { continue }
-                inScope[u] = true
+                guard !inScope[u.index] else { continue }
+                inScope[u.index] = true
                 order.append(u)
-                for s in model.units[u].subunits.reversed() where s >= 0 && s < model.units.count { stack.append(s) }
+                for s in model.units[u].subunits.reversed() where model.units.contains(s) { stack.append(s) }
             }
         }
         var rows: [TargetUnitRow] = []
-        for u in order where !model.units[u].positions.isEmpty && u < r.units.count {
+        for u in order where !model.units[u].positions.isEmpty && r.units.contains(u) {
             var p = 0.0, n = r.units[u].ownNeed, c = 0.0
-            for i in model.units[u].positions where i >= 0 && i < r.positions.count {
+            for i in model.units[u].positions where r.positions.contains(i) {
                 p += r.positions[i].planned
                 n += r.positions[i].need
                 c += r.positions[i].plannedCost ?? 0
@@ -97,7 +97,7 @@ public enum Targets {
 
     /// W711 for a target whose saving the potential does not reach.
     public static func shortfallDiagnostic(_ model: Model, _ sources: SourceMap, _ result: TargetResult) -> Diagnostic? {
-        guard result.shortfall > EntryEffect.noise, result.target < model.targets.count else { return nil }
+        guard result.shortfall > EntryEffect.noise, model.targets.contains(result.target) else { return nil }
         let target = model.targets[result.target]
         let unit: String
         switch result.save { case .fte: unit = "fte"; case .eurPerYear: unit = "EUR /year" }

@@ -7,35 +7,38 @@ import OrgaSemantics
 /// counts a unit twice. The staffing engine and the Excel export's formulas share it.
 public struct UnitRollup: Sendable {
     /// Every unit once, children before parents.
-    public let order: [Int]
-    /// Per unit: the sub-units whose figures it includes.
-    public let included: [[Int]]
+    public let order: [UnitID]
+    /// Per unit (by index): the sub-units whose figures it includes.
+    public let included: [[UnitID]]
 
     public init(_ units: [OrgUnit]) {
         let nu = units.count
-        var order: [Int] = []
+        var order: [UnitID] = []
         order.reserveCapacity(nu)
-        var included = [[Int]](repeating: [], count: nu)
-        var state = [UInt8](repeating: 0, count: nu)   // 0 new, 1 open, 2 done
-        for root in 0..<nu where state[root] == 0 {
-            var stack: [(u: Int, child: Int)] = [(root, 0)]
-            state[root] = 1
+        var included = [[UnitID]](repeating: [], count: nu)
+        var state = [UInt8](repeating: 0, count: nu)   // per unit index: 0 new, 1 open, 2 done
+        for root in units.ids where state[root.index] == 0 {
+            var stack: [(u: UnitID, child: Int)] = [(root, 0)]
+            state[root.index] = 1
             while let top = stack.last {
                 let subs = units[top.u].subunits
                 if top.child < subs.count {
                     stack[stack.count - 1].child += 1
                     let s = subs[top.child]
-                    if s >= 0, s < nu, state[s] == 0 { state[s] = 1; stack.append((s, 0)) }
+                    if units.contains(s), state[s.index] == 0 { state[s.index] = 1; stack.append((s, 0)) }
                     continue
                 }
                 stack.removeLast()
                 let u = top.u
-                state[u] = 2
-                included[u] = subs.filter { $0 >= 0 && $0 < nu && $0 != u && state[$0] == 2 && units[$0].parent == u }
+                state[u.index] = 2
+                included[u.index] = subs.filter { units.contains($0) && $0 != u && state[$0.index] == 2 && units[$0].parent == u }
                 order.append(u)
             }
         }
         self.order = order
         self.included = included
     }
+
+    /// The sub-units unit `u` includes.
+    public func included(in u: UnitID) -> [UnitID] { included[u.index] }
 }

@@ -28,7 +28,7 @@ public struct WhatIfResult: Sendable {
     /// One per target that has a `save` and units in scope, in model order.
     public var targets: [TargetResult]
     /// Per measure (index like `Model.measures`): the scenarios applying it, in model order.
-    public var appliedIn: [[Int]]
+    public var appliedIn: [[ScenarioID]]
 
     public var isEmpty: Bool { scenarios.isEmpty && targets.isEmpty && appliedIn.isEmpty }
 }
@@ -41,19 +41,19 @@ public enum WhatIfAnalysis {
         let cache = model.scenarios.isEmpty ? nil : StaffingAnalysis.analyze(model, reusing: nil, changed: nil).1
         let results = ScenarioResults(count: model.scenarios.count)
         DispatchQueue.concurrentPerform(iterations: model.scenarios.count) { s in
-            results.set(s, ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: cache))
+            results.set(s, ScenarioEvaluator.attribute(model, scenario: ScenarioID(s), base: base, baseCache: cache))
         }
         let scenarios = results.all
         var targets: [TargetResult] = []
-        for t in model.targets.indices {
+        for t in model.targets.ids {
             var staffing = base
-            if let p = model.targets[t].potential?.value, p >= 0, p < scenarios.count { staffing = scenarios[p].staffing }
+            if let p = model.targets[t].potential?.value, scenarios.contains(p) { staffing = scenarios[p].staffing }
             if let r = Targets.evaluate(model, target: t, staffing: staffing) { targets.append(r) }
         }
-        var appliedIn = [[Int]](repeating: [], count: model.measures.count)
-        for (s, scenario) in model.scenarios.enumerated() {
+        var appliedIn = [[ScenarioID]](repeating: [], count: model.measures.count)
+        for (s, scenario) in zip(model.scenarios.ids, model.scenarios) {
             for entry in scenario.entries {
-                if case .apply(let m?, _) = entry, m >= 0, m < appliedIn.count, appliedIn[m].last != s { appliedIn[m].append(s) }
+                if case .apply(let m?, _) = entry, model.measures.contains(m), appliedIn[m.index].last != s { appliedIn[m.index].append(s) }
             }
         }
         return WhatIfResult(scenarios: scenarios, targets: targets, appliedIn: appliedIn)
@@ -71,11 +71,11 @@ extension WhatIfAnalysis {
         let pools = PoolFigures.diagnostics(model, checked.sources)
         guard !model.targets.isEmpty else { return pools }
         let baseStaffing = base ?? StaffingAnalysis.analyze(model)
-        var scenarioStaffing: [Int: StaffingResult] = [:]
+        var scenarioStaffing: [ScenarioID: StaffingResult] = [:]
         var out: [Diagnostic] = []
-        for t in model.targets.indices {
+        for t in model.targets.ids {
             var staffing = baseStaffing
-            if let s = model.targets[t].potential?.value, s >= 0, s < model.scenarios.count {
+            if let s = model.targets[t].potential?.value, model.scenarios.contains(s) {
                 if scenarioStaffing[s] == nil { scenarioStaffing[s] = ScenarioEvaluator.evaluate(model, scenario: s).staffing }
                 staffing = scenarioStaffing[s] ?? baseStaffing
             }

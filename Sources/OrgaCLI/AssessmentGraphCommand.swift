@@ -64,7 +64,7 @@ enum AssessmentGraphCommand {
             text = matrixText(model, m, format: format, language: lang)
         } else {
             let name = raciName ?? ""
-            if let p = model.processes.firstIndex(where: { $0.name == name }) {
+            if let p = model.processes.firstID(where: { $0.name == name }) {
                 text = processChartText(model, p, format: format, language: lang)
             } else if let c = model.raciChart(named: name) {
                 text = raciText(model, c, format: format, language: lang)
@@ -114,7 +114,7 @@ enum AssessmentGraphCommand {
             """
     }
 
-    public static func processChartText(_ model: Model, _ p: Int, format: String, language: OutputLanguage) -> String {
+    public static func processChartText(_ model: Model, _ p: ProcessID, format: String, language: OutputLanguage) -> String {
         let c = ProcessResponsibility(model, process: p)
         let tb = AssessmentTables(model: model, language: language)
         let proc = model.processes[p]

@@ -90,7 +90,7 @@ enum GraphCommand {
         // scenario's changes on top (PeriodEvaluation.base).
         let base = PeriodEvaluation.base(of: checked.model, asked: evaluation).model
         let model: Model
-        var scenario: Int? = nil
+        var scenario: ScenarioID? = nil
         switch ScenarioOption.choose(reader.value("--scenario"), in: checked.model, command: "graph", io: io) {
         case .unknown: return ExitCode.usage
         case .scenario(let s):
@@ -111,7 +111,7 @@ enum GraphCommand {
         }
 
         if let name = reader.value("--process") {
-            guard let p = model.processes.firstIndex(where: { $0.name == name }) else {
+            guard let p = model.processes.firstID(where: { $0.name == name }) else {
                 let names = model.processes.map(\.name)
                 let hint = Suggestions.best(for: name, among: names).map { "; did you mean `\($0)`?" } ?? ""
                 io.err("orgc graph: no process `\(name)` in the model\(hint)\n")
@@ -137,10 +137,10 @@ enum GraphCommand {
             // then render and write in parallel; every process is independent.
             var used = Set<String>()
             var paths: [String] = []
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 var file = Graphs.fileName(model.processes[p].name, format)
                 if !used.insert(file).inserted {
-                    file = "\(p)_" + file
+                    file = "\(p.index)_" + file
                     used.insert(file)
                 }
                 paths.append(dir.hasSuffix("/") ? dir + file : dir + "/" + file)
@@ -151,9 +151,9 @@ enum GraphCommand {
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, targets.count))
             let showMetrics = metrics != nil
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var p = w
+                var p = w   // process index: the paths are in process order
                 while p < targets.count {
-                    let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: showMetrics, words: words)
+                    let text = Graphs.process(model, ProcessID(p), format: format, metrics: metrics, showMetrics: showMetrics, words: words)
                     if !writeIfChanged(text, to: targets[p]) { failed.add(targets[p]) }
                     if format == .mermaid && text.contains(MermaidWriter.truncatedMarker) { truncated.add(targets[p]) }
                     p += workers

@@ -34,7 +34,7 @@ enum RankCommand {
         var contexts: [ReportContext] = []
         for (_, files) in models {
             let model = Analyzer.check(files: files)
-            var scenario: Int? = nil
+            var scenario: ScenarioID? = nil
             switch ScenarioOption.choose(reader.value("--scenario"), in: model.model, command: "rank", io: io) {
             case .unknown: return ExitCode.usage
             case .scenario(let s): scenario = s

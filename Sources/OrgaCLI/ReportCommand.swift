@@ -60,7 +60,7 @@ enum ReportCommand {
             clock.lap("parse")
             let model = Analyzer.check(trees: trees)
             clock.lap("check")
-            var scenario: Int? = nil
+            var scenario: ScenarioID? = nil
             switch ScenarioOption.choose(reader.value("--scenario"), in: model.model, command: "report", io: io) {
             case .unknown: return ExitCode.usage
             case .scenario(let s): scenario = s

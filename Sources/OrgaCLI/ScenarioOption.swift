@@ -2,12 +2,12 @@ import OrgaSyntax
 import OrgaSemantics
 import OrgaAnalysis
 
-/// `--scenario S` of `report`, `rank` and `graph`: the scenario's index, or a clear
+/// `--scenario S` of `report`, `rank` and `graph`: the scenario, or a clear
 /// message and exit 2 for a name the model does not declare.
 enum ScenarioOption {
     enum Choice {
         case base
-        case scenario(Int)
+        case scenario(ScenarioID)
         case unknown
     }
 

@@ -34,7 +34,7 @@ struct Printer {
     static let indentWidth = 2
 
     let tree: SyntaxTree
-    let tokens: [Token]
+    let tokens: TokenList
     let bytes: [UInt8]
     var lines: [OutLine] = []
     /// For each top-level statement: the output lines it starts and ends on.

@@ -1,3 +1,4 @@
+import OrgaSemantics
 import OrgaSupport
 
 /// Writes a process `Drawing` as BPMN 2.0 XML: one `collaboration` with one
@@ -22,7 +23,7 @@ public enum BPMNWriter {
         "Process_" + Escape.asciiIdentifier(name)
     }
 
-    public static func write(_ d: Drawing, calledNames: [Int: String] = [:]) -> String {
+    public static func write(_ d: Drawing, calledNames: [ProcessID: String] = [:]) -> String {
         let g = d.graph
         let L = d.layout
         let pid = processID(g.name)

@@ -45,7 +45,7 @@ public enum GanttChart {
         }
         for (j, p) in model.projects.enumerated() {
             let g: Int
-            if let pi = p.programme, pi >= 0, pi < model.programmes.count {
+            if let pi = p.programme, model.programmes.contains(pi) {
                 let prog = model.programmes[pi]
                 if let fi = p.field, fi >= 0, fi < prog.fields.count { g = group("\(pi).\(fi)", "") }
                 else { g = group("\(pi)", prog.title ?? prog.name) }

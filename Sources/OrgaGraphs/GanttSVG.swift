@@ -91,7 +91,7 @@ extension GanttChart {
         for (j, p) in model.projects.enumerated() {
             guard let yj = rowY[j], let span = p.period else { continue }
             for d in p.depends {
-                guard let yd = rowY[d.value], d.value < model.projects.count, let ds = model.projects[d.value].period else { continue }
+                guard let yd = rowY[d.value.index], model.projects.contains(d.value), let ds = model.projects[d.value].period else { continue }
                 let x1 = x(ds.last.adding(days: 1), start, days), x2 = x(span.first, start, days)
                 let late = x2 < x1
                 // Out of the dependency's end, down (or up) to the dependent's row, and

@@ -1,3 +1,4 @@
+import OrgaSemantics
 import OrgaSupport
 import OrgaSyntax
 
@@ -44,8 +45,8 @@ public struct GraphNode: Sendable {
     public var name: String = ""
     /// Longer text (doc comment) for BPMN documentation and SVG tooltips.
     public var documentation: String?
-    /// For calls and landscape processes: the process index in the model.
-    public var process: Int?
+    /// For calls and landscape processes: the process in the model.
+    public var process: ProcessID?
     /// Landscape: relative weight 0…1 (fte bound) for emphasis.
     public var weight: Double?
     /// Marked with a media-break badge.

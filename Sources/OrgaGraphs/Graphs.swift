@@ -19,7 +19,7 @@ public enum GraphFormat: String, Sendable, CaseIterable {
 public enum Graphs {
     /// Draws process `p`. `metrics` (from the staffing engine) adds visits and fte
     /// when `showMetrics` is set.
-    public static func process(_ model: Model, _ p: Int, format: GraphFormat, metrics: GraphMetrics? = nil,
+    public static func process(_ model: Model, _ p: ProcessID, format: GraphFormat, metrics: GraphMetrics? = nil,
                                showMetrics: Bool = false, words: Words = .en) -> String {
         let g = ProcessGraph.build(model, process: p, metrics: metrics, options: .init(showMetrics: showMetrics, words: words))
         switch format {
@@ -27,8 +27,8 @@ public enum Graphs {
         case .mermaid: return MermaidWriter.write(g)
         case .svg: return SVGWriter.write(Drawing.make(g))
         case .bpmn:
-            var called: [Int: String] = [:]
-            for node in g.nodes { if let c = node.process, c >= 0 && c < model.processes.count { called[c] = model.processes[c].name } }
+            var called: [ProcessID: String] = [:]
+            for node in g.nodes { if let c = node.process, model.processes.contains(c) { called[c] = model.processes[c].name } }
             return BPMNWriter.write(Drawing.make(g), calledNames: called)
         }
     }

@@ -12,25 +12,25 @@ public enum Landscape {
         g.subtitle = ["\(model.processes.count) \(w.processes)"]
         g.metrics = metrics != nil
         // Lanes: owner units in unit-tree order (pre-order), then processes without owner.
-        var unitOrder = [Int](repeating: -1, count: model.units.count)
+        var unitOrder = [Int](repeating: -1, count: model.units.count)   // by unit index
         var k = 0
-        var stack: [Int] = model.units.indices.filter { model.units[$0].parent == nil }.reversed()
+        var stack: [UnitID] = model.units.ids.filter { model.units[$0].parent == nil }.reversed()
         var seen = [Bool](repeating: false, count: model.units.count)
         while let u = stack.popLast() {
-            guard u >= 0 && u < model.units.count && !seen[u] else { continue }
-            seen[u] = true
-            unitOrder[u] = k
+            guard model.units.contains(u) && !seen[u.index] else { continue }
+            seen[u.index] = true
+            unitOrder[u.index] = k
             k += 1
             for c in model.units[u].subunits.reversed() { stack.append(c) }
         }
         for u in model.units.indices where unitOrder[u] < 0 { unitOrder[u] = k; k += 1 }
-        var owners: [Int] = []
+        var owners: [UnitID] = []
         var hasNone = false
         for p in model.processes {
-            if let o = p.owner, o >= 0 && o < model.units.count { owners.append(o) } else { hasNone = true }
+            if let o = p.owner, model.units.contains(o) { owners.append(o) } else { hasNone = true }
         }
-        owners = Array(Set(owners)).sorted { unitOrder[$0] < unitOrder[$1] }
-        var laneOf: [Int: Int] = [:]
+        owners = Array(Set(owners)).sorted { unitOrder[$0.index] < unitOrder[$1.index] }
+        var laneOf: [UnitID: Int] = [:]
         for (l, u) in owners.enumerated() {
             laneOf[u] = l
             let unit = model.units[u]
@@ -40,7 +40,7 @@ public enum Landscape {
         if hasNone { g.lanes.append(GraphLane(title: w.noLane, kind: .none, name: "")) }
 
         let maxFTE = metrics.map { m in m.processes.compactMap(\.fte).max() ?? 0 } ?? 0
-        for (pi, p) in model.processes.enumerated() {
+        for (pi, p) in zip(model.processes.ids, model.processes) {
             var node = GraphNode(kind: .process, title: p.title ?? p.name)
             node.name = p.name
             node.process = pi
@@ -60,8 +60,9 @@ public enum Landscape {
         let np = model.processes.count
         for (pi, p) in model.processes.enumerated() {
             for node in p.nodes {
-                guard let c = node.call, c >= 0 && c < np else { continue }
-                if pairs.insert(pi * np + c).inserted { g.edges.append(GraphEdge(from: pi, to: c)) }
+                // Graph nodes are the processes in model order: a process's node index is its index.
+                guard let c = node.call, model.processes.contains(c) else { continue }
+                if pairs.insert(pi * np + c.index).inserted { g.edges.append(GraphEdge(from: pi, to: c.index)) }
             }
         }
         return g

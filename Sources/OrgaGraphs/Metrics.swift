@@ -1,8 +1,11 @@
+import OrgaSemantics
+
 /// Figures the drawings can show, taken from the staffing engine. Kept apart from
 /// the engine's own result types so that graphs can be drawn (and tested) with or
 /// without an analysis: every field is optional and nil means "not shown".
 public struct GraphMetrics: Sendable {
-    public struct ProcessFigures: Sendable {
+    public struct ProcessFigures: Sendable, IndexedByID {
+        public typealias ID = ProcessID
         /// Cases per year (own volume + calls).
         public var cases: Double?
         /// fte bound by the process's own staff steps (nil when the flow cannot be solved).
@@ -31,21 +34,22 @@ public struct GraphMetrics: Sendable {
         }
     }
 
-    /// Index like `Model.processes`, `Model.units`, `Model.positions`.
+    /// Index like `Model.processes`, `Model.units`, `Model.positions` (units and
+    /// positions share `StaffFigures`, so those two are read by index).
     public var processes: [ProcessFigures] = []
     public var units: [StaffFigures] = []
     public var positions: [StaffFigures] = []
     public init() {}
 
-    func process(_ p: Int) -> ProcessFigures? {
-        p >= 0 && p < processes.count ? processes[p] : nil
+    func process(_ p: ProcessID) -> ProcessFigures? {
+        processes.contains(p) ? processes[p] : nil
     }
 
-    func unit(_ u: Int) -> StaffFigures? {
-        u >= 0 && u < units.count ? units[u] : nil
+    func unit(_ u: UnitID) -> StaffFigures? {
+        u.index >= 0 && u.index < units.count ? units[u.index] : nil
     }
 
-    func position(_ i: Int) -> StaffFigures? {
-        i >= 0 && i < positions.count ? positions[i] : nil
+    func position(_ i: PositionID) -> StaffFigures? {
+        i.index >= 0 && i.index < positions.count ? positions[i.index] : nil
     }
 }

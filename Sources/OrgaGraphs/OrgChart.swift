@@ -17,9 +17,9 @@ public enum OrgChart {
         for p in model.positions {
             var cur = p.unit
             var steps = 0
-            while let u = cur, u >= 0 && u < nu && steps <= nu {
-                planned[u] += p.planned
-                filled[u] += p.filled
+            while let u = cur, model.units.contains(u) && steps <= nu {
+                planned[u.index] += p.planned
+                filled[u.index] += p.filled
                 cur = model.units[u].parent
                 steps += 1
             }
@@ -35,24 +35,24 @@ public enum OrgChart {
         for p in model.positions where p.kw != nil {
             var cur = p.unit
             var steps = 0
-            while let u = cur, u >= 0 && u < nu && steps <= nu {
-                kwFTE[u] += p.planned
+            while let u = cur, model.units.contains(u) && steps <= nu {
+                kwFTE[u.index] += p.planned
                 cur = model.units[u].parent
                 steps += 1
             }
         }
-        for (u, unit) in model.units.enumerated() {
+        for (u, unit) in zip(model.units.ids, model.units) {
             var node = GraphNode(kind: .unit, title: unit.title ?? unit.name)
             node.name = unit.name
             node.documentation = unit.doc
             let kc = [unit.kind, unit.code].compactMap { $0 }.map(Escape.singleLine).joined(separator: " · ")
             let fig = metrics?.unit(u)
-            let pl = fig?.planned ?? planned[u], fi = fig?.filled ?? filled[u]
+            let pl = fig?.planned ?? planned[u.index], fi = fig?.filled ?? filled[u.index]
             var box = OrgBox(kindAndCode: kc.isEmpty ? nil : kc, figures: staff(pl, fi, fig?.need, complete: fig?.complete != false) + " \(w.fte)")
             if let need = fig?.need { node.highlight = need > pl + 1e-9 }
             if pl - fi > 0.0005 { box.markers.append(.init(kind: .vacancy, text: "\(w.vacant) \(num.fte(pl - fi)) \(w.fte)")) }
-            if kwFTE[u] > 0.0005 { box.markers.append(.init(kind: .kw, text: "kw \(num.fte(kwFTE[u])) \(w.fte)")) }
-            var positions = unit.positions.filter { $0 >= 0 && $0 < model.positions.count }
+            if kwFTE[u.index] > 0.0005 { box.markers.append(.init(kind: .kw, text: "kw \(num.fte(kwFTE[u.index])) \(w.fte)")) }
+            var positions = unit.positions.filter { model.positions.contains($0) }
             if let h = unit.head, let k = positions.firstIndex(of: h) {
                 positions.remove(at: k)
                 positions.insert(h, at: 0)
@@ -84,9 +84,10 @@ public enum OrgChart {
             node.org = box
             g.nodes.append(node)
         }
-        for (u, unit) in model.units.enumerated() {
-            for c in unit.subunits where c >= 0 && c < nu && model.units[c].parent == u {
-                var e = GraphEdge(from: u, to: c)
+        for (u, unit) in zip(model.units.ids, model.units) {
+            // Graph nodes are the units in model order.
+            for c in unit.subunits where model.units.contains(c) && model.units[c].parent == u {
+                var e = GraphEdge(from: u.index, to: c.index)
                 e.plain = true
                 g.edges.append(e)
             }

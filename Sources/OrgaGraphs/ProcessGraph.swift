@@ -18,8 +18,8 @@ public enum ProcessGraph {
     /// Node index of the start event; flow node i is graph node i + 1; the end event is last.
     public static let startNode = 0
 
-    public static func build(_ model: Model, process p: Int, metrics: GraphMetrics? = nil, options: Options = Options()) -> Graph {
-        guard p >= 0 && p < model.processes.count else {
+    public static func build(_ model: Model, process p: ProcessID, metrics: GraphMetrics? = nil, options: Options = Options()) -> Graph {
+        guard model.processes.contains(p) else {
             return Graph(kind: .process, title: "", name: "")
         }
         let process = model.processes[p]
@@ -36,7 +36,7 @@ public enum ProcessGraph {
         // The heading is the title; the lines under it name the owner and the figures
         // in words and titles (no identifiers: a reader sees them).
         var sub: [String] = []
-        if let o = process.owner, o >= 0 && o < model.units.count {
+        if let o = process.owner, model.units.contains(o) {
             sub.append("\(w.process) · \(w.owner): \(Escape.singleLine(model.units[o].title ?? model.units[o].name))")
         } else {
             sub.append(w.process)
@@ -59,10 +59,10 @@ public enum ProcessGraph {
             laneIndex[key] = l
             return l
         }
-        func unitLane(_ u: Int) -> Int {
-            guard u >= 0 && u < model.units.count else { return noLane() }
+        func unitLane(_ u: UnitID) -> Int {
+            guard model.units.contains(u) else { return noLane() }
             let unit = model.units[u]
-            return lane(key: "unit:\(u)") {
+            return lane(key: "unit:\(u.index)") {
                 var subtitle = [unit.kind ?? w.unit]
                 if let c = unit.code { subtitle.append(c) }
                 return GraphLane(title: unit.title ?? unit.name, subtitle: subtitle.joined(separator: " · "), kind: .unit, name: unit.name)
@@ -74,21 +74,21 @@ public enum ProcessGraph {
         func performerLane(_ perf: Performer) -> Int {
             switch perf {
             case .position(let i):
-                guard i >= 0 && i < model.positions.count else { return noLane() }
+                guard model.positions.contains(i) else { return noLane() }
                 if let u = model.positions[i].unit { return unitLane(u) }
                 let pos = model.positions[i]
-                return lane(key: "position:\(i)") { GraphLane(title: pos.title ?? pos.name, subtitle: w.position, kind: .position, name: pos.name) }
+                return lane(key: "position:\(i.index)") { GraphLane(title: pos.title ?? pos.name, subtitle: w.position, kind: .position, name: pos.name) }
             case .unit(let u): return unitLane(u)
             case .actor(let a):
-                guard a >= 0 && a < model.actors.count else { return noLane() }
+                guard model.actors.contains(a) else { return noLane() }
                 let actor = model.actors[a]
-                return lane(key: "actor:\(a)") {
+                return lane(key: "actor:\(a.index)") {
                     GraphLane(title: actor.title ?? actor.name, subtitle: w.actor + (actor.external ? " · \(w.external)" : ""), kind: .actor, name: actor.name)
                 }
             case .system(let s):
-                guard s >= 0 && s < model.systems.count else { return noLane() }
+                guard model.systems.contains(s) else { return noLane() }
                 let sys = model.systems[s]
-                return lane(key: "system:\(s)") { GraphLane(title: sys.title ?? sys.name, subtitle: w.system, kind: .system, name: sys.name) }
+                return lane(key: "system:\(s.index)") { GraphLane(title: sys.title ?? sys.name, subtitle: w.system, kind: .system, name: sys.name) }
             }
         }
 
@@ -110,7 +110,7 @@ public enum ProcessGraph {
             let node = nodes[i]
             if let perf = node.performer {
                 nodeLane[i] = performerLane(perf)
-            } else if let c = node.call, c >= 0 && c < model.processes.count, let o = model.processes[c].owner {
+            } else if let c = node.call, model.processes.contains(c), let o = model.processes[c].owner {
                 nodeLane[i] = unitLane(o)
             } else if node.call != nil, let o = process.owner {
                 nodeLane[i] = unitLane(o)
@@ -135,7 +135,7 @@ public enum ProcessGraph {
             }
             if cur >= 0 && nodeLane[cur] >= 0 {
                 nodeLane[i] = nodeLane[cur]
-            } else if let o = process.owner, o >= 0 && o < model.units.count {
+            } else if let o = process.owner, model.units.contains(o) {
                 nodeLane[i] = unitLane(o)
             } else if let j = (i + 1..<n).first(where: { nodeLane[$0] >= 0 && !nodes[$0].isDecision && !isSystemStep($0) }) {
                 nodeLane[i] = nodeLane[j]
@@ -191,10 +191,10 @@ public enum ProcessGraph {
             gn.mediaBreak = node.mediaBreak
             if !node.isDecision {
                 var details: [String] = []
-                if case .position(let pi)? = node.performer, pi >= 0 && pi < model.positions.count {
+                if case .position(let pi)? = node.performer, model.positions.contains(pi) {
                     details.append(model.positions[pi].title ?? model.positions[pi].name)
                 }
-                if let c = node.call, c >= 0 && c < model.processes.count {
+                if let c = node.call, model.processes.contains(c) {
                     gn.process = c
                     details.append("→ " + (model.processes[c].title ?? model.processes[c].name))
                 }
@@ -207,7 +207,7 @@ public enum ProcessGraph {
                 if node.waitDays > 0 { timing.append("\(w.wait) \(num.days(node.waitDays))") }
                 if node.share < 1 { timing.append("\(w.share) \(num.percent(node.share))") }
                 if !timing.isEmpty { details.append(timing.joined(separator: " · ")) }
-                let systems = node.systems.compactMap { s in s >= 0 && s < model.systems.count ? model.systems[s].name : nil }
+                let systems = node.systems.compactMap { s in model.systems.contains(s) ? model.systems[s].name : nil }
                 if !systems.isEmpty { details.append("IT: " + systems.joined(separator: ", ")) }
                 if let f = figures {
                     var m: [String] = []

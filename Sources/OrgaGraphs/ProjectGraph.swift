@@ -33,10 +33,10 @@ public enum ProjectGraph {
             g.nodes.append(node)
         }
         // The measures some project delivers, once each, in model order.
-        var measureNode: [Int: Int] = [:]
-        var delivered = [Bool](repeating: false, count: model.measures.count)
-        for p in model.projects { for d in p.delivers where d.value >= 0 && d.value < delivered.count { delivered[d.value] = true } }
-        for (m, measure) in model.measures.enumerated() where delivered[m] {
+        var measureNode: [MeasureID: Int] = [:]
+        var delivered = [Bool](repeating: false, count: model.measures.count)   // by measure index
+        for p in model.projects { for d in p.delivers where model.measures.contains(d.value) { delivered[d.value.index] = true } }
+        for (m, measure) in zip(model.measures.ids, model.measures) where delivered[m.index] {
             var node = GraphNode(kind: .call, title: measure.title ?? measure.name)
             node.name = measure.name
             node.details = [german ? "Maßnahme" : "measure"]
@@ -44,8 +44,9 @@ public enum ProjectGraph {
             g.nodes.append(node)
         }
         for (j, p) in model.projects.enumerated() {
-            for d in p.depends where d.value >= 0 && d.value < model.projects.count {
-                g.edges.append(GraphEdge(from: d.value, to: j))
+            for d in p.depends where model.projects.contains(d.value) {
+                // The first graph nodes are the projects in model order.
+                g.edges.append(GraphEdge(from: d.value.index, to: j))
             }
             for d in p.delivers {
                 guard let n = measureNode[d.value] else { continue }

@@ -21,8 +21,8 @@ extension IDEWorkspace {
         }
         // `change Process.` → its nodes.
         if toks.count == 2, kind(0) == .identifier, kind(1) == .dot {
-            guard let s = model.globalNames[text(0)], let sym = model.symbols[safe: s.index], sym.kind == .process,
-                  let p = sym.index, let proc = model.processes[safe: p] else { return [] }
+            guard let s = model.globalNames[text(0)], let sym = model.symbols[safe: s],
+                  let p = sym.id(ProcessID.self), let proc = model.processes[safe: p] else { return [] }
             return proc.nodes.map { n in
                 var d = DualText()
                 d.line(md: "**\(n.isDecision ? "decision" : "step")** `\(proc.name).\(n.name)`" + (n.title.map { " — \"\($0)\"" } ?? ""),
@@ -36,19 +36,20 @@ extension IDEWorkspace {
         var next = 1
         if text(0) == Keyword.model.rawValue {
             target = .model
-        } else if let s = model.globalNames[text(0)], let sym = model.symbols[safe: s.index], let i = sym.index {
+        } else if let s = model.globalNames[text(0)], let sym = model.symbols[safe: s], let i = sym.index {
             switch sym.kind {
             case .process:
-                if toks.count >= 3, kind(1) == .dot, kind(2) == .identifier, let proc = model.processes[safe: i],
+                let p = ProcessID(i)
+                if toks.count >= 3, kind(1) == .dot, kind(2) == .identifier, let proc = model.processes[safe: p],
                    let n = proc.nodes.firstIndex(where: { $0.name == text(2) }) {
-                    target = .node(NodeID(process: i, index: n))
+                    target = .node(NodeID(process: p, index: n))
                     next = 3
                 } else {
-                    target = .process(i)
+                    target = .process(p)
                 }
-            case .position: target = .position(i)
-            case .unit: target = .unit(i)
-            case .grade: target = .grade(i)
+            case .position: target = .position(PositionID(i))
+            case .unit: target = .unit(UnitID(i))
+            case .grade: target = .grade(GradeID(i))
             default: break
             }
         }

@@ -119,7 +119,7 @@ extension IDEWorkspace {
         default: kindWord = String(sym.kind.phrase.dropFirst(2))
         }
         var qualified = sym.name
-        if sym.kind == .node, let p = sym.process, p < model.processes.count { qualified = model.processes[p].name + "." + sym.name }
+        if sym.kind == .node, let p = sym.process, model.processes.contains(p) { qualified = model.processes[p].name + "." + sym.name }
         let title = declarationTitle(s, ctx)
         d.line(md: "**\(kindWord)** `\(qualified)`" + (title.map { " — \($0)" } ?? ""),
                plain: "\(kindWord) \(qualified)" + (title.map { " — \($0)" } ?? ""))
@@ -131,10 +131,10 @@ extension IDEWorkspace {
         var figures: [String] = []
         switch sym.kind {
         case .position:
-            guard model.positions[safe: sym.index] != nil else { break }
-            if let ps = staffing?.positions[safe: sym.index] {
+            guard let pid = sym.id(PositionID.self), model.positions.contains(pid) else { break }
+            if let ps = staffing?.positions[safe: pid] {
                 figures.append("planned **\(fmt(ps.planned)) fte** · filled **\(fmt(ps.filled)) fte** · need **\(fmt(ps.need)) fte** · gap **\(signed(ps.gap)) fte**")
-                if let line = effectiveLine(position: sym.index ?? -1, model) { figures.append(line) }
+                if let line = effectiveLine(position: pid, model) { figures.append(line) }
                 figures.append("vacancy \(fmt(ps.vacancy)) fte · proposal \(fmt(ps.proposal)) fte" + (ps.complete ? "" : " · incomplete (inputs missing)"))
                 if let line = rangeLine(ps.needSpread, p90: ps.proposalP90) { figures.append(line) }
                 if let c = ps.costPerFTE { figures.append("cost per fte \(fmtGrouped(c)) EUR") }
@@ -145,7 +145,7 @@ extension IDEWorkspace {
                 }
             }
         case .unit:
-            if let us = staffing?.units[safe: sym.index] {
+            if let us = staffing?.units[safe: sym.id(UnitID.self)] {
                 figures.append("planned **\(fmt(us.planned)) fte** · filled **\(fmt(us.filled)) fte** · need **\(fmt(us.need)) fte** · gap **\(signed(us.gap)) fte**")
                 var extra = "roll-up of the subtree"
                 if us.ownNeed > 0 { extra += " · own work \(fmt(us.ownNeed)) fte" }
@@ -154,7 +154,7 @@ extension IDEWorkspace {
                 if let line = rangeLine(us.needSpread, p90: us.proposalP90) { figures.append(line) }
             }
         case .process:
-            if let pr = staffing?.processes[safe: sym.index] {
+            if let pr = staffing?.processes[safe: sym.id(ProcessID.self)] {
                 var line = "cases **\(pr.cases.map { fmtGrouped($0) } ?? "–") /year** · fte **\(fmt(pr.fte))**"
                 if let lt = pr.leadTimeDays { line += " · lead time **\(fmt(lt, 1)) d**" }
                 figures.append(line)
@@ -165,7 +165,7 @@ extension IDEWorkspace {
                 if !pr.staffHoursPerCaseSpread.isExact { ranges.append("hours per case \(fmt(pr.staffHoursPerCaseSpread.min))–\(fmt(pr.staffHoursPerCaseSpread.max))") }
                 if let l = pr.leadTimeSpread, !l.isExact { ranges.append("lead time \(fmt(l.min, 1))–\(fmt(l.max, 1)) d") }
                 if !ranges.isEmpty { figures.append("from ranges: " + ranges.joined(separator: " · ")) }
-                if let dna = staffing?.dna.scores[safe: sym.index], let score = dna.score {
+                if let dna = staffing?.dna.scores[safe: sym.id(ProcessID.self)], let score = dna.score {
                     figures.append("DNA score **\(fmt(score, 1))**" + (dna.rank.map { " · rank **\($0)** of \(model.processes.count)" } ?? "") + (dna.complete ? "" : " · ratings missing"))
                 }
             }
@@ -184,11 +184,11 @@ extension IDEWorkspace {
                 if let lt = ns.leadTimeDays, lt > 0 { figures.append("adds \(fmt(lt, 2)) d to the lead time per case") }
             }
         case .grade:
-            if let g = model.grades[safe: sym.index] {
+            if let g = model.grades[safe: sym.id(GradeID.self)] {
                 figures.append("cost " + (g.cost.map { "**\(fmtGrouped($0)) EUR** per fte and year" } ?? "not given"))
             }
         case .actor:
-            if let a = model.actors[safe: sym.index], a.external { figures.append("external") }
+            if let a = model.actors[safe: sym.id(ActorID.self)], a.external { figures.append("external") }
         case .measure, .scenario, .target:
             figures += whatIfFigures(sym, ctx)
         case .kpi:
@@ -198,7 +198,7 @@ extension IDEWorkspace {
         case .programme, .project:
             figures += portfolioFigures(sym, ctx)
         case .criterion:
-            if let c = model.criteria[safe: sym.index] {
+            if let c = model.criteria[safe: sym.id(CriterionID.self)] {
                 var line = "weight \(c.weight.map { fmt($0) } ?? "–")"
                 if let m = c.measure { line += " · measured: `\(m)`" }
                 if let sc = c.scale { line += " · rated on \(fmt(sc.lower))..\(fmt(sc.upper))" }
@@ -282,4 +282,8 @@ func tokenIndex(_ tree: SyntaxTree, at offset: Int) -> Int? {
 extension Array {
     subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
     subscript(safe i: Int?) -> Element? { i.flatMap { self[safe: $0] } }
+}
+
+extension Array where Element: IndexedByID {
+    subscript(safe id: Element.ID?) -> Element? { id.flatMap { element(at: $0) } }
 }

@@ -25,12 +25,12 @@ extension IDEWorkspace {
             var tooltip: String? = nil
             switch sym.kind {
             case .position:
-                if let ps = staffing.positions[safe: sym.index] {
+                if let ps = staffing.positions[safe: sym.id(PositionID.self)] {
                     label = "need \(fmt(ps.need)) fte" + spreadHint(ps.needSpread)
                     tooltip = "planned \(fmt(ps.planned)) fte, filled \(fmt(ps.filled)) fte, gap \(fmt(ps.gap)) fte" + (ps.complete ? "" : " (incomplete)")
                 }
             case .process:
-                if let pr = staffing.processes[safe: sym.index] {
+                if let pr = staffing.processes[safe: sym.id(ProcessID.self)] {
                     label = "\(fmt(pr.fte)) fte" + spreadHint(pr.fteSpread) + (pr.cases.map { " · \(fmtGrouped($0)) cases/year" } ?? "")
                 }
             case .node:

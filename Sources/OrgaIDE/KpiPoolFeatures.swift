@@ -6,11 +6,11 @@ extension IDEWorkspace {
     /// Hover figures of a kpi: plan, actual and achievement per year.
     func kpiFigures(_ sym: Symbol, _ ctx: DocContext) -> [String] {
         let model = ctx.model
-        guard let i = model.kpis.firstIndex(where: { $0.location == sym.location }) else { return [] }
+        guard let i = model.kpis.firstID(where: { $0.location == sym.location }) else { return [] }
         let k = model.kpis[i]
         var out: [String] = []
         out.append("better **\(k.better?.rawValue ?? "–")**" + (k.plan == nil ? " · no plan" : ""))
-        let r = KpiFigures.evaluate(k, index: i)
+        let r = KpiFigures.evaluate(k, id: i)
         for y in r.years {
             let achievement = y.achievement.map { "**\(fmt($0 * 100, 1)) %**" } ?? "–"
             let met = y.met.map { $0 ? " · met" : " · missed" } ?? ""
@@ -23,7 +23,7 @@ extension IDEWorkspace {
     /// Hover figures of a deployment: its average fte in the period and its pool's utilisation.
     func deploymentFigures(_ sym: Symbol, _ ctx: DocContext) -> [String] {
         let model = ctx.model
-        guard let i = model.deployments.firstIndex(where: { $0.location == sym.location }) else { return [] }
+        guard let i = model.deployments.firstID(where: { $0.location == sym.location }) else { return [] }
         let d = model.deployments[i]
         let f = PoolFigures.evaluate(model, staffing: nil)
         var out: [String] = []

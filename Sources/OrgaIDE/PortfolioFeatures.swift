@@ -17,12 +17,11 @@ extension IDEWorkspace {
 
     func portfolioFigures(_ sym: Symbol, _ ctx: DocContext) -> [String] {
         let model = ctx.model
-        guard let i = sym.index else { return [] }
         let f = portfolio(ctx)
         var out: [String] = []
         switch sym.kind {
         case .project:
-            guard let p = model.projects[safe: i], let pf = f.projects[safe: i] else { break }
+            guard let i = sym.id(ProjectID.self), let p = model.projects[safe: i], let pf = f.projects[safe: i] else { break }
             var line = "status **\(p.status?.rawValue ?? "–")**"
             if let span = p.period { line += " · \(span.first.iso) – \(span.last.iso)" }
             if p.owner != nil { line += " · owner `\(model.ownerName(p.owner))`" }
@@ -45,7 +44,7 @@ extension IDEWorkspace {
                 }
             }
         case .programme:
-            guard let prog = model.programmes[safe: i], let g = f.programmes.first(where: { $0.programme == i }) else { break }
+            guard let i = sym.id(ProgrammeID.self), let prog = model.programmes[safe: i], let g = f.programmes.first(where: { $0.programme == i }) else { break }
             var line = "budget \(eur(prog.budget)) · projects' budgets \(eur(g.projectsBudget))"
             if let span = prog.period { line += " · \(span.first.iso) – \(span.last.iso)" }
             out.append(line)
@@ -63,8 +62,8 @@ extension IDEWorkspace {
         guard !model.programmes.isEmpty else { return nil }
         let file = ctx.fileIndex
         func inside(_ l: Location?) -> Bool { l.map { $0.file == file && $0.range.start <= offset && offset <= $0.range.end } ?? false }
-        var hit: (Int, Int, ByteRange)? = nil
-        for (pi, prog) in model.programmes.enumerated() {
+        var hit: (ProgrammeID, Int, ByteRange)? = nil
+        for (pi, prog) in zip(model.programmes.ids, model.programmes) {
             for (fi, field) in prog.fields.enumerated() where inside(field.location) { hit = (pi, fi, field.location.range) }
         }
         if hit == nil {
@@ -95,8 +94,8 @@ extension IDEWorkspace {
         guard !model.programmes.isEmpty || !model.projects.isEmpty else { return nil }
         let file = ctx.fileIndex
         func inside(_ l: Location?) -> Bool { l.map { $0.file == file && $0.range.start <= offset && offset <= $0.range.end } ?? false }
-        var target: (Int, Int)? = nil
-        outer: for (pi, prog) in model.programmes.enumerated() {
+        var target: (ProgrammeID, Int)? = nil
+        outer: for (pi, prog) in zip(model.programmes.ids, model.programmes) {
             for (fi, field) in prog.fields.enumerated() where inside(field.location) { target = (pi, fi); break outer }
         }
         if target == nil, let p = model.projects.first(where: { inside($0.fieldLocation) }), let pi = p.programme, let fi = p.field { target = (pi, fi) }

@@ -79,7 +79,7 @@ extension IDEWorkspace {
         func describe(_ s: SymbolID) -> String { describe(s.index) }
         switch sym.kind {
         case .node:
-            guard let p = sym.process, p < model.processes.count else { return nil }
+            guard let p = sym.process, model.processes.contains(p) else { return nil }
             if newName == Keywords.endTarget { return "the end of the process (`\(Keywords.endTarget)`)" }
             if let n = model.processes[p].nodes.first(where: { $0.name == newName }) {
                 return "a step or decision of process `\(model.processes[p].name)` at \(sources.describe(n.location))"

@@ -99,7 +99,7 @@ extension IDEWorkspace {
                 let tree = m.checkedTrees[d.file]
                 let keyword = d.statement >= 0 && Int(d.statement) < tree.statements.count ? tree.knownKeyword(d.statement) : nil
                 var container: String? = nil
-                if s.kind == .node, let p = s.process, p < model.processes.count { container = model.processes[p].name }
+                if s.kind == .node, let p = s.process, model.processes.contains(p) { container = model.processes[p].name }
                 out.append(WorkspaceSymbol(name: s.name, kind: symbolKind(keyword: keyword, declares: s.kind.asKinds),
                                            location: FileLocation(path: tree.path, range: s.location.range, file: tree.file),
                                            containerName: container))

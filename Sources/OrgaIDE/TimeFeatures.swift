@@ -20,13 +20,13 @@ extension IDEWorkspace {
         let model = ctx.model
         let series: DatedSeries
         let unit: String
-        var position: Int? = nil
+        var position: PositionID? = nil
         if keyword == .volume {
-            guard let p = model.processes.firstIndex(where: { $0.name == name }) else { return nil }
+            guard let p = model.processes.firstID(where: { $0.name == name }) else { return nil }
             series = model.processes[p].volumeSeries
             unit = "/year"
         } else {
-            guard let p = model.positions.firstIndex(where: { $0.name == name }) else { return nil }
+            guard let p = model.positions.firstID(where: { $0.name == name }) else { return nil }
             series = keyword == .planned ? model.positions[p].plannedSeries : model.positions[p].filledSeries
             unit = "fte"
             position = p
@@ -60,7 +60,7 @@ extension IDEWorkspace {
     }
 
     /// The filled-vs-effective line of a position's hover (nil when the model uses no time features).
-    func effectiveLine(position p: Int, _ model: Model) -> String? {
+    func effectiveLine(position p: PositionID, _ model: Model) -> String? {
         guard PeriodEvaluation.usesTime(model), let e = Evaluation.of(model) else { return nil }
         let t = Capacity.position(p, in: model, over: e.span)
         return "\(e.span.first.year): filled **\(fmt(t.filledAverage, 3)) fte** · effective **\(fmt(t.effectiveAverage, 3)) fte** · ramp-up loss \(fmt(t.rampupLoss, 3)) fte"

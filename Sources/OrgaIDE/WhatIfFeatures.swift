@@ -18,7 +18,7 @@ extension IDEWorkspace {
     func whatIfFigures(_ sym: Symbol, _ ctx: DocContext) -> [String] {
         let model = ctx.model
         guard let i = sym.index, let w = whatIf(ctx.state) else {
-            if sym.kind == .measure, let m = model.measures[safe: sym.index] {
+            if sym.kind == .measure, let m = model.measures[safe: sym.id(MeasureID.self)] {
                 return ["cost \(fmtGrouped(m.cost)) EUR · running \(fmtGrouped(m.running)) EUR/year · applied in no scenario"]
             }
             return []
@@ -26,9 +26,10 @@ extension IDEWorkspace {
         var out: [String] = []
         switch sym.kind {
         case .measure:
+            let i = MeasureID(i)
             guard let m = model.measures[safe: i] else { break }
             out.append("cost \(fmtGrouped(m.cost)) EUR · running \(fmtGrouped(m.running)) EUR/year")
-            let scenarios = w.appliedIn[safe: i] ?? []
+            let scenarios = w.appliedIn[safe: i.index] ?? []
             if scenarios.isEmpty { out.append("applied in no scenario") }
             for s in scenarios {
                 guard let a = w.scenarios[safe: s], let e = a.entries.first(where: { $0.isApply && $0.measure == i }) else { continue }
@@ -41,11 +42,11 @@ extension IDEWorkspace {
                 out.append(line)
             }
         case .scenario:
-            guard let a = w.scenarios[safe: i] else { break }
+            guard let a = w.scenarios[safe: ScenarioID(i)] else { break }
             out.append("need **\(fmt(a.staffing.totalNeed, 3)) fte** (base \(fmt(a.base.totalNeed, 3)), **\(signedFTE(a.deltaNeed)) fte**)")
             out.append("need cost \(fmtGrouped(a.staffing.totalNeedCost)) EUR (base \(fmtGrouped(a.base.totalNeedCost)), \(a.deltaNeedCost >= 0 ? "+" : "")\(fmtGrouped(a.deltaNeedCost)) EUR)")
         case .target:
-            guard let r = w.targets.first(where: { $0.target == i }) else {
+            guard let r = w.targets.first(where: { $0.target == TargetID(i) }) else {
                 out.append("not computed: needs `save` and units with positions in `across`")
                 break
             }
@@ -70,7 +71,7 @@ extension IDEWorkspace {
         let model = ctx.model
         guard model.scenarios.contains(where: { $0.location.file == ctx.fileIndex }), let w = whatIf(ctx.state) else { return [] }
         var out: [InlayHint] = []
-        for (s, scenario) in model.scenarios.enumerated() where scenario.location.file == ctx.fileIndex {
+        for (s, scenario) in zip(model.scenarios.ids, model.scenarios) where scenario.location.file == ctx.fileIndex {
             guard let a = w.scenarios[safe: s], a.entries.count == scenario.entries.count else { continue }
             for (entry, effect) in zip(scenario.entries, a.entries) {
                 let end: Int

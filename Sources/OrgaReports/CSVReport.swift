@@ -42,7 +42,7 @@ public enum CSVReport {
         var lines: [String] = [header.map(cell).joined(separator: String(sep))]
         let yes = de ? "ja" : "yes", no = de ? "nein" : "no"
         let r = ctx.result
-        for (i, m) in ctx.model.positions.enumerated() {
+        for (i, m) in zip(ctx.model.positions.ids, ctx.model.positions) {
             let s = r.positions[i]
             var row = [cell(de ? "Stelle" : "position"), cell(m.name), cell(m.title ?? ""), cell(ctx.unitName(m.unit)),
                        cell(ctx.gradeName(m.grade)), num(s.planned, 4), num(s.filled, 4), num(s.need, 6), num(s.gap, 6),

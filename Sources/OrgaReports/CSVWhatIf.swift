@@ -20,7 +20,7 @@ extension CSVReport {
                       de ? "Kürzung nach Potenzial VZÄ" : "cut_potential_fte", de ? "Deckung nach Potenzial VZÄ" : "cover_potential_fte"]
         var lines = [header.map(cell).joined(separator: String(sep))]
         let empty = Array(repeating: "", count: 7)
-        for a in ctx.whatIf.scenarios where a.scenario < ctx.base.scenarios.count {
+        for a in ctx.whatIf.scenarios where ctx.base.scenarios.contains(a.scenario) {
             for e in a.entries {
                 let label = e.isApply ? (e.measure.map { ctx.base.measures[$0].name } ?? "") : ctx.w(.changeRun)
                 let row = [cell(de ? "Szenario-Schritt" : "scenario_entry"), cell(ctx.base.scenarios[a.scenario].name), cell(label),
@@ -29,7 +29,7 @@ extension CSVReport {
                 lines.append(row.joined(separator: String(sep)))
             }
         }
-        for r in ctx.whatIf.targets where r.target < ctx.base.targets.count {
+        for r in ctx.whatIf.targets where ctx.base.targets.contains(r.target) {
             for u in r.rows {
                 let row = [cell(de ? "Ziel-Einheit" : "target_unit"), cell(ctx.base.targets[r.target].name), cell(ctx.base.units[u.unit].name),
                            "", "", "", "", "", num(u.planned, 4), num(u.need, 6), num(u.potential, 6), num(u.cutAcross, 6),

@@ -12,7 +12,7 @@ public enum DiffJSON {
         w.beginObject()
         w.field("schema_version", int: schemaVersion)
         for (key, v) in [("old", d.old), ("new", d.new)] {
-            w.key(key); w.beginObject()
+            w.key(name: key); w.beginObject()
             w.field("path", string: v.path)
             w.field("rev", string: v.revision)
             w.field("scenario", string: v.scenario)
@@ -26,7 +26,7 @@ public enum DiffJSON {
         figure("need_cost_eur", d.totalNeedCost, &w)
         w.endObject()
         for (key, rows) in [("units", d.units), ("positions", d.positions)] {
-            w.key(key); w.beginArray()
+            w.key(name: key); w.beginArray()
             for r in rows {
                 w.item(); w.beginObject()
                 w.field("id", string: r.id)
@@ -98,7 +98,7 @@ public enum DiffJSON {
         return String(decoding: w.finish(), as: UTF8.self)
     }
 
-    private static func figure(_ key: String, _ f: DiffFigure, _ w: inout JSONWriter) {
+    private static func figure(_ key: StaticString, _ f: DiffFigure, _ w: inout JSONWriter) {
         w.key(key); w.beginObject()
         w.field("old", f.old)
         w.field("new", f.new)
@@ -117,7 +117,7 @@ public enum DiffJSON {
 
     private static func moves(_ m: [(id: String, fte: Double)], _ w: inout JSONWriter) {
         w.beginObject()
-        for (id, fte) in m { w.field(id, fte) }
+        for (id, fte) in m { w.key(name: id); w.number(fte) }
         w.endObject()
     }
 }

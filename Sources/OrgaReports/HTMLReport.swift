@@ -178,9 +178,9 @@ public enum HTMLReport {
                 (.planned, true), (.filled, true)]) + timeHeaderCells(ctx) + headerCells(ctx, [(.need, true), (.gap, true), (.vacancy, true), (.proposal, true), (.plannedCost, true), (.needCost, true)]
                 + (ctx.hasRemarks ? [(.remarks, false)] : []))
                 + "</tr></thead>\n<tbody>\n"
-            for (i, m) in ctx.model.positions.enumerated() {
+            for (i, m) in zip(ctx.model.positions.ids, ctx.model.positions) {
                 let s = r.positions[i]
-                out += "<tr><td><a href=\"#\(prefix)pos-\(i)\">\(h(m.name))</a></td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.unit)))</td><td>\(h(ctx.gradeName(m.grade)))</td>"
+                out += "<tr><td><a href=\"#\(prefix)pos-\(i.index)\">\(h(m.name))</a></td><td>\(h(m.title ?? ""))</td><td>\(h(ctx.unitName(m.unit)))</td><td>\(h(ctx.gradeName(m.grade)))</td>"
                     + numCell(n.fte(s.planned)) + numCell(n.fte(s.filled)) + ctx.timeCells(ctx.effective(position: i)).map { numCell($0) }.joined()
                     + numCell(n.fte(s.need) + ctx.spreadSuffix(s.needSpread), mark: !s.complete, ctx) + gapCell(s.gap, ctx)
                     + numCell(n.fte(s.vacancy)) + numCell(n.fte(s.proposal))

@@ -62,14 +62,14 @@ public enum JSONReport {
         for (u, depth) in ctx.unitRows { w.item(); unit(ctx, u, depth: depth, &w) }
         w.endArray()
         w.key("positions"); w.beginArray()
-        for i in ctx.model.positions.indices { w.item(); position(ctx, i, &w) }
+        for i in ctx.model.positions.ids { w.item(); position(ctx, i, &w) }
         w.endArray()
         w.key("processes"); w.beginArray()
-        for p in ctx.model.processes.indices { w.item(); process(ctx, p, &w) }
+        for p in ctx.model.processes.ids { w.item(); process(ctx, p, &w) }
         w.endArray()
         w.key("dna_criteria"); w.value(.array(dnaCriteria(ctx)))
         w.key("dna"); w.beginArray()
-        for v in dna(ctx) { w.item(); w.value(v) }
+        for p in ctx.result.dna.ranking { w.item(); dna(ctx, p, &w) }
         w.endArray()
         writeWhatIf(ctx, to: &w)
 
@@ -79,7 +79,7 @@ public enum JSONReport {
         w.key("kpis"); w.value(KpiPoolSections.kpisJSON(ctx))
         w.key("pools"); w.value(KpiPoolSections.poolsJSON(ctx))
         // The portfolio: present only when the model declares programmes or projects.
-        for (key, value) in PortfolioSections.json(ctx) { w.key(key); w.value(value) }
+        for (key, value) in PortfolioSections.json(ctx) { w.key(name: key); w.value(value) }
         w.key("diagnostics"); w.value(.array(diagnostics(ctx)))
         w.endObject()
     }
@@ -94,7 +94,7 @@ public enum JSONReport {
 
     /// `KEY_min`, `KEY_max`, `KEY_sd` of a figure from ranges (docs/report-json.md): equal to
     /// the figure, and 0, when it is exact; null when the figure is null.
-    static func spread(_ key: String, _ s: Spread?, _ w: inout JSONWriter) {
+    static func spread(_ key: StaticString, _ s: Spread?, _ w: inout JSONWriter) {
         w.field(key, suffix: "_min", s?.min)
         w.field(key, suffix: "_max", s?.max)
         w.field(key, suffix: "_sd", s?.sd)
@@ -144,7 +144,7 @@ public enum JSONReport {
         ])
     }
 
-    static func unit(_ ctx: ReportContext, _ u: Int, depth: Int, _ w: inout JSONWriter) {
+    static func unit(_ ctx: ReportContext, _ u: UnitID, depth: Int, _ w: inout JSONWriter) {
         let m = ctx.model.units[u]
         let r = ctx.result.units[u]
         w.beginObject()
@@ -167,7 +167,7 @@ public enum JSONReport {
         spread("need_cost_eur", r.needCostSpread, &w)
         w.field("own_need_fte", r.ownNeed)
         spread("own_need_fte", r.ownNeedSpread, &w)
-        let pool = u < ctx.pools.units.count ? ctx.pools.units[u] : nil
+        let pool = ctx.pools.units.contains(u) ? ctx.pools.units[u] : nil
         w.field("deployed_in_fte", pool?.deployedIn)
         w.field("deployed_out_fte", pool?.deployedOut)
         w.field("available_fte", pool?.available)
@@ -184,7 +184,7 @@ public enum JSONReport {
         w.endObject()
     }
 
-    static func position(_ ctx: ReportContext, _ i: Int, _ w: inout JSONWriter) {
+    static func position(_ ctx: ReportContext, _ i: PositionID, _ w: inout JSONWriter) {
         let m = ctx.model.positions[i]
         let r = ctx.result.positions[i]
         w.beginObject()
@@ -206,7 +206,7 @@ public enum JSONReport {
         // Deployments go between units: a position receives and deploys nothing itself.
         w.field("deployed_in_fte", 0.0)
         w.field("deployed_out_fte", 0.0)
-        let effective = i < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i] : r.filled
+        let effective = i.index < ctx.pools.positionEffective.count ? ctx.pools.positionEffective[i.index] : r.filled
         w.field("available_fte", effective)
         w.field("cover_fte", effective - r.need)
         w.field("planned_cost_eur", r.plannedCost)
@@ -269,7 +269,7 @@ public enum JSONReport {
         ])
     }
 
-    static func process(_ ctx: ReportContext, _ p: Int, _ w: inout JSONWriter) {
+    static func process(_ ctx: ReportContext, _ p: ProcessID, _ w: inout JSONWriter) {
         let m = ctx.model.processes[p]
         let r = ctx.result.processes[p]
         let solved = r.flowSolved
@@ -281,16 +281,7 @@ public enum JSONReport {
         spread("cases_per_year", r.casesSpread, &w)
         w.key("visits")
         if solved {
-            w.beginObject()
-            var names = Set<String>()
-            for (n, node) in m.nodes.enumerated() {
-                var key = node.name
-                var k = 2
-                while names.contains(key) { key = "\(node.name)#\(k)"; k += 1 }   // duplicate names (E303)
-                names.insert(key)
-                w.field(key, n < r.nodes.count ? r.nodes[n].visits : nil)
-            }
-            w.endObject()
+            visits(m.nodes, r.nodes, &w)
         } else {
             w.null()
         }
@@ -334,6 +325,41 @@ public enum JSONReport {
         w.endObject()
     }
 
+    /// The visits per case by node name; a duplicate name (E303) gets `#2`, `#3` ….
+    static func visits(_ nodes: [FlowNode], _ figures: [NodeStaffing], _ w: inout JSONWriter) {
+        w.beginObject()
+        if !hasDuplicateNames(nodes) {
+            // Distinct names (every valid model): no set of keys (a `Set<String>` per
+            // process was 26 M instructions of allocation and hashing on the 100k-line report).
+            for (n, node) in nodes.enumerated() {
+                w.key(name: node.name); w.number(n < figures.count ? figures[n].visits : nil)
+            }
+        } else {
+            var names = Set<String>()
+            for (n, node) in nodes.enumerated() {
+                var key = node.name
+                var k = 2
+                while names.contains(key) { key = "\(node.name)#\(k)"; k += 1 }
+                names.insert(key)
+                w.key(name: key); w.number(n < figures.count ? figures[n].visits : nil)
+            }
+        }
+        w.endObject()
+    }
+
+    /// Whether two nodes share a name (E303): pairwise for the usual few nodes, by a set beyond.
+    static func hasDuplicateNames(_ nodes: [FlowNode]) -> Bool {
+        if nodes.count > 48 {
+            var seen = Set<String>()
+            for node in nodes where !seen.insert(node.name).inserted { return true }
+            return false
+        }
+        for i in nodes.indices {
+            for j in 0..<i where nodes[j].name == nodes[i].name { return true }
+        }
+        return false
+    }
+
     static func dnaCriteria(_ ctx: ReportContext) -> [JSONValue] {
         ctx.result.dna.criteria.map { k in
             let c = ctx.model.criteria[k]
@@ -365,6 +391,31 @@ public enum JSONReport {
                 ("missing", .array(s.criteria.filter { $0.value == nil }.map { .string(ctx.criterionName($0.criterion)) })),
             ])
         }
+    }
+
+    /// One entry of `dna(ctx)`, streamed: the same bytes as `w.value(dna(ctx)[k])` without
+    /// a tree of values per process (building and freeing 2,000 of them was ≈ 50 M
+    /// instructions of the 100k-line report; ReportTests compares the two).
+    static func dna(_ ctx: ReportContext, _ p: ProcessID, _ w: inout JSONWriter) {
+        let s = ctx.result.dna.scores[p]
+        w.beginObject()
+        w.field("process", string: ctx.processName(p))
+        w.field("rank", int: s.rank)
+        w.field("score", s.score)
+        w.field("complete", bool: s.complete)
+        w.key("criteria"); w.beginObject()
+        for c in s.criteria {
+            w.key(name: ctx.criterionName(c.criterion)); w.beginObject()
+            w.field("value", c.value)
+            w.field("normalized", c.normalized)
+            w.field("contribution", c.contribution)
+            w.endObject()
+        }
+        w.endObject()
+        w.key("missing"); w.beginArray()
+        for c in s.criteria where c.value == nil { w.item(); w.string(ctx.criterionName(c.criterion)) }
+        w.endArray()
+        w.endObject()
     }
 
     static func diagnostics(_ ctx: ReportContext) -> [JSONValue] {

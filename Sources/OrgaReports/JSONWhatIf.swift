@@ -12,7 +12,7 @@ extension JSONReport {
     static func writeWhatIf(_ ctx: ReportContext, to w: inout JSONWriter) {
         let base = ctx.base
         w.key("scenario")
-        if let s = ctx.scenario, s < base.scenarios.count {
+        if let s = ctx.scenario, base.scenarios.contains(s) {
             w.value(.object([("id", .string(base.scenarios[s].name)), ("title", str(base.scenarios[s].title))]))
         } else {
             w.null()
@@ -32,7 +32,7 @@ extension JSONReport {
         }
         w.endArray()
         w.key("scenarios"); w.beginArray()
-        for a in ctx.whatIf.scenarios where a.scenario >= 0 && a.scenario < base.scenarios.count {
+        for a in ctx.whatIf.scenarios where base.scenarios.contains(a.scenario) {
             let scenario = base.scenarios[a.scenario]
             w.item(); w.beginObject()
             w.field("id", string: scenario.name)
@@ -52,10 +52,10 @@ extension JSONReport {
                 w.field("delta_need_fte", e.deltaNeed)
                 w.field("delta_need_cost_eur", e.deltaNeedCost)
                 w.key("units"); w.beginObject()
-                for (u, d) in e.units.enumerated() where abs(d) > zeroDelta && u < base.units.count { w.field(base.units[u].name, d) }
+                for (u, d) in e.units.enumerated() where abs(d) > zeroDelta && u < base.units.count { w.key(name: base.units[u].name); w.number(d) }
                 w.endObject()
                 w.key("positions"); w.beginObject()
-                for (i, d) in e.positions.enumerated() where abs(d) > zeroDelta && i < base.positions.count { w.field(base.positions[i].name, d) }
+                for (i, d) in e.positions.enumerated() where abs(d) > zeroDelta && i < base.positions.count { w.key(name: base.positions[i].name); w.number(d) }
                 w.endObject()
                 w.field("annual_saving_eur", e.isApply ? e.annualSaving : nil)
                 w.field("payback_years", e.isApply ? e.paybackYears : nil)
@@ -66,7 +66,7 @@ extension JSONReport {
         }
         w.endArray()
         w.key("targets"); w.beginArray()
-        for r in ctx.whatIf.targets where r.target < base.targets.count {
+        for r in ctx.whatIf.targets where base.targets.contains(r.target) {
             let target = base.targets[r.target]
             w.item(); w.beginObject()
             w.field("id", string: target.name)
@@ -75,7 +75,7 @@ extension JSONReport {
             case .fte(let v): w.key("save"); w.value(.object([("value", num(v)), ("unit", .string("fte"))]))
             case .eurPerYear(let v): w.key("save"); w.value(.object([("value", num(v)), ("unit", .string("eur_per_year"))]))
             }
-            w.field("potential_scenario", string: r.potentialScenario.flatMap { $0 < base.scenarios.count ? base.scenarios[$0].name : nil })
+            w.field("potential_scenario", string: r.potentialScenario.flatMap { base.scenarios.contains($0) ? base.scenarios[$0].name : nil })
             w.key("units"); w.beginArray()
             for row in r.rows {
                 w.item(); w.beginObject()

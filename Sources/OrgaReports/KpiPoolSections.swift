@@ -133,7 +133,7 @@ public enum KpiPoolSections {
     /// Units with capacity deployed in or out (rolled up): available and cover.
     static func unitTable(_ ctx: ReportContext, numbers n: NumberFormat) -> PlainTable {
         var rows: [[String]] = []
-        for (u, _) in ctx.unitRows where u < ctx.pools.units.count {
+        for (u, _) in ctx.unitRows where ctx.pools.units.contains(u) {
             let f = ctx.pools.units[u]
             guard f.deployedIn != 0 || f.deployedOut != 0 else { continue }
             rows.append([ctx.unitName(u), n.fixed(f.deployedIn, 3), n.fixed(f.deployedOut, 3), n.fixed(f.available, 3), n.signed(f.cover, 3)])

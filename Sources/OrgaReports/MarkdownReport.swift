@@ -65,7 +65,7 @@ public enum MarkdownReport {
         if !ctx.model.positions.isEmpty {
             out += "## \(ctx.t(.positions))\n\n"
             var rows: [[String]] = []
-            for (i, m) in ctx.model.positions.enumerated() {
+            for (i, m) in zip(ctx.model.positions.ids, ctx.model.positions) {
                 let s = r.positions[i]
                 if !s.complete { anyIncomplete = true }
                 var row = [e(m.name), e(m.title ?? ""), e(ctx.unitName(m.unit)), e(ctx.gradeName(m.grade)),
@@ -237,7 +237,7 @@ public enum MarkdownReport {
     }
 
     /// "measured: volume" or "rated: 0..4".
-    static func criterionKind(_ ctx: ReportContext, _ k: Int) -> String {
+    static func criterionKind(_ ctx: ReportContext, _ k: CriterionID) -> String {
         let c = ctx.model.criteria[k]
         let n = ctx.numbers
         return c.measure.map { "\(ctx.t(.measured)): \(ctx.measureText($0))" }

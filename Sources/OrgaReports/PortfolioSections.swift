@@ -77,13 +77,13 @@ public enum PortfolioSections {
         func eur(_ v: Double?) -> String { v.map { ctx.numbers.fixed($0, 0) } ?? "–" }
         func date(_ d: CalendarDate?) -> String { d.map { $0.text(lang) } ?? "–" }
 
-        func fieldName(_ prog: Int, _ f: Int?) -> String {
-            guard let f, prog >= 0, prog < model.programmes.count, f >= 0, f < model.programmes[prog].fields.count else { return "" }
+        func fieldName(_ prog: ProgrammeID, _ f: Int?) -> String {
+            guard let f, model.programmes.contains(prog), f >= 0, f < model.programmes[prog].fields.count else { return "" }
             return model.programmes[prog].name + "." + model.programmes[prog].fields[f].name
         }
 
-        func fieldTitle(_ prog: Int, _ f: Int?) -> String {
-            guard let f, prog >= 0, prog < model.programmes.count, f >= 0, f < model.programmes[prog].fields.count else { return t(.noField) }
+        func fieldTitle(_ prog: ProgrammeID, _ f: Int?) -> String {
+            guard let f, model.programmes.contains(prog), f >= 0, f < model.programmes[prog].fields.count else { return t(.noField) }
             let field = model.programmes[prog].fields[f]
             return field.title.map { "\($0) (\(field.name))" } ?? field.name
         }
@@ -100,7 +100,7 @@ public enum PortfolioSections {
             if p.owner != nil { parts.append("\(t(.owner)): \(model.ownerName(p.owner))") }
             if let span = p.period { parts.append("\(t(.period)): \(span.text(lang))") }
             parts.append("\(t(.programmeBudget)): \(eur(p.budget)) EUR")
-            if let s = p.scenario, s >= 0, s < model.scenarios.count {
+            if let s = p.scenario, model.scenarios.contains(s) {
                 parts.append("\(t(.scenario)): \(model.scenarios[s].title ?? model.scenarios[s].name)")
             } else {
                 parts.append(t(.noScenario))
@@ -174,10 +174,10 @@ public enum PortfolioSections {
         }
 
         /// `Digi-Paten (Pool PoolIT): 1,5 VZÄ, 01.01.2025–30.06.2025`.
-        func deploymentText(_ k: Int) -> String {
-            guard k >= 0, k < model.deployments.count else { return "" }
+        func deploymentText(_ k: DeploymentID) -> String {
+            guard model.deployments.contains(k) else { return "" }
             let d = model.deployments[k]
-            let pool = d.pool >= 0 && d.pool < model.units.count ? model.units[d.pool].name : ""
+            let pool = model.units.contains(d.pool) ? model.units[d.pool].name : ""
             var amount = ""
             if let f = d.fteSetting.value { amount = ctx.numbers.compact(f, 2) + (lang == .de ? " VZÄ" : " fte") }
             else if let h = d.hoursSetting.value { amount = ctx.numbers.fixed(h, 0) + (lang == .de ? " Std." : " h") }
@@ -261,7 +261,7 @@ public enum PortfolioSections {
                                numeric: [false, false, false, false, false, false, false, false, true, true, true, false], rows: [])
         for f in figures.projects {
             let p = ctx.model.projects[f.project]
-            let prog = p.programme.flatMap { $0 < ctx.model.programmes.count ? ctx.model.programmes[$0] : nil }
+            let prog = p.programme.flatMap { ctx.model.programmes.element(at: $0) }
             let field = p.field.flatMap { f in prog.flatMap { f < $0.fields.count ? $0.fields[f].name : nil } } ?? ""
             table.rows.append([prog?.name ?? "", field, p.name, p.title ?? "", ctx.model.ownerName(p.owner),
                                p.period?.first.iso ?? "", p.period?.last.iso ?? "", p.status.map { de ? PortfolioLabel.status($0, lang) : $0.rawValue } ?? "",
@@ -292,14 +292,14 @@ public enum PortfolioSections {
                                 ("status_counts", .object(statusKeys.enumerated().map { ($0.element, .int(f.statusCounts[$0.offset])) })),
                                 ("annual_saving_eur", num(f.annualSaving))])
             }
-            let scenario = p.scenario.flatMap { $0 >= 0 && $0 < model.scenarios.count ? model.scenarios[$0].name : nil }
+            let scenario = p.scenario.flatMap { model.scenarios.element(at: $0)?.name }
             return .object([("id", .string(p.name)), ("title", str(p.title)), ("owner", p.owner == nil ? .null : .string(model.ownerName(p.owner))),
                             ("from", str(p.period?.first.iso)), ("until", str(p.period?.last.iso)), ("budget_eur", num(p.budget)),
                             ("scenario", str(scenario)), ("fields", .array(fields))])
         }
         let projects: [JSONValue] = figures.projects.map { f in
             let p = model.projects[f.project]
-            let prog = p.programme.flatMap { $0 < model.programmes.count ? model.programmes[$0] : nil }
+            let prog = p.programme.flatMap { model.programmes.element(at: $0) }
             let field = p.field.flatMap { fi in prog.flatMap { fi < $0.fields.count ? $0.fields[fi].name : nil } }
             let milestones: [JSONValue] = p.milestones.enumerated().map { k, m in
                 .object([("id", .string(m.name)), ("title", str(m.title)), ("date", str(m.date?.iso)), ("done", .bool(m.done)),
@@ -309,8 +309,8 @@ public enum PortfolioSections {
                             ("owner", p.owner == nil ? .null : .string(model.ownerName(p.owner))),
                             ("from", str(p.period?.first.iso)), ("until", str(p.period?.last.iso)), ("status", str(p.status?.rawValue)),
                             ("budget_eur", num(p.budget)),
-                            ("depends", .array(p.depends.compactMap { $0.value < model.projects.count ? .string(model.projects[$0.value].name) : nil })),
-                            ("delivers", .array(p.delivers.compactMap { $0.value < model.measures.count ? .string(model.measures[$0.value].name) : nil })),
+                            ("depends", .array(p.depends.compactMap { model.projects.element(at: $0.value).map { .string($0.name) } })),
+                            ("delivers", .array(p.delivers.compactMap { model.measures.element(at: $0.value).map { .string($0.name) } })),
                             ("annual_saving_eur", num(f.annualSaving)), ("overdue", .bool(f.overdue)), ("milestones", .array(milestones))])
         }
         let owners: [JSONValue] = figures.owners.map {

@@ -22,7 +22,7 @@ public struct ReportContext: Sendable {
     /// when `scenario` is set).
     public let base: Model
     /// The scenario the report describes (`--scenario`), index into `base.scenarios`.
-    public let scenario: Int?
+    public let scenario: ScenarioID?
     /// When dated values are evaluated: the model `year`, `--year Y` or `--at DATE`
     /// (nil: the model has no `year` and none was asked for).
     public let evaluation: Evaluation?
@@ -41,7 +41,7 @@ public struct ReportContext: Sendable {
 
     /// The report of `checked` (the base model), or of its scenario `scenario`, with its
     /// dated values evaluated over `evaluation` (nil: the model's `year`).
-    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: Int? = nil,
+    public init(model checked: CheckedModel, result: StaffingResult? = nil, language: OutputLanguage = .de, scenario: ScenarioID? = nil,
                 evaluation asked: Evaluation? = nil) {
         let written = checked.model
         let (base, evaluation) = PeriodEvaluation.base(of: written, asked: asked)
@@ -53,7 +53,7 @@ public struct ReportContext: Sendable {
         let whatIf = WhatIfAnalysis.analyze(base, base: baseResult)
         self.base = base
         self.whatIf = whatIf
-        if let s = scenario, s >= 0, s < whatIf.scenarios.count {
+        if let s = scenario, whatIf.scenarios.contains(s) {
             self.scenario = s
             self.model = whatIf.scenarios[s].model
             // The attribution keeps need figures only on its quick path: the report needs everything.
@@ -89,42 +89,42 @@ public struct ReportContext: Sendable {
     public var modelName: String { model.settings.name ?? "" }
     public var modelTitle: String { model.settings.title ?? model.settings.name ?? "" }
 
-    public func unitName(_ u: Int?) -> String {
-        guard let u, u >= 0, u < model.units.count else { return "" }
+    public func unitName(_ u: UnitID?) -> String {
+        guard let u, model.units.contains(u) else { return "" }
         return model.units[u].name
     }
-    public func positionName(_ p: Int?) -> String {
-        guard let p, p >= 0, p < model.positions.count else { return "" }
+    public func positionName(_ p: PositionID?) -> String {
+        guard let p, model.positions.contains(p) else { return "" }
         return model.positions[p].name
     }
-    public func processName(_ p: Int?) -> String {
-        guard let p, p >= 0, p < model.processes.count else { return "" }
+    public func processName(_ p: ProcessID?) -> String {
+        guard let p, model.processes.contains(p) else { return "" }
         return model.processes[p].name
     }
-    public func nodeName(_ p: Int?, _ n: Int?) -> String {
-        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return "" }
+    public func nodeName(_ p: ProcessID?, _ n: Int?) -> String {
+        guard let p, let n, model.processes.contains(p), n >= 0, n < model.processes[p].nodes.count else { return "" }
         return model.processes[p].nodes[n].name
     }
     /// What a reader calls a process: its title, else its name.
-    public func processTitle(_ p: Int?) -> String {
-        guard let p, p >= 0, p < model.processes.count else { return "" }
+    public func processTitle(_ p: ProcessID?) -> String {
+        guard let p, model.processes.contains(p) else { return "" }
         return model.processes[p].title ?? model.processes[p].name
     }
     /// What a reader calls a step: "Process title: step title" (names where no title is given).
-    public func stepTitle(_ p: Int?, _ n: Int?) -> String {
-        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return processTitle(p) }
+    public func stepTitle(_ p: ProcessID?, _ n: Int?) -> String {
+        guard let p, let n, model.processes.contains(p), n >= 0, n < model.processes[p].nodes.count else { return processTitle(p) }
         let node = model.processes[p].nodes[n]
         return "\(processTitle(p)): \(node.title ?? node.name)"
     }
-    public func gradeName(_ g: Int?) -> String {
-        guard let g, g >= 0, g < model.grades.count else { return "" }
+    public func gradeName(_ g: GradeID?) -> String {
+        guard let g, model.grades.contains(g) else { return "" }
         return model.grades[g].name
     }
-    public func criterionName(_ k: Int) -> String {
-        k >= 0 && k < model.criteria.count ? model.criteria[k].name : ""
+    public func criterionName(_ k: CriterionID) -> String {
+        model.criteria.contains(k) ? model.criteria[k].name : ""
     }
-    public func criterionTitle(_ k: Int) -> String {
-        guard k >= 0 && k < model.criteria.count else { return "" }
+    public func criterionTitle(_ k: CriterionID) -> String {
+        guard model.criteria.contains(k) else { return "" }
         return model.criteria[k].title ?? model.criteria[k].name
     }
 
@@ -132,22 +132,22 @@ public struct ReportContext: Sendable {
 
     /// Units in tree order (pre-order from the roots, model order among siblings) with
     /// their depth; units not reachable from a root (cycles) follow at depth 0.
-    public var unitRows: [(unit: Int, depth: Int)] {
-        var rows: [(Int, Int)] = []
-        var seen = [Bool](repeating: false, count: model.units.count)
-        func walk(_ root: Int) {
-            var stack: [(Int, Int)] = [(root, 0)]
+    public var unitRows: [(unit: UnitID, depth: Int)] {
+        var rows: [(UnitID, Int)] = []
+        var seen = [Bool](repeating: false, count: model.units.count)   // by unit index
+        func walk(_ root: UnitID) {
+            var stack: [(UnitID, Int)] = [(root, 0)]
             while let (u, d) = stack.popLast() {
-                guard u >= 0, u < model.units.count, !seen[u] else { continue }
-                seen[u] = true
+                guard model.units.contains(u), !seen[u.index] else { continue }
+                seen[u.index] = true
                 rows.append((u, d))
-                for s in model.units[u].subunits.reversed() where s >= 0 && s < model.units.count && !seen[s] {
+                for s in model.units[u].subunits.reversed() where model.units.contains(s) && !seen[s.index] {
                     stack.append((s, d + 1))
                 }
             }
         }
         for r in result.rootUnits { walk(r) }
-        for u in model.units.indices where !seen[u] { walk(u) }
+        for u in model.units.ids where !seen[u.index] { walk(u) }
         return rows
     }
 

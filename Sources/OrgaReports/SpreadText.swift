@@ -33,14 +33,15 @@ extension ReportContext {
     }
 
     /// The time range of a step, if it has one.
-    public func timeRange(process p: Int?, node n: Int?) -> RangeEstimate? {
-        guard let p, let n, p >= 0, p < model.processes.count, n >= 0, n < model.processes[p].nodes.count else { return nil }
+    public func timeRange(process p: ProcessID?, node n: Int?) -> RangeEstimate? {
+        guard let p, let n, model.processes.contains(p), n >= 0, n < model.processes[p].nodes.count else { return nil }
         return model.processes[p].nodes[n].timeRange
     }
 
     /// One row of the proposal at the 90th percentile.
     public struct P90Row: Sendable {
         public var isUnit: Bool
+        /// Of the unit or the position.
         public var index: Int
         public var name: String
         public var title: String
@@ -56,13 +57,13 @@ extension ReportContext {
         for (u, _) in unitRows {
             let s = result.units[u]
             guard let p90 = s.proposalP90 else { continue }
-            rows.append(P90Row(isUnit: true, index: u, name: model.units[u].name, title: model.units[u].title ?? "",
+            rows.append(P90Row(isUnit: true, index: u.index, name: model.units[u].name, title: model.units[u].title ?? "",
                                need: s.need, spread: s.needSpread, proposal: s.proposal, proposalP90: p90))
         }
-        for (i, m) in model.positions.enumerated() {
+        for (i, m) in zip(model.positions.ids, model.positions) {
             let s = result.positions[i]
             guard let p90 = s.proposalP90 else { continue }
-            rows.append(P90Row(isUnit: false, index: i, name: m.name, title: m.title ?? "",
+            rows.append(P90Row(isUnit: false, index: i.index, name: m.name, title: m.title ?? "",
                                need: s.need, spread: s.needSpread, proposal: s.proposal, proposalP90: p90))
         }
         return rows

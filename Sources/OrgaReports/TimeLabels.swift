@@ -1,4 +1,5 @@
 import OrgaSupport
+import OrgaSemantics
 import OrgaAnalysis
 
 /// The fixed texts of the time figures (period, effective capacity, ramp-up, the
@@ -61,13 +62,13 @@ extension ReportContext {
     public var timeHeader: [String] { showsEffective ? [tm(.effective), tm(.rampupLoss)] : [] }
 
     /// (effective, ramp-up loss) of a position, a unit (with its sub-units) or the total.
-    public func effective(position p: Int) -> (effective: Double, loss: Double)? {
-        guard showsEffective, let t = time, p >= 0, p < t.positionEffective.count else { return nil }
-        return (t.positionEffective[p], t.positionLoss(p))
+    public func effective(position p: PositionID) -> (effective: Double, loss: Double)? {
+        guard showsEffective, let t = time, p.index >= 0, p.index < t.positionEffective.count else { return nil }
+        return (t.positionEffective[p.index], t.positionLoss(p))
     }
-    public func effective(unit u: Int) -> (effective: Double, loss: Double)? {
-        guard showsEffective, let t = time, u >= 0, u < t.unitEffective.count else { return nil }
-        return (t.unitEffective[u], t.unitLoss(u))
+    public func effective(unit u: UnitID) -> (effective: Double, loss: Double)? {
+        guard showsEffective, let t = time, u.index >= 0, u.index < t.unitEffective.count else { return nil }
+        return (t.unitEffective[u.index], t.unitLoss(u))
     }
     public var effectiveTotal: (effective: Double, loss: Double)? {
         guard showsEffective, let t = time else { return nil }

@@ -41,13 +41,13 @@ enum TimelineChart {
     static func hasDated(_ p: Position) -> Bool { !p.plannedSeries.isConstant || !p.filledSeries.isConstant }
 
     /// The positions of unit `u` and of every unit below it (cycle-safe).
-    static func positions(of u: Int, _ model: Model) -> [Int] {
-        var out: [Int] = []
+    static func positions(of u: UnitID, _ model: Model) -> [PositionID] {
+        var out: [PositionID] = []
         var stack = [u]
-        var seen = Set<Int>()
+        var seen = Set<UnitID>()
         while let next = stack.popLast() {
-            guard next >= 0, next < model.units.count, seen.insert(next).inserted else { continue }
-            out += model.units[next].positions.filter { $0 >= 0 && $0 < model.positions.count }
+            guard model.units.contains(next), seen.insert(next).inserted else { continue }
+            out += model.units[next].positions.filter { model.positions.contains($0) }
             stack += model.units[next].subunits.reversed()
         }
         return out
@@ -55,16 +55,16 @@ enum TimelineChart {
 
     /// Daily planned, filled and effective fte of each charted unit (with its sub-units):
     /// each position's timeline is computed once and added to every charted unit above it.
-    static func daily(_ model: Model, units: [Int], span: DateSpan) -> [Int: (planned: [Double], filled: [Double], effective: [Double])] {
+    static func daily(_ model: Model, units: [UnitID], span: DateSpan) -> [UnitID: (planned: [Double], filled: [Double], effective: [Double])] {
         let n = span.dayCount
-        var sums: [Int: (planned: [Double], filled: [Double], effective: [Double])] = [:]
+        var sums: [UnitID: (planned: [Double], filled: [Double], effective: [Double])] = [:]
         for u in units { sums[u] = ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }
-        for p in model.positions.indices {
+        for p in model.positions.ids {
             // The charted units this position counts in (cycle-safe walk up the tree).
-            var targets: [Int] = []
+            var targets: [UnitID] = []
             var unit = model.positions[p].unit
-            var seen = Set<Int>()
-            while let u = unit, u >= 0, u < model.units.count, seen.insert(u).inserted {
+            var seen = Set<UnitID>()
+            while let u = unit, model.units.contains(u), seen.insert(u).inserted {
                 if sums[u] != nil { targets.append(u) }
                 unit = model.units[u].parent
             }
@@ -113,7 +113,7 @@ enum TimelineChart {
         return out
     }
 
-    static func chart(_ ctx: ReportContext, unit u: Int, span: DateSpan, points pts: [(CalendarDate, Double, Double, Double, Bool)]) -> String {
+    static func chart(_ ctx: ReportContext, unit u: UnitID, span: DateSpan, points pts: [(CalendarDate, Double, Double, Double, Bool)]) -> String {
         let model = ctx.written
         let h = Escape.html, c = HTMLReport.c
         let maxV = pts.map { max($0.1, $0.2, $0.3) }.filter(\.isFinite).max() ?? 0

@@ -1,4 +1,5 @@
 import OrgaSupport
+import OrgaSemantics
 import OrgaAnalysis
 
 /// The fixed texts of the what-if sections ("Maßnahmen und Szenarien",
@@ -77,14 +78,14 @@ extension ReportContext {
     /// The label of a scenario entry: "Maßnahme EAkte" or "Änderungen".
     public func entryLabel(_ e: EntryEffect) -> String {
         if e.isApply {
-            return "\(w(.applyOf)) " + (e.measure.map { $0 < base.measures.count ? (base.measures[$0].title ?? base.measures[$0].name) : "" } ?? "?")
+            return "\(w(.applyOf)) " + (e.measure.map { base.measures.contains($0) ? (base.measures[$0].title ?? base.measures[$0].name) : "" } ?? "?")
         }
         return w(.changeRun)
     }
 
     /// A scenario's display name.
-    public func scenarioTitle(_ s: Int) -> String {
-        guard s >= 0, s < base.scenarios.count else { return "" }
+    public func scenarioTitle(_ s: ScenarioID) -> String {
+        guard base.scenarios.contains(s) else { return "" }
         return base.scenarios[s].title.map { "\(base.scenarios[s].name) — \($0)" } ?? base.scenarios[s].name
     }
 }

@@ -26,6 +26,7 @@ private struct Layout {
     let names: (settings: String, positions: String, units: String, processes: String, steps: String, trail: String)
 
     // Rows (1-based) of everything a formula refers to.
+    // Row numbers by entity index (`positionRow[p.index]`).
     var positionRow: [Int] = []
     var unitRow: [Int] = []
     var processRow: [Int] = []
@@ -72,7 +73,7 @@ private struct Layout {
         gradeRow = m.grades.indices.map { 14 + $0 }
         positionRow = m.positions.indices.map { 2 + $0 }
         unitRow = Array(repeating: 0, count: m.units.count)
-        for (i, row) in ctx.unitRows.enumerated() where row.unit < unitRow.count { unitRow[row.unit] = 2 + i }
+        for (i, row) in ctx.unitRows.enumerated() where row.unit.index < unitRow.count { unitRow[row.unit.index] = 2 + i }
         processRow = m.processes.indices.map { 2 + $0 }
         stepRow = m.processes.map { Array(repeating: nil, count: $0.nodes.count) }
         var next = 2
@@ -158,11 +159,11 @@ private struct Layout {
 
     /// The cell that holds the worktime (or allowance) of unit `u`: its own when it sets
     /// one, else the nearest enclosing unit's that does, else the model's. nil: none.
-    func inheritedUnitSetting(_ u: Int, column: Int, settingsRow: Int, has: (OrgUnit) -> Bool, modelHas: Bool) -> (own: Bool, ref: String?) {
-        var cur: Int? = u
+    func inheritedUnitSetting(_ u: UnitID, column: Int, settingsRow: Int, has: (OrgUnit) -> Bool, modelHas: Bool) -> (own: Bool, ref: String?) {
+        var cur: UnitID? = u
         var steps = 0
-        while let c = cur, c >= 0, c < m.units.count, steps <= m.units.count {
-            if has(m.units[c]) { return c == u ? (true, nil) : (false, ref(names.units, column, unitRow[c], absolute: true)) }
+        while let c = cur, m.units.contains(c), steps <= m.units.count {
+            if has(m.units[c]) { return c == u ? (true, nil) : (false, ref(names.units, column, unitRow[c.index], absolute: true)) }
             cur = m.units[c].parent
             steps += 1
         }
@@ -184,23 +185,23 @@ private struct Layout {
                               L("Verteilzeit", "Allowance"), L("Verteilzeit-Art", "Convention"), L("Kosten je VZÄ", "Cost per fte"),
                               L("Bedarf (VZÄ)", "Need (fte)"), L("Differenz (VZÄ)", "Gap (fte)"), L("Vakanz (VZÄ)", "Vacancy (fte)"),
                               L("Vorschlag (VZÄ)", "Proposal (fte)"), L("Kosten Soll", "Planned cost"), L("Kosten Bedarf", "Need cost")])]
-        for (i, pos) in m.positions.enumerated() {
+        for (i, pos) in zip(m.positions.ids, m.positions) {
             let ps = r.positions[i]
-            let row = positionRow[i]
+            let row = positionRow[i.index]
             let worktimeRef: String?, allowanceRef: String?
-            if let u = pos.unit, u >= 0, u < m.units.count {
-                worktimeRef = ref(names.units, U.worktime, unitRow[u], absolute: true)
-                allowanceRef = ref(names.units, U.allowance, unitRow[u], absolute: true)
+            if let u = pos.unit, m.units.contains(u) {
+                worktimeRef = ref(names.units, U.worktime, unitRow[u.index], absolute: true)
+                allowanceRef = ref(names.units, U.allowance, unitRow[u.index], absolute: true)
             } else {
                 worktimeRef = m.settings.worktime != nil ? ref(names.settings, 1, worktimeRow, absolute: true) : nil
                 allowanceRef = ref(names.settings, 1, allowanceRow, absolute: true)
             }
             var cpf = Cell(.empty, .money)
-            if let g = pos.grade, g >= 0, g < m.grades.count, m.grades[g].cost != nil, let v = ps.costPerFTE {
-                let f = "\(ref(names.settings, 1, gradeRow[g], absolute: true))*(1+\(ref(names.settings, 1, overheadRow, absolute: true)))+\(ref(names.settings, 1, workplaceRow, absolute: true))"
+            if let g = pos.grade, m.grades.contains(g), m.grades[g].cost != nil, let v = ps.costPerFTE {
+                let f = "\(ref(names.settings, 1, gradeRow[g.index], absolute: true))*(1+\(ref(names.settings, 1, overheadRow, absolute: true)))+\(ref(names.settings, 1, workplaceRow, absolute: true))"
                 cpf = Cell(.formula(f, cached: v), .money)
             }
-            let needTerms = positionTrail[i].map { ["SUM(\(ref(names.trail, H.fte, $0.lowerBound)):\(ref(nil, H.fte, $0.upperBound)))"] } ?? []
+            let needTerms = positionTrail[i.index].map { ["SUM(\(ref(names.trail, H.fte, $0.lowerBound)):\(ref(nil, H.fte, $0.upperBound)))"] } ?? []
             let c = { (col: Int) in ref(nil, col, row) }
             sheet.rows.append([
                 text(pos.name), text(pos.title), text(pos.unit.map { ctx.unitName($0) }), text(pos.grade.map { ctx.gradeName($0) }),
@@ -237,21 +238,21 @@ private struct Layout {
                               L("Verteilzeit", "Allowance"), L("Verteilzeit-Art", "Convention"), L("Eigene Arbeit (VZÄ)", "Own work (fte)"),
                               L("Bedarf (VZÄ)", "Need (fte)"), L("Differenz (VZÄ)", "Gap (fte)"), L("Vakanz (VZÄ)", "Vacancy (fte)"),
                               L("Vorschlag (VZÄ)", "Proposal (fte)"), L("Kosten Soll", "Planned cost"), L("Kosten Bedarf", "Need cost")])]
-        let included = UnitRollup(m.units).included
+        let rollup = UnitRollup(m.units)
         for (u, _) in ctx.unitRows {
             let unit = m.units[u]
             let us = r.units[u]
-            let row = unitRow[u]
+            let row = unitRow[u.index]
             let c = { (col: Int) in ref(nil, col, row) }
-            let positions = unit.positions.filter { $0 >= 0 && $0 < m.positions.count }
-            let subs = included[u]
-            func total(_ pcol: Int, _ ucol: Int, positionsWhere: (Int) -> Bool = { _ in true }) -> String {
-                sum(cells(names.positions, pcol, positions.filter(positionsWhere).map { positionRow[$0] }) + cells(nil, ucol, subs.map { unitRow[$0] }))
+            let positions = unit.positions.filter { m.positions.contains($0) }
+            let subs = rollup.included(in: u)
+            func total(_ pcol: Int, _ ucol: Int, positionsWhere: (PositionID) -> Bool = { _ in true }) -> String {
+                sum(cells(names.positions, pcol, positions.filter(positionsWhere).map { positionRow[$0.index] }) + cells(nil, ucol, subs.map { unitRow[$0.index] }))
             }
             let wt = inheritedUnitSetting(u, column: U.worktime, settingsRow: worktimeRow, has: { $0.worktime != nil }, modelHas: m.settings.worktime != nil)
             let al = inheritedUnitSetting(u, column: U.allowance, settingsRow: allowanceRow, has: { $0.allowance != nil }, modelHas: true)
-            let ownTerms = unitTrail[u].map { ["SUM(\(ref(names.trail, H.fte, $0.lowerBound)):\(ref(nil, H.fte, $0.upperBound)))"] } ?? []
-            let needTerms = [c(U.own)] + cells(names.positions, P.need, positions.map { positionRow[$0] }) + cells(nil, U.need, subs.map { unitRow[$0] })
+            let ownTerms = unitTrail[u.index].map { ["SUM(\(ref(names.trail, H.fte, $0.lowerBound)):\(ref(nil, H.fte, $0.upperBound)))"] } ?? []
+            let needTerms = [c(U.own)] + cells(names.positions, P.need, positions.map { positionRow[$0.index] }) + cells(nil, U.need, subs.map { unitRow[$0.index] })
             sheet.rows.append([
                 text(unit.name), text(unit.title), text(unit.parent.map { ctx.unitName($0) }),
                 formula(total(P.soll, U.soll), us.planned, .fte),
@@ -287,8 +288,9 @@ private struct Layout {
             let range = { (col: Int) in rows.isEmpty ? "0" : "SUM(\(ref(names.steps, col, rows[0])):\(ref(nil, col, rows[rows.count - 1])))" }
             var casesTerms: [String] = ps.ownVolume != nil ? [c(R.volume)] : []
             for caller in ps.callers {
-                guard caller.process >= 0, caller.process < stepRow.count, caller.node >= 0, caller.node < stepRow[caller.process].count,
-                      let sr = stepRow[caller.process][caller.node] else { continue }
+                let cp = caller.process.index
+                guard cp >= 0, cp < stepRow.count, caller.node >= 0, caller.node < stepRow[cp].count,
+                      let sr = stepRow[cp][caller.node] else { continue }
                 casesTerms.append([S.cases, S.visits, S.share].map { ref(names.steps, $0, sr) }.joined(separator: "*"))
             }
             let solved = ps.flowSolved
@@ -326,17 +328,17 @@ private struct Layout {
                 var allowance = Allowance.none
                 var costRef: String?
                 switch node.performer {
-                case .position(let i) where i >= 0 && i < m.positions.count:
+                case .position(let i) where m.positions.contains(i):
                     let pst = r.positions[i]
                     allowance = pst.allowance
-                    if let w = pst.worktime { performerCells.worktime = Cell(.formula(ref(names.positions, P.worktime, positionRow[i]), cached: w), .hours) }
-                    performerCells.allowance = Cell(.formula(ref(names.positions, P.allowance, positionRow[i]), cached: allowance.fraction), .percent)
-                    if pst.costPerFTE != nil { costRef = ref(names.positions, P.costPerFTE, positionRow[i]) }
-                case .unit(let u) where u >= 0 && u < m.units.count:
+                    if let w = pst.worktime { performerCells.worktime = Cell(.formula(ref(names.positions, P.worktime, positionRow[i.index]), cached: w), .hours) }
+                    performerCells.allowance = Cell(.formula(ref(names.positions, P.allowance, positionRow[i.index]), cached: allowance.fraction), .percent)
+                    if pst.costPerFTE != nil { costRef = ref(names.positions, P.costPerFTE, positionRow[i.index]) }
+                case .unit(let u) where m.units.contains(u):
                     let ust = r.units[u]
                     allowance = ust.allowance
-                    if let w = ust.worktime { performerCells.worktime = Cell(.formula(ref(names.units, U.worktime, unitRow[u]), cached: w), .hours) }
-                    performerCells.allowance = Cell(.formula(ref(names.units, U.allowance, unitRow[u]), cached: allowance.fraction), .percent)
+                    if let w = ust.worktime { performerCells.worktime = Cell(.formula(ref(names.units, U.worktime, unitRow[u.index]), cached: w), .hours) }
+                    performerCells.allowance = Cell(.formula(ref(names.units, U.allowance, unitRow[u.index]), cached: allowance.fraction), .percent)
                 default: break
                 }
                 let isStaff = node.performer?.isStaff ?? false
@@ -364,7 +366,7 @@ private struct Layout {
     }
 
     func costRefValue(_ node: FlowNode) -> Double? {
-        if case .position(let i) = node.performer, i >= 0, i < r.positions.count { return r.positions[i].costPerFTE }
+        if case .position(let i) = node.performer, r.positions.contains(i) { return r.positions[i].costPerFTE }
         return nil
     }
 
@@ -373,12 +375,12 @@ private struct Layout {
     /// Positions whose filled fte the head of unit `u` leads directly (the engine's rule,
     /// in its order): the other positions of the unit, heads of sub-units, and through a
     /// sub-unit without a head its members, each once, never the head itself.
-    func ledPositions(unit u: Int, head h: Int) -> [Int] {
-        var out: [Int] = []
-        var visited = Set<Int>([u])
-        var led = Set<Int>([h])
-        func lead(_ p: Int) {
-            guard p >= 0, p < m.positions.count, led.insert(p).inserted else { return }
+    func ledPositions(unit u: UnitID, head h: PositionID) -> [PositionID] {
+        var out: [PositionID] = []
+        var visited = Set<UnitID>([u])
+        var led = Set<PositionID>([h])
+        func lead(_ p: PositionID) {
+            guard m.positions.contains(p), led.insert(p).inserted else { return }
             out.append(p)
         }
         var queue = [u]
@@ -386,9 +388,9 @@ private struct Layout {
         while qi < queue.count {
             let x = queue[qi]; qi += 1
             for p in m.units[x].positions { lead(p) }
-            for s in m.units[x].subunits where s >= 0 && s < m.units.count && !visited.contains(s) {
+            for s in m.units[x].subunits where m.units.contains(s) && !visited.contains(s) {
                 visited.insert(s)
-                if let sh = m.units[s].head, sh >= 0, sh < m.positions.count { lead(sh) } else { queue.append(s) }
+                if let sh = m.units[s].head, m.positions.contains(sh) { lead(sh) } else { queue.append(s) }
             }
         }
         return out
@@ -407,7 +409,7 @@ private struct Layout {
                 var fte = Cell(.number(c.fte), .fte)
                 switch c.kind {
                 case .step:
-                    if let p = c.process, let n = c.node, p >= 0, p < stepRow.count, n >= 0, n < stepRow[p].count, let sr = stepRow[p][n] {
+                    if let p = c.process?.index, let n = c.node, p >= 0, p < stepRow.count, n >= 0, n < stepRow[p].count, let sr = stepRow[p][n] {
                         fte = formula(ref(names.steps, S.fte, sr), c.fte, .fte)
                         worktime = formula(ref(names.steps, S.worktime, sr), c.worktime, .hours)
                     }
@@ -426,8 +428,8 @@ private struct Layout {
                     fte = formula("\(ref(nil, H.value, row))*52/\(ref(nil, H.fte - 1, row))", c.fte, .fte)
                 case .leadership:
                     input = text(L("geführte besetzte VZÄ", "filled fte led"))
-                    if let u = c.unit, u >= 0, u < m.units.count, let h = m.units[u].head {
-                        let led = cells(names.positions, P.ist, ledPositions(unit: u, head: h).map { positionRow[$0] })
+                    if let u = c.unit, m.units.contains(u), let h = m.units[u].head {
+                        let led = cells(names.positions, P.ist, ledPositions(unit: u, head: h).map { positionRow[$0.index] })
                         value = formula(sum(led), c.ledFTE, .fte)
                         fte = formula("\(ref(names.settings, 1, leadershipRow, absolute: true))*\(ref(nil, H.value, row))", c.fte, .fte)
                     }
@@ -435,15 +437,15 @@ private struct Layout {
                 sheet.rows.append([text(line.kind), text(owner), text(line.source), input, value, worktime, fte, text(line.formula)])
             }
         }
-        for (i, ps) in r.positions.enumerated() {
-            guard let range = positionTrail[i] else { continue }
+        for (i, ps) in zip(r.positions.ids, r.positions) {
+            guard let range = positionTrail[i.index] else { continue }
             rows(ps.contributions, owner: m.positions[i].name, allowance: ps.allowance,
-                 worktimeRef: ref(names.positions, P.worktime, positionRow[i]), first: range.lowerBound)
+                 worktimeRef: ref(names.positions, P.worktime, positionRow[i.index]), first: range.lowerBound)
         }
-        for (u, us) in r.units.enumerated() {
-            guard let range = unitTrail[u] else { continue }
+        for (u, us) in zip(r.units.ids, r.units) {
+            guard let range = unitTrail[u.index] else { continue }
             rows(us.ownContributions, owner: m.units[u].name, allowance: us.allowance,
-                 worktimeRef: ref(names.units, U.worktime, unitRow[u]), first: range.lowerBound)
+                 worktimeRef: ref(names.units, U.worktime, unitRow[u.index]), first: range.lowerBound)
         }
         return sheet
     }

@@ -23,7 +23,9 @@ public enum Analyzer {
     public static func check(trees: [SyntaxTree]) -> CheckedModel {
         var builder = ModelBuilder(trees: canonicalOrder(trees))
         builder.build()
-        return CheckedModel(model: finish(builder.model, builder.sources, trees: builder.trees), sources: builder.sources)
+        // Taken out of the builder, so that the checks below own its arrays: a write to
+        // an array the builder still shared copied it whole.
+        return CheckedModel(model: finish(builder.takeModel(), builder.sources, trees: builder.trees), sources: builder.sources)
     }
 
     /// The trees sorted by path (stable; as `ModelLoader` lists them), so that no

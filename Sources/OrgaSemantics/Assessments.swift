@@ -117,10 +117,10 @@ extension Model {
     /// The name of a party (a performer of the model).
     public func partyName(_ p: Party) -> String {
         switch p {
-        case .position(let i): i >= 0 && i < positions.count ? positions[i].name : ""
-        case .unit(let i): i >= 0 && i < units.count ? units[i].name : ""
-        case .actor(let i): i >= 0 && i < actors.count ? actors[i].name : ""
-        case .system(let i): i >= 0 && i < systems.count ? systems[i].name : ""
+        case .position(let i): positions.contains(i) ? positions[i].name : ""
+        case .unit(let i): units.contains(i) ? units[i].name : ""
+        case .actor(let i): actors.contains(i) ? actors[i].name : ""
+        case .system(let i): systems.contains(i) ? systems[i].name : ""
         }
     }
 
@@ -128,10 +128,10 @@ extension Model {
     public func partyTitle(_ p: Party) -> String {
         let title: String?
         switch p {
-        case .position(let i): title = i >= 0 && i < positions.count ? positions[i].title : nil
-        case .unit(let i): title = i >= 0 && i < units.count ? units[i].title : nil
-        case .actor(let i): title = i >= 0 && i < actors.count ? actors[i].title : nil
-        case .system(let i): title = i >= 0 && i < systems.count ? systems[i].title : nil
+        case .position(let i): title = positions.contains(i) ? positions[i].title : nil
+        case .unit(let i): title = units.contains(i) ? units[i].title : nil
+        case .actor(let i): title = actors.contains(i) ? actors[i].title : nil
+        case .system(let i): title = systems.contains(i) ? systems[i].title : nil
         }
         return title ?? partyName(p)
     }

@@ -12,7 +12,7 @@ public struct ChangeProblem: Sendable, Hashable {
 /// What an applied entry touched, so that evaluation recomputes only that.
 public struct ChangeFootprint: Sendable {
     /// Processes whose volume, steps or decisions changed.
-    public var processes: Set<Int> = []
+    public var processes: Set<ProcessID> = []
     /// Something that moves many figures changed (settings, a grade, a position or a
     /// unit): recompute everything.
     public var global = false
@@ -55,7 +55,7 @@ public enum ChangeApplier {
                                   footprint: inout ChangeFootprint) -> [ChangeProblem] {
         var problems: [ChangeProblem] = []
         var lastBranchChange: [NodeID: Location] = [:]
-        var touched: [Int] = []
+        var touched: [ProcessID] = []
         for c in changes {
             if let p = apply(c, to: &model, context: context) { problems.append(p) }
             for input in ChangedInput.of(c) { footprint.locations[input] = c.location }
@@ -76,7 +76,7 @@ public enum ChangeApplier {
                                               message: "after this change the branches of decision `\(model.processes[id.process].name).\(node.name)` add up to \(percent(sum)), not 100 %\(context)"))
             }
         }
-        for p in Set(touched).sorted() where p >= 0 && p < model.processes.count && p < model.flows.count {
+        for p in Set(touched).sorted() where model.processes.contains(p) && model.flows.contains(p) {
             model.flows[p] = FlowGraph(model.processes[p])
             footprint.processes.insert(p)
         }
@@ -98,7 +98,7 @@ public enum ChangeApplier {
         }
         switch (c.target, c.property) {
         case (.process(let p), .volume(let v)):
-            guard p >= 0, p < model.processes.count else { return nil }
+            guard model.processes.contains(p) else { return nil }
             let name = "the volume of `\(model.processes[p].name)`"
             guard let new = v.applied(to: model.processes[p].volumePerYear) else { return nothing(name) }
             let range = v.appliedRange(to: model.processes[p].volumeRange)
@@ -159,7 +159,7 @@ public enum ChangeApplier {
             default: return nil
             }
         case (.position(let i), let property):
-            guard i >= 0, i < model.positions.count else { return nil }
+            guard model.positions.contains(i) else { return nil }
             let name = "`\(model.positions[i].name)`"
             switch property {
             case .planned(let v):
@@ -209,7 +209,7 @@ public enum ChangeApplier {
             default: return nil
             }
         case (.unit(let u), let property):
-            guard u >= 0, u < model.units.count else { return nil }
+            guard model.units.contains(u) else { return nil }
             switch property {
             case .worktime(let v):
                 let name = "the worktime of `\(model.units[u].name)`"
@@ -222,7 +222,7 @@ public enum ChangeApplier {
             default: return nil
             }
         case (.grade(let g), .cost(let v)):
-            guard g >= 0, g < model.grades.count else { return nil }
+            guard model.grades.contains(g) else { return nil }
             let name = "the cost of `\(model.grades[g].name)`"
             guard let new = v.applied(to: model.grades[g].cost) else { return nothing(name) }
             model.grades[g].costSetting = .given(new, l)

@@ -11,7 +11,7 @@ extension Checker {
     }
 
     private mutating func checkDeployment(_ d: Deployment) {
-        guard d.pool >= 0, d.pool < model.units.count else { return }
+        guard model.units.contains(d.pool) else { return }
         let pool = model.units[d.pool]
         if !pool.isPool {
             report(.deployOutsidePool, d.location, "deployment `\(d.name)` stands in unit `\(pool.name)`, which is not a pool; add `pool` to the unit")
@@ -25,10 +25,10 @@ extension Checker {
     }
 
     /// Whether unit `u` is `ancestor` or lies inside it (bounded walk: a cycle ends it).
-    private func isInside(_ u: Int, _ ancestor: Int) -> Bool {
-        var cur: Int? = u
+    private func isInside(_ u: UnitID, _ ancestor: UnitID) -> Bool {
+        var cur: UnitID? = u
         var steps = 0
-        while let c = cur, c >= 0, c < model.units.count, steps <= model.units.count {
+        while let c = cur, model.units.contains(c), steps <= model.units.count {
             if c == ancestor { return true }
             cur = model.units[c].parent
             steps += 1
@@ -39,7 +39,7 @@ extension Checker {
     /// With `process P` and `tolerance T`: P's average volume in the model year against
     /// that year's actual A; a warning when they differ by more than T × A.
     private mutating func checkStaleVolume(_ k: Kpi) {
-        guard let p = k.process, p >= 0, p < model.processes.count, let t = k.tolerance, let year = model.settings.year,
+        guard let p = k.process, model.processes.contains(p), let t = k.tolerance, let year = model.settings.year,
               let actual = k.actuals.first(where: { $0.year == year }), let l = k.processSetting.location,
               let volume = KpiVolume.averageVolume(model.processes[p], year: year) else { return }
         guard abs(volume - actual.value) > t * actual.value else { return }

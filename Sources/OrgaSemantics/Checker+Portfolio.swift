@@ -12,7 +12,7 @@ import OrgaSupport
 extension Checker {
     mutating func checkPortfolio() {
         guard !model.projects.isEmpty || !model.programmes.isEmpty else { return }
-        for j in model.projects.indices { checkProject(j) }
+        for j in model.projects.ids { checkProject(j) }
         checkDependsCycles()
         checkBudgets()
         checkDeliveries()
@@ -21,7 +21,7 @@ extension Checker {
     /// `2025-06-30` for messages (dates are quoted, so German output keeps them as written).
     private static func day(_ d: CalendarDate) -> String { d.iso }
 
-    private mutating func checkProject(_ j: Int) {
+    private mutating func checkProject(_ j: ProjectID) {
         let p = model.projects[j]
         let name = p.name
         if !p.inWritten { report(.projectWithoutProgramme, p.location, "project `\(name)` has no `in`: name its programme or `Programme.Field`") }
@@ -35,7 +35,7 @@ extension Checker {
         if !p.budgetSetting.isWrittenOrMeant {
             report(.projectWithoutBudget, p.location, "project `\(name)` has no `budget`: the budget sums of its field and programme leave it out")
         }
-        if let span = p.period, let prog = p.programme, prog >= 0, prog < model.programmes.count,
+        if let span = p.period, let prog = p.programme, model.programmes.contains(prog),
            let outer = model.programmes[prog].period, !(outer.contains(span.first) && outer.contains(span.last)) {
             report(.projectOutsideProgramme, p.periodSetting.location ?? p.location,
                    "project `\(name)` runs `\(span)`, outside the period `\(outer)` of programme `\(model.programmes[prog].name)`")
@@ -65,7 +65,7 @@ extension Checker {
                    "project `\(name)` is running and overdue since `\(Self.day(span.last.adding(days: 1)))`: its period ended on `\(Self.day(span.last))` (status date `\(Self.day(asof))`)")
         }
         if let span = p.period {
-            for d in p.depends where d.value >= 0 && d.value < model.projects.count {
+            for d in p.depends where model.projects.contains(d.value) {
                 let dep = model.projects[d.value]
                 if let other = dep.period, other.last >= span.first {
                     report(.dependencyEndsLate, d.location,
@@ -79,30 +79,31 @@ extension Checker {
     /// each edge back into the walk's path is one cycle, reported at that `depends` entry.
     private mutating func checkDependsCycles() {
         let n = model.projects.count
-        var state = [UInt8](repeating: 0, count: n)   // 0 unseen, 1 on the path, 2 done
+        // Per project (by index): 0 unseen, 1 on the path, 2 done; and where on the path.
+        var state = [UInt8](repeating: 0, count: n)
         var onPathAt = [Int](repeating: -1, count: n)
-        for start in 0..<n where state[start] == 0 {
-            var stack: [(node: Int, next: Int)] = [(start, 0)]
-            state[start] = 1
-            onPathAt[start] = 0
+        for start in model.projects.ids where state[start.index] == 0 {
+            var stack: [(node: ProjectID, next: Int)] = [(start, 0)]
+            state[start.index] = 1
+            onPathAt[start.index] = 0
             while let top = stack.last {
                 let deps = model.projects[top.node].depends
                 if top.next >= deps.count {
-                    state[top.node] = 2
-                    onPathAt[top.node] = -1
+                    state[top.node.index] = 2
+                    onPathAt[top.node.index] = -1
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
                 let edge = deps[top.next]
                 let v = edge.value
-                guard v >= 0, v < n else { continue }
-                if state[v] == 0 {
-                    state[v] = 1
-                    onPathAt[v] = stack.count
+                guard model.projects.contains(v) else { continue }
+                if state[v.index] == 0 {
+                    state[v.index] = 1
+                    onPathAt[v.index] = stack.count
                     stack.append((v, 0))
-                } else if state[v] == 1, onPathAt[v] >= 0 {
-                    let names = stack[onPathAt[v]...].map { model.projects[$0.node].name } + [model.projects[v].name]
+                } else if state[v.index] == 1, onPathAt[v.index] >= 0 {
+                    let names = stack[onPathAt[v.index]...].map { model.projects[$0.node].name } + [model.projects[v].name]
                     report(.dependsCycle, edge.location, "the projects `\(names.joined(separator: " → "))` depend on each other in a cycle; remove one of the `depends`")
                 }
             }
@@ -112,7 +113,7 @@ extension Checker {
     private mutating func checkBudgets() {
         var sums = [Double](repeating: 0, count: model.programmes.count)
         for p in model.projects {
-            if let prog = p.programme, prog >= 0, prog < sums.count, let b = p.budget { sums[prog] += b }
+            if let prog = p.programme, prog.index >= 0, prog.index < sums.count, let b = p.budget { sums[prog.index] += b }
         }
         for (i, prog) in model.programmes.enumerated() {
             guard let budget = prog.budget, sums[i] > budget else { continue }
@@ -128,22 +129,24 @@ extension Checker {
     }
 
     private mutating func checkDeliveries() {
-        var deliveredBy = [Int?](repeating: nil, count: model.measures.count)
+        // Per measure (by index).
+        var deliveredBy = [ProjectID?](repeating: nil, count: model.measures.count)
         var allStopped = [Bool](repeating: true, count: model.measures.count)
-        for (j, p) in model.projects.enumerated() {
-            for d in p.delivers where d.value >= 0 && d.value < deliveredBy.count {
-                if p.status != .stopped { allStopped[d.value] = false }
-                if let first = deliveredBy[d.value] {
+        for j in model.projects.ids {
+            let p = model.projects[j]
+            for d in p.delivers where model.measures.contains(d.value) {
+                if p.status != .stopped { allStopped[d.value.index] = false }
+                if let first = deliveredBy[d.value.index] {
                     if first != j {
                         report(.measureDeliveredTwice, d.location,
                                "measure `\(model.measures[d.value].name)` is delivered by project `\(model.projects[first].name)` and by project `\(p.name)`")
                     }
-                } else { deliveredBy[d.value] = j }
+                } else { deliveredBy[d.value.index] = j }
             }
         }
         for s in model.scenarios {
             for entry in s.entries {
-                guard case .apply(let m?, let l) = entry, m >= 0, m < deliveredBy.count, let j = deliveredBy[m], allStopped[m] else { continue }
+                guard case .apply(let m?, let l) = entry, model.measures.contains(m), let j = deliveredBy[m.index], allStopped[m.index] else { continue }
                 report(.stoppedMeasureApplied, l,
                        "scenario `\(s.name)` applies measure `\(model.measures[m].name)`, which project `\(model.projects[j].name)` delivers, but it is stopped")
             }

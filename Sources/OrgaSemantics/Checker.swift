@@ -35,7 +35,7 @@ struct Checker {
         checkPositions()
         checkDatedValuesHaveAPeriod()
         checkGrades()
-        for p in model.processes.indices { checkFlow(p) }
+        for p in model.processes.ids { checkFlow(p) }
         checkCallCycles()
         checkProcessInputs()
         checkWorktime()
@@ -71,17 +71,17 @@ struct Checker {
         // root has not. Linear in the number of units, however deep the tree. Each cycle
         // is reported once, at its unit declared first, listed from there.
         let n = model.units.count
-        var state = [UInt8](repeating: 0, count: n)   // 0 unseen, 1 on this walk, 2 done
-        var cycleStarts: [Int] = []
-        for start in 0..<n where state[start] == 0 {
-            var path: [Int] = []
-            var cur: Int? = start
-            while let c = cur, c >= 0, c < n, state[c] == 0 {
-                state[c] = 1
+        var state = [UInt8](repeating: 0, count: n)   // per unit index: 0 unseen, 1 on this walk, 2 done
+        var cycleStarts: [UnitID] = []
+        for start in model.units.ids where state[start.index] == 0 {
+            var path: [UnitID] = []
+            var cur: UnitID? = start
+            while let c = cur, model.units.contains(c), state[c.index] == 0 {
+                state[c.index] = 1
                 path.append(c)
                 cur = model.units[c].parent
             }
-            if let c = cur, c >= 0, c < n, state[c] == 1, let at = path.firstIndex(of: c) {
+            if let c = cur, model.units.contains(c), state[c.index] == 1, let at = path.firstIndex(of: c) {
                 let cycle = path[at...]
                 let first = cycle.min() ?? c
                 var names = [model.units[first].name]
@@ -91,24 +91,24 @@ struct Checker {
                 report(.unitCycle, model.units[first].location, "the unit hierarchy has a cycle: \(names.joined(separator: " → "))")
                 cycleStarts.append(first)
             }
-            for p in path { state[p] = 2 }
+            for p in path { state[p.index] = 2 }
         }
         // Break cycles so that later walks terminate: cut the parent link of the first unit of each cycle
         // (every cycle, not only the first one found).
         for u in cycleStarts { model.units[u].parent = nil }
-        for u in model.units.indices {
+        for u in model.units.ids {
             model.units[u].subunits.removeAll()
         }
-        for (i, u) in model.units.enumerated() { if let p = u.parent { model.units[p].subunits.append(i) } }
+        for u in model.units.ids { if let p = model.units[u].parent { model.units[p].subunits.append(u) } }
     }
 
     /// A `head` should be a position of the unit it leads (docs/language.md, Staffing).
     private mutating func checkHeads() {
-        for u in model.units.indices {
-            guard let h = model.units[u].head, h >= 0, h < model.positions.count, model.positions[h].unit != u,
+        for u in model.units.ids {
+            guard let h = model.units[u].head, model.positions.contains(h), model.positions[h].unit != u,
                   let at = model.units[u].headSetting.location else { continue }
             let unit = model.units[u], head = model.positions[h]
-            let place = head.unit.flatMap { $0 >= 0 && $0 < model.units.count ? "sits in unit `\(model.units[$0].name)`" : nil }
+            let place = head.unit.flatMap { model.units.contains($0) ? "sits in unit `\(model.units[$0].name)`" : nil }
                 ?? "is in no unit"
             report(.headOutsideUnit, at,
                    "`\(head.name)` heads unit `\(unit.name)` but \(place); put the position in `\(unit.name)` or name one of its positions as `head`")
@@ -167,7 +167,7 @@ struct Checker {
     }
 
     private mutating func checkGrades() {
-        var used = Set<Int>()
+        var used = Set<GradeID>()
         for p in model.positions { if let g = p.grade { used.insert(g) } }
         for g in used.sorted() where !model.grades[g].costSetting.isWrittenOrMeant {
             report(.gradeWithoutCost, model.grades[g].location, "grade `\(model.grades[g].name)` has no `cost`; add e.g. `cost 71_600 EUR`")
@@ -176,7 +176,7 @@ struct Checker {
 
     // MARK: Flow
 
-    private mutating func checkFlow(_ p: Int) {
+    private mutating func checkFlow(_ p: ProcessID) {
         let process = model.processes[p]
         let n = process.nodes.count
         if n == 0 {
@@ -229,20 +229,21 @@ struct Checker {
         let n = model.processes.count
         var colour = [UInt8](repeating: 0, count: n)   // 0 white, 1 grey, 2 black
         var reportedSteps = Set<Location>()
-        for root in 0..<n where colour[root] == 0 {
-            var stack: [(p: Int, node: Int)] = [(root, 0)]
-            colour[root] = 1
+        for root in model.processes.ids where colour[root.index] == 0 {
+            var stack: [(p: ProcessID, node: Int)] = [(root, 0)]
+            colour[root.index] = 1
             while !stack.isEmpty {
                 let (p, k) = stack[stack.count - 1]
                 let nodes = model.processes[p].nodes
                 if k >= nodes.count {
-                    colour[p] = 2
+                    colour[p.index] = 2
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].node += 1
                 guard let callee = nodes[k].call else { continue }
-                if colour[callee] == 1 {
+                guard model.processes.contains(callee) else { continue }
+                if colour[callee.index] == 1 {
                     let chain = stack.map(\.p)
                     let from = chain.firstIndex(of: callee) ?? 0
                     let names = (chain[from...] + [callee]).map { model.processes[$0].name }.joined(separator: " → ")
@@ -250,8 +251,8 @@ struct Checker {
                     if reportedSteps.insert(l).inserted {
                         report(.callCycle, l, "processes call each other in a cycle: \(names)")
                     }
-                } else if colour[callee] == 0 {
-                    colour[callee] = 1
+                } else if colour[callee.index] == 0 {
+                    colour[callee.index] = 1
                     stack.append((callee, 0))
                 }
             }
@@ -261,9 +262,9 @@ struct Checker {
     // MARK: Staffing inputs
 
     private mutating func checkProcessInputs() {
-        var called = Set<Int>()
+        var called = Set<ProcessID>()
         for p in model.processes { for node in p.nodes { if let c = node.call { called.insert(c) } } }
-        for (pi, process) in model.processes.enumerated() {
+        for (pi, process) in zip(model.processes.ids, model.processes) {
             var hasStaffWork = false
             var callsOthers = false
             for node in process.nodes where !node.isDecision {
@@ -334,8 +335,8 @@ struct Checker {
         for p in model.processes {
             for node in p.nodes {
                 switch node.performer {
-                case .position(let i): positionWork[i] = true
-                case .unit(let i): unitWork[i] = true
+                case .position(let i): positionWork[i.index] = true
+                case .unit(let i): unitWork[i.index] = true
                 default: break
                 }
             }
@@ -344,11 +345,11 @@ struct Checker {
             positionWork[i] = true
         }
         let fix = worktimeFix()
-        for (i, has) in positionWork.enumerated() where has && model.worktime(position: i) == nil {
+        for i in model.positions.ids where positionWork[i.index] && model.worktime(position: i) == nil {
             report(.workloadWithoutWorktime, model.positions[i].location,
                    "position `\(model.positions[i].name)` has workload but no `worktime` applies; set it in the `model` block (e.g. `worktime 1590 h`)", fixes: fix)
         }
-        for (i, has) in unitWork.enumerated() where has && model.worktime(unit: i) == nil {
+        for i in model.units.ids where unitWork[i.index] && model.worktime(unit: i) == nil {
             report(.workloadWithoutWorktime, model.units[i].location,
                    "unit `\(model.units[i].name)` does work but no `worktime` applies; set it in the `model` block (e.g. `worktime 1590 h`)", fixes: fix)
         }

@@ -33,7 +33,8 @@ public struct Kpi: Sendable {
     public var doc: String?
     /// Its name in the declaration.
     public var location: Location
-    public var ownerSetting: Setting<Int> = .absent
+    /// The owning unit.
+    public var ownerSetting: Setting<UnitID> = .absent
     public var betterSetting: Setting<KpiDirection> = .absent
     /// The plans: the undated one and the dated ones (a step function); nil without any
     /// usable `plan`.
@@ -43,7 +44,7 @@ public struct Kpi: Sendable {
     /// Ascending by year, one per year (a second one of a year is E821 and left out).
     public var actuals: [KpiActual] = []
     /// The linked process (location: the statement).
-    public var processSetting: Setting<Int> = .absent
+    public var processSetting: Setting<ProcessID> = .absent
     /// As a fraction (20 % → 0.2).
     public var toleranceSetting: Setting<Double> = .absent
 
@@ -54,9 +55,9 @@ public struct Kpi: Sendable {
         self.location = location
     }
 
-    public var owner: Int? { ownerSetting.value }
+    public var owner: UnitID? { ownerSetting.value }
     public var better: KpiDirection? { betterSetting.value }
-    public var process: Int? { processSetting.value }
+    public var process: ProcessID? { processSetting.value }
     public var tolerance: Double? { toleranceSetting.value }
 
     /// The plan of calendar year `year`: the day-weighted average of the plans in force
@@ -80,16 +81,16 @@ public struct Deployment: Sendable {
     /// Its name in the declaration.
     public var location: Location
     /// The pool unit it stands in (index into `Model.units`).
-    public var pool: Int
+    public var pool: UnitID
     /// The receiving unit (location: the name).
-    public var toSetting: Setting<Int> = .absent
+    public var toSetting: Setting<UnitID> = .absent
     /// fte on each day of the period.
     public var fteSetting: Setting<Double> = .absent
     /// Hours over the whole period.
     public var hoursSetting: Setting<Double> = .absent
     public var periodSetting: Setting<DateSpan> = .absent
 
-    public init(name: String, title: String?, doc: String?, location: Location, pool: Int) {
+    public init(name: String, title: String?, doc: String?, location: Location, pool: UnitID) {
         self.name = name
         self.title = title
         self.doc = doc
@@ -97,7 +98,7 @@ public struct Deployment: Sendable {
         self.pool = pool
     }
 
-    public var to: Int? { toSetting.value }
+    public var to: UnitID? { toSetting.value }
     public var period: DateSpan? { periodSetting.value }
     /// `to PROJECT`: the receiving project's symbol (docs/language.md, Programmes); the
     /// capacity leaves the pool like any deployment, but enters no unit.

@@ -2,17 +2,40 @@ import OrgaSyntax
 import OrgaSupport
 
 /// Where something is declared or referenced: a file of the model and a byte range.
+///
+/// Stored in 32 bits each (12 bytes instead of 24): every entity, symbol, reference and
+/// setting holds one, and a 50 MB line of `unit U<i>;` declares 3.6M of them. Files are
+/// at most `ModelLoader.maxFileSize` (512 MiB) long, so offsets fit; out-of-range values
+/// (only ever from a caller's mistake) are clamped, never trapped on.
 public struct Location: Hashable, Sendable, Comparable {
-    /// Index into `SourceMap.files` (the `FileID` of the file).
-    public var file: Int
-    public var range: ByteRange
+    private var storedFile: Int32
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
     public init(file: Int, range: ByteRange) {
-        self.file = file
-        self.range = range
+        storedFile = Int32(clamping: file)
+        storedStart = UInt32(clamping: range.start)
+        storedEnd = UInt32(clamping: range.end)
     }
+
+    /// Index into `SourceMap.files` (the `FileID` of the file).
+    public var file: Int {
+        get { Int(storedFile) }
+        set { storedFile = Int32(clamping: newValue) }
+    }
+
+    public var range: ByteRange {
+        get { ByteRange(Int(storedStart), Int(storedEnd)) }
+        set {
+            storedStart = UInt32(clamping: newValue.start)
+            storedEnd = UInt32(clamping: newValue.end)
+        }
+    }
+
     public var fileID: FileID { FileID(file) }
     public static func < (a: Location, b: Location) -> Bool {
-        a.file != b.file ? a.file < b.file : a.range < b.range
+        a.storedFile != b.storedFile ? a.storedFile < b.storedFile
+            : a.storedStart != b.storedStart ? a.storedStart < b.storedStart : a.storedEnd < b.storedEnd
     }
 }
 
@@ -103,27 +126,75 @@ public struct Grade: Sendable {
 
 public struct OrgUnit: Sendable {
     public var name: String
-    public var title: String?
-    public var doc: String?
-    public var kind: String?
-    public var code: String?
-    public var parent: Int?
+    public var parent: UnitID?
     /// The position named by `head` (location: the name).
-    public var headSetting: Setting<Int> = .absent
-    public var worktimeSetting: Setting<Double> = .absent
-    public var allowanceSetting: Setting<Allowance> = .absent
-    /// `pool`: the unit's positions are a capacity pool (location: the statement).
-    public var poolSetting: Setting<Bool> = .absent
-    public var rampSetting: Setting<Ramp> = .absent
+    public var headSetting: Setting<PositionID> = .absent
     public var location: Location
     /// Direct sub-units and positions, in declaration order (filled after resolution).
-    public var subunits: [Int] = []
-    public var positions: [Int] = []
+    public var subunits: [UnitID] = []
+    public var positions: [PositionID] = []
+    /// Title, doc comment, kind, code and the settings few units write: out of line
+    /// (`ColdFields`), so that a unit is 96 bytes instead of 352.
+    var details = ColdFields<UnitDetails>()
 
-    public var head: Int? { headSetting.value }
+    public init(name: String, title: String?, doc: String?, location: Location) {
+        self.name = name
+        self.location = location
+        self.title = title
+        self.doc = doc
+    }
+
+    public var title: String? {
+        get { details[\.title] }
+        set { details.set(\.title, newValue, isDefault: newValue == nil) }
+    }
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    public var kind: String? {
+        get { details[\.kind] }
+        set { details.set(\.kind, newValue, isDefault: newValue == nil) }
+    }
+    public var code: String? {
+        get { details[\.code] }
+        set { details.set(\.code, newValue, isDefault: newValue == nil) }
+    }
+    public var worktimeSetting: Setting<Double> {
+        get { details[\.worktimeSetting] }
+        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var allowanceSetting: Setting<Allowance> {
+        get { details[\.allowanceSetting] }
+        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    /// `pool`: the unit's positions are a capacity pool (location: the statement).
+    public var poolSetting: Setting<Bool> {
+        get { details[\.poolSetting] }
+        set { details.set(\.poolSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var rampSetting: Setting<Ramp> {
+        get { details[\.rampSetting] }
+        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+
+    public var head: PositionID? { headSetting.value }
     public var isPool: Bool { poolSetting.value ?? false }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
+}
+
+/// The out-of-line properties of an `OrgUnit`.
+struct UnitDetails: ColdFieldSet {
+    var title: String?
+    var doc: String?
+    var kind: String?
+    var code: String?
+    var worktimeSetting: Setting<Double> = .absent
+    var allowanceSetting: Setting<Allowance> = .absent
+    var poolSetting: Setting<Bool> = .absent
+    var rampSetting: Setting<Ramp> = .absent
+    init() {}
 }
 
 public struct Effort: Sendable {
@@ -137,10 +208,9 @@ public struct Effort: Sendable {
 public struct Position: Sendable {
     public var name: String
     public var title: String?
-    public var doc: String?
-    public var unit: Int?
+    public var unit: UnitID?
     /// The grade named by `grade` (location: the statement).
-    public var gradeSetting: Setting<Int> = .absent
+    public var gradeSetting: Setting<GradeID> = .absent
     /// The first `planned` statement; its value is the undated one (0 when only dated
     /// values were written). The dated values are in `plannedSeries`; reports read the
     /// period figures (`Model.evaluated`).
@@ -149,17 +219,52 @@ public struct Position: Sendable {
     /// Every `planned` / `filled` value, undated and dated (docs/language.md, Time).
     public var plannedSeries = DatedSeries(undated: nil)
     public var filledSeries = DatedSeries(undated: nil)
-    public var rampSetting: Setting<Ramp> = .absent
-    public var kwSetting: Setting<Int> = .absent
-    public var freezeSetting: Setting<String> = .absent
-    public var efforts: [Effort] = []
-    /// Staffed hours per week (Arbeitsplatzmethode).
-    public var coverageSetting: Setting<Double> = .absent
-    public var worktimeSetting: Setting<Double> = .absent
-    public var allowanceSetting: Setting<Allowance> = .absent
     public var location: Location
+    /// The doc comment and the settings few positions write: out of line (`ColdFields`).
+    var details = ColdFields<PositionDetails>()
 
-    public var grade: Int? { gradeSetting.value }
+    public init(name: String, title: String?, doc: String?, location: Location) {
+        self.name = name
+        self.title = title
+        self.location = location
+        self.doc = doc
+    }
+
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    public var rampSetting: Setting<Ramp> {
+        get { details[\.rampSetting] }
+        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var kwSetting: Setting<Int> {
+        get { details[\.kwSetting] }
+        set { details.set(\.kwSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var freezeSetting: Setting<String> {
+        get { details[\.freezeSetting] }
+        set { details.set(\.freezeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var efforts: [Effort] {
+        get { details[\.efforts] }
+        set { details.set(\.efforts, newValue, isDefault: newValue.isEmpty) }
+    }
+    /// Staffed hours per week (Arbeitsplatzmethode).
+    public var coverageSetting: Setting<Double> {
+        get { details[\.coverageSetting] }
+        set { details.set(\.coverageSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var worktimeSetting: Setting<Double> {
+        get { details[\.worktimeSetting] }
+        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var allowanceSetting: Setting<Allowance> {
+        get { details[\.allowanceSetting] }
+        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+
+    public var grade: GradeID? { gradeSetting.value }
     public var planned: Double { plannedSetting.value ?? 0 }
     public var filled: Double { filledSetting.value ?? 0 }
     /// Written, even when the value was rejected (that has its own diagnostic).
@@ -170,6 +275,19 @@ public struct Position: Sendable {
     public var coverageHoursPerWeek: Double? { coverageSetting.value }
     public var worktime: Located<Double>? { worktimeSetting.located }
     public var allowance: Located<Allowance>? { allowanceSetting.located }
+}
+
+/// The out-of-line properties of a `Position`.
+struct PositionDetails: ColdFieldSet {
+    var doc: String?
+    var rampSetting: Setting<Ramp> = .absent
+    var kwSetting: Setting<Int> = .absent
+    var freezeSetting: Setting<String> = .absent
+    var efforts: [Effort] = []
+    var coverageSetting: Setting<Double> = .absent
+    var worktimeSetting: Setting<Double> = .absent
+    var allowanceSetting: Setting<Allowance> = .absent
+    init() {}
 }
 
 public struct Actor: Sendable {
@@ -189,10 +307,10 @@ public struct OrgSystem: Sendable {
 
 /// Who performs a step.
 public enum Performer: Sendable, Hashable {
-    case position(Int)
-    case unit(Int)
-    case actor(Int)
-    case system(Int)
+    case position(PositionID)
+    case unit(UnitID)
+    case actor(ActorID)
+    case system(SystemID)
 
     /// Work by positions and units is staffed from the model.
     public var isStaff: Bool {
@@ -219,27 +337,54 @@ public struct Branch: Sendable {
 public struct FlowNode: Sendable {
     public var name: String
     public var title: String?
-    public var doc: String?
     public var isDecision: Bool
     /// `by` (location: the statement).
     public var performerSetting: Setting<Performer> = .absent
     /// Processing time per execution in hours; for a range its mean.
     public var timeSetting: Setting<Double> = .absent
-    /// The range the time was given as (hours), when it is uncertain (bounds differ).
-    public var timeRange: RangeEstimate?
-    /// Waiting time in calendar days.
-    public var waitSetting: Setting<Double> = .absent
-    /// Fraction of cases reaching the step in which it is done.
-    public var shareSetting: Setting<Double> = .absent
-    public var mediaBreak = false
-    public var systems: [Int] = []
     /// Explicit `next` (absent: the next node in source order).
     public var nextSetting: Setting<FlowTarget> = .absent
     /// The process run by `call`.
-    public var callSetting: Setting<Int> = .absent
+    public var callSetting: Setting<ProcessID> = .absent
+    public var systems: [SystemID] = []
     public var branches: [Branch] = []
     public var location: Location
     public var symbol: SymbolID
+    /// The doc comment and what few steps write (range, wait, share, media break): out of line (`ColdFields`); nodes are the most numerous entity.
+    var details = ColdFields<NodeDetails>()
+
+    public init(name: String, title: String?, doc: String?, isDecision: Bool, location: Location, symbol: SymbolID) {
+        self.name = name
+        self.title = title
+        self.isDecision = isDecision
+        self.location = location
+        self.symbol = symbol
+        self.doc = doc
+    }
+
+    public var doc: String? {
+        get { details[\.doc] }
+        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+    }
+    /// The range the time was given as (hours), when it is uncertain (bounds differ).
+    public var timeRange: RangeEstimate? {
+        get { details[\.timeRange] }
+        set { details.set(\.timeRange, newValue, isDefault: newValue == nil) }
+    }
+    /// Waiting time in calendar days.
+    public var waitSetting: Setting<Double> {
+        get { details[\.waitSetting] }
+        set { details.set(\.waitSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    /// Fraction of cases reaching the step in which it is done.
+    public var shareSetting: Setting<Double> {
+        get { details[\.shareSetting] }
+        set { details.set(\.shareSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+    }
+    public var mediaBreak: Bool {
+        get { details[\.mediaBreak] }
+        set { details.set(\.mediaBreak, newValue, isDefault: !newValue) }
+    }
 
     public var performer: Performer? { performerSetting.value }
     /// Processing time per execution in hours (nil = not given or rejected).
@@ -248,14 +393,25 @@ public struct FlowNode: Sendable {
     public var share: Double { shareSetting.value ?? 1 }
     public var next: FlowTarget? { nextSetting.value }
     public var nextGiven: Bool { nextSetting.isWritten }
-    public var call: Int? { callSetting.value }
+    public var call: ProcessID? { callSetting.value }
+}
+
+/// The out-of-line properties of a `FlowNode`.
+struct NodeDetails: ColdFieldSet {
+    var doc: String?
+    var timeRange: RangeEstimate?
+    var waitSetting: Setting<Double> = .absent
+    var shareSetting: Setting<Double> = .absent
+    var mediaBreak = false
+    init() {}
 }
 
 public struct Process: Sendable {
     public var name: String
     public var title: String?
     public var doc: String?
-    public var ownerSetting: Setting<Int> = .absent
+    /// The owning unit.
+    public var ownerSetting: Setting<UnitID> = .absent
     /// Own cases per year (rejected: not convertible, e.g. `/day` without `workdays`);
     /// for a range its mean.
     public var volumeSetting: Setting<Double> = .absent
@@ -272,10 +428,10 @@ public struct Process: Sendable {
     /// Ratings of rated DNA criteria, by criterion name.
     public var ratings: [String: Located<Double>] = [:]
     public var location: Location
-    public var file: Int
+    public var file: FileID
     public var symbol: SymbolID
 
-    public var owner: Int? { ownerSetting.value }
+    public var owner: UnitID? { ownerSetting.value }
     /// Own cases per year (nil = not given or not convertible).
     public var volumePerYear: Double? { volumeSetting.value }
     public var source: String? { sourceSetting.value }
@@ -320,10 +476,10 @@ public struct Symbol: Sendable {
     public var kind: SymbolKind
     /// Index into the array of its kind (`units`, `positions` …); for nodes the node
     /// index (measures, scenarios and targets index `Model.measures` …); nil for v2
-    /// declarations that have names only (kpi).
+    /// declarations that have names only (kpi). Read it typed: `id(UnitID.self)`, `node`.
     public var index: Int?
     /// For nodes: the process.
-    public var process: Int?
+    public var process: ProcessID?
     public var location: Location
 }
 
@@ -366,7 +522,7 @@ public struct Model: Sendable {
     public var criterionNames: [String: SymbolID] = [:]
     /// Every `worktime` statement whose value was rejected, wherever it is written.
     public var rejectedWorktimes: [Location] = []
-    /// The flow of each process (index like `processes`), worked out once.
+    /// The flow of each process (index like `processes`, by `ProcessID`), worked out once.
     public var flows: [FlowGraph] = []
     public var diagnostics: [Diagnostic] = []
 
@@ -375,14 +531,14 @@ public struct Model: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// Effective worktime of a position: position, then its units outward, then the model.
-    public func worktime(position p: Int) -> Located<Double>? {
+    public func worktime(position p: PositionID) -> Located<Double>? {
         if let w = positions[p].worktime { return w }
         if let u = positions[p].unit { return worktime(unit: u) }
         return settings.worktime
     }
 
-    public func worktime(unit u: Int) -> Located<Double>? {
-        var cur: Int? = u
+    public func worktime(unit u: UnitID) -> Located<Double>? {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let w = units[c].worktime { return w }
@@ -392,14 +548,14 @@ public struct Model: Sendable {
         return settings.worktime
     }
 
-    public func allowance(position p: Int) -> Allowance {
+    public func allowance(position p: PositionID) -> Allowance {
         if let a = positions[p].allowance { return a.value }
         if let u = positions[p].unit { return allowance(unit: u) }
         return settings.allowance?.value ?? .none
     }
 
-    public func allowance(unit u: Int) -> Allowance {
-        var cur: Int? = u
+    public func allowance(unit u: UnitID) -> Allowance {
+        var cur: UnitID? = u
         var guardSteps = 0
         while let c = cur, guardSteps <= units.count {
             if let a = units[c].allowance { return a.value }
@@ -420,7 +576,7 @@ public struct Model: Sendable {
 
     /// The step or decision `id`, if it exists.
     public func node(_ id: NodeID) -> FlowNode? {
-        guard processes.indices.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
+        guard processes.contains(id.process), processes[id.process].nodes.indices.contains(id.index) else { return nil }
         return processes[id.process].nodes[id.index]
     }
 
@@ -429,8 +585,8 @@ public struct Model: Sendable {
         for r in references where r.location.file == file && r.location.range.start <= offset && offset <= r.location.range.end {
             return r.symbol
         }
-        for (i, s) in symbols.enumerated() where s.location.file == file && s.location.range.start <= offset && offset <= s.location.range.end {
-            return SymbolID(i)
+        for s in symbols.ids where symbols[s].location.file == file && symbols[s].location.range.start <= offset && offset <= symbols[s].location.range.end {
+            return s
         }
         return nil
     }

@@ -9,16 +9,7 @@ extension ModelBuilder {
     /// Up to this many areas an unknown area name gets a "did you mean" (bounded work).
     private static let suggestAmongAreas = 64
 
-    private func party(_ s: Symbol) -> Party? {
-        guard let i = s.index else { return nil }
-        switch s.kind {
-        case .position: return .position(i)
-        case .unit: return .unit(i)
-        case .actor: return .actor(i)
-        case .system: return .system(i)
-        default: return nil
-        }
-    }
+    private func party(_ s: Symbol) -> Party? { s.performer }
 
     mutating func readMatrix(_ tree: SyntaxTree, _ file: Int, _ id: Int32) -> Matrix {
         let declared = tree.declaredName(id)
@@ -182,7 +173,7 @@ extension ModelBuilder {
         }
         model.references.append(Reference(location: pLoc, symbol: ps))
         let sym = model.symbols[ps]
-        guard sym.kind == .process, let p = sym.index, p >= 0, p < model.processes.count else {
+        guard let p = sym.id(ProcessID.self), model.processes.contains(p) else {
             report(.wrongKindReference, pLoc, "`\(pName)` is \(article(sym.kind.phrase)), but `step` needs a process")
             return
         }

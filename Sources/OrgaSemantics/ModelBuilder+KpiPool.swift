@@ -22,12 +22,12 @@ extension ModelBuilder {
             switch kw {
             case .owner:
                 let s = a.flatMap { resolveRef(tree, file, $0, .unit, what: "`owner`") }
-                k.ownerSetting.write(s?.index, at: l)
+                k.ownerSetting.write(s?.id(UnitID.self), at: l)
             case .better:
                 k.betterSetting.write(a.flatMap { KpiDirection(rawValue: tree.name($0)) }, at: l)
             case .process:
                 let s = a.flatMap { resolveRef(tree, file, $0, .process, what: "`process`") }
-                k.processSetting.write(s?.index, at: l)
+                k.processSetting.write(s?.id(ProcessID.self), at: l)
             case .tolerance:
                 k.toleranceSetting.write(a.map { $0.value / 100 }, at: l)
             case .plan:
@@ -90,7 +90,7 @@ extension ModelBuilder {
         pendingKpis.append(k)
     }
 
-    mutating func readDeployment(_ tree: SyntaxTree, _ file: Int, _ id: Int32, pool u: Int) {
+    mutating func readDeployment(_ tree: SyntaxTree, _ file: Int, _ id: Int32, pool u: UnitID) {
         guard let (name, range) = tree.declaredName(id) else { return }
         checkUnique(tree, file, id)
         var d = Deployment(name: name, title: tree.declaredTitle(id), doc: tree.docComment(id), location: loc(file, range), pool: u)
@@ -106,7 +106,7 @@ extension ModelBuilder {
                     d.toProject = model.globalNames[tree.name(a)]
                     d.toSetting.write(nil, at: loc(file, tree.nameRange(a)))
                 } else {
-                    d.toSetting.write(s?.index, at: a.map { loc(file, tree.nameRange($0)) } ?? l)
+                    d.toSetting.write(s?.id(UnitID.self), at: a.map { loc(file, tree.nameRange($0)) } ?? l)
                 }
             case .fte: d.fteSetting.write(a?.value, at: l)
             case .hours: d.hoursSetting.write(a?.value, at: l)

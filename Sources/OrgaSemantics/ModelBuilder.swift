@@ -31,7 +31,7 @@ struct ModelBuilder: Sendable {
     /// lookup instead of a search of the file's symbols).
     private var duplicateSymbols: [[ByteRange: SymbolID]] = []
     /// Per process, the first node of each name (targets, duplicate nodes).
-    private var nodeNames: [Int: [String: Int]] = [:]
+    private var nodeNames: [ProcessID: [String: Int]] = [:]
     /// "Did you mean" for unknown references, linear however many there are.
     var suggester = ReferenceSuggester()
     /// Where the pass that is running first dropped a diagnostic (see `maxStoredDiagnostics`).
@@ -58,9 +58,17 @@ struct ModelBuilder: Sendable {
         sources = SourceMap(files: trees.map(\.file))
     }
 
+    /// The model built, leaving an empty one (its arrays then have one owner).
+    mutating func takeModel() -> Model {
+        var out = Model()
+        swap(&out, &model)
+        return out
+    }
+
     mutating func build() {
         files = [FileContribution](repeating: FileContribution(), count: trees.count)
         duplicateSymbols = [[ByteRange: SymbolID]](repeating: [:], count: trees.count)
+        reserveDeclarations()
         for t in trees.indices { declare(file: t) }
         readSettingsRecording()
         for t in trees.indices { resolveRecording(file: t) }
@@ -99,15 +107,18 @@ struct ModelBuilder: Sendable {
         model.raciCharts = files.flatMap(\.raciCharts)
         model.kpis = files.flatMap(\.kpis)
         model.deployments = files.flatMap(\.deployments)
-        for u in model.units.indices where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
+        for u in model.units.ids where !model.units[u].subunits.isEmpty || !model.units[u].positions.isEmpty {
             model.units[u].subunits = []
             model.units[u].positions = []
         }
-        for (i, u) in model.units.enumerated() {
-            if let p = u.parent, p >= 0, p < model.units.count { model.units[p].subunits.append(i) }
+        // By id, not `enumerated()`: iterating the array while appending to its elements
+        // kept a second reference and copied all units (128 MB of a 5 MB line of
+        // `unit U<i>;`, heaptrack 2026-12-01).
+        for u in model.units.ids {
+            if let p = model.units[u].parent, model.units.contains(p) { model.units[p].subunits.append(u) }
         }
-        for (i, p) in model.positions.enumerated() {
-            if let u = p.unit, u >= 0, u < model.units.count { model.units[u].positions.append(i) }
+        for p in model.positions.ids {
+            if let u = model.positions[p].unit, model.units.contains(u) { model.units[u].positions.append(p) }
         }
     }
 
@@ -343,6 +354,9 @@ struct ModelBuilder: Sendable {
             let k = e - start[keyPath: path]
             return k < list.count ? list[k] : nil
         }
+        func mapEntity<ID: EntityID>(_ path: WritableKeyPath<DeclCounts, Int>, _ e: ID) -> ID? {
+            mapEntity(path, e.index).map { ID($0) }
+        }
         // Files to rebuild: those that referred to a declaration that is gone, and those
         // with an unresolved reference.
         var others = Set<Int>()
@@ -365,15 +379,15 @@ struct ModelBuilder: Sendable {
             }
         }
         func mapID(_ s: SymbolID) -> SymbolID { mapSymbol(s.index).map { SymbolID($0) } ?? s }
-        for u in model.units.indices where !(start.units..<oldEnd.units).contains(u) {
+        for u in model.units.ids where !(start.units..<oldEnd.units).contains(u.index) {
             model.units[u].parent = model.units[u].parent.map { mapEntity(\.units, $0) ?? $0 }
             model.units[u].headSetting = mapped(model.units[u].headSetting) { mapEntity(\.positions, $0) }
         }
-        for p in model.positions.indices where !(start.positions..<oldEnd.positions).contains(p) {
+        for p in model.positions.ids where !(start.positions..<oldEnd.positions).contains(p.index) {
             model.positions[p].unit = model.positions[p].unit.map { mapEntity(\.units, $0) ?? $0 }
             model.positions[p].gradeSetting = mapped(model.positions[p].gradeSetting) { mapEntity(\.grades, $0) }
         }
-        for p in model.processes.indices where !(start.processes..<oldEnd.processes).contains(p) {
+        for p in model.processes.ids where !(start.processes..<oldEnd.processes).contains(p.index) {
             model.processes[p].ownerSetting = mapped(model.processes[p].ownerSetting) { mapEntity(\.units, $0) }
             model.processes[p].symbol = mapID(model.processes[p].symbol)
             for n in model.processes[p].nodes.indices {
@@ -383,7 +397,7 @@ struct ModelBuilder: Sendable {
                 model.processes[p].nodes[n].symbol = mapID(model.processes[p].nodes[n].symbol)
             }
         }
-        for s in model.symbols.indices where !mine.contains(s) {
+        for s in model.symbols.ids where !mine.contains(s.index) {
             let kind = model.symbols[s].kind
             if let path = Self.countPath(kind), let i = model.symbols[s].index { model.symbols[s].index = mapEntity(path, i) ?? i }
             if kind == .node, let p = model.symbols[s].process { model.symbols[s].process = mapEntity(\.processes, p) ?? p }
@@ -422,7 +436,7 @@ struct ModelBuilder: Sendable {
         model.systems.replaceSubrange(start.systems..<oldEnd.systems,
                                       with: repeatElement(OrgSystem(name: "", title: nil, doc: nil, location: l), count: newCounts.systems))
         model.processes.replaceSubrange(start.processes..<oldEnd.processes,
-                                        with: repeatElement(Process(name: "", title: nil, doc: nil, location: l, file: f, symbol: SymbolID(0)),
+                                        with: repeatElement(Process(name: "", title: nil, doc: nil, location: l, file: FileID(f), symbol: SymbolID(0)),
                                                             count: newCounts.processes))
         model.criteria.replaceSubrange(start.criteria..<oldEnd.criteria,
                                        with: repeatElement(Criterion(name: "", title: nil, doc: nil, location: l), count: newCounts.criteria))
@@ -579,17 +593,56 @@ struct ModelBuilder: Sendable {
         for id in tree.roots { declareStatement(tree, file: file, id: id, process: nil, modelBlocks: &modelBlocks) }
     }
 
+    /// Room for every declaration before pass 1, counted from the trees' statements (an
+    /// upper bound: a declaration without a name is skipped later). Arrays of records
+    /// growing by doubling held up to twice their size, and the old buffer beside the
+    /// new one while growing (the units of a 5 MB line of `unit U<i>;`: 185 MB for 128 MB
+    /// of records, heaptrack 2026-12-01).
+    private mutating func reserveDeclarations() {
+        var c = DeclCounts()
+        var names = 0
+        for tree in trees {
+            for a in tree.arguments where a.kind == .name || a.kind == .path { names += 1 }
+            for i in tree.statements.indices {
+                guard let spec = tree.spec(Int32(i)), spec.declares != nil else { continue }
+                c.symbols += 1
+                switch spec.keyword {
+                case .grade: c.grades += 1
+                case .unit: c.units += 1
+                case .position: c.positions += 1
+                case .actor: c.actors += 1
+                case .system: c.systems += 1
+                case .process: c.processes += 1
+                case .criterion: c.criteria += 1
+                default: break
+                }
+            }
+        }
+        model.grades.reserveCapacity(c.grades)
+        model.units.reserveCapacity(c.units)
+        model.positions.reserveCapacity(c.positions)
+        model.actors.reserveCapacity(c.actors)
+        model.systems.reserveCapacity(c.systems)
+        model.processes.reserveCapacity(c.processes)
+        model.criteria.reserveCapacity(c.criteria)
+        model.symbols.reserveCapacity(c.symbols)
+        model.globalNames.reserveCapacity(c.symbols)
+        sources.declarations.reserveCapacity(c.symbols)
+        // A name argument is a declaration's name or a reference (an upper bound).
+        model.references.reserveCapacity(max(0, names - c.symbols))
+    }
+
     private func counts() -> DeclCounts {
         DeclCounts(grades: model.grades.count, units: model.units.count, positions: model.positions.count,
                    actors: model.actors.count, systems: model.systems.count, processes: model.processes.count,
                    criteria: model.criteria.count, symbols: model.symbols.count)
     }
 
-    private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: Int?, modelBlocks: inout Int) {
+    private mutating func declareStatement(_ tree: SyntaxTree, file: Int, id: Int32, process: ProcessID?, modelBlocks: inout Int) {
         guard let spec = tree.spec(id) else { return }
         let st = tree.statement(id)
         if let kinds = spec.declares, let kind = SymbolKind(kinds), let (name, range) = tree.declaredName(id) {
-            if kind == .node, !(process.map { $0 >= 0 && $0 < model.processes.count } ?? false) { return }
+            if kind == .node, !(process.map { model.processes.contains($0) } ?? false) { return }
             let l = loc(file, range)
             let title = tree.declaredTitle(id)
             let doc = tree.docComment(id)
@@ -619,7 +672,11 @@ struct ModelBuilder: Sendable {
             case .process:
                 let i = nextSlot(\.processes, count: model.processes.count)
                 index = i
-                Self.put(&model.processes, i, Process(name: name, title: title, doc: doc, location: l, file: file, symbol: symbolID))
+                var process = Process(name: name, title: title, doc: doc, location: l, file: FileID(file), symbol: symbolID)
+                // Its steps and decisions, counted (grown by doubling, the nodes of the
+                // 1M-line model held 59 MB for 35 MB of records, heaptrack 2026-12-01).
+                process.nodes.reserveCapacity(tree.childIDs(id).reduce(0) { n, c in n + (tree.spec(c)?.declares == .node ? 1 : 0) })
+                Self.put(&model.processes, i, process)
             case .criterion:
                 let i = nextSlot(\.criteria, count: model.criteria.count)
                 index = i
@@ -638,7 +695,7 @@ struct ModelBuilder: Sendable {
             let insertion = kind == .process || kind == .node ? InsertionPoint.of(tree, id) : nil
             Self.put(&sources.declarations, symbolID.index, SourceMap.Declaration(file: file, statement: id, insertion: insertion))
             if kind == .process, let index {
-                for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: index, modelBlocks: &modelBlocks) }
+                for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: ProcessID(index), modelBlocks: &modelBlocks) }
                 return
             }
         }
@@ -679,7 +736,7 @@ struct ModelBuilder: Sendable {
     private static let smallProcess = 32
 
     /// The first node named `name` among the first `count` nodes of process `p`.
-    mutating func node(named name: String, in p: Int, among count: Int? = nil) -> Int? {
+    mutating func node(named name: String, in p: ProcessID, among count: Int? = nil) -> Int? {
         let nodes = model.processes[p].nodes
         let n = min(count ?? nodes.count, nodes.count)
         if n <= Self.smallProcess { return nodes[..<n].firstIndex { $0.name == name } }
@@ -696,14 +753,16 @@ struct ModelBuilder: Sendable {
         Self.put(&model.symbols, id.index, symbol)
         /// The first declaration of the name in its namespace; when re-declaring, the
         /// name tables are those of the full build, which the same names leave as they are.
-        func first(in table: WritableKeyPath<Model, [String: SymbolID]>) -> SymbolID? {
-            if let first = model[keyPath: table][symbol.name] { return first == id ? nil : first }
-            model[keyPath: table][symbol.name] = id
-            return nil
+        /// One hash for a new name (a key path into the model and two lookups were 3 % of
+        /// the 100k check's instructions, callgrind 2026-12-01).
+        func first(in table: inout [String: SymbolID]) -> SymbolID? {
+            guard let first = table.updateValue(id, forKey: symbol.name), first != id else { return nil }
+            table[symbol.name] = first   // a duplicate (rare): the first declaration keeps the name
+            return first
         }
         switch symbol.kind {
         case .node:
-            guard let p = symbol.process, p >= 0, p < model.processes.count else { return }
+            guard let p = symbol.process, model.processes.contains(p) else { return }
             // The node was just appended: compare it with the ones before it.
             let last = model.processes[p].nodes.count - 1
             if last == 0 { nodeNames[p] = nil }   // a process declared (again) from its first node
@@ -713,14 +772,14 @@ struct ModelBuilder: Sendable {
                 nodeNames[p]?[symbol.name] = last
             }
         case .criterion:
-            if let f = first(in: \.criterionNames) {
+            if let f = first(in: &model.criterionNames) {
                 addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
                 recordDuplicate(id, at: symbol.location)
             }
         case .target:
             break   // targets have their own names (docs/language.md, Declarations, lists the shared namespace without them)
         default:
-            if let f = first(in: \.globalNames) {
+            if let f = first(in: &model.globalNames) {
                 addIssue(.duplicateName(symbol: id, first: f), file: file, at: symbol.location.range)
                 recordDuplicate(id, at: symbol.location)
             }
@@ -753,17 +812,17 @@ struct ModelBuilder: Sendable {
     }
 
     /// Index of the symbol declared by statement `id` of `file` among `kind`.
-    private func declaredIndex(_ file: Int, _ id: Int32, _ kind: SymbolKind) -> Int? {
+    private func declaredID<ID: DeclaredID>(_ file: Int, _ id: Int32, _: ID.Type) -> ID? {
         guard let (name, range) = trees[file].declaredName(id) else { return nil }
         let l = loc(file, range)
-        if let s = (kind == .criterion ? model.criterionNames : model.globalNames)[name], model.symbols[s].location == l,
-           model.symbols[s].kind == kind {
-            return model.symbols[s].index
+        if let s = (ID.symbolKind == .criterion ? model.criterionNames : model.globalNames)[name], model.symbols[s].location == l,
+           let e = model.symbols[s].id(ID.self) {
+            return e
         }
         // A duplicate: it has its own entry (properties are still read and checked).
         guard file >= 0, file < duplicateSymbols.count, let s = duplicateSymbols[file][range], model.symbols.contains(s),
-              model.symbols[s].kind == kind, model.symbols[s].location == l else { return nil }
-        return model.symbols[s].index
+              model.symbols[s].location == l else { return nil }
+        return model.symbols[s].id(ID.self)
     }
 
     private mutating func recordDuplicate(_ id: SymbolID, at l: Location) {
@@ -967,7 +1026,7 @@ struct ModelBuilder: Sendable {
     }
 
     /// W801: `filled` rises on a date before the end of the position's `freeze`.
-    private mutating func checkFreeze(_ p: Int, _ steps: [(date: CalendarDate, location: Location)]) {
+    private mutating func checkFreeze(_ p: PositionID, _ steps: [(date: CalendarDate, location: Location)]) {
         guard !steps.isEmpty, let text = model.positions[p].freezeUntil, let end = CalendarDate(iso: text) else { return }
         let series = model.positions[p].filledSeries
         for (date, l) in steps where date < end {
@@ -1016,7 +1075,7 @@ struct ModelBuilder: Sendable {
     }
 
     private mutating func readGrade(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard let g = declaredIndex(file, id, .grade) else { return }
+        guard let g = declaredID(file, id, GradeID.self) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             if tree.isKeyword(c, .cost) {
@@ -1027,8 +1086,8 @@ struct ModelBuilder: Sendable {
         }
     }
 
-    private mutating func readUnit(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn parent: Int?) {
-        guard let u = declaredIndex(file, id, .unit) else { return }
+    private mutating func readUnit(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn parent: UnitID?) {
+        guard let u = declaredID(file, id, UnitID.self) else { return }
         checkUnique(tree, file, id)
         model.units[u].parent = parent
         for c in tree.childIDs(id) {
@@ -1039,14 +1098,14 @@ struct ModelBuilder: Sendable {
             case .code: if let a { model.units[u].code = tree.stringValue(a) }
             case .head:
                 let s = a.flatMap { resolveRef(tree, file, $0, .position, what: "`head`") }
-                model.units[u].headSetting.write(s?.index, at: loc(file, a.map { tree.nameRange($0) } ?? tree.range(c)))
+                model.units[u].headSetting.write(s?.id(PositionID.self), at: loc(file, a.map { tree.nameRange($0) } ?? tree.range(c)))
             case .in:
                 guard let a else { break }
                 let s = resolveRef(tree, file, a, .unit, what: "`in`")
                 if let parent {
                     report(.nestedAndIn, loc(file, tree.range(c)),
                            "unit `\(model.units[u].name)` is nested in `\(model.units[parent].name)` and also placed with `in`; use one of them")
-                } else if let i = s?.index { model.units[u].parent = i }
+                } else if let i = s?.id(UnitID.self) { model.units[u].parent = i }
             case .worktime: model.units[u].worktimeSetting = readWorktime(tree, file, c)
             case .allowance: model.units[u].allowanceSetting = readAllowance(tree, file, c)
             case .ramp: model.units[u].rampSetting = readRamp(tree, file, c)
@@ -1059,8 +1118,8 @@ struct ModelBuilder: Sendable {
         }
     }
 
-    private mutating func readPosition(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn unit: Int?) {
-        guard let p = declaredIndex(file, id, .position) else { return }
+    private mutating func readPosition(_ tree: SyntaxTree, _ file: Int, _ id: Int32, nestedIn unit: UnitID?) {
+        guard let p = declaredID(file, id, PositionID.self) else { return }
         checkUnique(tree, file, id)
         model.positions[p].unit = unit
         var dated = DatedReading()
@@ -1084,10 +1143,10 @@ struct ModelBuilder: Sendable {
                 if let unit {
                     report(.nestedAndIn, l,
                            "position `\(model.positions[p].name)` is nested in `\(model.units[unit].name)` and also placed with `in`; use one of them")
-                } else if let i = s?.index { model.positions[p].unit = i }
+                } else if let i = s?.id(UnitID.self) { model.positions[p].unit = i }
             case .grade:
                 let s = a.flatMap { resolveRef(tree, file, $0, .grade, what: "`grade`") }
-                model.positions[p].gradeSetting.write(s?.index, at: l)
+                model.positions[p].gradeSetting.write(s?.id(GradeID.self), at: l)
             // Written even when the value was rejected (that has its own diagnostic; no W510 on top).
             case .planned:
                 // Taken out and put back, so that the series grows in place (no copy per value).
@@ -1120,13 +1179,13 @@ struct ModelBuilder: Sendable {
     }
 
     private mutating func readActor(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard let a = declaredIndex(file, id, .actor) else { return }
+        guard let a = declaredID(file, id, ActorID.self) else { return }
         checkUnique(tree, file, id)
         model.actors[a].external = tree.hasChild(id, .external)
     }
 
     private mutating func readProcess(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard let p = declaredIndex(file, id, .process) else { return }
+        guard let p = declaredID(file, id, ProcessID.self) else { return }
         checkUnique(tree, file, id)
         var nodeIndex = 0
         var dated = DatedReading()
@@ -1140,7 +1199,7 @@ struct ModelBuilder: Sendable {
             switch spec.keyword {
             case .owner:
                 let s = a.flatMap { resolveRef(tree, file, $0, .unit, what: "`owner`") }
-                model.processes[p].ownerSetting.write(s?.index, at: l)
+                model.processes[p].ownerSetting.write(s?.id(UnitID.self), at: l)
             case .volume:
                 var value: Double? = nil
                 var range: RangeEstimate? = nil
@@ -1198,7 +1257,7 @@ struct ModelBuilder: Sendable {
         }
     }
 
-    private mutating func readNode(_ tree: SyntaxTree, _ file: Int, _ id: Int32, process p: Int, node n: Int) {
+    private mutating func readNode(_ tree: SyntaxTree, _ file: Int, _ id: Int32, process p: ProcessID, node n: Int) {
         guard n < model.processes[p].nodes.count else { return }
         checkUnique(tree, file, id)
         let processName = model.processes[p].name
@@ -1233,15 +1292,7 @@ struct ModelBuilder: Sendable {
             let a = tree.arg(c, .value)
             switch spec.keyword {
             case .by:
-                var performer: Performer? = nil
-                if let a, let s = resolveRef(tree, file, a, .performer, what: "`by`"), let i = s.index {
-                    switch s.kind {
-                    case .position: performer = .position(i)
-                    case .unit: performer = .unit(i)
-                    case .actor: performer = .actor(i)
-                    default: performer = .system(i)
-                    }
-                }
+                let performer = a.flatMap { resolveRef(tree, file, $0, .performer, what: "`by`") }?.performer
                 model.processes[p].nodes[n].performerSetting.write(performer, at: l)
             case .time:
                 let range = a.flatMap { a in Self.range(a)?.divided(by: a.unit == .min ? 60 : 1) }
@@ -1253,11 +1304,11 @@ struct ModelBuilder: Sendable {
             case .share: model.processes[p].nodes[n].shareSetting.write(a.map { $0.value / 100 }, at: l)
             case .mediaBreak: model.processes[p].nodes[n].mediaBreak = true
             case .system:
-                if let a, let s = resolveRef(tree, file, a, .system, what: "`system`"), let i = s.index { model.processes[p].nodes[n].systems.append(i) }
+                if let a, let s = resolveRef(tree, file, a, .system, what: "`system`"), let i = s.id(SystemID.self) { model.processes[p].nodes[n].systems.append(i) }
             case .next: model.processes[p].nodes[n].nextSetting.write(tree.arg(c, .target).flatMap { target($0) }, at: l)
             case .call:
                 let s = a.flatMap { resolveRef(tree, file, $0, .process, what: "`call`") }
-                model.processes[p].nodes[n].callSetting.write(s?.index, at: l)
+                model.processes[p].nodes[n].callSetting.write(s?.id(ProcessID.self), at: l)
             case .branch:
                 let title = tree.arg(c, .title).map { tree.stringValue($0) }
                 var branch = Branch(title: title, location: l)
@@ -1270,7 +1321,7 @@ struct ModelBuilder: Sendable {
     }
 
     private mutating func readCriterion(_ tree: SyntaxTree, _ file: Int, _ id: Int32) {
-        guard tree.isKeyword(id, .criterion), let k = declaredIndex(file, id, .criterion) else { return }
+        guard tree.isKeyword(id, .criterion), let k = declaredID(file, id, CriterionID.self) else { return }
         checkUnique(tree, file, id)
         for c in tree.childIDs(id) {
             let l = loc(file, tree.range(c))

@@ -29,7 +29,7 @@ public struct Programme: Sendable {
     public var periodSetting: Setting<DateSpan> = .absent
     public var budgetSetting: Setting<Double> = .absent
     /// The scenario (index into `Model.scenarios`) whose savings are rolled up.
-    public var scenario: Int?
+    public var scenario: ScenarioID?
     public var fields: [ProgrammeField] = []
 
     public var period: DateSpan? { periodSetting.value }
@@ -52,7 +52,7 @@ public struct Project: Sendable {
     public var symbol: SymbolID
     public var location: Location
     /// The programme (index into `Model.programmes`) and, with `in P.F`, its field.
-    public var programme: Int?
+    public var programme: ProgrammeID?
     public var field: Int?
     /// Where `F` of `in P.F` is written (rename and references of fields).
     public var fieldLocation: Location?
@@ -65,9 +65,9 @@ public struct Project: Sendable {
     public var statusSetting: Setting<ProjectStatus> = .absent
     public var budgetSetting: Setting<Double> = .absent
     /// Projects (indices into `Model.projects`) that must end before this one starts.
-    public var depends: [Located<Int>] = []
+    public var depends: [Located<ProjectID>] = []
     /// Measures (indices into `Model.measures`) the project brings about.
-    public var delivers: [Located<Int>] = []
+    public var delivers: [Located<MeasureID>] = []
     public var milestones: [Milestone] = []
 
     public var period: DateSpan? { periodSetting.value }

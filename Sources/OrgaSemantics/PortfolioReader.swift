@@ -22,7 +22,8 @@ struct PortfolioReader {
 
     mutating func run() -> Model {
         guard model.symbols.contains(where: { $0.kind == .programme || $0.kind == .project }) else { return model }
-        for (i, s) in model.symbols.enumerated() {
+        for i in model.symbols.indices {   // by index: no copy of the array (WhatIfReader.run)
+            let s = model.symbols[i]
             switch s.kind {
             case .programme:
                 model.symbols[i].index = model.programmes.count
@@ -33,8 +34,8 @@ struct PortfolioReader {
             default: continue
             }
         }
-        for p in model.programmes.indices { readProgramme(p) }
-        for p in model.projects.indices { readProject(p) }
+        for p in model.programmes.ids { readProgramme(p) }
+        for p in model.projects.ids { readProject(p) }
         model.diagnostics.append(contentsOf: findings.diagnostics)
         return model
     }
@@ -55,8 +56,8 @@ struct PortfolioReader {
         return model.symbols[s].kind.isDisjoint(with: kinds) ? nil : s
     }
 
-    private func index(_ name: String, _ kind: SymbolKind) -> Int? {
-        lookup(name, kind.asKinds).flatMap { model.symbols[$0].index }
+    private func entity<ID: DeclaredID>(_ name: String, _: ID.Type) -> ID? {
+        lookup(name, ID.symbolKind.asKinds).flatMap { model.symbols[$0].id(ID.self) }
     }
 
     private func listNames(_ tree: SyntaxTree, _ c: Int32, _ role: ArgRole) -> [(String, ByteRange)] {
@@ -76,7 +77,7 @@ struct PortfolioReader {
 
     // MARK: Programmes
 
-    private mutating func readProgramme(_ p: Int) {
+    private mutating func readProgramme(_ p: ProgrammeID) {
         guard let (tree, file, id) = statement(model.programmes[p].symbol) else { return }
         model.programmes[p].title = tree.declaredTitle(id)
         model.programmes[p].doc = tree.docComment(id)
@@ -90,7 +91,7 @@ struct PortfolioReader {
             case .owner: model.programmes[p].owner = a.flatMap { lookup(tree.name($0), Self.owners) }
             case .period: model.programmes[p].periodSetting.write(a.flatMap { tree.period($0) }, at: l)
             case .budget: model.programmes[p].budgetSetting.write(a?.value, at: l)
-            case .scenario: model.programmes[p].scenario = a.flatMap { index(tree.name($0), .scenario) }
+            case .scenario: model.programmes[p].scenario = a.flatMap { entity(tree.name($0), ScenarioID.self) }
             case .field:
                 guard let (name, range) = tree.declaredName(c) else { continue }
                 let fl = Location(file: file, range: range)
@@ -111,7 +112,7 @@ struct PortfolioReader {
 
     // MARK: Projects
 
-    private mutating func readProject(_ j: Int) {
+    private mutating func readProject(_ j: ProjectID) {
         guard let (tree, file, id) = statement(model.projects[j].symbol) else { return }
         model.projects[j].title = tree.declaredTitle(id)
         model.projects[j].doc = tree.docComment(id)
@@ -133,11 +134,11 @@ struct PortfolioReader {
             case .status: model.projects[j].statusSetting.write(a.flatMap { ProjectStatus(rawValue: tree.name($0)) }, at: l)
             case .depends:
                 for (name, range) in listNames(tree, c, .value) {
-                    if let d = index(name, .project) { model.projects[j].depends.append(Located(d, Location(file: file, range: range))) }
+                    if let d = entity(name, ProjectID.self) { model.projects[j].depends.append(Located(d, Location(file: file, range: range))) }
                 }
             case .delivers:
                 for (name, range) in listNames(tree, c, .value) {
-                    if let m = index(name, .measure) { model.projects[j].delivers.append(Located(m, Location(file: file, range: range))) }
+                    if let m = entity(name, MeasureID.self) { model.projects[j].delivers.append(Located(m, Location(file: file, range: range))) }
                 }
             case .milestone:
                 guard let (name, range) = tree.declaredName(c) else { continue }
@@ -166,10 +167,10 @@ struct PortfolioReader {
     }
 
     /// `in P` or `in P.F`: the programme (its name was resolved by the builder) and the field.
-    private mutating func readIn(_ j: Int, _ tree: SyntaxTree, _ file: Int, _ a: Argument) {
+    private mutating func readIn(_ j: ProjectID, _ tree: SyntaxTree, _ file: Int, _ a: Argument) {
         let full = tree.name(a)
         let parts = full.split(separator: ".", maxSplits: 1).map(String.init)
-        guard let head = parts.first, let p = index(head, .programme), p >= 0, p < model.programmes.count else { return }
+        guard let head = parts.first, let p = entity(head, ProgrammeID.self), model.programmes.contains(p) else { return }
         model.projects[j].programme = p
         guard parts.count == 2 else { return }
         let fieldName = parts[1]

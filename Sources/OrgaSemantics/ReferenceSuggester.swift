@@ -16,12 +16,12 @@ struct ReferenceSuggester: Sendable {
 
     private var spent = 0
     private var byKinds: [DeclKinds.RawValue: [String]] = [:]
-    private var byProcess: [Int: [String]] = [:]
+    private var byProcess: [ProcessID: [String]] = [:]
     private var criteria: [String]? = nil
     private var answers: [Scope: [String: String?]] = [:]
 
     private enum Scope: Hashable {
-        case kinds(DeclKinds.RawValue), nodes(Int), criteria
+        case kinds(DeclKinds.RawValue), nodes(ProcessID), criteria
     }
 
     /// A new pass over one file: a full budget, no remembered answers.
@@ -49,7 +49,7 @@ struct ReferenceSuggester: Sendable {
     }
 
     /// A node of process `p` (or `end`) close to `name`.
-    mutating func best(for name: String, amongNodesOf p: Int, in model: Model) -> String? {
+    mutating func best(for name: String, amongNodesOf p: ProcessID, in model: Model) -> String? {
         let list: [String]
         if let l = byProcess[p] { list = l } else {
             list = model.processes[p].nodes.map(\.name) + [Keywords.endTarget]

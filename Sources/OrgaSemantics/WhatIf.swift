@@ -46,12 +46,12 @@ public enum ChangeValue: Sendable, Hashable {
 
 /// What a `change` changes: a declaration or the model's settings.
 public enum ChangeTarget: Sendable, Hashable {
-    case process(Int)
+    case process(ProcessID)
     /// A step or decision (`Process.Node`).
     case node(NodeID)
-    case position(Int)
-    case unit(Int)
-    case grade(Int)
+    case position(PositionID)
+    case unit(UnitID)
+    case grade(GradeID)
     case model
 }
 
@@ -71,7 +71,7 @@ public enum ChangeProperty: Sendable, Hashable {
     case coverage(ChangeValue)               // position, h/week
     /// Position `effort "label"`: in fte (`inFTE`) or hours per year.
     case effort(label: String, value: ChangeValue, inFTE: Bool)
-    case grade(Int)                          // position
+    case grade(GradeID)                      // position
     case worktime(ChangeValue)               // unit, position, model: h per fte and year
     case allowance(Allowance)                // unit, position, model (set only)
     case overhead(Double)                    // model, fraction (set only)
@@ -140,7 +140,7 @@ public struct Measure: Sendable {
     /// `owner`: a unit or position.
     public var owner: Performer?
     /// Required measures (index into `Model.measures`), as written; unresolved names are left out.
-    public var requires: [Located<Int>] = []
+    public var requires: [Located<MeasureID>] = []
     /// One-off investment in EUR (0 when not written: the language's default).
     public var costSetting: Setting<Double> = .absent
     /// Running cost in EUR per year (0 when not written).
@@ -154,7 +154,7 @@ public struct Measure: Sendable {
 /// One entry of a scenario: an `apply` of one measure, or a run of consecutive `change` lines.
 public enum ScenarioEntry: Sendable {
     /// `measure` nil when the name did not resolve; location: the measure's name in the `apply`.
-    case apply(measure: Int?, location: Location)
+    case apply(measure: MeasureID?, location: Location)
     case changes([Change], location: Location)
 
     /// Where the entry starts (the `apply`'s name, or the first `change`).
@@ -189,8 +189,8 @@ public struct Target: Sendable {
     public var location: Location
     public var saveSetting: Setting<SaveAmount> = .absent
     /// Units whose sub-trees are in scope, as written.
-    public var across: [Located<Int>] = []
+    public var across: [Located<UnitID>] = []
     /// The scenario defining the potential (nil: the base model).
-    public var potential: Located<Int>?
+    public var potential: Located<ScenarioID>?
     public var save: SaveAmount? { saveSetting.value }
 }

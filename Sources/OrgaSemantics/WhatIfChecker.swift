@@ -20,11 +20,11 @@ struct WhatIfChecker {
         guard !model.measures.isEmpty || !model.scenarios.isEmpty || !model.targets.isEmpty else { return model }
         checkCycles()
         var applied = [Bool](repeating: false, count: model.measures.count)
-        for s in model.scenarios.indices { checkScenario(s, applied: &applied) }
+        for s in model.scenarios.ids { checkScenario(s, applied: &applied) }
         for (m, measure) in model.measures.enumerated() where !applied[m] {
             report(.measureNeverApplied, measure.location, "measure `\(measure.name)` is applied in no scenario, so its effect is not computed; add `apply \(measure.name)` to a scenario")
         }
-        for t in model.targets.indices { checkTarget(t) }
+        for t in model.targets.ids { checkTarget(t) }
         return model
     }
 
@@ -44,23 +44,23 @@ struct WhatIfChecker {
     /// Iterative depth-first search (a chain of 100,000 measures is fine).
     private mutating func checkCycles() {
         let n = model.measures.count
-        var state = [UInt8](repeating: 0, count: n)   // 0 unseen, 1 on the path, 2 done
-        for root in 0..<n where state[root] == 0 {
-            var stack: [(m: Int, next: Int)] = [(root, 0)]
-            state[root] = 1
+        var state = [UInt8](repeating: 0, count: n)   // per measure index: 0 unseen, 1 on the path, 2 done
+        for root in model.measures.ids where state[root.index] == 0 {
+            var stack: [(m: MeasureID, next: Int)] = [(root, 0)]
+            state[root.index] = 1
             while let top = stack.last {
                 let reqs = model.measures[top.m].requires
                 if top.next >= reqs.count {
-                    state[top.m] = 2
+                    state[top.m.index] = 2
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
                 let r = reqs[top.next]
-                guard r.value >= 0, r.value < n else { continue }
-                switch state[r.value] {
+                guard model.measures.contains(r.value) else { continue }
+                switch state[r.value.index] {
                 case 0:
-                    state[r.value] = 1
+                    state[r.value.index] = 1
                     stack.append((r.value, 0))
                 case 1:
                     guard canReport(r.location) else { continue }
@@ -76,7 +76,7 @@ struct WhatIfChecker {
 
     // MARK: Scenarios
 
-    private mutating func checkScenario(_ s: Int, applied everApplied: inout [Bool]) {
+    private mutating func checkScenario(_ s: ScenarioID, applied everApplied: inout [Bool]) {
         let scenario = model.scenarios[s]
         let context = " (in scenario `\(scenario.name)`)"
         var state = model
@@ -89,19 +89,19 @@ struct WhatIfChecker {
                     report(p.code, p.location, p.message)
                 }
             case .apply(let measure, let l):
-                guard let m = measure, m >= 0, m < model.measures.count else { continue }
-                everApplied[m] = true
-                if applied[m] {
+                guard let m = measure, model.measures.contains(m) else { continue }
+                everApplied[m.index] = true
+                if applied[m.index] {
                     report(.measureAppliedTwice, l, "measure `\(model.measures[m].name)` is already applied in scenario `\(scenario.name)`; each measure is applied at most once")
                     continue
                 }
-                for r in model.measures[m].requires where r.value >= 0 && r.value < applied.count && !applied[r.value] && canReport(l) {
+                for r in model.measures[m].requires where model.measures.contains(r.value) && !applied[r.value.index] && canReport(l) {
                     let name = model.measures[r.value].name
                     report(.requiredMeasureNotApplied, l,
                            "measure `\(model.measures[m].name)` requires `\(name)`, which scenario `\(scenario.name)` does not apply before it",
                            fixes: insertApply(name, before: l).map { [Fix(title: "Apply `\(name)` before", edits: [$0])] } ?? [])
                 }
-                applied[m] = true
+                applied[m.index] = true
                 for p in ChangeApplier.applyEntry(model.measures[m].changes, to: &state, context: context, footprint: &footprint) {
                     report(p.code, p.location, p.message)
                 }
@@ -123,14 +123,14 @@ struct WhatIfChecker {
 
     // MARK: Targets
 
-    private mutating func checkTarget(_ t: Int) {
+    private mutating func checkTarget(_ t: TargetID) {
         let target = model.targets[t]
         if !target.saveSetting.isWritten || target.across.isEmpty {
             let missing = !target.saveSetting.isWritten ? "`save` (e.g. `save 5 fte` or `save 300_000 EUR /year`)" : "`across` (the units to distribute it across)"
             report(.targetIncomplete, target.location, "target `\(target.name)` needs \(missing)")
         }
         // Overlap: a listed unit inside another listed unit's sub-tree (or listed twice).
-        var listed: [Int: Location] = [:]
+        var listed: [UnitID: Location] = [:]
         for a in target.across {
             if listed[a.value] != nil {
                 report(.targetOverlap, a.location, "unit `\(model.units[a.value].name)` is listed twice in `across`")
@@ -139,14 +139,14 @@ struct WhatIfChecker {
             listed[a.value] = a.location
         }
         for a in target.across {
-            var cur = model.units.indices.contains(a.value) ? model.units[a.value].parent : nil
+            var cur = model.units.contains(a.value) ? model.units[a.value].parent : nil
             var steps = 0
             while let c = cur, steps <= model.units.count {
                 if listed[c] != nil {
                     report(.targetOverlap, a.location, "unit `\(model.units[a.value].name)` lies in the sub-tree of `\(model.units[c].name)`, also listed in `across`; its positions would count twice")
                     break
                 }
-                cur = model.units.indices.contains(c) ? model.units[c].parent : nil
+                cur = model.units.contains(c) ? model.units[c].parent : nil
                 steps += 1
             }
         }

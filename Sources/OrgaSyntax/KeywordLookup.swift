@@ -10,10 +10,13 @@ extension Keywords {
         if context == .dnaRatings { return lookup("", in: context) }
         let length = end - start
         let table = byteTable
-        guard start >= 0, end <= bytes.count, length > 0, length + 1 < table.wordsOfLength.count else { return nil }
+        guard start >= 0, end <= bytes.count, length > 0, length <= table.longest else { return nil }
         let contextBit = table.contextBit(context)
-        var w = table.wordsOfLength[length]
-        let last = table.wordsOfLength[length + 1]
+        // Only the words of this length and first byte are compared (1–3, where all words of
+        // one length were ≈ 20: 42 → see Benchmarks/README.md, 100k model).
+        let bucket = KeywordByteTable.bucket(length: length, first: bytes[start])
+        var w = table.bucketStart[bucket]
+        let last = table.bucketStart[bucket + 1]
         while w < last {
             let word = table.words[w]
             w += 1
@@ -33,8 +36,8 @@ extension Keywords {
 }
 
 /// The keywords' spellings for `Keywords.lookup(_:_:_:in:)`: every distinct word's bytes
-/// in `text`, the words sorted by length (`wordsOfLength[n] ..< wordsOfLength[n + 1]`
-/// are those of length n), each word's entries with the blocks they are allowed in as bits.
+/// in `text`, the words sorted by length and first byte (`bucketStart[b] ..< bucketStart[b + 1]`
+/// are those of bucket `b`), each word's entries with the blocks they are allowed in as bits.
 private struct KeywordByteTable: Sendable {
     struct Word: Sendable {
         var textStart: Int
@@ -43,7 +46,8 @@ private struct KeywordByteTable: Sendable {
     }
     var text: [UInt8] = []
     var words: [Word] = []
-    var wordsOfLength: [Int] = []
+    var bucketStart: [Int] = []
+    var longest = 0
     var entryIDs: [KeywordID] = []
     var entryContexts: [UInt64] = []
     /// The blocks in `allCases` order; a block's bit is its index here (compared by
@@ -57,11 +61,18 @@ private struct KeywordByteTable: Sendable {
             if ids[spec.word] == nil { order.append(spec.word) }
             ids[spec.word, default: []].append(KeywordID(i))
         }
-        let longest = order.map(\.utf8.count).max() ?? 0
-        wordsOfLength = [Int](repeating: 0, count: longest + 2)
-        for length in 1...max(1, longest) {
-            wordsOfLength[length] = words.count
-            for word in order where word.utf8.count == length {
+        longest = order.map(\.utf8.count).max() ?? 0
+        let bucketCount = KeywordByteTable.bucket(length: longest + 1, first: 0)
+        // Words by bucket, in table order within one (a stable sort of the indices).
+        let bucketOfWord = order.map { KeywordByteTable.bucket(length: $0.utf8.count, first: $0.utf8.first ?? 0) }
+        let sorted = order.indices.sorted { (bucketOfWord[$0], $0) < (bucketOfWord[$1], $1) }
+        bucketStart = [Int](repeating: 0, count: bucketCount + 1)
+        var next = 0
+        for b in 0..<bucketCount {
+            bucketStart[b] = words.count
+            while next < sorted.count && bucketOfWord[sorted[next]] == b {
+                let word = order[sorted[next]]
+                next += 1
                 let entriesStart = entryIDs.count
                 for id in ids[word] ?? [] {
                     entryIDs.append(id)
@@ -73,13 +84,21 @@ private struct KeywordByteTable: Sendable {
                 text.append(contentsOf: word.utf8)
             }
         }
-        wordsOfLength[longest + 1] = words.count
+        bucketStart[bucketCount] = words.count
     }
+
+    static func bucket(length: Int, first: UInt8) -> Int { length &* 256 &+ Int(first) }
 
     private func bitFor(_ c: BlockContext) -> UInt64 {
         guard let i = contexts.firstIndex(of: c), i < 64 else { return 0 }
         return 1 << UInt64(i)
     }
 
-    func contextBit(_ c: BlockContext) -> UInt64 { bitFor(c) }
+    /// The bit of block `c`: its case index, checked against `contexts` (then no scan). The
+    /// scan of `allCases` was most of the lookup's 42 M instructions on the 100k model.
+    func contextBit(_ c: BlockContext) -> UInt64 {
+        let index = Int(unsafeBitCast(c, to: UInt8.self))
+        guard index < contexts.count, index < 64, contexts[index] == c else { return bitFor(c) }
+        return 1 << UInt64(index)
+    }
 }

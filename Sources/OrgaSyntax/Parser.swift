@@ -9,6 +9,11 @@ public struct Parser {
     public static let maxDiagnostics = 500
 
     private var tree: SyntaxTree
+    // The tree's tokens and bytes, read directly: reading them through `tree` in the
+    // parser's mutating methods copied the whole tree struct (memcpy, 32 M instructions
+    // on the 100k model).
+    private let tokens: TokenList
+    private let bytes: [UInt8]
     private var i: Int32 = 0
     private var diagnostics: [Diagnostic] = []
     private var parserErrors = 0
@@ -26,7 +31,7 @@ public struct Parser {
     private var dedentsCollected = false
 
     public static func parse(_ file: SourceFile) -> SyntaxTree {
-        let (tokens, lexDiagnostics) = Lexer.tokenize(file)
+        let (tokens, lexDiagnostics) = Lexer.lex(file)
         var parser = Parser(tree: SyntaxTree(file: file, tokens: tokens))
         parser.diagnostics = lexDiagnostics
         parser.parseFile()
@@ -48,14 +53,21 @@ public struct Parser {
 
     private init(tree: SyntaxTree) {
         self.tree = tree
-        self.tree.statements.reserveCapacity(tree.tokens.count / 4)
-        self.tree.arguments.reserveCapacity(tree.tokens.count / 4)
+        self.tokens = tree.tokens
+        self.bytes = tree.file.bytes
+        // Upper bounds, so the arrays never grow by copying (a statement takes at least two
+        // tokens, its keyword and a separator; an argument at least one, and in practice
+        // a third of them are arguments): capacity never used is never touched.
+        let estimate = tokens.count / 2 + 1
+        self.tree.statements.reserveCapacity(estimate)
+        self.tree.arguments.reserveCapacity(estimate)
+        self.tree.slots.reserveCapacity(estimate)
     }
 
     // MARK: Token cursor
 
-    private var kind: TokenKind { tree.tokens[Int(i)].kind }
-    private func kind(at t: Int32) -> TokenKind { Int(t) < tree.tokens.count ? tree.tokens[Int(t)].kind : .eof }
+    private var kind: TokenKind { tokens.kind(Int(i)) }
+    private func kind(at t: Int32) -> TokenKind { t >= 0 && Int(t) < tokens.count ? tokens.kind(Int(t)) : .eof }
     private var atEnd: Bool { kind == .eof }
 
     private mutating func advance() { if !atEnd { i += 1 } }
@@ -104,7 +116,45 @@ public struct Parser {
         diagnostics.append(Diagnostic(code, path: tree.path, range: range, message, fixes: fixes))
     }
 
-    private func tokenRange(_ t: Int32) -> ByteRange { tree.tokens[Int(t)].range }
+    private func tokenRange(_ t: Int32) -> ByteRange { tokens[Int(t)].range }
+
+    private func text(_ t: Int32) -> String {
+        let tok = tokens[Int(t)]
+        let lo = min(Int(tok.start), bytes.count), hi = max(lo, min(Int(tok.end), bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+
+    private func rangeOf(_ a: Argument) -> ByteRange {
+        ByteRange(Int(tokens[Int(a.firstToken)].start), Int(tokens[Int(a.lastToken)].end))
+    }
+
+    /// Whether token `t` is spelled `word`, comparing bytes (no String made: the words of
+    /// slots and units are compared for most arguments).
+    private func spelled(_ t: Int32, _ word: String) -> Bool {
+        let tok = tokens[Int(t)]
+        var k = Int(tok.start)
+        let end = min(Int(tok.end), bytes.count)
+        for b in word.utf8 {
+            guard k < end, bytes[k] == b else { return false }
+            k += 1
+        }
+        return k == Int(tok.end)
+    }
+
+    /// The unit word token `t` spells, if any (`UnitWord(rawValue:)` on a new String after
+    /// each number was 13 M instructions on the 100k model).
+    private func unitWord(_ t: Int32) -> UnitWord? {
+        for u in Parser.unitWords where spelled(t, u.rawValue) { return u }
+        return nil
+    }
+
+    private func rateWord(_ t: Int32) -> RateWord? {
+        for r in Parser.rateWords where spelled(t, r.rawValue) { return r }
+        return nil
+    }
+
+    private static let unitWords = UnitWord.allCases
+    private static let rateWords = RateWord.allCases
 
     // MARK: Statements
 
@@ -137,8 +187,8 @@ public struct Parser {
             return nil
         }
         // The keyword as a String only where a message or an indentation check needs it.
-        let keywordToken = tree.tokens[Int(i)]
-        func keywordText() -> String { tree.text(first) }
+        let keywordToken = tokens[Int(i)]
+        func keywordText() -> String { text(first) }
         var spec: KeywordID = -1
         // Ratings take any word and an unknown block checks none: there a keyword of an
         // enclosing block may end the block too.
@@ -148,7 +198,7 @@ public struct Parser {
             return nil
         }
         if context != .unknown {
-            if let id = Keywords.lookup(tree.file.bytes, Int(keywordToken.start), Int(keywordToken.end), in: context) {
+            if let id = Keywords.lookup(bytes, Int(keywordToken.start), Int(keywordToken.end), in: context) {
                 spec = id
             } else if parent >= 0 && endsEnclosingBlock(keywordText(), parent: parent) {
                 blockEndedByIndentation = true
@@ -160,20 +210,15 @@ public struct Parser {
         let doc = (docFirst >= 0 && newlinesSinceDoc <= 1) ? (docFirst, docLast) : (Int32(-1), Int32(-1))
         docFirst = -1
         let id = Int32(tree.statements.count)
-        tree.statements.append(Statement(keywordToken: i, spec: spec, context: context, parent: parent,
-                                         argStart: Int32(tree.arguments.count), argCount: 0,
-                                         childStart: 0, childCount: 0, slotStart: -1, slotCount: 0,
-                                         lbrace: -1, rbrace: -1, firstToken: first, lastToken: first,
-                                         docFirst: doc.0, docLast: doc.1))
+        tree.statements.append(keywordToken: i, spec: spec, context: context, parent: parent, docFirst: doc.0, docLast: doc.1)
         advance()
         var last = first
         parseArguments(&last, guessUnits: spec >= 0 && Keywords.takesQuantity(spec))
-        tree.statements[Int(id)].argCount = Int32(tree.arguments.count) - tree.statements[Int(id)].argStart
 
         var closedByIndentation = false
         if current() == .lbrace {
             let lbrace = i
-            tree.statements[Int(id)].lbrace = lbrace
+            tree.statements.setBraces(id, lbrace: lbrace)
             let specEntry = spec >= 0 ? Keywords.spec(spec) : nil
             let childContext: BlockContext
             if let opens = specEntry?.opens {
@@ -186,7 +231,7 @@ public struct Parser {
             if depth + 1 > Parser.maxDepth {
                 error(.nestingTooDeep, tokenRange(lbrace), "blocks nested more than \(Parser.maxDepth) levels deep; the rest of this block is skipped")
                 last = skipBalancedBlock()
-                tree.statements[Int(id)].rbrace = kind(at: last) == .rbrace ? last : -1
+                if kind(at: last) == .rbrace { tree.statements.setClosingBrace(id, last) }
             } else {
                 var kids: [Int32] = []
                 while true {
@@ -197,7 +242,7 @@ public struct Parser {
                         break
                     }
                     if kind == .rbrace {
-                        tree.statements[Int(id)].rbrace = i
+                        tree.statements.setClosingBrace(id, i)
                         last = i
                         advance()
                         break
@@ -207,13 +252,12 @@ public struct Parser {
                     } else if blockEndedByIndentation {
                         blockEndedByIndentation = false
                         reportUnclosed(id, before: i)
-                        last = kids.last.map { tree.statements[Int($0)].lastToken } ?? lbrace
+                        last = kids.last.map { tree.statements.records[Int($0)].lastToken } ?? lbrace
                         closedByIndentation = true
                         break
                     }
                 }
-                tree.statements[Int(id)].childStart = Int32(tree.children.count)
-                tree.statements[Int(id)].childCount = Int32(kids.count)
+                tree.statements.setChildren(id, start: Int32(tree.children.count), count: Int32(kids.count))
                 tree.children.append(contentsOf: kids)
             }
             // After the block the statement must end.
@@ -223,9 +267,9 @@ public struct Parser {
                 skipStatement()
             }
         } else if spec >= 0 && Keywords.spec(spec).requiresBlock {
-            error(.missingBlock, tree.tokens[Int(first)].range, "`\(keywordText())` needs a block `{ … }` on the same line")
+            error(.missingBlock, tokens[Int(first)].range, "`\(keywordText())` needs a block `{ … }` on the same line")
         }
-        tree.statements[Int(id)].lastToken = max(last, first)
+        tree.statements.setLastToken(id, max(last, first))
         bindSlots(id)
         return id
     }
@@ -235,16 +279,16 @@ public struct Parser {
     /// The indentation (blank bytes before it) of token `t` when it stands first on its
     /// line. Blanks are no tokens, so that is the gap to the newline token before it.
     private func indentationIfFirstOnLine(_ t: Int32) -> Int? {
-        let start = Int(tree.tokens[Int(t)].start)
+        let start = Int(tokens[Int(t)].start)
         guard t > 0 else { return start - tree.file.bomLength }
-        let previous = tree.tokens[Int(t) - 1]
+        let previous = tokens[Int(t) - 1]
         return previous.kind == .newline ? start - Int(previous.end) : nil
     }
 
     /// The indentation of the line that holds token `t`.
     private func lineIndentation(_ t: Int32) -> Int {
         var first = t
-        while first > 0 && tree.tokens[Int(first) - 1].kind != .newline { first -= 1 }
+        while first > 0 && tokens[Int(first) - 1].kind != .newline { first -= 1 }
         return indentationIfFirstOnLine(first) ?? 0
     }
 
@@ -293,9 +337,9 @@ public struct Parser {
     /// `step S1` for a message: the keyword and the name it declares, if any.
     private func statementLabel(_ id: Int32) -> String {
         let st = tree.statements[Int(id)]
-        var label = tree.text(st.keywordToken)
+        var label = text(st.keywordToken)
         if st.argCount > 0, tree.arguments[Int(st.argStart)].kind == .name {
-            label += " " + tree.text(tree.arguments[Int(st.argStart)].firstToken)
+            label += " " + text(tree.arguments[Int(st.argStart)].firstToken)
         }
         return label
     }
@@ -305,10 +349,10 @@ public struct Parser {
     private mutating func reportUnclosed(_ id: Int32, before t: Int32) {
         let st = tree.statements[Int(id)]
         let file = tree.file
-        let line = file.line(of: Int(tree.tokens[Int(t)].start))
+        let line = file.line(of: Int(tokens[Int(t)].start))
         let lineStart = file.lineRange(line).lowerBound
-        let headerLine = file.lineRange(file.line(of: Int(tree.tokens[Int(st.firstToken)].start)))
-        let indent = tree.bytes[headerLine.lowerBound..<min(headerLine.lowerBound + lineIndentation(st.firstToken), headerLine.upperBound)]
+        let headerLine = file.lineRange(file.line(of: Int(tokens[Int(st.firstToken)].start)))
+        let indent = bytes[headerLine.lowerBound..<min(headerLine.lowerBound + lineIndentation(st.firstToken), headerLine.upperBound)]
         let fix = Fix(title: "Insert `}` before line \(line + 1)",
                       edits: [TextEdit(path: tree.path, range: ByteRange(lineStart, lineStart),
                                        newText: String(decoding: indent, as: UTF8.self) + "}\n")])
@@ -428,7 +472,7 @@ public struct Parser {
                 advance()
             }
             afterComma = false
-            last = max(last, tree.arguments.last.map { $0.lastToken } ?? last, i - 1)
+            last = max(last, tree.arguments.records.last.map { $0.lastToken } ?? last, i - 1)
         }
     }
 
@@ -438,7 +482,7 @@ public struct Parser {
         return p
     }
 
-    private mutating func appendArg(_ a: Argument) { tree.arguments.append(a) }
+    private mutating func appendArg(_ a: Argument) { tree.appendArgument(a) }
 
     private mutating func parseNameOrPath(_ afterComma: Bool) {
         let first = i
@@ -468,8 +512,7 @@ public struct Parser {
     }
 
     private func numberValue(_ t: Int32) -> (Double, Bool) {
-        let tok = tree.tokens[Int(t)]
-        let bytes = tree.file.bytes
+        let tok = tokens[Int(t)]
         // Fast path, exact: up to 15 significant digits fit a Double exactly, and so do
         // the powers of ten up to 10^22, so `digits / 10^fraction` is one correctly
         // rounded division, the same Double as `Double(String)` (Clinger's fast path).
@@ -495,7 +538,7 @@ public struct Parser {
     /// A number with more than 15 digits, through the standard library's correctly rounded parse.
     @inline(never)
     private func slowNumberValue(_ tok: Token) -> Double {
-        let digits = tree.file.bytes[Int(tok.start)..<Int(tok.end)].filter { $0 != UInt8(ascii: "_") }
+        let digits = bytes[Int(tok.start)..<Int(tok.end)].filter { $0 != UInt8(ascii: "_") }
         return Double(String(decoding: digits, as: UTF8.self)) ?? 0
     }
 
@@ -585,10 +628,9 @@ public struct Parser {
         case .percent: arg.unit = .percent; arg.lastToken = i; advance()
         case .euro: arg.unit = .euroSign; arg.lastToken = i; advance()
         case .identifier:
-            let word = tree.text(i)
-            if let u = UnitWord(rawValue: word) {
+            if let u = unitWord(i) {
                 arg.unit = u; arg.lastToken = i; advance()
-            } else if guessUnits, let u = UnitWord.meant(by: word) {
+            } else if guessUnits, case let word = text(i), let u = UnitWord.meant(by: word) {
                 // One mistake, one diagnostic: the word is this quantity's unit, misspelt
                 // (not an extra argument), and the quantity is not used.
                 error(.unexpectedToken, tokenRange(i), "unknown unit `\(word)`; did you mean `\(u.rawValue)`?",
@@ -608,10 +650,10 @@ public struct Parser {
             let slash = i
             let next = nextSignificant(i)
             if kind(at: next) == .identifier {
-                let word = tree.text(next)
-                if let r = RateWord(rawValue: word) {
+                if let r = rateWord(next) {
                     arg.per = r
                 } else {
+                    let word = text(next)
                     arg.isMalformed = true
                     let s = Suggestions.best(for: word, among: RateWord.allCases.map(\.rawValue))
                     error(.unexpectedToken, tokenRange(next), "unknown rate unit `/\(word)`" + (s.map { "; did you mean `/\($0)`?" } ?? "; use /year, /month, /week or /day"),
@@ -640,9 +682,9 @@ public struct Parser {
             guard current() == .number else { break }
             arg.lastToken = i
             advance()
-            if current() == .identifier, UnitWord(rawValue: tree.text(i)) != nil { arg.lastToken = i; advance() }
+            if current() == .identifier, unitWord(i) != nil { arg.lastToken = i; advance() }
         }
-        let range = ByteRange(Int(tree.tokens[Int(arg.firstToken)].start), Int(tree.tokens[Int(arg.lastToken)].end))
+        let range = ByteRange(Int(tokens[Int(arg.firstToken)].start), Int(tokens[Int(arg.lastToken)].end))
         let written = tree.file.text(range.start..<range.end)
         error(.rangeUnitInside, range,
               "a range has one unit, written once after its upper bound: write both bounds in one unit, as in `10..60 min`, not `\(written)`")
@@ -664,21 +706,23 @@ public struct Parser {
         // 2 of its 3 allocations and most of bindSlots' 26 % of `check` (callgrind, 100k model).
         let args = ArgumentWindow(base: Int(st.argStart), count: Int(st.argCount))
         let slotStart = tree.slots.count
-        tree.slots.append(contentsOf: repeatElement(-1, count: spec.args.count))
+        // One append per slot into the reserved array (`append(contentsOf: repeatElement…)`
+        // was 80 instructions a statement, 10.5 M on the 100k model).
+        for _ in 0..<spec.args.count { tree.slots.append(-1) }
         func bind(_ slotIndex: Int, _ k: Int) { tree.slots[slotStart + slotIndex] = st.argStart + Int32(k) }
         var k = 0
         let keywordRange = tokenRange(st.keywordToken)
-        let endOfArgs = args.count > 0 ? tree.range(of: tree.arguments[args.base + args.count - 1]) : keywordRange
+        let endOfArgs = args.count > 0 ? rangeOf(tree.arguments[args.base + args.count - 1]) : keywordRange
         let insertionPoint = ByteRange(endOfArgs.end, endOfArgs.end)
 
         func isName(_ a: Argument, _ word: String? = nil) -> Bool {
-            a.kind == .name && (word == nil || tree.text(a.firstToken) == word!)
+            a.kind == .name && (word == nil || spelled(a.firstToken, word!))
         }
 
         for (slotIndex, slot) in spec.args.enumerated() {
             let s = slot.form
             let a: Argument? = k < args.count ? tree.arguments[args.base + k] : nil
-            let here = a.map { tree.range(of: $0) } ?? insertionPoint
+            let here = a.map { rangeOf($0) } ?? insertionPoint
             switch s {
             case .title:
                 if let a, a.kind == .string { bind(slotIndex, k); k += 1 }
@@ -689,11 +733,11 @@ public struct Parser {
                         if k < args.count && isName(tree.arguments[args.base + k], w) { k += 1; continue }
                         // `of worktme`: one word misspelt; say which, and take it as meant.
                         if k < args.count, let fix = misspelling(tree.arguments[args.base + k], of: w) {
-                            error(.missingArgument, tree.range(of: tree.arguments[args.base + k]), "expected `\(words.joined(separator: " "))`; did you mean `\(w)`?", fixes: [fix])
+                            error(.missingArgument, rangeOf(tree.arguments[args.base + k]), "expected `\(words.joined(separator: " "))`; did you mean `\(w)`?", fixes: [fix])
                             k += 1
                             continue
                         }
-                        error(.missingArgument, k < args.count ? tree.range(of: tree.arguments[args.base + k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
+                        error(.missingArgument, k < args.count ? rangeOf(tree.arguments[args.base + k]) : insertionPoint, "expected `\(words.joined(separator: " "))`")
                         break
                     }
                 }
@@ -709,7 +753,7 @@ public struct Parser {
                     error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`from` needs a date (YYYY-MM-DD), as in `from 2022-01-01`")
                     break
                 }
-                if check(tree.arguments[args.base + k], against: s, of: spec, range: tree.range(of: tree.arguments[args.base + k])) { bind(slotIndex, k) }
+                if check(tree.arguments[args.base + k], against: s, of: spec, range: rangeOf(tree.arguments[args.base + k])) { bind(slotIndex, k) }
                 k += 1
             case .optionalValue(let word, let dimension):
                 // `ramp 6 mo start 20 %`: without the word the slot stays empty.
@@ -722,7 +766,7 @@ public struct Parser {
                     error(.missingArgument, ByteRange(here.start, insertionPoint.end), "`\(word)` needs \(dimension.expected)")
                     break
                 }
-                if !tree.arguments[args.base + k].isMalformed, check(tree.arguments[args.base + k], against: .quantity(dimension), of: spec, range: tree.range(of: tree.arguments[args.base + k])) { bind(slotIndex, k) }
+                if !tree.arguments[args.base + k].isMalformed, check(tree.arguments[args.base + k], against: .quantity(dimension), of: spec, range: rangeOf(tree.arguments[args.base + k])) { bind(slotIndex, k) }
                 k += 1
             case .rest:
                 if a != nil { bind(slotIndex, k); k = args.count }
@@ -747,7 +791,7 @@ public struct Parser {
                 k += 1
                 if s.isList {
                     while k < args.count && tree.arguments[args.base + k].afterComma {
-                        _ = check(tree.arguments[args.base + k], against: s, of: spec, range: tree.range(of: tree.arguments[args.base + k]))
+                        _ = check(tree.arguments[args.base + k], against: s, of: spec, range: rangeOf(tree.arguments[args.base + k]))
                         k += 1
                     }
                 }
@@ -755,11 +799,10 @@ public struct Parser {
             if k > args.count { break }
         }
         if k < args.count {
-            let extra = ByteRange(tree.range(of: tree.arguments[args.base + k]).start, tree.range(of: tree.arguments[args.base + args.count - 1]).end)
+            let extra = ByteRange(rangeOf(tree.arguments[args.base + k]).start, rangeOf(tree.arguments[args.base + args.count - 1]).end)
             error(.extraArgument, extra, "`\(spec.word)` takes \(describeArity(spec)); remove the extra argument")
         }
-        tree.statements[Int(id)].slotStart = Int32(slotStart)
-        tree.statements[Int(id)].slotCount = Int32(spec.args.count)
+        tree.statements.setSlots(id, start: Int32(slotStart), count: spec.args.count)
     }
 
     /// Where a statement's arguments lie in `tree.arguments`.
@@ -780,11 +823,11 @@ public struct Parser {
         case .year, .count, .rating: return a.kind == .quantity
         case .date: return a.kind == .date
         case .dateRange: return a.kind == .dateRange
-        case .datedFrom: return a.kind == .name && tree.text(a.firstToken) == Keyword.from.rawValue
-        case .optionalValue(let w, _): return a.kind == .name && tree.text(a.firstToken) == w
+        case .datedFrom: return a.kind == .name && spelled(a.firstToken, Keyword.from.rawValue)
+        case .optionalValue(let w, _): return a.kind == .name && spelled(a.firstToken, w)
         case .range: return a.kind == .range
         case .arrowTarget: return a.kind == .arrow
-        case .optionalPhrase(let words): return a.kind == .name && tree.text(a.firstToken) == words.first
+        case .optionalPhrase(let words): return a.kind == .name && words.first.map { spelled(a.firstToken, $0) } == true
         case .rest: return false
         }
     }
@@ -793,8 +836,8 @@ public struct Parser {
     /// Never inlined: it runs only on mistakes, and inlined it slows every slot binding.
     @inline(never)
     private func misspelling(_ a: Argument, of word: String) -> Fix? {
-        guard a.kind == .name, Suggestions.best(for: tree.text(a.firstToken), among: [word]) != nil else { return nil }
-        return Fix(title: "Change to `\(word)`", edits: [TextEdit(path: tree.path, range: tree.range(of: a), newText: word)])
+        guard a.kind == .name, Suggestions.best(for: text(a.firstToken), among: [word]) != nil else { return nil }
+        return Fix(title: "Change to `\(word)`", edits: [TextEdit(path: tree.path, range: rangeOf(a), newText: word)])
     }
 
     private func describeShort(_ a: Argument) -> String {
@@ -876,8 +919,8 @@ public struct Parser {
         case .dateRange:
             guard a.kind == .dateRange else { return wrong() }
             // ISO dates compare as text in calendar order.
-            if tree.text(a.lastToken) < tree.text(a.firstToken) {
-                error(.invalidValue, range, "a period ends on or after its first day: `\(tree.text(a.lastToken))` is before `\(tree.text(a.firstToken))`")
+            if text(a.lastToken) < text(a.firstToken) {
+                error(.invalidValue, range, "a period ends on or after its first day: `\(text(a.lastToken))` is before `\(text(a.firstToken))`")
                 return false
             }
             return true
@@ -900,7 +943,7 @@ public struct Parser {
             guard a.kind == .arrow else { return wrong() }
             return a.lastToken > a.firstToken
         case .word(let w):
-            guard a.kind == .name, tree.text(a.firstToken) == w else {
+            guard a.kind == .name, spelled(a.firstToken, w) else {
                 if let fix = misspelling(a, of: w) {
                     error(.wrongArgument, range, "`\(keyword)` expects \(s.expected), found `\(tree.name(a))`; did you mean `\(w)`?", fixes: [fix])
                     return false
@@ -910,7 +953,7 @@ public struct Parser {
             return true
         case .choice(let words):
             guard a.kind == .name else { return wrong() }
-            let w = tree.text(a.firstToken)
+            let w = text(a.firstToken)
             if words.contains(w) { return true }
             let sug = Suggestions.best(for: w, among: words)
             error(spec.wrongWordCode, range, "`\(keyword)` expects \(s.expected), found `\(w)`" + (sug.map { "; did you mean `\($0)`?" } ?? ""),
@@ -979,9 +1022,9 @@ public struct Parser {
             // Swap the two number tokens when they are written plainly (`30..10`).
             let f = Int(a.firstToken)
             var fixes: [Fix] = []
-            if !a.signed, f + 2 < tree.tokens.count, tree.tokens[f + 1].kind == .dotdot, tree.tokens[f + 2].kind == .number {
-                let bounds = ByteRange(Int(tree.tokens[f].start), Int(tree.tokens[f + 2].end))
-                fixes = [Fix(title: "Swap the bounds", edits: [TextEdit(path: tree.path, range: bounds, newText: tree.text(Int32(f + 2)) + ".." + tree.text(Int32(f)))])]
+            if !a.signed, f + 2 < tokens.count, tokens[f + 1].kind == .dotdot, tokens[f + 2].kind == .number {
+                let bounds = ByteRange(Int(tokens[f].start), Int(tokens[f + 2].end))
+                fixes = [Fix(title: "Swap the bounds", edits: [TextEdit(path: tree.path, range: bounds, newText: text(Int32(f + 2)) + ".." + text(Int32(f)))])]
             }
             error(.rangeOutOfOrder, range, "a range is written lowest..highest; in `\(written)` the lower bound \(shortest(a.value)) is above the upper bound \(shortest(a.upper))",
                   fixes: fixes)

@@ -6,9 +6,9 @@
 /// accounted for and tools can rebuild or reformat the text.
 public struct SyntaxTree: Sendable {
     public let file: SourceFile
-    public let tokens: [Token]
-    public internal(set) var statements: [Statement] = []
-    public internal(set) var arguments: [Argument] = []
+    public let tokens: TokenList
+    public internal(set) var statements = StatementList()
+    public internal(set) var arguments = ArgumentList()
     /// Child statement ids of all blocks; a statement's children are `children[childStart ..< childStart+childCount]`.
     public internal(set) var children: [Int32] = []
     /// Argument id bound to each slot of a statement's keyword spec (-1 = absent).
@@ -20,9 +20,15 @@ public struct SyntaxTree: Sendable {
     public var path: String { file.path }
     public var bytes: [UInt8] { file.bytes }
 
-    init(file: SourceFile, tokens: [Token]) {
+    init(file: SourceFile, tokens: TokenList) {
         self.file = file
         self.tokens = tokens
+    }
+
+    /// Appends an argument (to the statement appended last).
+    mutating func appendArgument(_ a: Argument) {
+        arguments.append(a)
+        statements.argumentTotal = Int32(truncatingIfNeeded: arguments.count)
     }
 
     // MARK: Access
@@ -31,13 +37,17 @@ public struct SyntaxTree: Sendable {
     public func argument(_ id: Int32) -> Argument { arguments[Int(id)] }
 
     public func childIDs(_ id: Int32) -> ArraySlice<Int32> {
-        let s = statements[Int(id)]
-        return children[Int(s.childStart)..<Int(s.childStart + s.childCount)]
+        let d = statements.records[Int(id)].detail
+        guard d >= 0 else { return children[0..<0] }
+        let detail = statements.details[Int(d)]
+        return children[Int(detail.childStart)..<Int(detail.childStart + detail.childCount)]
     }
 
     public func argumentIDs(_ id: Int32) -> Range<Int32> {
-        let s = statements[Int(id)]
-        return s.argStart..<(s.argStart + s.argCount)
+        let records = statements.records
+        let start = records[Int(id)].argStart
+        let end = Int(id) + 1 < records.count ? records[Int(id) + 1].argStart : statements.argumentTotal
+        return start..<end
     }
 
     /// The argument the statement gives for `role` of its keyword (`tree.arg(branch, .share)`);
@@ -49,7 +59,7 @@ public struct SyntaxTree: Sendable {
 
     /// The argument bound to slot `index` of the statement's keyword spec, if present.
     func slot(_ id: Int32, _ index: Int) -> Argument? {
-        let s = statements[Int(id)]
+        let s = statements.records[Int(id)]
         guard s.slotStart >= 0, index >= 0, index < Int(s.slotCount) else { return nil }
         let a = slots[Int(s.slotStart) + index]
         return a >= 0 ? arguments[Int(a)] : nil
@@ -57,8 +67,8 @@ public struct SyntaxTree: Sendable {
 
     /// The spec of a statement's keyword, if it is known in its block.
     public func spec(_ id: Int32) -> KeywordSpec? {
-        let s = statements[Int(id)]
-        return s.spec >= 0 ? Keywords.spec(s.spec) : nil
+        let s = statements.records[Int(id)].spec
+        return s >= 0 ? Keywords.spec(KeywordID(s)) : nil
     }
 
     /// The statement's keyword, if it is known in its block (see `keywordText` for the word as written).
@@ -69,7 +79,7 @@ public struct SyntaxTree: Sendable {
 
     /// The statement of the enclosing block, nil at the top level.
     public func parent(_ id: Int32) -> Int32? {
-        let p = statements[Int(id)].parent
+        let p = statements.records[Int(id)].parent
         return p >= 0 ? p : nil
     }
 
@@ -102,7 +112,7 @@ public struct SyntaxTree: Sendable {
     }
 
     /// The keyword of a statement as written (also when it is unknown, or a criterion name in `dna { }`).
-    public func keywordText(_ id: Int32) -> String { text(statements[Int(id)].keywordToken) }
+    public func keywordText(_ id: Int32) -> String { text(statements.records[Int(id)].keywordToken) }
 
     /// Whether the block of `id` has a statement with `keyword`, or one with an unknown
     /// keyword that most likely meant it (`tiem` for `time`): a check for a missing
@@ -110,16 +120,16 @@ public struct SyntaxTree: Sendable {
     /// own diagnostic.
     public func hasStatement(_ keyword: Keyword, orProbably: Bool, in id: Int32) -> Bool {
         childIDs(id).contains { c in
-            let st = statements[Int(c)]
-            if st.spec >= 0 { return Keywords.spec(st.spec).keyword == keyword }
+            let st = statements.records[Int(c)]
+            if st.spec >= 0 { return Keywords.spec(KeywordID(st.spec)).keyword == keyword }
             return orProbably && Keywords.probableKeyword(for: text(st.keywordToken), in: st.context) == keyword
         }
     }
 
     /// Byte range of the whole statement including its block.
     public func range(_ id: Int32) -> ByteRange {
-        let s = statements[Int(id)]
-        return ByteRange(Int(tokens[Int(s.firstToken)].start), Int(tokens[Int(s.lastToken)].end))
+        let s = statements.records[Int(id)]
+        return ByteRange(Int(tokens[Int(s.keywordToken)].start), Int(tokens[Int(s.lastToken)].end))
     }
 
     public func range(of arg: Argument) -> ByteRange {
@@ -243,7 +253,7 @@ public struct SyntaxTree: Sendable {
     }
 }
 
-/// One statement: `keyword argument* [ { … } ]`.
+/// One statement: `keyword argument* [ { … } ]` (a value read out of a `StatementList`).
 public struct Statement: Sendable {
     public var keywordToken: Int32
     /// Index into `Keywords.all`, or -1 when the keyword is unknown in its block.
@@ -265,6 +275,28 @@ public struct Statement: Sendable {
     public var docFirst: Int32
     public var docLast: Int32
 
+    @usableFromInline
+    init(keywordToken: Int32, spec: KeywordID, context: BlockContext, parent: Int32, argStart: Int32, argCount: Int32,
+         childStart: Int32, childCount: Int32, slotStart: Int32, slotCount: Int32, lbrace: Int32, rbrace: Int32,
+         firstToken: Int32, lastToken: Int32, docFirst: Int32, docLast: Int32) {
+        self.keywordToken = keywordToken
+        self.spec = spec
+        self.context = context
+        self.parent = parent
+        self.argStart = argStart
+        self.argCount = argCount
+        self.childStart = childStart
+        self.childCount = childCount
+        self.slotStart = slotStart
+        self.slotCount = slotCount
+        self.lbrace = lbrace
+        self.rbrace = rbrace
+        self.firstToken = firstToken
+        self.lastToken = lastToken
+        self.docFirst = docFirst
+        self.docLast = docLast
+    }
+
     public var hasBlock: Bool { lbrace >= 0 }
     /// The `{` of the statement's block, if it has one.
     public var openBrace: Int32? { lbrace >= 0 ? lbrace : nil }
@@ -284,7 +316,7 @@ public enum ArgumentKind: UInt8, Sendable {
     case dash       // a lone `-`: a value not given (`rate Technik 2, -, 1`)
 }
 
-/// One argument. Quantities carry their parsed value and unit.
+/// One argument (a value read out of an `ArgumentList`). Quantities carry their parsed value and unit.
 public struct Argument: Sendable {
     public var kind: ArgumentKind
     public var firstToken: Int32
@@ -306,6 +338,14 @@ public struct Argument: Sendable {
     /// The argument itself is malformed (a rate without a known unit, a range without
     /// an upper bound); that was reported while parsing it, so slot checks stay quiet.
     public var isMalformed: Bool = false
+
+    @usableFromInline
+    init(kind: ArgumentKind, firstToken: Int32, lastToken: Int32, afterComma: Bool) {
+        self.kind = kind
+        self.firstToken = firstToken
+        self.lastToken = lastToken
+        self.afterComma = afterComma
+    }
 
     public var signedValue: Double { negative ? -value : value }
 }

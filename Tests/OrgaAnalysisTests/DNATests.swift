@@ -55,7 +55,7 @@ final class DNATests: XCTestCase {
             assertClose(s.score, 0)
             XCTAssertEqual(s.rank, 1)
         }
-        XCTAssertEqual(r.dna.ranking, [0, 1])
+        XCTAssertEqual(r.dna.ranking, [ProcessID(0), ProcessID(1)])
     }
 
     func testMeasuredCriteria() {

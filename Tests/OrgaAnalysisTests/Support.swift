@@ -18,12 +18,12 @@ func loadSample(_ name: String) throws -> (Model, StaffingResult) {
 }
 
 extension Model {
-    func position(_ name: String) -> Int { positions.firstIndex { $0.name == name } ?? -1 }
-    func unit(_ name: String) -> Int { units.firstIndex { $0.name == name } ?? -1 }
-    func process(_ name: String) -> Int { processes.firstIndex { $0.name == name } ?? -1 }
+    func position(_ name: String) -> PositionID { positions.firstID { $0.name == name } ?? PositionID(-1) }
+    func unit(_ name: String) -> UnitID { units.firstID { $0.name == name } ?? UnitID(-1) }
+    func process(_ name: String) -> ProcessID { processes.firstID { $0.name == name } ?? ProcessID(-1) }
     func node(_ process: String, _ name: String) -> Int {
         let p = self.process(process)
-        return p < 0 ? -1 : (processes[p].nodes.firstIndex { $0.name == name } ?? -1)
+        return p.index < 0 ? -1 : (processes[p].nodes.firstIndex { $0.name == name } ?? -1)
     }
     func errorCodes() -> [String] { diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) }
 }

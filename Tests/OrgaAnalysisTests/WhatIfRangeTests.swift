@@ -27,8 +27,8 @@ final class WhatIfRangeTests: XCTestCase {
     func scenario(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> (Model, StaffingResult) {
         let (model, base) = analyze(source)
         XCTAssertEqual(model.errorCodes(), [], file: file, line: line)
-        let (changed, full) = ScenarioEvaluator.evaluate(model, scenario: 0)
-        let attributed = ScenarioEvaluator.attribute(model, scenario: 0, base: base).staffing
+        let (changed, full) = ScenarioEvaluator.evaluate(model, scenario: ScenarioID(0))
+        let attributed = ScenarioEvaluator.attribute(model, scenario: ScenarioID(0), base: base).staffing
         assertClose(attributed.totalNeed, full.totalNeed, accuracy: 1e-12, "attribution", file: file, line: line)
         assertClose(attributed.totalNeedSpread.sd, full.totalNeedSpread.sd, accuracy: 1e-12, "attribution sd", file: file, line: line)
         assertClose(attributed.totalNeedSpread.min, full.totalNeedSpread.min, accuracy: 1e-12, "attribution min", file: file, line: line)

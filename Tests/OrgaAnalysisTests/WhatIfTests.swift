@@ -45,13 +45,13 @@ final class WhatIfTests: XCTestCase {
         XCTAssertEqual(model.errorCodes(), [])
         // Base: (2,400 × 0.75 h + 900 × 1.5 h) × 1.1 ÷ 1,590 h = 3,465 ÷ 1,590 = 2.17925 fte.
         assertClose(base.totalNeed, 3465.0 / 1590)
-        let nur = ScenarioEvaluator.attribute(model, scenario: 0, base: base)
+        let nur = ScenarioEvaluator.attribute(model, scenario: ScenarioID(0), base: base)
         // EAkte alone: 2,400 × 15 min × 1.1 ÷ 1,590 = 660 ÷ 1,590 = 0.41509 fte saved → 1.76415 fte.
         assertClose(nur.staffing.totalNeed, 2805.0 / 1590)
         XCTAssertEqual(nur.entries.count, 2)
         assertClose(nur.entries[0].deltaNeed, 0)
         assertClose(nur.entries[1].deltaNeed, -660.0 / 1590)
-        let soll = ScenarioEvaluator.attribute(model, scenario: 1, base: base)
+        let soll = ScenarioEvaluator.attribute(model, scenario: ScenarioID(1), base: base)
         XCTAssertEqual(soll.entries.count, 3)
         // Volume +10 %: 240 × 0.75 h × 1.1 ÷ 1,590 = 198 ÷ 1,590 = +0.12453 fte.
         assertClose(soll.entries[0].deltaNeed, 198.0 / 1590)
@@ -74,13 +74,13 @@ final class WhatIfTests: XCTestCase {
         // The base model is untouched.
         XCTAssertEqual(model.processes[model.process("Meldung")].nodes[0].timeHours, 0.5)
         // Per position and unit: the whole effect lands on SB and its unit A.
-        assertClose(e.positions[model.position("SB")], -726.0 / 1590)
-        assertClose(e.units[model.unit("A")], -726.0 / 1590)
+        assertClose(e.positions[model.position("SB").index], -726.0 / 1590)
+        assertClose(e.units[model.unit("A").index], -726.0 / 1590)
     }
 
     func testEvaluateIsTheFullCalculationOnTheChangedModel() {
         let (model, _) = analyze(Self.workedExample)
-        let (changed, staffing) = ScenarioEvaluator.evaluate(model, scenario: 1)
+        let (changed, staffing) = ScenarioEvaluator.evaluate(model, scenario: ScenarioID(1))
         // Meldung's volume and Erfassen's time as the scenario leaves them: 2,640 /year, 15 min.
         assertClose(changed.processes[changed.process("Meldung")].volumePerYear, 2640)
         assertClose(changed.processes[changed.process("Meldung")].nodes[0].timeHours, 0.25)
@@ -95,7 +95,7 @@ final class WhatIfTests: XCTestCase {
             measure Halb { cost 1_000 EUR; change P.S time -50 % }
             scenario S { apply Halb }
             """)
-        let r = ScenarioEvaluator.attribute(model, scenario: 0, base: base)
+        let r = ScenarioEvaluator.attribute(model, scenario: ScenarioID(0), base: base)
         // Unit work 1,600 h ÷ 1,600 h = 1 fte → 0.5 fte; unit work has no price: incomplete.
         assertClose(r.entries[0].deltaNeed, -0.5)
         XCTAssertNil(r.entries[0].deltaNeedCost)
@@ -121,7 +121,7 @@ final class WhatIfTests: XCTestCase {
             target Geld { save 100_000 EUR /year; across Dez }
             """)
         XCTAssertEqual(model.errorCodes(), [])
-        let r = try XCTUnwrap(Targets.evaluate(model, target: 0, staffing: base))
+        let r = try XCTUnwrap(Targets.evaluate(model, target: TargetID(0), staffing: base))
         XCTAssertEqual(r.rows.map(\.unit), [model.unit("Amt1"), model.unit("Amt2")])
         assertClose(r.rows[0].need, 3); assertClose(r.rows[1].need, 6)
         assertClose(r.rows[0].cutAcross, 1.2); assertClose(r.rows[1].cutAcross, 1.8)
@@ -136,7 +136,7 @@ final class WhatIfTests: XCTestCase {
         // EUR: C = 200,000 and 300,000; across 100,000 × 2/5 = 40,000 EUR → 40,000 × 4/200,000 = 0.8 fte,
         // and 60,000 EUR → 1.2 fte. Potential in EUR: 1 × 200,000/4 = 50,000 < 100,000 →
         // cut 50,000 EUR = 1 fte, shortfall 50,000 EUR/year.
-        let g = try XCTUnwrap(Targets.evaluate(model, target: 1, staffing: base))
+        let g = try XCTUnwrap(Targets.evaluate(model, target: TargetID(1), staffing: base))
         assertClose(g.rows[0].cutAcross, 0.8); assertClose(g.rows[1].cutAcross, 1.2)
         assertClose(g.rows[0].cutPotential, 1); assertClose(g.rows[1].cutPotential, 0)
         assertClose(g.shortfall, 50_000, accuracy: 1e-6)
@@ -161,7 +161,7 @@ final class WhatIfTests: XCTestCase {
         assertClose(t.rows[0].cutPotential, 0.5); assertClose(t.rows[1].cutPotential, 0)
         // With Weniger Amt2 needs 1 fte: potentials 1 and 1, save 2 → cuts 1 and 1, no shortfall.
         let u = w.targets[1]
-        XCTAssertEqual(u.potentialScenario, 0)
+        XCTAssertEqual(u.potentialScenario, ScenarioID(0))
         assertClose(u.rows[1].need, 1)
         assertClose(u.rows[0].cutPotential, 1); assertClose(u.rows[1].cutPotential, 1)
         assertClose(u.shortfall, 0)
@@ -174,7 +174,7 @@ final class WhatIfTests: XCTestCase {
         for _ in 0..<25 {
             let text = Self.generatedScenarioModel(&rng)
             let (model, base) = analyze(text)
-            for s in model.scenarios.indices {
+            for s in model.scenarios.ids {
                 let r = ScenarioEvaluator.attribute(model, scenario: s, base: base)
                 let sum = r.entries.reduce(0.0) { $0 + $1.deltaNeed }
                 XCTAssertEqual(sum, r.staffing.totalNeed - base.totalNeed, accuracy: 1e-9, text)
@@ -206,7 +206,7 @@ final class WhatIfTests: XCTestCase {
             text += "process Ruft { owner U0; volume 500 /year; step R { call Gerufen; share 50 % } }\n"
             text += "scenario Aufruf { change Ruft volume +20 %; change Ruft.R share 80 %; change Gerufen.G time -2 min }\n"
             let (model, base) = analyze(text)
-            for s in model.scenarios.indices {
+            for s in model.scenarios.ids {
                 let quick = ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: nil, quickPath: true)
                 let full = ScenarioEvaluator.attribute(model, scenario: s, base: base, baseCache: nil, quickPath: false)
                 XCTAssertEqual(quick.entries.count, full.entries.count)
@@ -236,12 +236,12 @@ final class WhatIfTests: XCTestCase {
         XCTAssertEqual(Set(model.errorCodes()), ["E707"])
         let w = WhatIfAnalysis.analyze(model, base: base)
         XCTAssertLessThan(Date().timeIntervalSince(start), 60)
-        let viele = w.scenarios[model.scenarios.firstIndex { $0.name == "Viele" } ?? 0]
+        let viele = w.scenarios[model.scenarios.firstID { $0.name == "Viele" } ?? ScenarioID(0)]
         XCTAssertEqual(viele.entries.count, 10_000)
         // Only the first apply changes anything: Erfassen 30 min × 0.99 → −2,400 × 0.3 min × 1.1 ÷ 1,590 h.
         assertClose(viele.deltaNeed, -2400 * 0.3 / 60 * 1.1 / 1590)
         XCTAssertEqual(viele.entries.dropFirst().filter { $0.deltaNeed != 0 }.count, 0)
-        let kette = w.scenarios[model.scenarios.firstIndex { $0.name == "Kette" } ?? 0]
+        let kette = w.scenarios[model.scenarios.firstID { $0.name == "Kette" } ?? ScenarioID(0)]
         XCTAssertEqual(kette.entries.count, 2_000)
         // Meldung's volume × 1.01^2000: the sum of the entries is the scenario's Δ.
         XCTAssertEqual(kette.entries.reduce(0) { $0 + $1.deltaNeed }, kette.deltaNeed, accuracy: 1e-6 * max(1, abs(kette.deltaNeed)))

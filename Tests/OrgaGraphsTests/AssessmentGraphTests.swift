@@ -75,7 +75,7 @@ final class AssessmentGraphTests: XCTestCase {
     /// of its unit).
     func testDerivedChartAgreesWithProcessGraph() throws {
         let model = try loadSample("jugendamt")
-        for p in model.processes.indices {
+        for p in model.processes.ids {
             let chart = ProcessResponsibility(model, process: p)
             let g = ProcessGraph.build(model, process: p)
             let steps = g.nodes.enumerated().filter { if case .task = $0.element.kind { return true }; return false }

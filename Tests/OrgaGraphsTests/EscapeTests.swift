@@ -49,7 +49,7 @@ final class EscapeTests: XCTestCase {
             """
         let model = modelFrom(src)
         XCTAssertTrue(model.hasErrors)
-        for p in model.processes.indices {
+        for p in model.processes.ids {
             for format in GraphFormat.allCases {
                 let text = Graphs.process(model, p, format: format, metrics: GraphMetrics.analyze(model), showMetrics: true)
                 XCTAssertFalse(text.isEmpty)
@@ -60,7 +60,7 @@ final class EscapeTests: XCTestCase {
         XCTAssertNil(xmlError(Graphs.org(model, format: .svg) ?? ""))
         XCTAssertNil(xmlError(Graphs.landscape(model, format: .svg) ?? ""))
         // Out-of-range process index: an empty graph, no trap.
-        XCTAssertFalse(Graphs.process(model, 99, format: .svg).isEmpty)
+        XCTAssertFalse(Graphs.process(model, ProcessID(99), format: .svg).isEmpty)
     }
 
     /// Names with quotes, `<`, `>`, `&`, a line break and an emoji in the org chart and
@@ -140,7 +140,7 @@ final class EscapeTests: XCTestCase {
             """
         let model = modelFrom(src)
         XCTAssertFalse(model.hasErrors)
-        let texts = [Graphs.process(model, 0, format: .mermaid, metrics: GraphMetrics.analyze(model), showMetrics: true),
+        let texts = [Graphs.process(model, ProcessID(0), format: .mermaid, metrics: GraphMetrics.analyze(model), showMetrics: true),
                      Graphs.org(model, format: .mermaid) ?? "", Graphs.landscape(model, format: .mermaid) ?? ""]
         for text in texts {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

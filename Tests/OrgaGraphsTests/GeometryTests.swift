@@ -16,7 +16,7 @@ final class GeometryTests: XCTestCase {
             let model = try loadSample(sample)
             let metrics = GraphMetrics.analyze(model)
             for words in [Words.de, Words.en] {
-                for p in model.processes.indices {
+                for p in model.processes.ids {
                     for show in [false, true] {
                         let g = ProcessGraph.build(model, process: p, metrics: metrics, options: .init(showMetrics: show, words: words))
                         assertClean(Drawing.make(g), "\(sample)/\(model.processes[p].name)\(show ? " --metrics" : "") \(words.language)")
@@ -41,7 +41,7 @@ final class GeometryTests: XCTestCase {
             let model = try loadSample(sample)
             let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
             for german in [true, false] {
-                for scenario in [nil] + model.scenarios.indices.map(Optional.some) {
+                for scenario in [nil] + model.scenarios.ids.map(Optional.some) {
                     let d = Drawing.make(MeasureGraph.build(model, whatIf: whatIf, scenario: scenario, german: german))
                     let name = "\(sample) measures \(scenario.map { model.scenarios[$0].name } ?? "all") \(german ? "de" : "en")"
                     assertClean(d, name)
@@ -61,7 +61,7 @@ final class GeometryTests: XCTestCase {
     /// emoji: just as clean.
     func testMediumSyntheticProcessIsClean() {
         let model = modelFrom(Synthetic.process(nodes: 200, decisionEvery: 5, weird: true))
-        assertClean(Drawing.make(ProcessGraph.build(model, process: 0, metrics: GraphMetrics.analyze(model), options: .init(showMetrics: true, words: .de))), "synthetic")
+        assertClean(Drawing.make(ProcessGraph.build(model, process: ProcessID(0), metrics: GraphMetrics.analyze(model), options: .init(showMetrics: true, words: .de))), "synthetic")
     }
 
     /// A wide level wraps into rows: twelve offices under one department, each with two
@@ -91,7 +91,7 @@ final class GeometryTests: XCTestCase {
     /// The checks find what they are meant to find.
     func testChecksCatchBrokenDrawings() throws {
         let model = try loadSample("landesamt")
-        let p = try XCTUnwrap(model.processes.firstIndex { $0.name == "Aufenthaltstitel" })
+        let p = try XCTUnwrap(model.processes.firstID { $0.name == "Aufenthaltstitel" })
         let good = Drawing.make(ProcessGraph.build(model, process: p, options: .init(words: .de)))
         XCTAssertEqual(Problems.of(good), [])
         // Two nodes on top of each other.

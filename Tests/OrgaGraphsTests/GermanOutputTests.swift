@@ -43,7 +43,7 @@ final class GermanOutputTests: XCTestCase {
             let metrics = GraphMetrics.analyze(model)
             let own = Self.modelStrings(model)
             var outputs: [(String, String, GraphFormat)] = []
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 for show in [false, true] {
                     for format in GraphFormat.allCases {
                         let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: show, words: .de)
@@ -88,7 +88,7 @@ final class GermanOutputTests: XCTestCase {
         if let model = try? loadSample("hilden") {
             let metrics = GraphMetrics.analyze(model)
             for format in GraphFormat.allCases {
-                let text = Graphs.process(model, 0, format: format, metrics: metrics, showMetrics: true, words: .en)
+                let text = Graphs.process(model, ProcessID(0), format: format, metrics: metrics, showMetrics: true, words: .en)
                 XCTAssertFalse(Self.englishIn(Self.visibleText(text, format), removing: Self.modelStrings(model)).isEmpty, "\(format)")
             }
             for format in [GraphFormat.dot, .mermaid, .svg] {

@@ -17,7 +17,7 @@ final class GoldenTests: XCTestCase {
         for sample in Self.samples {
             let model = try loadSample(sample)
             XCTAssertFalse(model.hasErrors, "\(sample) has errors")
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 for format in GraphFormat.allCases {
                     let text = Graphs.process(model, p, format: format)
                     compare(text, "\(sample)/\(Graphs.fileName(model.processes[p].name, format))")
@@ -29,7 +29,7 @@ final class GoldenTests: XCTestCase {
     func testProcessWithMetrics() throws {
         let model = try loadSample("hilden")
         let metrics = GraphMetrics.analyze(model)
-        let p = try XCTUnwrap(model.processes.firstIndex { $0.name == "Stellenbewertung" })
+        let p = try XCTUnwrap(model.processes.firstID { $0.name == "Stellenbewertung" })
         for format in GraphFormat.allCases {
             let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: true)
             compare(text, "hilden/metrics/\(Graphs.fileName("Stellenbewertung", format))")
@@ -54,7 +54,7 @@ final class GoldenTests: XCTestCase {
     func testMeasuresGraph() throws {
         let model = try loadSample("buergerbuero")
         let whatIf = WhatIfAnalysis.analyze(model, base: StaffingAnalysis.analyze(model))
-        let soll = model.scenarios.firstIndex { $0.name == "Soll2026" }
+        let soll = model.scenarios.firstID { $0.name == "Soll2026" }
         for format in [GraphFormat.dot, .mermaid, .svg] {
             compare(Graphs.measures(model, whatIf: whatIf, scenario: nil, format: format, german: false) ?? "", "buergerbuero/measures.\(format.fileExtension)")
             compare(Graphs.measures(model, whatIf: whatIf, scenario: soll, format: format, german: true) ?? "", "buergerbuero/measures.Soll2026.de.\(format.fileExtension)")
@@ -76,14 +76,14 @@ final class GoldenTests: XCTestCase {
                 compare(Graphs.org(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/org.\(format.fileExtension)")
                 compare(Graphs.landscape(model, format: format, metrics: metrics, words: .de) ?? "", "\(sample)/de/landscape.\(format.fileExtension)")
             }
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 let text = Graphs.process(model, p, format: .mermaid, metrics: metrics, showMetrics: true, words: .de)
                 compare(text, "\(sample)/de/\(Graphs.fileName(model.processes[p].name, .mermaid))")
             }
         }
         let model = try loadSample("landesamt")
         let metrics = GraphMetrics.analyze(model)
-        let p = try XCTUnwrap(model.processes.firstIndex { $0.name == "Aufenthaltstitel" })
+        let p = try XCTUnwrap(model.processes.firstID { $0.name == "Aufenthaltstitel" })
         for format in GraphFormat.allCases {
             let text = Graphs.process(model, p, format: format, metrics: metrics, showMetrics: true, words: .de)
             compare(text, "landesamt/de/metrics/\(Graphs.fileName("Aufenthaltstitel", format))")
@@ -94,7 +94,7 @@ final class GoldenTests: XCTestCase {
     func testDeterminism() throws {
         let a = try loadSample("hilden"), b = try loadSample("hilden")
         let ma = GraphMetrics.analyze(a), mb = GraphMetrics.analyze(b)
-        for p in a.processes.indices {
+        for p in a.processes.ids {
             for format in GraphFormat.allCases {
                 XCTAssertEqual(Graphs.process(a, p, format: format, metrics: ma, showMetrics: true),
                                Graphs.process(b, p, format: format, metrics: mb, showMetrics: true))
@@ -108,7 +108,7 @@ final class GoldenTests: XCTestCase {
         for sample in Self.samples {
             let model = try loadSample(sample)
             let metrics = GraphMetrics.analyze(model)
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 let g = ProcessGraph.build(model, process: p, metrics: metrics, options: .init(showMetrics: true))
                 assertLayoutInvariants(Drawing.make(g))
             }
@@ -120,7 +120,7 @@ final class GoldenTests: XCTestCase {
     func testSampleXMLIsWellFormed() throws {
         for sample in Self.samples {
             let model = try loadSample(sample)
-            for p in model.processes.indices {
+            for p in model.processes.ids {
                 XCTAssertNil(xmlError(Graphs.process(model, p, format: .svg)))
                 XCTAssertNil(xmlError(Graphs.process(model, p, format: .bpmn)))
             }

@@ -102,7 +102,7 @@ final class LayoutTests: XCTestCase {
             """
         let model = modelFrom(src)
         XCTAssertFalse(model.hasErrors, "\(model.diagnostics)")
-        let d = Drawing.make(ProcessGraph.build(model, process: 0))
+        let d = Drawing.make(ProcessGraph.build(model, process: ProcessID(0)))
         assertLayoutInvariants(d)
         // b and c share a column, in different rows.
         let b = 3, c = 4
@@ -131,7 +131,7 @@ final class LayoutTests: XCTestCase {
             """
         let model = modelFrom(src)
         XCTAssertFalse(model.hasErrors, "\(model.diagnostics)")
-        let g = ProcessGraph.build(model, process: 0)
+        let g = ProcessGraph.build(model, process: ProcessID(0))
         func lane(_ name: String) throws -> String {
             let node = try XCTUnwrap(g.nodes.first { $0.name == name })
             return g.lanes[node.lane].name
@@ -152,7 +152,7 @@ final class LayoutTests: XCTestCase {
         src += "  step done { by P; time 1 min }\n}\n"
         let model = modelFrom(src)
         let start = Date()
-        let d = Drawing.make(ProcessGraph.build(model, process: 0))
+        let d = Drawing.make(ProcessGraph.build(model, process: ProcessID(0)))
         let elapsed = Date().timeIntervalSince(start)
         XCTAssertLessThan(elapsed, 60, "blow-up guard only: took \(elapsed) s")
         XCTAssertEqual(d.layout.labelRect.compactMap { $0 }.count, 1000)
@@ -163,7 +163,7 @@ final class LayoutTests: XCTestCase {
         let model = modelFrom(Synthetic.process(nodes: 2000, decisionEvery: 8))
         XCTAssertEqual(model.processes.first?.nodes.count, 2000)
         let start = Date()
-        let g = ProcessGraph.build(model, process: 0)
+        let g = ProcessGraph.build(model, process: ProcessID(0))
         let d = Drawing.make(g)
         let svg = SVGWriter.write(d)
         let bpmn = BPMNWriter.write(d)
@@ -178,12 +178,12 @@ final class LayoutTests: XCTestCase {
         let model = modelFrom(Synthetic.process(nodes: 1501, decisionEvery: 3, weird: true))
         let nodes = model.processes.first?.nodes ?? []
         XCTAssertEqual(nodes.filter(\.isDecision).count, 500)
-        let g = ProcessGraph.build(model, process: 0)
+        let g = ProcessGraph.build(model, process: ProcessID(0))
         let d = Drawing.make(g)
         XCTAssertGreaterThanOrEqual(d.layout.backEdge.filter { $0 }.count, 500)
         assertLayoutInvariants(d, checkCrossings: false)
         for format in GraphFormat.allCases {
-            let text = Graphs.process(model, 0, format: format)
+            let text = Graphs.process(model, ProcessID(0), format: format)
             XCTAssertFalse(text.isEmpty)
             if format == .svg || format == .bpmn { XCTAssertNil(xmlError(text), "\(format)") }
         }
@@ -191,14 +191,14 @@ final class LayoutTests: XCTestCase {
 
     func testCrossingsOnMediumProcess() {
         let model = modelFrom(Synthetic.process(nodes: 200, decisionEvery: 5, weird: true))
-        let d = Drawing.make(ProcessGraph.build(model, process: 0))
+        let d = Drawing.make(ProcessGraph.build(model, process: ProcessID(0)))
         assertLayoutInvariants(d, checkCrossings: true)
     }
 
     func testLayoutIsDeterministic() {
         let model = modelFrom(Synthetic.process(nodes: 300, decisionEvery: 4))
-        let a = Graphs.process(model, 0, format: .bpmn)
-        let b = Graphs.process(modelFrom(Synthetic.process(nodes: 300, decisionEvery: 4)), 0, format: .bpmn)
+        let a = Graphs.process(model, ProcessID(0), format: .bpmn)
+        let b = Graphs.process(modelFrom(Synthetic.process(nodes: 300, decisionEvery: 4)), ProcessID(0), format: .bpmn)
         XCTAssertEqual(a, b)
     }
 
@@ -206,7 +206,7 @@ final class LayoutTests: XCTestCase {
     /// cannot raise): larger graphs are cut in node order and marked.
     func testMermaidStaysWithinMermaidsLimits() {
         let model = modelFrom(Synthetic.process(nodes: 2000, decisionEvery: 4, weird: true))
-        let text = Graphs.process(model, 0, format: .mermaid)
+        let text = Graphs.process(model, ProcessID(0), format: .mermaid)
         XCTAssertTrue(text.contains(MermaidWriter.truncatedMarker))
         XCTAssertLessThanOrEqual(text.utf16.count, MermaidWriter.maxTextSize)
         let edgeLines = text.split(separator: "\n").filter { line in
@@ -216,6 +216,6 @@ final class LayoutTests: XCTestCase {
         XCTAssertGreaterThan(edgeLines.count, 100)
         XCTAssertTrue(text.contains("NMORE["))
         let small = modelFrom(Synthetic.process(nodes: 20, decisionEvery: 4))
-        XCTAssertFalse(Graphs.process(small, 0, format: .mermaid).contains(MermaidWriter.truncatedMarker))
+        XCTAssertFalse(Graphs.process(small, ProcessID(0), format: .mermaid).contains(MermaidWriter.truncatedMarker))
     }
 }

@@ -36,7 +36,7 @@ func flowLines(_ p: OrgaSemantics.Process, in model: Model) -> [String] {
             return "decide \(n.name) \"\(title)\": " + branches.joined(separator: "; ")
         }
         let next = p.successors(i).first.map { name($0.target) } ?? "?"
-        let call = n.call.map { c in c >= 0 && c < model.processes.count ? " call \"\(model.processes[c].title ?? model.processes[c].name)\"" : " call ?" } ?? ""
+        let call = n.call.map { c in model.processes.contains(c) ? " call \"\(model.processes[c].title ?? model.processes[c].name)\"" : " call ?" } ?? ""
         return "step \(n.name) \"\(title)\" -> \(next)\(call)"
     }.sorted()
 }

@@ -64,6 +64,21 @@ final class GoldenReportTests: XCTestCase {
         XCTAssertEqual(String(decoding: whole, as: UTF8.self), JSONReport.render(ctx))
     }
 
+    /// The report streams the DNA ranking; `orgc rank --format json` builds it as values:
+    /// both give the same bytes for every sample (those with criteria, missing values, ties).
+    func testStreamedDNAIsTheDNAValue() throws {
+        for s in Self.samples {
+            let ctx = ReportContext(model: try sample(s), language: .de)
+            XCTAssertFalse(ctx.result.dna.ranking.isEmpty, s)
+            var streamed = JSONWriter(), built = JSONWriter()
+            streamed.beginArray()
+            for p in ctx.result.dna.ranking { streamed.item(); JSONReport.dna(ctx, p, &streamed) }
+            streamed.endArray()
+            built.value(.array(JSONReport.dna(ctx)))
+            XCTAssertEqual(String(decoding: streamed.finish(), as: UTF8.self), String(decoding: built.finish(), as: UTF8.self), s)
+        }
+    }
+
     /// The what-if outputs of the sample with measures (hand-checked in Samples/README.md):
     /// the CSV table, and the whole report of scenario Soll2026 (md, en, json).
     func testGoldenWhatIfReports() throws {
@@ -73,7 +88,7 @@ final class GoldenReportTests: XCTestCase {
         let en = ReportContext(model: m, result: r, language: .en)
         golden("buergerbuero.whatif.de.csv", CSVReport.whatIf(de))
         golden("buergerbuero.whatif.en.csv", CSVReport.whatIf(en))
-        let s = try XCTUnwrap(m.model.scenarios.firstIndex { $0.name == "Soll2026" })
+        let s = try XCTUnwrap(m.model.scenarios.firstID { $0.name == "Soll2026" })
         let soll = ReportContext(model: m, result: r, language: .de, scenario: s)
         golden("buergerbuero.Soll2026.md", MarkdownReport.render(soll))
         golden("buergerbuero.Soll2026.json", JSONReport.render(soll))
@@ -109,11 +124,11 @@ final class GoldenReportTests: XCTestCase {
         // On 2022-09-01 SB_Orga has 5 fte filled: 3 undated + 1 from 2022-05-01 (k = 123 days
         // into `ramp 18 mo start 20 %` = 540 days: 0.2 + 0.8 × 123/540 = 0.38222) + 1 from
         // 2022-09-01 (k = 0: 0.2). Effective = 3 + 0.38222 + 0.2 = 3.58222; loss 1.41778.
-        let p = try XCTUnwrap(m.model.positions.firstIndex { $0.name == "SB_Orga" })
+        let p = try XCTUnwrap(m.model.positions.firstID { $0.name == "SB_Orga" })
         XCTAssertEqual(a.result.positions[p].filled, 5)
         XCTAssertEqual(try XCTUnwrap(a.effective(position: p)).effective, 3 + (0.2 + 0.8 * 123 / 540) + 0.2, accuracy: 1e-12)
         // Stellenbewertung: 60 /year on 2022-09-01; over 2022: (25 × 181 + 60 × 184) / 365 = 15,565/365 = 42.644 /year.
-        let sb = try XCTUnwrap(m.model.processes.firstIndex { $0.name == "Stellenbewertung" })
+        let sb = try XCTUnwrap(m.model.processes.firstID { $0.name == "Stellenbewertung" })
         XCTAssertEqual(a.result.processes[sb].ownVolume ?? -1, 60, accuracy: 1e-12)
         let de = ReportContext(model: m, language: .de)
         XCTAssertEqual(de.result.processes[sb].ownVolume ?? -1, 15_565.0 / 365, accuracy: 1e-12)

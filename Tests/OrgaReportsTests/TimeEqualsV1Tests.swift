@@ -44,8 +44,8 @@ final class TimeEqualsV1Tests: XCTestCase {
                 for (a, b) in zip(r.processes, v1.processes) { XCTAssertEqual(a.ownVolume, b.ownVolume, name) }
                 let t = TimeFigures.compute(evaluated, e)
                 XCTAssertEqual(t.totalLoss, 0, name)
-                for p in model.positions.indices {
-                    XCTAssertEqual(t.positionEffective[p], v1.positions[p].filled, name)
+                for p in model.positions.ids {
+                    XCTAssertEqual(t.positionEffective[p.index], v1.positions[p].filled, name)
                     XCTAssertEqual(t.positionLoss(p), 0, name)
                 }
             }

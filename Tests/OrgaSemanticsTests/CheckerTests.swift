@@ -24,27 +24,27 @@ final class CheckerTests: XCTestCase {
         XCTAssertEqual(m.grades.map(\.name), ["E8"])
         XCTAssertEqual(m.grades[0].cost, 62_000)
         XCTAssertEqual(m.units.map(\.name), ["BB"])
-        XCTAssertEqual(m.units[0].positions, [0])
+        XCTAssertEqual(m.units[0].positions, [PositionID(0)])
         let sb = m.positions[0]
         XCTAssertEqual(sb.name, "SB")
         XCTAssertEqual(sb.title, "Sachbearbeitung Bürgerbüro")
-        XCTAssertEqual(sb.unit, 0)
-        XCTAssertEqual(sb.grade, 0)
+        XCTAssertEqual(sb.unit, UnitID(0))
+        XCTAssertEqual(sb.grade, GradeID(0))
         XCTAssertEqual(sb.planned, 4)
         XCTAssertEqual(sb.filled, 3.5)
         XCTAssertEqual(m.actors.first?.external, true)
         XCTAssertEqual(m.processes.map(\.name), ["Meldung", "Widerspruch"])
         let meldung = m.processes[0]
-        XCTAssertEqual(meldung.owner, 0)
+        XCTAssertEqual(meldung.owner, UnitID(0))
         XCTAssertEqual(meldung.volumePerYear, 2400)
         XCTAssertEqual(meldung.nodes.map(\.name), ["Pruefen", "Erfassen"])
-        XCTAssertEqual(meldung.nodes[0].performer, .position(0))
+        XCTAssertEqual(meldung.nodes[0].performer, .position(PositionID(0)))
         XCTAssertEqual(meldung.nodes[0].timeHours, 0.25)
         XCTAssertEqual(meldung.nodes[1].mediaBreak, true)
         XCTAssertEqual(meldung.successors(0).map(\.target), [.node(1)])
         XCTAssertEqual(meldung.successors(1).map(\.target), [.end])
         XCTAssertEqual(m.processes[1].nodes[0].timeHours, 1.5)
-        XCTAssertEqual(m.worktime(position: 0)?.value, 1590)
+        XCTAssertEqual(m.worktime(position: PositionID(0))?.value, 1590)
     }
 
     func testRatesConvertToCasesPerYear() {
@@ -70,7 +70,7 @@ final class CheckerTests: XCTestCase {
             position Frei { planned 1 fte }
             """)
         XCTAssertEqual(m.diagnostics.filter { $0.code != .positionWithoutGrade }.count, 0)   // W509: these positions have no grade
-        let byName = Dictionary(uniqueKeysWithValues: m.positions.enumerated().map { ($1.name, $0) })
+        let byName = Dictionary(uniqueKeysWithValues: m.positions.ids.map { (m.positions[$0].name, $0) })
         XCTAssertEqual(m.worktime(position: byName["Beamter"]!)?.value, 1631)
         XCTAssertEqual(m.allowance(position: byName["Beamter"]!), Allowance(fraction: 0.09, convention: .deduction))
         XCTAssertEqual(m.worktime(position: byName["Tarif"]!)?.value, 1590)
@@ -91,15 +91,15 @@ final class CheckerTests: XCTestCase {
             unit F { in A }
             """)
         XCTAssertEqual(m.diagnostics.map(\.code.rawValue), ["E304", "E304", "E304"])
-        for start in m.units.indices {
-            var cur: Int? = start
+        for start in m.units.ids {
+            var cur: UnitID? = start
             var steps = 0
             while let c = cur, steps <= m.units.count { cur = m.units[c].parent; steps += 1 }
             XCTAssertNil(cur, "walking up from \(m.units[start].name) does not end")
         }
         // Sub-unit lists agree with the parents.
-        for (i, u) in m.units.enumerated() {
-            for s in u.subunits { XCTAssertEqual(m.units[s].parent, i) }
+        for i in m.units.ids {
+            for s in m.units[i].subunits { XCTAssertEqual(m.units[s].parent, i) }
         }
     }
 

@@ -26,21 +26,21 @@ final class WhatIfCheckTests: XCTestCase {
         XCTAssertEqual(m.diagnostics.map(\.code).filter { $0 != .positionWithoutGrade }, [])
         XCTAssertEqual(m.measures.map(\.name), ["DMS", "EAkte"])
         XCTAssertEqual(m.measures[0].title, "DMS einführen")
-        XCTAssertEqual(m.measures[0].owner, .unit(0))
+        XCTAssertEqual(m.measures[0].owner, .unit(UnitID(0)))
         XCTAssertEqual(m.measures[0].cost, 120_000)
         XCTAssertEqual(m.measures[0].running, 5_000)
-        XCTAssertEqual(m.measures[1].requires.map(\.value), [0])
+        XCTAssertEqual(m.measures[1].requires.map(\.value), [MeasureID(0)])
         XCTAssertEqual(m.measures[1].changes.map(\.property), [.time(.scale(0.5)), .volume(.set(36)), .planned(.add(0.5))])
-        XCTAssertEqual(m.measures[1].changes[0].target, .node(NodeID(process: 0, index: 0)))
+        XCTAssertEqual(m.measures[1].changes[0].target, .node(NodeID(process: ProcessID(0), index: 0)))
         let entries = m.scenarios[0].entries
         XCTAssertEqual(entries.count, 4, "a run of changes, two applies, a run")
         guard case .changes(let run, _) = entries[0] else { return XCTFail("\(entries[0])") }
         XCTAssertEqual(run.map(\.property), [.volume(.scale(1.1)), .allowance(Allowance(fraction: 0.09, convention: .deduction))])
         guard case .apply(let first, _) = entries[1], case .apply(let second, _) = entries[2] else { return XCTFail() }
-        XCTAssertEqual([first, second], [0, 1])
+        XCTAssertEqual([first, second], [MeasureID(0), MeasureID(1)])
         XCTAssertEqual(m.targets[0].save, .eurPerYear(300_000))
-        XCTAssertEqual(m.targets[0].potential?.value, 0)
-        XCTAssertEqual(m.targets[0].across.map(\.value), [0])
+        XCTAssertEqual(m.targets[0].potential?.value, ScenarioID(0))
+        XCTAssertEqual(m.targets[0].across.map(\.value), [UnitID(0)])
         // `Process.Step` is a reference to both: rename and references find them.
         let stepRefs = m.references.filter { $0.symbol == m.processes[0].nodes[0].symbol }
         XCTAssertEqual(stepRefs.count, 2, "EAkte's and Soll's `P.S1`")

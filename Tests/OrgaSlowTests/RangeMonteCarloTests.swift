@@ -27,8 +27,8 @@ final class RangeMonteCarloTests: XCTestCase {
         let k = rs.count
         XCTAssertEqual(k, 6)
         // The figures checked: (name, exact mean, spread, reader).
-        let sb = m.positions.firstIndex { $0.name == "SB" } ?? 0, amt = m.units.firstIndex { $0.name == "Amt" } ?? 0
-        let antrag = m.processes.firstIndex { $0.name == "Antrag" } ?? 0, zahlung = m.processes.firstIndex { $0.name == "Zahlung" } ?? 0
+        let sb = m.positions.firstID { $0.name == "SB" } ?? PositionID(0), amt = m.units.firstID { $0.name == "Amt" } ?? UnitID(0)
+        let antrag = m.processes.firstID { $0.name == "Antrag" } ?? ProcessID(0), zahlung = m.processes.firstID { $0.name == "Zahlung" } ?? ProcessID(0)
         let readers: [(String, Double, Spread, (StaffingResult) -> Double)] = [
             ("SB", r.positions[sb].need, r.positions[sb].needSpread, { $0.positions[sb].need }),
             ("Amt", r.units[amt].need, r.units[amt].needSpread, { $0.units[amt].need }),

@@ -94,14 +94,18 @@ final class NumberFormatTests: XCTestCase {
         }
     }
 
-    /// `appendJSON` (the JSON report's number writer, no `String` per number) writes the
-    /// bytes of `json` for every value: edges, typical report figures (quotients that
-    /// need 16–17 digits) and random bit patterns.
+    /// `appendJSON` and `JSONWriter.number` (the JSON report's number writers, no `String`
+    /// per number) write the bytes of `json` for every value: edges, typical report
+    /// figures (quotients that need 16–17 digits) and random bit patterns.
     func testAppendJSONWritesTheBytesOfJSON() {
         func check(_ v: Double) {
             var bytes: [UInt8] = [UInt8(ascii: "[")]
             NumberFormat.appendJSON(v, to: &bytes)
             XCTAssertEqual(String(decoding: bytes.dropFirst(), as: UTF8.self), NumberFormat.json(v), "\(v.bitPattern)")
+            var w = JSONWriter(style: .compact, capacity: 0)
+            w.beginArray(); w.item(); w.number(v); w.item(); w.number(v); w.endArray()
+            let one = NumberFormat.json(v)
+            XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), "[\(one),\(one)]", "\(v.bitPattern)")
         }
         let edges: [Double] = [0, -0.0, 1, -1, 9, 10, 0.1, 0.1 + 0.2, 1.0 / 3, 12.5, 0.0001, 0.00001, 1e15 - 1, 1e15, 1e15 + 0.5,
                                999_999_999_999_999, 1e16, 1e21, -1e300, .nan, .infinity, -.infinity, .leastNonzeroMagnitude,

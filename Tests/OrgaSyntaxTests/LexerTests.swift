@@ -425,4 +425,30 @@ final class LexerTests: XCTestCase {
             XCTAssertTrue(o >= 0 && o <= 2, "\(c) → \(o)")
         }
     }
+
+    /// `TokenList` packs a token's length in 24 bits; longer tokens (16,777,215 bytes and
+    /// more) keep their end aside. Every token reads back as it was appended, long or not.
+    func testTokenListKeepsLongTokensExactly() {
+        let long = 1 << 24   // 16,777,216 bytes: one more than 24 bits hold
+        let tokens = [
+            Token(kind: .identifier, start: 0, end: 4),
+            Token(kind: .lineComment, start: 5, end: 5 + long),
+            Token(kind: .newline, start: 5 + long, end: 6 + long),
+            Token(kind: .blockComment, start: 6 + long, end: 6 + long + 0xFF_FFFF),   // exactly the marker length
+            Token(kind: .invalid, start: 6 + long + 0xFF_FFFF, end: 6 + long + 0xFF_FFFF + 0xFF_FFFE),   // just below it
+            Token(kind: .eof, start: 100_000_000, end: 100_000_000),
+        ]
+        let list = TokenList(tokens)
+        XCTAssertEqual(Array(list), tokens)
+        XCTAssertEqual(list.indices.map { list.kind($0) }, tokens.map(\.kind))
+        XCTAssertEqual(list[1].range, ByteRange(5, 5 + long))
+    }
+
+    /// The parser's token list reads back the tokens the lexer made, on a real file.
+    func testParsedTokensEqualLexedTokens() {
+        let file = SourceFile(path: "t.orga", text: "/// Doc\nunit A \"Titel\" { position P { planned 1.5 fte } }\n// end")
+        XCTAssertEqual(Array(Parser.parse(file).tokens), Lexer.tokenize(file).tokens)
+        // doc, newline, 12 tokens of `unit A … }`, newline, comment, eof
+        XCTAssertEqual(Parser.parse(file).tokens.count, 17)
+    }
 }
