@@ -432,7 +432,10 @@ public final class IDEWorkspace {
             trees.append(tree)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        m.model = nil   // the analyzer's arrays are then not shared with the old model (no copies)
+        // The analyzer's arrays are then not shared with the old model and source map, so
+        // the incremental build writes them in place instead of copying them.
+        m.model = nil
+        m.sources = SourceMap()
         let checked = m.analyzer.check(trees: trees)
         m.model = checked.model
         m.sources = checked.sources

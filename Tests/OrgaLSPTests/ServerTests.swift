@@ -217,6 +217,41 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(codes, ["W711"])
     }
 
+    /// The staffing starts once edits pause (`LanguageServer.staffingQuiet`): after a
+    /// burst of edits, W711 comes once, for the last text, and never for a text that
+    /// was already replaced.
+    func testStaffingFindingsFollowTheLastEditOfABurst() {
+        // As above: potential 1 fte. The target asks 3, then 4, 5, 6 fte: the last
+        // shortfall is 6 − 1 = 5 fte; the earlier ones (2, 3, 4 fte) must not appear.
+        let text = { (save: Int) in """
+            model M { year 2024; worktime 1600 h }
+            grade E9 { cost 60_000 EUR }
+            unit A1 { position P { grade E9; planned 2 fte } }
+            process X { owner A1; volume 1_600 /year; step S { by P; time 60 min } }
+            target T { save \(save) fte; across A1 }
+            """ }
+        let uri = write("t.orga", text(3))
+        let h = Harness()
+        _ = h.initialize(root: dir)
+        openDoc(h, uri, text(3))
+        for (version, save) in [(2, 4), (3, 5), (4, 6)] {
+            h.notify("textDocument/didChange", .object([
+                ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+                ("contentChanges", .array([.object([("text", .string(text(save)))])])),
+            ]))
+        }
+        var shortfalls: [String] = []
+        for _ in 0..<8 {
+            guard let list = h.diagnostics(uri) else { break }
+            shortfalls += list.filter { $0["code"]?.stringValue == "W711" }.compactMap { $0["message"]?.stringValue }
+            if !shortfalls.isEmpty { break }
+        }
+        XCTAssertEqual(shortfalls.count, 1)
+        XCTAssertTrue(shortfalls.first?.contains("; 5 fte of the saving") ?? false, "\(shortfalls)")
+        // Nothing follows: the staffing of the replaced texts never published.
+        XCTAssertNil(h.wait(timeout: 0.5) { $0["method"]?.stringValue == "textDocument/publishDiagnostics" })
+    }
+
     func testWatchedFilesKeepClosedFilesCurrent() {
         let procURI = write("proc.orga", procText)
         let h = Harness()
