@@ -116,7 +116,7 @@ public struct Parser {
         diagnostics.append(Diagnostic(code, path: tree.path, range: range, message, fixes: fixes))
     }
 
-    private func tokenRange(_ t: Int32) -> ByteRange { tokens[Int(t)].range }
+    private func tokenRange(_ t: Int32) -> ByteRange { ByteRange(Int(tokens.start(Int(t))), Int(tokens.end(Int(t)))) }
 
     private func text(_ t: Int32) -> String {
         let tok = tokens[Int(t)]
@@ -125,7 +125,7 @@ public struct Parser {
     }
 
     private func rangeOf(_ a: Argument) -> ByteRange {
-        ByteRange(Int(tokens[Int(a.firstToken)].start), Int(tokens[Int(a.lastToken)].end))
+        ByteRange(Int(tokens.start(Int(a.firstToken))), Int(tokens.end(Int(a.lastToken))))
     }
 
     /// Whether token `t` is spelled `word`, comparing bytes (no String made: the words of

@@ -96,7 +96,7 @@ public struct SyntaxTree: Sendable {
         return file.text(Int(t.start)..<Int(t.end))
     }
 
-    public func tokenRange(_ token: Int32) -> ByteRange { tokens[Int(token)].range }
+    public func tokenRange(_ token: Int32) -> ByteRange { ByteRange(Int(tokens.start(Int(token))), Int(tokens.end(Int(token)))) }
 
     /// Whether two tokens are spelled the same (compares bytes, allocates nothing).
     public func sameText(_ a: Int32, _ b: Int32) -> Bool {
@@ -129,11 +129,11 @@ public struct SyntaxTree: Sendable {
     /// Byte range of the whole statement including its block.
     public func range(_ id: Int32) -> ByteRange {
         let s = statements.records[Int(id)]
-        return ByteRange(Int(tokens[Int(s.keywordToken)].start), Int(tokens[Int(s.lastToken)].end))
+        return ByteRange(Int(tokens.start(Int(s.keywordToken))), Int(tokens.end(Int(s.lastToken))))
     }
 
     public func range(of arg: Argument) -> ByteRange {
-        ByteRange(Int(tokens[Int(arg.firstToken)].start), Int(tokens[Int(arg.lastToken)].end))
+        ByteRange(Int(tokens.start(Int(arg.firstToken))), Int(tokens.end(Int(arg.lastToken))))
     }
 
     /// Text of a name argument (identifier), of the target of an arrow, or of a dotted path.

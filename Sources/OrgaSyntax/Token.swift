@@ -99,6 +99,19 @@ public struct TokenList: RandomAccessCollection, Sendable, Equatable {
         return t
     }
 
+    /// The start alone.
+    @inlinable
+    public func start(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: packed[i])) }
+
+    /// The end alone.
+    @inlinable
+    public func end(_ i: Int) -> Int32 {
+        let word = packed[i]
+        let length = word >> 40
+        if length == TokenList.longLength { return longEnd(i) }
+        return Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: word)) &+ Int32(truncatingIfNeeded: length)
+    }
+
     /// The kind alone (the parser's cursor reads nothing else).
     @inlinable
     public func kind(_ i: Int) -> TokenKind { TokenList.kind(of: packed[i]) }
