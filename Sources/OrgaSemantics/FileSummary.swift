@@ -11,11 +11,26 @@ import OrgaSyntax
 /// model is built anew.
 public struct FileSummary: Sendable, Equatable {
     public struct Declaration: Sendable, Equatable {
-        public var kind: SymbolKind
         public var name: String
         public var location: Location
+        /// `process` in 32 bits, -1 for none (the language server keeps one summary per
+        /// declaration: 40 bytes each instead of 48).
+        private var storedProcess: Int32
+        public var kind: SymbolKind
+
+        public init(kind: SymbolKind, name: String, location: Location, process: Int?) {
+            self.name = name
+            self.location = location
+            self.storedProcess = -1
+            self.kind = kind
+            self.process = process
+        }
+
         /// For steps and decisions: the index in `declarations` of their process.
-        public var process: Int?
+        public var process: Int? {
+            get { storedProcess >= 0 ? Int(storedProcess) : nil }
+            set { storedProcess = newValue.map { $0 >= 0 ? Int32(truncatingIfNeeded: $0) : -1 } ?? -1 }
+        }
     }
 
     /// In source order, as pass 1 of the model builder declares them.

@@ -473,14 +473,30 @@ public struct CriterionScale: Sendable, Hashable {
 /// is declared in the syntax is in `SourceMap.declarations`.
 public struct Symbol: Sendable {
     public var name: String
+    public var location: Location
+    /// `index` in 32 bits, -1 for none (40 bytes a symbol instead of 56).
+    private var storedIndex: Int32
+    /// For nodes: the process.
+    public var process: ProcessID?
     public var kind: SymbolKind
+
+    public init(name: String, kind: SymbolKind, index: Int?, process: ProcessID?, location: Location) {
+        self.name = name
+        self.location = location
+        self.storedIndex = -1
+        self.process = process
+        self.kind = kind
+        self.index = index
+    }
+
     /// Index into the array of its kind (`units`, `positions` …); for nodes the node
     /// index (measures, scenarios and targets index `Model.measures` …); nil for v2
     /// declarations that have names only (kpi). Read it typed: `id(UnitID.self)`, `node`.
-    public var index: Int?
-    /// For nodes: the process.
-    public var process: ProcessID?
-    public var location: Location
+    /// (An entity index is below 2³¹, as an id's is: see `EntityID`.)
+    public var index: Int? {
+        get { storedIndex >= 0 ? Int(storedIndex) : nil }
+        set { storedIndex = newValue.map { $0 >= 0 ? Int32(truncatingIfNeeded: $0) : -1 } ?? -1 }
+    }
 }
 
 /// A use of a name in the source, resolved or not.

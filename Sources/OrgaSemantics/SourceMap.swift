@@ -14,11 +14,23 @@ public struct SourceMap: Sendable {
 
     /// The declaring statement of a symbol, and where a new statement would go into its block.
     public struct Declaration: Sendable {
-        public var file: Int
+        /// `file` in 32 bits (a file index is below 2³¹, as a `FileID`'s is): 32 bytes a declaration instead of 40.
+        private var storedFile: Int32
         /// The statement in its file's syntax tree (for editor features that read the tree).
         public var statement: Int32
         /// For processes and steps (where quick fixes insert statements).
         public var insertion: InsertionPoint?
+
+        public init(file: Int, statement: Int32, insertion: InsertionPoint?) {
+            self.storedFile = Int32(truncatingIfNeeded: file)
+            self.statement = statement
+            self.insertion = insertion
+        }
+
+        public var file: Int {
+            get { Int(storedFile) }
+            set { storedFile = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     /// A block of a file (the `model` block).

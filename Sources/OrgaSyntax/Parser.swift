@@ -132,6 +132,8 @@ public struct Parser {
     /// slots and units are compared for most arguments).
     private func spelled(_ t: Int32, _ word: String) -> Bool {
         let tok = tokens[Int(t)]
+        // Most comparisons fail on the length, which a native String knows without a scan.
+        guard word.utf8.count == Int(tok.end) - Int(tok.start) else { return false }
         var k = Int(tok.start)
         let end = min(Int(tok.end), bytes.count)
         for b in word.utf8 {
@@ -141,20 +143,45 @@ public struct Parser {
         return k == Int(tok.end)
     }
 
-    /// The unit word token `t` spells, if any (`UnitWord(rawValue:)` on a new String after
-    /// each number was 13 M instructions on the 100k model).
+    /// The unit word token `t` spells, if any, found by comparing one integer per unit
+    /// (`UnitWord(rawValue:)` on a new String after each number was 13 M instructions on
+    /// the 100k model, comparing the bytes of each unit 14 M).
     private func unitWord(_ t: Int32) -> UnitWord? {
-        for u in Parser.unitWords where spelled(t, u.rawValue) { return u }
+        guard let key = wordKey(t) else { return nil }
+        for (k, u) in Parser.unitKeys where k == key { return u }
         return nil
     }
 
     private func rateWord(_ t: Int32) -> RateWord? {
-        for r in Parser.rateWords where spelled(t, r.rawValue) { return r }
+        guard let key = wordKey(t) else { return nil }
+        for (k, r) in Parser.rateKeys where k == key { return r }
         return nil
     }
 
-    private static let unitWords = UnitWord.allCases
-    private static let rateWords = RateWord.allCases
+    /// Token `t` as a `Parser.wordKey`, nil when it is longer than 7 bytes.
+    private func wordKey(_ t: Int32) -> UInt64? {
+        let tok = tokens[Int(t)]
+        let start = Int(tok.start), end = Int(tok.end)
+        guard start >= 0, end <= bytes.count, start < end else { return nil }
+        return Parser.wordKey(bytes[start..<end])
+    }
+
+    /// A word of up to 7 bytes as one integer: its bytes, and its length in the top byte.
+    private static func wordKey<C: Collection<UInt8>>(_ word: C) -> UInt64? {
+        guard word.count <= 7 else { return nil }
+        var key = UInt64(word.count) << 56
+        var shift: UInt64 = 0
+        for b in word {
+            key |= UInt64(b) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    // Every unit and rate word has at most 7 bytes (`wordKey` would leave a longer one out;
+    // ParserTests read every unit and rate).
+    private static let unitKeys = UnitWord.allCases.compactMap { u in wordKey(Array(u.rawValue.utf8)).map { ($0, u) } }
+    private static let rateKeys = RateWord.allCases.compactMap { r in wordKey(Array(r.rawValue.utf8)).map { ($0, r) } }
 
     // MARK: Statements
 
@@ -698,13 +725,15 @@ public struct Parser {
     /// reporting missing, extra and mistyped arguments and wrong units, and records
     /// which argument fills which slot.
     private mutating func bindSlots(_ id: Int32) {
-        let st = tree.statements[Int(id)]
+        // The statement's record, not the whole `Statement` (6 M instructions on the 100k model).
+        let st = tree.statements.records[Int(id)]
         guard st.spec >= 0 else { return }
-        let spec = Keywords.spec(st.spec)
+        let spec = Keywords.spec(KeywordID(st.spec))
         // The statement's arguments and its slots are read and written in place in the
         // tree's arrays: a copy of the arguments and a `bound` array per statement were
         // 2 of its 3 allocations and most of bindSlots' 26 % of `check` (callgrind, 100k model).
-        let args = ArgumentWindow(base: Int(st.argStart), count: Int(st.argCount))
+        let argumentIDs = tree.argumentIDs(id)
+        let args = ArgumentWindow(base: Int(argumentIDs.lowerBound), count: argumentIDs.count)
         let slotStart = tree.slots.count
         // One append per slot into the reserved array (`append(contentsOf: repeatElement…)`
         // was 80 instructions a statement, 10.5 M on the 100k model).

@@ -173,8 +173,8 @@ public struct SyntaxTree: Sendable {
 
     /// The doc comment above a statement, with `///` and one following space removed.
     public func docComment(_ id: Int32) -> String? {
-        let s = statements[Int(id)]
-        guard s.docFirst >= 0 else { return nil }
+        let detail = statements.records[Int(id)].detail
+        guard detail >= 0, case let s = statements.details[Int(detail)], s.docFirst >= 0 else { return nil }
         var lines: [String] = []
         var t = s.docFirst
         while t <= s.docLast {

@@ -162,6 +162,7 @@ public struct ArgumentList: RandomAccessCollection, Sendable {
 
     mutating func reserveCapacity(_ n: Int) { records.reserveCapacity(n) }
 
+    @inline(__always)
     mutating func append(_ a: Argument) {
         var flags: UInt8 = 0
         if a.afterComma { flags |= Flags.afterComma }

@@ -123,15 +123,21 @@ public struct TokenList: RandomAccessCollection, Sendable, Equatable {
 
     mutating func reserveCapacity(_ n: Int) { packed.reserveCapacity(n) }
 
+    @inline(__always)
     mutating func append(_ kind: TokenKind, start: Int, end: Int) {
-        let length = UInt64(Swift.max(0, end - start))
-        var word = UInt64(UInt32(truncatingIfNeeded: start)) | UInt64(kind.rawValue) << 32
-        if length >= TokenList.longLength {
-            longEnds.append(LongToken(index: Int32(truncatingIfNeeded: packed.count), end: Int32(truncatingIfNeeded: end)))
-            word |= TokenList.longLength << 40
+        let length = UInt64(truncatingIfNeeded: end &- start)
+        let word = UInt64(UInt32(truncatingIfNeeded: start)) | UInt64(kind.rawValue) << 32
+        if length < TokenList.longLength {
+            packed.append(word | length << 40)
         } else {
-            word |= length << 40
+            appendLong(word, end: end)
         }
-        packed.append(word)
+    }
+
+    /// A token of 16 MB or more (or a bad range): its end aside.
+    @inline(never)
+    private mutating func appendLong(_ word: UInt64, end: Int) {
+        longEnds.append(LongToken(index: Int32(truncatingIfNeeded: packed.count), end: Int32(truncatingIfNeeded: end)))
+        packed.append(word | TokenList.longLength << 40)
     }
 }

@@ -14,6 +14,12 @@ final class RecordLayoutTests: XCTestCase {
         XCTAssertEqual(MemoryLayout<ColdFields<UnitDetails>>.stride, 8)
         // name 16, parent 9 (→ 16), head 24, location 12, subunits 8, positions 8, details 8 → ≤ 96 (was 352).
         XCTAssertLessThanOrEqual(MemoryLayout<OrgUnit>.stride, 96)
+        // name 16, location 12, index 4, process 5, kind 1 = 38 → 40 (was 80).
+        XCTAssertEqual(MemoryLayout<Symbol>.stride, 40)
+        // location 12, symbol 5 = 17 → 20 (was 40).
+        XCTAssertEqual(MemoryLayout<Reference>.stride, 20)
+        // file 4, statement 4, insertion point 17 (two offsets and a tag) = 25 → 32 (was 40).
+        XCTAssertEqual(MemoryLayout<SourceMap.Declaration>.stride, 32)
     }
 
     func testRareFieldsAllocateOnlyWhenWritten() {
@@ -42,6 +48,16 @@ final class RecordLayoutTests: XCTestCase {
         a.title = nil
         XCTAssertNil(a.title)
         XCTAssertEqual(b.title, "Referat")
+    }
+
+    func testSymbolIndexRoundTrips() {
+        let l = Location(file: 0, range: ByteRange(0, 1))
+        var s = Symbol(name: "U", kind: .unit, index: 7, process: nil, location: l)
+        XCTAssertEqual(s.index, 7)
+        s.index = nil
+        XCTAssertNil(s.index)
+        s.index = 0
+        XCTAssertEqual(s.index, 0)
     }
 
     func testLocationKeepsOrderAndOffsets() {

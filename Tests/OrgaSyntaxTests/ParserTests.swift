@@ -468,4 +468,21 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Keywords.endTarget, "end")
         XCTAssertTrue(Keywords.shapeWords.contains(Keywords.endTarget))
     }
+
+    /// The parser finds unit and rate words by their bytes (`Parser.unitWord`, `rateWord`):
+    /// every unit and every rate is read back as written, and near misses are none.
+    func testEveryUnitAndRateWordIsRead() {
+        for u in UnitWord.allCases {
+            let tree = Parser.parse(path: "u.orga", text: "x 1 \(u.rawValue)\n")
+            XCTAssertEqual(tree.arguments.first?.unit, u, u.rawValue)
+        }
+        for r in RateWord.allCases {
+            let tree = Parser.parse(path: "r.orga", text: "x 1 /\(r.rawValue)\n")
+            XCTAssertEqual(tree.arguments.first?.per, r, r.rawValue)
+        }
+        for word in ["mi", "minn", "Min", "hh", "years", "yea", "fteX"] {
+            let tree = Parser.parse(path: "n.orga", text: "x 1 \(word)\n")
+            XCTAssertNil(tree.arguments.first?.unit, word)
+        }
+    }
 }
