@@ -21,7 +21,9 @@ struct PortfolioReader {
     }
 
     mutating func run() -> Model {
-        guard model.symbols.contains(where: { $0.kind == .programme || $0.kind == .project }) else { return model }
+        // `anyKind` reads the kinds in place: `contains(where:)` copied every symbol (2.4 %
+        // of a language-server edit on the 100k-line model, perf 2026-12-01).
+        guard model.symbols.anyKind({ $0 == .programme || $0 == .project }) else { return model }
         for i in model.symbols.ids {   // by id: no copy of the array (WhatIfReader.run)
             let s = model.symbols[i]
             switch s.kind {
@@ -186,5 +188,16 @@ struct PortfolioReader {
         if let s = suggestion { message += "; did you mean `\(s)`?" }
         report(.unknownField, l, message,
                fixes: suggestion.map { [Fix(title: "Change to `\($0)`", edits: [TextEdit(path: tree.path, range: l.range, newText: $0)])] } ?? [])
+    }
+}
+
+extension Array where Element == Symbol {
+    /// Whether a symbol has a kind that `match`es, reading each kind in place (no copy of
+    /// a symbol, and no uniqueness check of the array).
+    func anyKind(_ match: (SymbolKind) -> Bool) -> Bool {
+        withUnsafeBufferPointer { symbols in
+            for i in symbols.indices where match(symbols[i].kind) { return true }
+            return false
+        }
     }
 }
