@@ -42,6 +42,16 @@ public struct ColdFields<Fields: ColdFieldSet>: Sendable {
         if isDefault && box == nil { return }
         fields[keyPath: path] = value
     }
+
+    /// An optional field: nil is its default.
+    public mutating func set<V>(_ path: WritableKeyPath<Fields, V?>, _ value: V?) {
+        set(path, value, isDefault: value == nil)
+    }
+
+    /// A setting: absent (or rejected) is its default.
+    public mutating func set<V>(_ path: WritableKeyPath<Fields, Setting<V>>, _ value: Setting<V>) {
+        set(path, value, isDefault: !value.isWrittenOrMeant)
+    }
 }
 
 /// The out-of-line fields of one entity kind: all of them have a default.

@@ -146,36 +146,36 @@ public struct OrgUnit: Sendable {
 
     public var title: String? {
         get { details[\.title] }
-        set { details.set(\.title, newValue, isDefault: newValue == nil) }
+        set { details.set(\.title, newValue) }
     }
     public var doc: String? {
         get { details[\.doc] }
-        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+        set { details.set(\.doc, newValue) }
     }
     public var kind: String? {
         get { details[\.kind] }
-        set { details.set(\.kind, newValue, isDefault: newValue == nil) }
+        set { details.set(\.kind, newValue) }
     }
     public var code: String? {
         get { details[\.code] }
-        set { details.set(\.code, newValue, isDefault: newValue == nil) }
+        set { details.set(\.code, newValue) }
     }
     public var worktimeSetting: Setting<Double> {
         get { details[\.worktimeSetting] }
-        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.worktimeSetting, newValue) }
     }
     public var allowanceSetting: Setting<Allowance> {
         get { details[\.allowanceSetting] }
-        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.allowanceSetting, newValue) }
     }
     /// `pool`: the unit's positions are a capacity pool (location: the statement).
     public var poolSetting: Setting<Bool> {
         get { details[\.poolSetting] }
-        set { details.set(\.poolSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.poolSetting, newValue) }
     }
     public var rampSetting: Setting<Ramp> {
         get { details[\.rampSetting] }
-        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.rampSetting, newValue) }
     }
 
     public var head: PositionID? { headSetting.value }
@@ -232,19 +232,19 @@ public struct Position: Sendable {
 
     public var doc: String? {
         get { details[\.doc] }
-        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+        set { details.set(\.doc, newValue) }
     }
     public var rampSetting: Setting<Ramp> {
         get { details[\.rampSetting] }
-        set { details.set(\.rampSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.rampSetting, newValue) }
     }
     public var kwSetting: Setting<Int> {
         get { details[\.kwSetting] }
-        set { details.set(\.kwSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.kwSetting, newValue) }
     }
     public var freezeSetting: Setting<String> {
         get { details[\.freezeSetting] }
-        set { details.set(\.freezeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.freezeSetting, newValue) }
     }
     public var efforts: [Effort] {
         get { details[\.efforts] }
@@ -253,15 +253,15 @@ public struct Position: Sendable {
     /// Staffed hours per week (Arbeitsplatzmethode).
     public var coverageSetting: Setting<Double> {
         get { details[\.coverageSetting] }
-        set { details.set(\.coverageSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.coverageSetting, newValue) }
     }
     public var worktimeSetting: Setting<Double> {
         get { details[\.worktimeSetting] }
-        set { details.set(\.worktimeSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.worktimeSetting, newValue) }
     }
     public var allowanceSetting: Setting<Allowance> {
         get { details[\.allowanceSetting] }
-        set { details.set(\.allowanceSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.allowanceSetting, newValue) }
     }
 
     public var grade: GradeID? { gradeSetting.value }
@@ -364,22 +364,22 @@ public struct FlowNode: Sendable {
 
     public var doc: String? {
         get { details[\.doc] }
-        set { details.set(\.doc, newValue, isDefault: newValue == nil) }
+        set { details.set(\.doc, newValue) }
     }
     /// The range the time was given as (hours), when it is uncertain (bounds differ).
     public var timeRange: RangeEstimate? {
         get { details[\.timeRange] }
-        set { details.set(\.timeRange, newValue, isDefault: newValue == nil) }
+        set { details.set(\.timeRange, newValue) }
     }
     /// Waiting time in calendar days.
     public var waitSetting: Setting<Double> {
         get { details[\.waitSetting] }
-        set { details.set(\.waitSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.waitSetting, newValue) }
     }
     /// Fraction of cases reaching the step in which it is done.
     public var shareSetting: Setting<Double> {
         get { details[\.shareSetting] }
-        set { details.set(\.shareSetting, newValue, isDefault: !newValue.isWrittenOrMeant) }
+        set { details.set(\.shareSetting, newValue) }
     }
     public var mediaBreak: Bool {
         get { details[\.mediaBreak] }
