@@ -64,7 +64,11 @@ public enum OrgChart {
                                                figures: staff(pos.planned, pos.filled, f?.need, complete: f?.complete != false), markers: [])
                 if pos.planned - pos.filled > 0.0005 { line.markers.append(.init(kind: .vacancy, text: "\(w.vacant) \(num.fte(pos.planned - pos.filled))")) }
                 if let kw = pos.kw { line.markers.append(.init(kind: .kw, text: "\(w.kwFrom) \(kw)")) }
-                if let fr = pos.freezeUntil { line.markers.append(.init(kind: .freeze, text: "\(w.freezeUntil) \(Escape.singleLine(fr))")) }
+                if let fr = pos.freezeUntil {
+                    // German readers get 02.03.2022; `freeze until` is checked as a date, else shown as written.
+                    let date = w.language == .de ? (CalendarDate(iso: fr)?.german ?? fr) : fr
+                    line.markers.append(.init(kind: .freeze, text: "\(w.freezeUntil) \(Escape.singleLine(date))"))
+                }
                 box.positions.append(line)
             }
             if positions.count > 12 { box.more = "+ \(positions.count - 12) \(w.morePositions)" }

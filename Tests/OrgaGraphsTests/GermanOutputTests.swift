@@ -106,7 +106,9 @@ final class GermanOutputTests: XCTestCase {
     /// followed by exactly three digits (0.18, 16.75), or a comma group before a point
     /// (1,234.5).
     static func englishIn(_ text: String, removing own: [String]) -> [String] {
-        var t = text
+        // German dates (02.03.2022) are German; taken out first, so that removing the
+        // model's own strings (a year) cannot leave "02.03." behind as a decimal point.
+        var t = text.replacingOccurrences(of: #"\b\d{2}\.\d{2}\.\d{4}\b"#, with: " ", options: .regularExpression)
         for s in own where !s.isEmpty { t = t.replacingOccurrences(of: s, with: " ") }
         // Words of the author's strings stay allowed where a drawing wraps them apart.
         let ownWords = Set(own.flatMap { $0.lowercased().split { !$0.isLetter && $0 != "_" }.map(String.init) })
