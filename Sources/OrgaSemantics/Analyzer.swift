@@ -63,7 +63,7 @@ public enum Analyzer {
             model = stage.run()
         }
         do {
-            var stage = Checker(model: model, sources: sources, knownFlows: knownFlows)
+            var stage = Checker(model: model, sources: sources, trees: trees, knownFlows: knownFlows)
             model = Model()
             model = stage.run()
         }

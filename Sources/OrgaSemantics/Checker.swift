@@ -16,10 +16,13 @@ struct Checker {
     /// files an edit left alone: building all 2,000 on the 100k-line model was 28 % of an
     /// edit's worker time (perf, 2026-12-01).
     let knownFlows: [FlowGraph?]
+    /// The files' trees (index = `Location.file`), for the insertion points of quick fixes.
+    let trees: [SyntaxTree]
 
-    init(model: Model, sources: SourceMap, knownFlows: [FlowGraph?] = []) {
+    init(model: Model, sources: SourceMap, trees: [SyntaxTree], knownFlows: [FlowGraph?] = []) {
         self.model = model
         self.sources = sources
+        self.trees = trees
         self.knownFlows = knownFlows
     }
 
@@ -320,8 +323,9 @@ struct Checker {
 
     /// A fix that inserts a statement into the block of a declaration.
     private func insertFix(_ symbol: SymbolID, _ text: String, title: String) -> [Fix] {
-        guard let d = sources.declaration(symbol), let point = d.insertion,
-              let edit = sources.insertion(text, at: point, file: d.file) else { return [] }
+        guard let d = sources.declaration(symbol), trees.indices.contains(d.file),
+              d.statement >= 0, Int(d.statement) < trees[d.file].statements.count,
+              let edit = sources.insertion(text, at: InsertionPoint.of(trees[d.file], d.statement), file: d.file) else { return [] }
         return [Fix(title: title, edits: [edit])]
     }
 

@@ -534,8 +534,8 @@ public struct Model: Sendable {
     public var symbols: [Symbol] = []
     public var references: [Reference] = []
     /// Global namespace: name → symbol.
-    public var globalNames: [String: SymbolID] = [:]
-    public var criterionNames: [String: SymbolID] = [:]
+    public var globalNames = NameTable()
+    public var criterionNames = NameTable()
     /// Every `worktime` statement whose value was rejected, wherever it is written.
     public var rejectedWorktimes: [Location] = []
     /// The flow of each process (index like `processes`, by `ProcessID`), worked out once.

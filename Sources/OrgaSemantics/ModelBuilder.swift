@@ -442,7 +442,7 @@ struct ModelBuilder: Sendable {
                                        with: repeatElement(Criterion(name: "", title: nil, doc: nil, location: l), count: newCounts.criteria))
         model.symbols.replaceSubrange(mine, with: repeatElement(Symbol(name: "", kind: .unit, index: nil, process: nil, location: l),
                                                                  count: newCounts.symbols))
-        sources.declarations.replaceSubrange(mine, with: repeatElement(SourceMap.Declaration(file: f, statement: 0, insertion: nil),
+        sources.declarations.replaceSubrange(mine, with: repeatElement(SourceMap.Declaration(file: f, statement: 0),
                                                                         count: newCounts.symbols))
         rebuild(file: f, with: tree, summary: summary)
         let rebuilt = others.sorted()
@@ -691,9 +691,7 @@ struct ModelBuilder: Sendable {
             }
             let symbol = Symbol(name: name, kind: kind, index: index, process: kind == .node ? process : nil, location: l)
             register(symbol, at: symbolID)
-            // Quick fixes insert into processes and steps only.
-            let insertion = kind == .process || kind == .node ? InsertionPoint.of(tree, id) : nil
-            Self.put(&sources.declarations, symbolID.index, SourceMap.Declaration(file: file, statement: id, insertion: insertion))
+            Self.put(&sources.declarations, symbolID.index, SourceMap.Declaration(file: file, statement: id))
             if kind == .process, let index {
                 for c in tree.childIDs(id) { declareStatement(tree, file: file, id: c, process: ProcessID(index), modelBlocks: &modelBlocks) }
                 return
@@ -755,7 +753,7 @@ struct ModelBuilder: Sendable {
         /// name tables are those of the full build, which the same names leave as they are.
         /// One hash for a new name (a key path into the model and two lookups were 3 % of
         /// the 100k check's instructions, callgrind 2026-12-01).
-        func first(in table: inout [String: SymbolID]) -> SymbolID? {
+        func first(in table: inout NameTable) -> SymbolID? {
             guard let first = table.updateValue(id, forKey: symbol.name), first != id else { return nil }
             table[symbol.name] = first   // a duplicate (rare): the first declaration keeps the name
             return first

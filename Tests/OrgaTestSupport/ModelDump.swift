@@ -32,7 +32,7 @@ public enum ModelDump {
         func l(_ x: Location) -> String { "\(x.file):\(x.range.start)-\(x.range.end)" }
         for (i, x) in m.symbols.enumerated() {
             let d = sources.declarations[i]
-            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index ?? -1) \(x.process?.index ?? -1) \(l(x.location)) \(d.file) \(d.statement) \(String(describing: d.insertion))")
+            out.append("symbol \(i) \(x.name) \(x.kind.rawValue) \(x.index ?? -1) \(x.process?.index ?? -1) \(l(x.location)) \(d.file) \(d.statement)")
         }
         for (i, x) in m.references.enumerated() { out.append("reference \(i) \(l(x.location)) \(x.symbol?.index ?? -1)") }
         for (k, v) in m.globalNames.sorted(by: { $0.key < $1.key }) { out.append("global \(k) \(v)") }
