@@ -130,7 +130,8 @@ def run(orgc, args):
 
 
 def count_diagnostics(stdout):
-    m = re.search(rb"(\d+) errors?, (\d+) warnings?", stdout)
+    # The summary line, English or German (`check` speaks German by default).
+    m = re.search(rb"(\d+) (?:errors?|Fehler), (\d+) (?:warnings?|Warnung(?:en)?)", stdout)
     return int(m.group(1)) + int(m.group(2)) if m else 0
 
 
