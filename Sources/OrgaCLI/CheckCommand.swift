@@ -45,6 +45,7 @@ enum CheckCommand {
             // W711 (a target's shortfall) needs the staffing calculation; only models with targets pay for it.
             diagnostics.append(contentsOf: WhatIfAnalysis.diagnostics(model))
             for f in model.sources.files { sources[f.path] = f }
+            io.keepUntilExit((trees, model))
         }
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
         let printer = DiagnosticPrinter(sources: sources, language: lang)

@@ -71,6 +71,7 @@ enum ReportCommand {
             let result = PeriodEvaluation.hasDatedValues(model.model) ? nil : StaffingAnalysis.analyze(model.model)
             clock.lap("analyze")
             contexts.append(ReportContext(model: model, result: result, language: lang, scenario: scenario, evaluation: evaluation))
+            io.keepUntilExit((trees, contexts[contexts.count - 1]))
             clock.lap("what-if")
         }
         if format == "xlsx" {
