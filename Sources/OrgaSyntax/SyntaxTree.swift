@@ -185,15 +185,26 @@ public struct SyntaxTree: Sendable {
         var lines: [String] = []
         var t = s.docFirst
         while t <= s.docLast {
-            if tokens[Int(t)].kind == .docComment {
-                var line = text(t)
-                line.removeFirst(3)
-                if line.hasPrefix(" ") { line.removeFirst() }
-                lines.append(line)
-            }
+            if tokens[Int(t)].kind == .docComment { lines.append(docCommentLine(t)) }
             t += 1
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The text of doc comment token `t` after `///` and one space. Cut from the bytes
+    /// when an ASCII byte follows the cut (then it is a character boundary, as
+    /// `removeFirst` on the string counts); the string is edited only otherwise
+    /// (callgrind, 100k model: `docComment` 14 → 7.5 M instructions, 2026-12-02).
+    private func docCommentLine(_ t: Int32) -> String {
+        let bytes = file.bytes
+        let end = min(Int(tokens[Int(t)].end), bytes.count)
+        var start = Int(tokens[Int(t)].start) + 3
+        if start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
+        if start >= end || bytes[start] < 0x80 { return file.text(start..<end) }
+        var line = text(t)
+        line.removeFirst(3)
+        if line.hasPrefix(" ") { line.removeFirst() }
+        return line
     }
 
     static func decodeString(_ bytes: [UInt8], _ r: ByteRange) -> String {
