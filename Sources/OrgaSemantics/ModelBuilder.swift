@@ -1236,6 +1236,8 @@ struct ModelBuilder: Sendable {
             case .dna:
                 checkUnique(tree, file, c)
                 if tree.statement(c).hasBlock, tree.statement(c).childCount == 0 { reportEmptyBlock(tree, file, c, "this `dna` block rates no criteria") }
+                // Room for every rating at once, not grown (and rehashed) per rating (callgrind, 100k model: −1.6 M instructions, 2026-12-02).
+                model.processes[p].ratings.reserveCapacity(model.processes[p].ratings.count + tree.childIDs(c).count)
                 for r in tree.childIDs(c) {
                     let name = tree.keywordText(r)
                     let l = loc(file, tree.tokenRange(tree.statement(r).keywordToken))
