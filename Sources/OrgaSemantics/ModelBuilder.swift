@@ -153,21 +153,20 @@ struct ModelBuilder: Sendable {
     /// every unknown keyword that most likely meant `worktime`.
     private static func rejectedWorktimes(_ tree: SyntaxTree, file: Int) -> [Location] {
         var out: [Location] = []
-        for (i, st) in tree.statements.enumerated() {
+        // Keywords from the flat table; a `Statement` is built only for an unknown keyword
+        // (callgrind, 100k model: 13.3 → 5.9 M instructions, 2026-12-02).
+        for i in tree.statements.indices {
             let id = Int32(i)
-            if st.spec >= 0 {
-                guard Int(st.spec) < isWorktimeSpec.count, isWorktimeSpec[Int(st.spec)] else { continue }
+            if let k = tree.specID(id) {
+                guard Keywords.keyword(k) == .worktime else { continue }
                 if let a = tree.arg(id, .value), a.value > 0 { continue }
-            } else if Keywords.probableKeyword(for: tree.keywordText(id), in: st.context) != .worktime {
+            } else if Keywords.probableKeyword(for: tree.keywordText(id), in: tree.statement(id).context) != .worktime {
                 continue
             }
             out.append(Location(file: file, range: tree.range(id)))
         }
         return out
     }
-
-    /// Per keyword spec: whether it is a `worktime` statement (no spec lookup per statement).
-    private static let isWorktimeSpec: [Bool] = Keywords.all.map { $0.keyword == .worktime }
 
     // MARK: Rebuilding one file
 
