@@ -474,13 +474,14 @@ public enum Keywords {
     private static let uniqueKeywords: [Bool] = all.map(\.unique)
 
     /// `spec(id).slotIndex(role)` from a flat table (no search of the slots, no reference count).
+    @inlinable
     static func slotIndex(_ id: KeywordID, _ role: ArgRole) -> Int? {
         let i = slotIndices[Int(id) * roleCount + role.rawValue]
         return i >= 0 ? Int(i) : nil
     }
-    private static let roleCount = ArgRole.allCases.count
+    @usableFromInline static let roleCount = ArgRole.allCases.count
     /// Per keyword, per role (in `ArgRole` order): the slot index, or -1.
-    private static let slotIndices: [Int8] = all.flatMap { spec in
+    @usableFromInline static let slotIndices: [Int8] = all.flatMap { spec in
         ArgRole.allCases.map { role in Int8(spec.slotIndex(role) ?? -1) }
     }
 
