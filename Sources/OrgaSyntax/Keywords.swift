@@ -462,8 +462,9 @@ public enum Keywords {
 
     /// `spec(id).keyword` from a flat table: reading the entry (a class) cost a retain
     /// and a release per statement in the model builder's loops.
+    @inlinable
     public static func keyword(_ id: KeywordID) -> Keyword { keywords[Int(id)] }
-    private static let keywords: [Keyword] = all.map(\.keyword)
+    @usableFromInline static let keywords: [Keyword] = all.map(\.keyword)
 
     /// `spec(id).declares` from a flat table.
     public static func declares(_ id: KeywordID) -> DeclKinds? { declaredKinds[Int(id)] }
