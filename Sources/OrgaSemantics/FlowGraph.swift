@@ -67,11 +67,12 @@ public struct FlowGraph: Sendable {
                 }
                 if let idx = out.firstIndex(where: { $0.target == j }) { out[idx].p += p } else { out.append((j, p)) }
             }
-            // As `Process.successors(i)`.
-            let node = nodes[i]
-            if node.isDecision {
-                for b in node.branches { if let t = b.target { add(t, b.share) } }
-            } else if let next = node.next {
+            // As `Process.successors(i)`. Nodes are read in place, here and below: a copy
+            // (`let node = nodes[i]`, `for node in nodes`) retained and released all its
+            // fields (callgrind, 100k model: FlowGraph.init 58 → 43 M instructions, 2026-12-02).
+            if nodes[i].isDecision {
+                for b in nodes[i].branches { if let t = b.target { add(t, b.share) } }
+            } else if let next = nodes[i].next {
                 add(next, 1)
             } else {
                 add(i + 1 < n ? .node(i + 1) : .end, 1)
@@ -126,10 +127,10 @@ public struct FlowGraph: Sendable {
         isForward = forward
 
         var incomplete = false
-        for node in nodes {
-            if node.nextGiven && node.next == nil { incomplete = true }
-            if node.isDecision && node.branches.contains(where: { $0.target == nil || !$0.shareSetting.isWritten }) { incomplete = true }
-            if node.isDecision && node.branches.isEmpty { incomplete = true }
+        for i in nodes.indices {
+            if nodes[i].nextGiven && nodes[i].next == nil { incomplete = true }
+            if nodes[i].isDecision && nodes[i].branches.contains(where: { $0.target == nil || !$0.shareSetting.isWritten }) { incomplete = true }
+            if nodes[i].isDecision && nodes[i].branches.isEmpty { incomplete = true }
         }
         isIncomplete = incomplete
         problem = Self.validate(nodes) ?? ((0..<n).contains { seen[$0] && !toEnd[$0] } ? .caseCannotEnd : nil)
@@ -140,19 +141,20 @@ public struct FlowGraph: Sendable {
 
     /// The first problem of the written flow that keeps it from being solved.
     private static func validate(_ nodes: [FlowNode]) -> Problem? {
-        for node in nodes {
-            if node.isDecision {
-                if node.branches.isEmpty { return .decisionWithoutBranches }
+        for i in nodes.indices {
+            if nodes[i].isDecision {
+                if nodes[i].branches.isEmpty { return .decisionWithoutBranches }
                 var sum = 0.0
-                for b in node.branches {
+                for b in nodes[i].branches {
                     guard b.target != nil else { return .unresolvedTarget }
                     guard b.share.isFinite, b.share >= 0, b.share <= 1 else { return .invalidShare }
                     sum += b.share
                 }
                 if abs(sum - 1) > 1e-9 { return .branchShares }
             } else {
-                if node.nextGiven && node.next == nil { return .unresolvedTarget }
-                guard node.share.isFinite, node.share >= 0, node.share <= 1 else { return .invalidShare }
+                if nodes[i].nextGiven && nodes[i].next == nil { return .unresolvedTarget }
+                let share = nodes[i].share
+                guard share.isFinite, share >= 0, share <= 1 else { return .invalidShare }
             }
         }
         return nil

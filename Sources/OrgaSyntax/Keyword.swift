@@ -41,7 +41,7 @@ public enum Keyword: String, CaseIterable, Sendable, CustomStringConvertible {
 
 /// What an argument slot of a keyword holds. Statements are read by role
 /// (`tree.arg(branch, .share)`), never by slot position.
-public enum ArgRole: Sendable, Hashable {
+public enum ArgRole: Int, Sendable, Hashable, CaseIterable {
     /// The name a declaration declares.
     case name
     /// The optional display title of a declaration or a branch.

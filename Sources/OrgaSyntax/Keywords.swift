@@ -460,6 +460,32 @@ public enum Keywords {
     static func takesQuantity(_ id: KeywordID) -> Bool { quantityTaking[Int(id)] }
     private static let quantityTaking: [Bool] = all.map(\.takesQuantity)
 
+    /// `spec(id).keyword` from a flat table: reading the entry (a class) cost a retain
+    /// and a release per statement in the model builder's loops.
+    @inlinable
+    public static func keyword(_ id: KeywordID) -> Keyword { keywords[Int(id)] }
+    @usableFromInline static let keywords: [Keyword] = all.map(\.keyword)
+
+    /// `spec(id).declares` from a flat table.
+    public static func declares(_ id: KeywordID) -> DeclKinds? { declaredKinds[Int(id)] }
+    private static let declaredKinds: [DeclKinds?] = all.map(\.declares)
+
+    /// `spec(id).unique` from a flat table (`checkUnique` asks per statement).
+    public static func isUnique(_ id: KeywordID) -> Bool { uniqueKeywords[Int(id)] }
+    private static let uniqueKeywords: [Bool] = all.map(\.unique)
+
+    /// `spec(id).slotIndex(role)` from a flat table (no search of the slots, no reference count).
+    @inlinable
+    static func slotIndex(_ id: KeywordID, _ role: ArgRole) -> Int? {
+        let i = slotIndices[Int(id) * roleCount + role.rawValue]
+        return i >= 0 ? Int(i) : nil
+    }
+    @usableFromInline static let roleCount = ArgRole.allCases.count
+    /// Per keyword, per role (in `ArgRole` order): the slot index, or -1.
+    @usableFromInline static let slotIndices: [Int8] = all.flatMap { spec in
+        ArgRole.allCases.map { role in Int8(spec.slotIndex(role) ?? -1) }
+    }
+
     /// The keyword of `context` that an unknown `word` most likely meant (the parser's
     /// "did you mean"); nil when the word is a keyword of other blocks or nothing is close.
     public static func suggestion(for word: String, in context: BlockContext) -> String? {

@@ -108,6 +108,15 @@ public struct SourceFile: Sendable {
         return lo
     }
 
+    /// Whether a line ends within `offset ..< end` (clamped to the file): for an `end` that is
+    /// no `\n`, whether `offset` and `end` lie on different lines. Scans from `offset` to the
+    /// first line end, instead of two `line(of:)` searches.
+    public func hasLineBreak(from offset: Int, to end: Int) -> Bool {
+        let hi = max(0, min(end, bytes.count))
+        let lo = max(0, min(offset, hi))
+        return bytes[lo..<hi].contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// 0-based line and 0-based byte column of `offset`.
     public func lineAndByteColumn(of offset: Int) -> (line: Int, column: Int) {
         let o = max(0, min(offset, bytes.count))
