@@ -36,7 +36,7 @@ enum CheckCommand {
 
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
-        for (_, files) in models {
+        for (k, (_, files)) in models.enumerated() {
             let trees = Parser.parseAll(files)
             clock.lap("parse")
             let model = Analyzer.check(trees: trees)
@@ -45,7 +45,9 @@ enum CheckCommand {
             // W711 (a target's shortfall) needs the staffing calculation; only models with targets pay for it.
             diagnostics.append(contentsOf: WhatIfAnalysis.diagnostics(model))
             for f in model.sources.files { sources[f.path] = f }
-            io.keepUntilExit((trees, model))
+            // The last model only: the others are freed as before, so that checking several
+            // models at once needs the memory of the largest, not of all of them.
+            if k == models.count - 1 { io.keepUntilExit((trees, model)) }
         }
         let useColor = color == "always" || (color == "auto" && io.outIsTerminal && !environmentHas("NO_COLOR"))
         let printer = DiagnosticPrinter(sources: sources, language: lang)
