@@ -109,14 +109,13 @@ public enum InsertionPoint: Sendable, Hashable {
     case newBlock(Int)
 
     /// The insertion point of statement `id` of `tree`.
-    public static func of(_ tree: SyntaxTree, _ id: Int32) -> InsertionPoint {
+    static func of(_ tree: SyntaxTree, _ id: Int32) -> InsertionPoint {
         let st = tree.statement(id)
         if st.lbrace >= 0 {
             let lb = tree.tokens[Int(st.lbrace)]
             if st.rbrace >= 0 {
                 let rb = tree.tokens[Int(st.rbrace)]
-                // On one line (callgrind, 100k model: −5 M instructions against comparing `line(of:)`, 2026-12-02).
-                if !tree.file.hasLineBreak(from: Int(lb.start), to: Int(rb.start)) {
+                if tree.file.line(of: Int(lb.start)) == tree.file.line(of: Int(rb.start)) {
                     if st.childCount > 0 { return .afterLastStatement(Int(tree.tokens[Int(st.rbrace) - 1].end)) }
                     return .beforeClosingBrace(Int(rb.start))
                 }

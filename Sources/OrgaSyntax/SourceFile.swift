@@ -68,23 +68,6 @@ public struct SourceFile: Sendable {
         return (starts, high < 0x80)
     }
 
-    /// Byte by byte, as `scan` was: the reference its tests compare with.
-    static func scanByteByByte(_ bytes: [UInt8]) -> (lineStarts: [Int], isASCII: Bool) {
-        var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            i += 1
-            if b == 0x0A {
-                starts.append(i)
-            } else if b == 0x0D {
-                if i < bytes.count && bytes[i] == 0x0A { i += 1 }
-                starts.append(i)
-            }
-        }
-        return (starts, !bytes.contains { $0 >= 0x80 })
-    }
-
     public var lineCount: Int { lineStarts.count }
 
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
@@ -106,15 +89,6 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= o { lo = mid } else { hi = mid - 1 }
         }
         return lo
-    }
-
-    /// Whether a line ends within `offset ..< end` (clamped to the file): for an `end` that is
-    /// no `\n`, whether `offset` and `end` lie on different lines. Scans from `offset` to the
-    /// first line end, instead of two `line(of:)` searches.
-    public func hasLineBreak(from offset: Int, to end: Int) -> Bool {
-        let hi = max(0, min(end, bytes.count))
-        let lo = max(0, min(offset, hi))
-        return bytes[lo..<hi].contains { $0 == 0x0A || $0 == 0x0D }
     }
 
     /// 0-based line and 0-based byte column of `offset`.
